@@ -1,0 +1,51 @@
+"""`xinsheng db …`: schema upgrades and backups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from commands.common import EXIT_USAGE, engine_for, err, state, user_errors
+
+app = typer.Typer(help="数据库维护", no_args_is_help=True)
+
+
+@app.command()
+def upgrade(ctx: typer.Context) -> None:
+    """把数据库升级到当前版本（启动时也会自动执行）。"""
+    with user_errors():
+        from models.db import current_revision, make_engine, resolve_url, upgrade as run_upgrade
+
+        engine = make_engine(resolve_url(state(ctx).db))
+        before = current_revision(engine)
+        run_upgrade(engine)
+        after = current_revision(engine)
+        engine.dispose()
+        typer.echo(f"数据库版本：{before or '（空库）'} → {after}" if before != after else f"数据库已是最新版本 {after}")
+
+
+@app.command()
+def current(ctx: typer.Context) -> None:
+    """显示数据库的位置和版本。"""
+    with user_errors():
+        from models.db import current_revision
+        from models.migrations import HEAD_REVISION
+
+        engine = engine_for(ctx)
+        typer.echo(f"数据库：{engine.url.render_as_string(hide_password=True)}")
+        typer.echo(f"版本：{current_revision(engine)}（程序版本 {HEAD_REVISION}）")
+
+
+@app.command()
+def backup(ctx: typer.Context, file: Path = typer.Argument(..., help="备份文件路径")) -> None:
+    """在线备份 SQLite 数据库（PostgreSQL 请用 pg_dump）。"""
+    with user_errors():
+        from models.db import backup_sqlite
+
+        engine = engine_for(ctx)
+        if engine.dialect.name != "sqlite":
+            err("错误：PostgreSQL 请使用 pg_dump 备份，例如 pg_dump -Fc -f xinsheng.dump 数据库名")
+            raise typer.Exit(EXIT_USAGE)
+        backup_sqlite(engine, file)
+        typer.echo(f"已备份到 {file}")

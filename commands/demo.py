@@ -1,0 +1,39 @@
+"""`xinsheng demo`: build the deterministic demo database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from commands.common import EXIT_USAGE, err, state, user_errors
+
+
+def demo(
+    ctx: typer.Context,
+    db: str = typer.Option(None, "--db", help="演示数据库路径或 URL（默认用户数据目录下的 demo.db）"),
+    requests: int = typer.Option(2400, "--requests", min=0, max=1_000_000, help="生成的诉求数量"),
+    force: bool = typer.Option(False, "--force", help="数据库已有数据时清空后重建"),
+    seed: int = typer.Option(2026, "--seed", help="随机种子（相同种子生成相同数据）"),
+) -> None:
+    """生成演示数据：一个街道及其社区和网格、部门、事项清单和一年的诉求（结果可复现）。"""
+    with user_errors():
+        from models.db import demo_db_path, open_engine
+        from models.demo import DemoNotEmptyError, build_demo
+
+        target = db or state(ctx).db or str(demo_db_path())
+        if force and "://" not in target and Path(target).exists():
+            for suffix in ("", "-wal", "-shm"):
+                Path(target + suffix).unlink(missing_ok=True)
+        engine = open_engine(target)
+        try:
+            summary = build_demo(engine, requests=requests, seed=seed, progress=lambda m: err(m))
+        except DemoNotEmptyError as exc:
+            err(f"错误：{exc}（加 --force 清空后重建）")
+            raise typer.Exit(EXIT_USAGE) from None
+        typer.echo(
+            f"演示数据已生成：{target}\n"
+            f"  {summary.communities} 个社区、{summary.grids} 个网格、{summary.departments} 个部门、"
+            f"{summary.items} 个清单事项、{summary.operators} 名工作人员、{summary.requests} 条诉求、"
+            f"{summary.events} 条办理记录"
+        )

@@ -1,0 +1,68 @@
+"""The `xinsheng` console script.
+
+Subcommands import their domain modules lazily, so `xinsheng match …` never pays for the TUI and textual is only
+imported when the TUI actually opens.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from commands import catalog, db, requests
+from commands.common import state, user_errors
+from commands.demo import demo
+from commands.match import match
+from commands.stats import stats
+
+app = typer.Typer(
+    name="xinsheng",
+    help="心声 xinsheng：登记居民诉求，匹配事项清单，派单、办结、回访与统计。",
+    invoke_without_command=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(catalog.app, name="catalog")
+app.add_typer(requests.app, name="requests")
+app.add_typer(db.app, name="db")
+app.command("demo")(demo)
+app.command("match")(match)
+app.command("stats")(stats)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    db_: str = typer.Option(None, "--db", help="数据库文件路径或 URL（postgresql+psycopg://…）；也可设 XINSHENG_DB"),
+    demo_: bool = typer.Option(False, "--demo", help="在演示数据库上打开界面（首次使用时自动生成）"),
+    operator: str = typer.Option("网格员", "--operator", help="当前操作人员姓名（写入办理记录）"),
+) -> None:
+    """不带子命令时打开终端界面。"""
+    st = state(ctx)
+    st.db = db_
+    st.operator = operator
+    if ctx.invoked_subcommand is not None:
+        return
+    with user_errors():
+        from models.db import demo_db_path, open_engine
+
+        target = db_
+        if demo_:
+            target = db_ or str(demo_db_path())
+            from models.demo import ensure_demo
+
+            ensure_demo(open_engine(target), progress=lambda m: typer.echo(m, err=True))
+        engine = open_engine(target)
+        from tui.app import XinshengApp
+
+        XinshengApp(engine, operator=operator).run()
+
+
+def run() -> None:
+    import os
+    import sys
+
+    try:
+        app()
+    except BrokenPipeError:  # `xinsheng stats | head`: the reader left; not an error worth a traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)

@@ -1,0 +1,76 @@
+"""`xinsheng match`: match one text, or a CSV of texts, against the catalog and learned routings."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from commands.common import EXIT_USAGE, engine_for, err, user_errors
+
+BATCH_SYNONYMS = {"id": ("编号", "序号", "留言编号"), "title": ("标题", "留言主题", "主题"),
+                  "text": ("内容", "留言详情", "详情")}
+
+
+def match(
+    ctx: typer.Context,
+    text: str = typer.Argument(None, help="诉求文字"),
+    top: int = typer.Option(3, "--top", "-k", min=1, max=50, help="返回前 K 个事项"),
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
+    batch: Path = typer.Option(None, "--batch", help="批量匹配的 CSV/XLSX 文件（列：id,title[,text]）"),
+    fmt: str = typer.Option("jsonl", "--format", help="批量输出格式：jsonl"),
+) -> None:
+    """把诉求匹配到事项清单和承办部门。"""
+    with user_errors():
+        from models.db import session_scope
+        from models.matching import load_matcher
+
+        if batch is None and not text:
+            err("错误：请给出要匹配的文字，或用 --batch FILE 批量匹配")
+            raise typer.Exit(EXIT_USAGE)
+        if batch is not None and text:
+            err("错误：TEXT 与 --batch 只能选一个")
+            raise typer.Exit(EXIT_USAGE)
+        if batch is not None and fmt != "jsonl":
+            err(f"错误：--format 只支持 jsonl，收到 “{fmt}”")
+            raise typer.Exit(EXIT_USAGE)
+        if batch is not None:
+            from models.tabular import read_table
+
+            table = read_table(batch, BATCH_SYNONYMS, required=("id", "title"))
+        with session_scope(engine_for(ctx)) as session:
+            matcher = load_matcher(session)
+        if batch is not None:
+            out = sys.stdout
+            for _row, values in table.rows:
+                result = matcher.match(f"{values.get('title', '')} {values.get('text', '')}", top=top)
+                record = {
+                    "id": values.get("id", ""),
+                    "department": result.department,
+                    "matches": [
+                        {k: v for k, v in s.as_dict().items() if k != "reason"} for s in result.suggestions
+                    ],
+                }
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            return
+        result = matcher.match(text, top=top)
+        if result.empty:
+            err("错误：诉求文字为空（去掉标点和空白后没有内容）")
+            raise typer.Exit(EXIT_USAGE)
+        if as_json:
+            typer.echo(json.dumps({
+                "text": text,
+                "department": result.department,
+                "department_score": result.department_score,
+                "department_reason": result.department_reason,
+                "matches": [s.as_dict() for s in result.suggestions],
+            }, ensure_ascii=False, indent=2))
+            return
+        from models.catalog import DUTY_LABELS
+
+        typer.echo(f"建议部门：{result.department or '（无）'}  {result.department_reason}")
+        for rank, s in enumerate(result.suggestions, 1):
+            typer.echo(f"{rank}. [{s.code}] {s.name}  {s.score:.1f}  {DUTY_LABELS.get(s.duty, s.duty)} → "
+                       f"{s.department}  （{s.reason}）")

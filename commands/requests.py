@@ -1,0 +1,44 @@
+"""`xinsheng requests …`: import request histories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from commands.common import actor_for, engine_for, user_errors
+
+app = typer.Typer(help="诉求（requests）：导入历史工单", no_args_is_help=True)
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="CSV 或 XLSX 文件"),
+    map_: list[str] = typer.Option(None, "--map", help="列映射 源列=字段，可重复，如 --map 一级分类=department"),
+    source: str = typer.Option("import", "--source", help="来源系统名；与编号一起保证重复导入不重复入库"),
+    confirmed: bool = typer.Option(
+        False, "--confirmed", help="凡有部门或事项编码的行都视为已确认的派单（用于带标注但无状态列的历史文件）"
+    ),
+    encoding: str = typer.Option(None, "--encoding", help="CSV 编码（默认自动识别）"),
+    sheet: str = typer.Option(None, "--sheet", help="XLSX 工作表名（默认第一个）"),
+    dry_run: bool = typer.Option(False, "--dry-run", help="只检查并统计，不写入数据库"),
+) -> None:
+    """导入诉求：已办结且有部门/事项的行成为已确认派单，供匹配学习；其余行自动匹配。重复导入不会重复入库。"""
+    with user_errors():
+        from models.db import session_scope
+        from models.request_import import import_requests, parse_map_options
+
+        overrides = parse_map_options(map_)
+        with session_scope(engine_for(ctx)) as session:
+            result = import_requests(
+                session, file, actor_for(ctx), overrides=overrides, source=source, confirm_all=confirmed,
+                encoding=encoding, sheet=sheet, dry_run=dry_run,
+            )
+        prefix = "（试运行，未写入）" if dry_run else ""
+        typer.echo(
+            f"{prefix}{result.file_name}：共 {result.total} 行，新增 {result.added}，已存在 {result.already_present}，"
+            f"文件内重复 {result.duplicate_rows}；已确认派单 {result.confirmed}，自动匹配 {result.auto_matched}"
+        )
+        if result.departments_created:
+            typer.echo(f"新建部门 {len(result.departments_created)} 个：{'、'.join(result.departments_created)}")

@@ -1,0 +1,243 @@
+"""The duty catalog (事项清单): departments, import with upsert by code, and revisions.
+
+An import is validated completely before anything is written, so a bad row never leaves half a catalog behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from models.clock import now
+from models.errors import InputError
+from models.tables import CUT_DUTIES, DEPARTMENT_LEVELS, CatalogItem, CatalogRevision, Department
+from models.tabular import parse_datetime, parse_number, read_table
+
+CATALOG_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "code": ("事项编码", "事项编号", "编码", "编号", "序号编码", "item_code"),
+    "name": ("事项名称", "名称", "事项", "三级分类", "title"),
+    "category": ("类别", "事项类别", "分类", "所属类别", "category_path"),
+    "department": ("责任部门", "牵头部门", "主管部门", "部门", "承办部门", "lead_department"),
+    "duty": ("履职类型", "事项类型", "类型", "履职方式", "duty_type"),
+    "keywords": ("关键词", "别名", "关键字", "aliases"),
+    "hours_per_year": ("年工时", "工时", "年度工时", "hours"),
+    "description": ("说明", "描述", "事项说明", "备注", "事项描述"),
+    "merged_into": ("合并至", "并入事项", "并入", "合并到"),
+    "effective_from": ("生效日期", "调整日期", "生效时间", "effective_date"),
+    "assist_departments": ("配合部门", "协办部门", "配合单位"),
+}
+
+DUTY_SYNONYMS: dict[str, str] = {
+    "own": "own",
+    "基本履职": "own",
+    "基本履职事项": "own",
+    "基本": "own",
+    "assist": "assist",
+    "配合履职": "assist",
+    "配合履职事项": "assist",
+    "配合": "assist",
+    "returned": "returned",
+    "收回上级": "returned",
+    "收回上级部门事项": "returned",
+    "收回": "returned",
+    "上交": "returned",
+    "cancelled": "cancelled",
+    "canceled": "cancelled",
+    "取消": "cancelled",
+    "merged": "merged",
+    "合并": "merged",
+}
+
+DUTY_LABELS = {
+    "own": "基本履职",
+    "assist": "配合履职",
+    "returned": "收回上级",
+    "cancelled": "已取消",
+    "merged": "已合并",
+}
+
+
+def split_keywords(text: str) -> list[str]:
+    for sep in ",，;；|/ 、":
+        text = text.replace(sep, "、")
+    return list(dict.fromkeys(k for k in text.split("、") if k))
+
+
+@dataclass
+class CatalogImportResult:
+    file_name: str
+    total: int = 0
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    cut: int = 0
+    departments_created: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    revision_id: int | None = None
+
+
+def get_or_create_department(
+    session: Session, name: str, level: str = "district", cache: dict[str, Department] | None = None
+) -> Department:
+    if cache is not None and name in cache:
+        return cache[name]
+    department = session.exec(select(Department).where(Department.name == name)).first()
+    if department is None:
+        if level not in DEPARTMENT_LEVELS:
+            level = "district"
+        department = Department(name=name, level=level)
+        session.add(department)
+        session.flush()
+    if cache is not None:
+        cache[name] = department
+    return department
+
+
+def guess_level(name: str) -> str:
+    """A department's level from its name, for departments that imports create on the fly."""
+    if "社区" in name or "居委会" in name or "村委会" in name:
+        return "community"
+    if "街道" in name or "乡镇" in name or name.endswith("镇"):
+        return "street"
+    if any(word in name for word in ("公司", "企业", "物业", "集团")):
+        return "external"
+    return "district"
+
+
+def _parse_catalog_rows(path: Path) -> list[dict[str, object]]:
+    table = read_table(path, CATALOG_SYNONYMS, required=("code", "name", "department"))
+    parsed: list[dict[str, object]] = []
+    seen: dict[str, int] = {}
+    for row_number, values in table.rows:
+        def fail(fld: str, message: str, row: int = row_number) -> InputError:
+            return InputError(message, row=row, column=table.column_name(fld))
+
+        code = values.get("code", "")
+        if not code:
+            raise fail("code", "事项编码不能为空")
+        if code in seen:
+            raise fail("code", f"事项编码 “{code}” 与第 {seen[code]} 行重复")
+        seen[code] = row_number
+        name = values.get("name", "")
+        if not name:
+            raise fail("name", "事项名称不能为空")
+        department = values.get("department", "")
+        if not department:
+            raise fail("department", "责任部门不能为空")
+        duty_text = values.get("duty", "") or "own"
+        duty = DUTY_SYNONYMS.get(duty_text.lower()) or DUTY_SYNONYMS.get(duty_text.removesuffix("事项"))
+        if duty is None:
+            raise fail("duty", f"未知的履职类型 “{duty_text}”（可用：基本履职、配合履职、收回上级、取消、合并）")
+        try:
+            hours = parse_number(values.get("hours_per_year", "")) or 0.0
+        except ValueError as exc:
+            raise fail("hours_per_year", str(exc)) from None
+        if hours < 0:
+            raise fail("hours_per_year", f"年工时不能为负数：{hours:g}")
+        effective: date | None = None
+        raw_date = table.raw_cells[row_number].get("effective_from")
+        if raw_date not in (None, ""):
+            try:
+                stamp = parse_datetime(raw_date)
+            except ValueError as exc:
+                raise fail("effective_from", str(exc)) from None
+            effective = stamp.date() if stamp else None
+        merged_into = values.get("merged_into") or None
+        if duty == "merged" and not merged_into:
+            raise fail("merged_into", "履职类型为“合并”的事项必须填写合并至哪个事项编码")
+        parsed.append(
+            {
+                "row": row_number,
+                "code": code,
+                "name": name,
+                "category": values.get("category", ""),
+                "department": department,
+                "duty": duty,
+                "keywords": "、".join(split_keywords(values.get("keywords", ""))),
+                "hours_per_year": hours,
+                "description": values.get("description", ""),
+                "merged_into": merged_into,
+                "effective_from": effective,
+                "assist_departments": "、".join(split_keywords(values.get("assist_departments", ""))),
+                "merged_column": table.column_name("merged_into"),
+            }
+        )
+    if not parsed:
+        raise InputError(f"{path.name} 没有数据行")
+    return parsed
+
+
+UPSERT_FIELDS = (
+    "name",
+    "category",
+    "duty",
+    "keywords",
+    "hours_per_year",
+    "description",
+    "merged_into",
+    "effective_from",
+    "assist_departments",
+)
+
+
+def import_catalog(session: Session, path: Path, *, dry_run: bool = False) -> CatalogImportResult:
+    """Upsert items by code; departments are created as needed; one CatalogRevision records the import."""
+    rows = _parse_catalog_rows(path)
+    result = CatalogImportResult(file_name=path.name, total=len(rows), dry_run=dry_run)
+    existing = {item.code: item for item in session.exec(select(CatalogItem)).all()}
+    known_codes = set(existing) | {str(r["code"]) for r in rows}
+    for row in rows:
+        if row["merged_into"] and row["merged_into"] not in known_codes:
+            raise InputError(
+                f"合并至的事项编码 “{row['merged_into']}” 在文件和现有清单中都不存在",
+                row=int(str(row["row"])),
+                column=str(row["merged_column"]),
+            )
+
+    departments = {d.name: d for d in session.exec(select(Department)).all()}
+    revision = CatalogRevision(
+        file_name=path.name, file_hash=hashlib.sha256(path.read_bytes()).hexdigest(), imported_at=now()
+    )
+    session.add(revision)
+    session.flush()
+    for row in rows:
+        dept_name = str(row["department"])
+        if dept_name not in departments:
+            result.departments_created.append(dept_name)
+        department = get_or_create_department(session, dept_name, guess_level(dept_name), departments)
+        item = existing.get(str(row["code"]))
+        values = {f: row[f] for f in UPSERT_FIELDS}
+        if item is None:
+            item = CatalogItem(code=str(row["code"]), department_id=department.id, revision_id=revision.id, **values)
+            session.add(item)
+            result.added += 1
+            if item.duty in CUT_DUTIES:
+                result.cut += 1
+            continue
+        was_cut = item.duty in CUT_DUTIES
+        differs = item.department_id != department.id or any(getattr(item, f) != v for f, v in values.items())
+        if not differs:
+            result.unchanged += 1
+            continue
+        for f, v in values.items():
+            setattr(item, f, v)
+        item.department_id = department.id
+        item.revision_id = revision.id
+        result.changed += 1
+        if item.duty in CUT_DUTIES and not was_cut:
+            result.cut += 1
+    revision.total, revision.added, revision.changed, revision.cut = (
+        result.total,
+        result.added,
+        result.changed,
+        result.cut,
+    )
+    session.flush()
+    result.revision_id = revision.id
+    if dry_run:
+        session.rollback()
+    return result

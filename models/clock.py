@@ -1,0 +1,53 @@
+"""Local time and Chinese working days.
+
+Stored times are naive China Standard Time; working days follow the official calendar (holidays and make-up
+workdays) from chinese-calendar, and fall back to Monday–Friday for years its data does not yet cover.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+CST = ZoneInfo("Asia/Shanghai")
+_simulated: ContextVar[datetime | None] = ContextVar("simulated_now", default=None)
+
+
+def now() -> datetime:
+    simulated = _simulated.get()
+    if simulated is not None:
+        return simulated
+    return datetime.now(CST).replace(tzinfo=None, microsecond=0)
+
+
+@contextmanager
+def simulated_time(at: datetime) -> Iterator[None]:
+    """Run domain functions as if it were `at`: the demo replays a year of work, tests pin deadlines."""
+    token = _simulated.set(at.replace(microsecond=0))
+    try:
+        yield
+    finally:
+        _simulated.reset(token)
+
+
+def is_workday(day: date) -> bool:
+    import chinese_calendar
+
+    try:
+        return bool(chinese_calendar.is_workday(day))
+    except NotImplementedError:
+        return day.weekday() < 5
+
+
+def add_working_days(start: datetime, days: int) -> datetime:
+    """The same clock time `days` working days later; a start on a day off counts from the next working day."""
+    current = start
+    remaining = days
+    while remaining > 0:
+        current += timedelta(days=1)
+        if is_workday(current.date()):
+            remaining -= 1
+    return current

@@ -1,0 +1,146 @@
+"""Engine, sessions and schema upgrades.
+
+One engine per process and database URL; migrations run on open so every front end sees the current schema.
+Checking the stored revision against the packaged head first keeps start-up cheap: alembic is only imported when
+there is something to do.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, inspect, text
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, create_engine
+
+from models.errors import UserError
+from models.migrations import HEAD_REVISION
+
+ENV_VAR = "XINSHENG_DB"
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+_engines: dict[str, Engine] = {}
+
+
+def data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("xinsheng", appauthor=False))
+
+
+def default_db_path() -> Path:
+    return data_dir() / "xinsheng.db"
+
+
+def demo_db_path() -> Path:
+    return data_dir() / "demo.db"
+
+
+def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
+    """`--db` wins over XINSHENG_DB, which wins over the default file; plain paths become SQLite URLs."""
+    value = str(db) if db else os.environ.get(ENV_VAR) or str(default_db_path())
+    if "://" in value:
+        if value.startswith(("postgresql://", "postgres://")):
+            value = "postgresql+psycopg://" + value.split("://", 1)[1]
+        return value
+    path = Path(value).expanduser().resolve()
+    if path.is_dir():
+        raise UserError(f"--db 指向的是目录而不是数据库文件：{path}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    return engine
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+
+
+def open_engine(db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Engine:
+    """The process-wide engine for `db`, upgraded to the packaged schema."""
+    url = resolve_url(db)
+    engine = _engines.get(url)
+    if engine is None:
+        engine = make_engine(url)
+        try:
+            if migrate and current_revision(engine) != HEAD_REVISION:
+                upgrade(engine)
+        except Exception as exc:
+            if isinstance(exc, UserError):
+                raise
+            from sqlalchemy.exc import OperationalError
+
+            if isinstance(exc, OperationalError):
+                raise UserError(f"无法打开数据库 {engine.url.render_as_string(hide_password=True)}：{exc.orig}") from exc
+            raise
+        _engines[url] = engine
+    return engine
+
+
+def dispose_all() -> None:
+    for engine in _engines.values():
+        engine.dispose()
+    _engines.clear()
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back on any error."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def backup_sqlite(engine: Engine, target: Path) -> None:
+    """Online backup through SQLite's backup API: consistent even while others write."""
+    import sqlite3
+
+    if target.exists():
+        raise UserError(f"备份文件已存在：{target}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    raw = engine.raw_connection()
+    try:
+        source = raw.driver_connection
+        assert isinstance(source, sqlite3.Connection)
+        with sqlite3.connect(target) as dest:
+            source.backup(dest)
+    finally:
+        raw.close()

@@ -1,0 +1,219 @@
+"""Logging a resident's request (登记) and deciding where it goes.
+
+The routing decision is made here, once, and shown to the worker in words: a request that matches a duty the
+street no longer carries goes to the department that owns it now, and the intake says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from models.catalog import get_or_create_department, guess_level
+from models.clock import add_working_days, now
+from models.errors import UserError
+from models.matching import Matcher
+from models.tables import CHANNELS, KINDS, URGENCIES, CatalogItem, Department, MatchExample, RefCounter, Request
+from models.workflow import Actor, record_event, transition
+
+COMPLETION_DAYS = {"urgent": 1, "normal": 5, "complex": 15}
+RESPONSE_DAYS = 1
+# below this score the best suggestion is too weak to route on without a person confirming it
+MIN_AUTO_SCORE = 35.0
+
+CHANNEL_LABELS = {
+    "walk_in": "来访",
+    "phone": "电话",
+    "hotline_12345": "12345热线",
+    "wechat": "微信",
+    "patrol": "巡查发现",
+    "legislative": "立法联系点",
+    "online": "网上留言",
+    "import": "导入",
+}
+KIND_LABELS = {
+    "suggestion": "建议",
+    "complaint": "投诉",
+    "help": "求助",
+    "consultation": "咨询",
+    "report": "举报",
+    "legislative_opinion": "立法意见",
+}
+URGENCY_LABELS = {"urgent": "紧急", "normal": "一般", "complex": "复杂"}
+
+
+@dataclass(frozen=True)
+class Routing:
+    """Where a request should go and why, in words a grid worker can read out to the resident."""
+
+    item_code: str | None
+    item_name: str | None
+    duty: str | None
+    department: str | None
+    message: str
+    warning: bool
+
+
+def routing_for(item: CatalogItem | None, department: str | None, merged_target: str | None = None) -> Routing:
+    if item is None:
+        msg = f"未匹配清单事项：由{department}办理" if department else "未匹配清单事项：请人工确认承办部门"
+        return Routing(None, None, None, department, msg, False)
+    dept = department or "主管部门"
+    duty = item.duty
+    messages = {
+        "own": (f"基本履职事项：由{dept}办理", False),
+        "assist": (f"配合履职事项：由{dept}牵头，街道配合", False),
+        "returned": (f"收回事项：由{dept}办理，不由街道承担", True),
+        "cancelled": (f"已取消事项：街道不再承担，转{dept}处理", True),
+        "merged": (f"已合并事项：并入“{merged_target or item.merged_into}”，由{dept}办理", False),
+    }
+    message, warning = messages.get(duty, (f"由{dept}办理", False))
+    return Routing(item.code, item.name, duty, department, message, warning)
+
+
+def routing_for_code(session: Session, code: str | None, department: str | None = None) -> Routing:
+    """Routing for an item code: the department follows merges, returned and cancelled items to their owner."""
+    if not code:
+        return routing_for(None, department)
+    item = session.exec(select(CatalogItem).where(CatalogItem.code == code)).first()
+    if item is None:
+        raise UserError(f"清单中没有事项编码 “{code}”")
+    owner = item
+    target_name = None
+    if item.duty == "merged" and item.merged_into:
+        target = session.exec(select(CatalogItem).where(CatalogItem.code == item.merged_into)).first()
+        if target is not None:
+            owner, target_name = target, target.name
+    if department is None and owner.department_id is not None:
+        lead = session.get(Department, owner.department_id)
+        department = lead.name if lead else None
+    return routing_for(item, department, target_name)
+
+
+def allocate_refs(session: Session, year: int, count: int) -> list[str]:
+    """Reserve `count` consecutive refs for `year` with one guarded update, safe with concurrent writers."""
+    if count <= 0:
+        return []
+    counter = session.get(RefCounter, year)
+    if counter is None:
+        session.add(RefCounter(year=year, last=0))
+        session.flush()
+    while True:
+        current = session.exec(select(RefCounter.last).where(RefCounter.year == year)).one()
+        result = session.execute(
+            update(RefCounter)
+            .where(col(RefCounter.year) == year, col(RefCounter.last) == current)
+            .values(last=current + count)
+        )
+        if result.rowcount == 1:  # type: ignore[attr-defined]
+            return [f"XS-{year}-{n:06d}" for n in range(current + 1, current + count + 1)]
+
+
+def deadlines(created_at: datetime, urgency: str) -> tuple[datetime, datetime]:
+    """(response due, completion due) in Chinese working days."""
+    return (
+        add_working_days(created_at, RESPONSE_DAYS),
+        add_working_days(created_at, COMPLETION_DAYS.get(urgency, COMPLETION_DAYS["normal"])),
+    )
+
+
+def remember_routing(session: Session, text: str, item_id: int | None, department_id: int | None,
+                     request_id: int | None, source: str, matcher: Matcher | None = None,
+                     item_code: str | None = None, department: str | None = None) -> None:
+    """Store a confirmed routing and teach the in-memory matcher at once (no rebuild needed)."""
+    if not text.strip() or (item_id is None and department_id is None):
+        return
+    session.add(MatchExample(text=text, item_id=item_id, department_id=department_id, request_id=request_id,
+                             source=source, created_at=now()))
+    if matcher is not None:
+        matcher.add_example(text, item_code, department)
+
+
+def request_text(title: str, text: str) -> str:
+    return f"{title} {text}".strip()
+
+
+@dataclass
+class IntakeResult:
+    request: Request
+    routing: Routing
+
+
+def log_request(
+    session: Session,
+    actor: Actor,
+    *,
+    title: str,
+    text: str = "",
+    location: str = "",
+    channel: str = "walk_in",
+    kind: str = "help",
+    urgency: str = "normal",
+    area_id: int | None = None,
+    resident_name: str | None = None,
+    resident_phone: str | None = None,
+    item_code: str | None = None,
+    matcher: Matcher | None = None,
+    created_at: datetime | None = None,
+) -> IntakeResult:
+    """登记: create the request with its routing and deadlines, and write its creation event.
+
+    `item_code` is the suggestion the worker accepted (a confirmed routing the matcher learns from); without
+    it the matcher's best suggestion is stored as an unconfirmed routing.
+    """
+    title, text = title.strip(), text.strip()
+    if not title and not text:
+        raise UserError("请填写诉求标题或内容")
+    for value, allowed, label in ((channel, CHANNELS, "渠道"), (kind, KINDS, "类型"), (urgency, URGENCIES, "紧急程度")):
+        if value not in allowed:
+            raise UserError(f"未知的{label} “{value}”（可用：{'、'.join(allowed)}）")
+    confirmed = item_code is not None
+    score: float | None = None
+    if item_code is None and matcher is not None:
+        result = matcher.match(request_text(title, text), top=1)
+        if result.suggestions and result.suggestions[0].score >= MIN_AUTO_SCORE:
+            item_code, score = result.suggestions[0].code, result.suggestions[0].score
+    routing = routing_for_code(session, item_code)
+    item = session.exec(select(CatalogItem).where(CatalogItem.code == item_code)).first() if item_code else None
+    department_id = None
+    if routing.department:
+        department_id = get_or_create_department(session, routing.department, guess_level(routing.department)).id
+    created = created_at or now()
+    response_due, due = deadlines(created, urgency)
+    (ref,) = allocate_refs(session, created.year, 1)
+    request = Request(
+        ref=ref, channel=channel, kind=kind, title=title, text=text, location=location.strip(), area_id=area_id,
+        resident_name=(resident_name or "").strip() or None, resident_phone=(resident_phone or "").strip() or None,
+        urgency=urgency, status="new", item_id=item.id if item else None, match_score=score,
+        match_confirmed_by=actor.name if confirmed else None, department_id=department_id, created_at=created,
+        response_due_at=response_due, due_at=due,
+    )
+    session.add(request)
+    session.flush()
+    record_event(session, request, actor, "create", note=routing.message,
+                 data={"item": item_code, "score": score, "confirmed": confirmed, "department": routing.department})
+    if confirmed:
+        remember_routing(session, request_text(title, text), request.item_id, department_id, request.id, "intake",
+                         matcher, item_code, routing.department)
+    session.flush()
+    return IntakeResult(request, routing)
+
+
+def confirm_routing(session: Session, request: Request, actor: Actor, item_code: str | None,
+                    department: str | None = None, matcher: Matcher | None = None, **kw: object) -> Routing:
+    """确认事项: set the item (and so the owning department) and teach the matcher."""
+    routing = routing_for_code(session, item_code, department)
+    item = session.exec(select(CatalogItem).where(CatalogItem.code == item_code)).first() if item_code else None
+    department_id = None
+    if routing.department:
+        department_id = get_or_create_department(session, routing.department, guess_level(routing.department)).id
+    transition(session, request, "route", actor, note=routing.message,
+               changes={"item_id": item.id if item else None, "department_id": department_id,
+                        "match_confirmed_by": actor.name},
+               data={"item": item_code, "department": routing.department}, **kw)  # type: ignore[arg-type]
+    remember_routing(session, request_text(request.title, request.text), request.item_id, department_id,
+                     request.id, "confirmed", matcher, item_code, routing.department)
+    return routing

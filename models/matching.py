@@ -1,0 +1,346 @@
+"""Matching a resident's request to catalog items and departments (DESIGN.md §6).
+
+Two kinds of evidence are fused: the catalog itself (item name, keywords, category, department, description) and
+confirmed routings learned from history (MatchExample). Both are searched through an inverted index of character
+n-grams scored with BM25 — Chinese has no spaces, and n-grams tolerate typos and word order — and the few catalog
+candidates are reranked with rapidfuzz against the item's name and keywords. BM25 needs no global re-weighting
+when a document is added, so a newly confirmed routing changes the very next match without a rebuild.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, select
+
+from models.tables import CatalogItem, Department, MatchExample
+from models.text import char_ngrams, normalize
+
+NGRAMS = (1, 2, 3)
+CATALOG_CANDIDATES = 40
+EXAMPLE_NEIGHBOURS = 30
+EXAMPLE_CANDIDATES = 100
+HISTORY_WEIGHT = 0.8
+
+
+@dataclass(frozen=True)
+class ItemInfo:
+    code: str
+    name: str
+    category: str
+    department: str
+    duty: str
+    keywords: tuple[str, ...] = ()
+    description: str = ""
+    merged_into: str | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    code: str
+    name: str
+    category: str
+    department: str
+    duty: str
+    score: float
+    reason: str
+    highlights: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "category": self.category,
+            "department": self.department,
+            "duty": self.duty,
+            "score": self.score,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    text: str
+    normalized: str
+    department: str | None
+    department_score: float
+    department_reason: str
+    suggestions: list[Suggestion] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.normalized
+
+
+class Bm25Index:
+    """Inverted index over n-gram lists; documents can be added at any time."""
+
+    def __init__(self, k1: float = 1.2, b: float = 0.75) -> None:
+        self.k1 = k1
+        self.b = b
+        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self.lengths: list[int] = []
+        self.total_length = 0
+
+    def __len__(self) -> int:
+        return len(self.lengths)
+
+    def add(self, grams: Sequence[str]) -> int:
+        doc = len(self.lengths)
+        counts: dict[str, int] = defaultdict(int)
+        for gram in grams:
+            counts[gram] += 1
+        for gram, tf in counts.items():
+            self.postings[gram].append((doc, tf))
+        self.lengths.append(len(grams))
+        self.total_length += len(grams)
+        return doc
+
+    def _idf(self, df: int) -> float:
+        n = len(self.lengths)
+        return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+    def search(self, grams: Sequence[str], limit: int) -> tuple[list[tuple[int, float]], float]:
+        """Best `limit` documents with their score relative to the query's own best possible score (0..1)."""
+        if not self.lengths or not grams:
+            return [], 0.0
+        query: dict[str, int] = defaultdict(int)
+        for gram in grams:
+            query[gram] += 1
+        avg = self.total_length / len(self.lengths)
+        k1, b = self.k1, self.b
+        scores: dict[int, float] = defaultdict(float)
+        ceiling = 0.0
+        for gram, qtf in query.items():
+            posting = self.postings.get(gram)
+            weight = qtf * (len(gram) ** 0.5)
+            if not posting:
+                ceiling += weight * self._idf(0)
+                continue
+            idf = self._idf(len(posting)) * weight
+            ceiling += idf
+            lengths = self.lengths
+            for doc, tf in posting:
+                norm = k1 * (1.0 - b + b * lengths[doc] / avg)
+                scores[doc] += idf * tf * (k1 + 1.0) / (tf + norm)
+        if not scores or ceiling <= 0:
+            return [], 0.0
+        best = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:limit]
+        return [(doc, min(1.0, s / (ceiling * 1.2))) for doc, s in best], ceiling
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return 2.0 * len(a & b) / (len(a) + len(b))
+
+
+def _matched_spans(query: str, terms: Iterable[str], min_len: int = 2) -> list[str]:
+    """Maximal substrings (≥ min_len characters) of the terms that occur in the query, longest first."""
+    spans: set[str] = set()
+    for term in terms:
+        i = 0
+        while i < len(term):
+            best = ""
+            for j in range(len(term), i + min_len - 1, -1):
+                piece = term[i:j]
+                if piece in query:
+                    best = piece
+                    break
+            if best:
+                spans.add(best)
+                i += len(best)
+            else:
+                i += 1
+    return sorted(spans, key=len, reverse=True)
+
+
+class Matcher:
+    """Catalog + history matcher; build once per process (or per TUI session) and feed it new examples."""
+
+    def __init__(self, items: Sequence[ItemInfo], examples: Iterable[tuple[str, str | None, str | None]] = ()):
+        self.items = list(items)
+        self.by_code = {item.code: item for item in self.items}
+        self._item_index = Bm25Index()
+        self._names = [normalize(item.name) for item in self.items]
+        self._keywords = [tuple(k for k in (normalize(w) for w in item.keywords) if k) for item in self.items]
+        for item, name, keywords in zip(self.items, self._names, self._keywords, strict=True):
+            grams: list[str] = []
+            for part, repeat in (
+                (name, 2),
+                ("".join(keywords), 1),
+                (normalize(item.category), 1),
+                (normalize(item.department), 1),
+                (normalize(item.description), 1),
+            ):
+                grams.extend(char_ngrams(part, NGRAMS) * repeat)
+            # keywords are separate words: index each one whole so no n-gram spans two of them
+            for kw in keywords:
+                grams.extend(char_ngrams(kw, NGRAMS))
+            self._item_index.add(grams)
+        self._example_index = Bm25Index()
+        self._example_labels: list[tuple[str | None, str | None]] = []
+        self._example_bigrams: list[frozenset[str]] = []
+        # the TUI matches in one worker thread while another records a confirmed routing
+        self._lock = threading.RLock()
+        for text, code, department in examples:
+            self.add_example(text, code, department)
+
+    @property
+    def example_count(self) -> int:
+        return len(self._example_labels)
+
+    def add_example(self, text: str, item_code: str | None, department: str | None) -> None:
+        norm = normalize(text)
+        if not norm or (item_code is None and department is None):
+            return
+        if department is None and item_code in self.by_code:
+            department = self.route_department(self.by_code[item_code])
+        with self._lock:
+            self._example_index.add(char_ngrams(norm, NGRAMS))
+            self._example_labels.append((item_code, department))
+            self._example_bigrams.append(frozenset(char_ngrams(norm, (2,))))
+
+    def route_department(self, item: ItemInfo) -> str:
+        """Who really owns the work: a merged item follows the item it was folded into."""
+        if item.duty == "merged" and item.merged_into and item.merged_into in self.by_code:
+            return self.by_code[item.merged_into].department
+        return item.department
+
+    def match(self, text: str, top: int = 3) -> MatchResult:
+        with self._lock:
+            return self._match(text, top)
+
+    def _match(self, text: str, top: int) -> MatchResult:
+        query = normalize(text)
+        if not query:
+            return MatchResult(text, "", None, 0.0, "")
+        grams = char_ngrams(query, NGRAMS)
+
+        item_scores: dict[int, float] = {}
+        reasons: dict[int, tuple[str, tuple[str, ...]]] = {}
+        candidates, _ = self._item_index.search(grams, CATALOG_CANDIDATES)
+        for idx, rel in candidates:
+            name, keywords = self._names[idx], self._keywords[idx]
+            hits = [kw for kw in keywords if kw in query]
+            fuzzy = fuzz.partial_ratio(name, query) / 100.0 if name else 0.0
+            keyword_part = min(1.0, 0.5 * len(hits))
+            item_scores[idx] = 0.5 * rel + 0.3 * fuzzy + 0.2 * keyword_part
+            spans = _matched_spans(query, (name, *hits))
+            if hits:
+                reason = "关键词：" + "、".join(hits[:4])
+            elif spans:
+                reason = "字面相同：" + "、".join(spans[:4])
+            else:
+                reason = "字符相近"
+            reasons[idx] = (reason, tuple(dict.fromkeys([*hits, *spans])))
+
+        # BM25 finds candidate neighbours; their weight is a bigram Dice similarity, which does not depend on
+        # how many examples exist (BM25 idf is unreliable while history is still small)
+        candidates_ex, _ = self._example_index.search(grams, EXAMPLE_CANDIDATES)
+        query_bigrams = frozenset(char_ngrams(query, (2,)))
+        neighbours = sorted(
+            ((doc, 0.5 * rel + 0.5 * _dice(query_bigrams, self._example_bigrams[doc])) for doc, rel in candidates_ex),
+            key=lambda pair: pair[1],
+            reverse=True,
+        )[:EXAMPLE_NEIGHBOURS]
+        item_votes: dict[str, float] = defaultdict(float)
+        dept_votes: dict[str, float] = defaultdict(float)
+        dept_counts: dict[str, int] = defaultdict(int)
+        for doc, sim in neighbours:
+            if sim <= 0:
+                continue
+            code, department = self._example_labels[doc]
+            if code:
+                item_votes[code] += sim
+            if department:
+                dept_votes[department] += sim
+                dept_counts[department] += 1
+        vote_total = sum(dept_votes.values()) or 1.0
+        history_strength = neighbours[0][1] if neighbours else 0.0
+
+        index_of = {item.code: i for i, item in enumerate(self.items)}
+        item_vote_total = sum(item_votes.values()) or 1.0
+        for code, votes in item_votes.items():
+            idx = index_of.get(code)
+            if idx is None:
+                continue
+            boost = 0.4 * history_strength * votes / item_vote_total
+            item_scores[idx] = min(1.0, item_scores.get(idx, 0.0) + boost)
+            if idx not in reasons:
+                reasons[idx] = ("相似的已确认诉求", ())
+
+        ranked = sorted(item_scores.items(), key=lambda kv: kv[1], reverse=True)
+        suggestions = []
+        for idx, score in ranked[:top]:
+            item = self.items[idx]
+            reason, highlights = reasons[idx]
+            suggestions.append(
+                Suggestion(
+                    code=item.code,
+                    name=item.name,
+                    category=item.category,
+                    department=self.route_department(item),
+                    duty=item.duty,
+                    score=round(100.0 * score, 1),
+                    reason=reason,
+                    highlights=highlights,
+                )
+            )
+
+        dept_catalog: dict[str, float] = {}
+        for idx, score in ranked:
+            department = self.route_department(self.items[idx])
+            dept_catalog[department] = max(dept_catalog.get(department, 0.0), score)
+        history_weight = HISTORY_WEIGHT * min(1.0, 2.0 * history_strength) if dept_votes else 0.0
+        combined: dict[str, float] = defaultdict(float)
+        for department, score in dept_catalog.items():
+            combined[department] += (1.0 - history_weight) * score
+        for department, votes in dept_votes.items():
+            combined[department] += history_weight * votes / vote_total
+        if not combined:
+            return MatchResult(text, query, None, 0.0, "", suggestions)
+        best_department, best_score = max(combined.items(), key=lambda kv: kv[1])
+        if dept_counts.get(best_department) and history_weight >= 0.2:
+            reason = f"{dept_counts[best_department]} 条相似的已确认诉求 → {best_department}"
+        elif suggestions:
+            reason = f"事项“{suggestions[0].name}”的牵头部门"
+        else:
+            reason = ""
+        return MatchResult(text, query, best_department, round(100.0 * best_score, 1), reason, suggestions)
+
+
+def load_matcher(session: Session) -> Matcher:
+    """Build a matcher from the catalog and every confirmed routing in the database."""
+    lead = aliased(Department)
+    rows = session.exec(
+        select(CatalogItem, lead.name).join(lead, CatalogItem.department_id == lead.id, isouter=True)  # type: ignore[arg-type]
+    ).all()
+    items = [
+        ItemInfo(
+            code=item.code,
+            name=item.name,
+            category=item.category,
+            department=department or "",
+            duty=item.duty,
+            keywords=tuple(item.keyword_list()),
+            description=item.description,
+            merged_into=item.merged_into,
+            id=item.id,
+        )
+        for item, department in rows
+    ]
+    example_rows = session.exec(
+        select(MatchExample.text, CatalogItem.code, Department.name)
+        .join(CatalogItem, MatchExample.item_id == CatalogItem.id, isouter=True)  # type: ignore[arg-type]
+        .join(Department, MatchExample.department_id == Department.id, isouter=True)  # type: ignore[arg-type]
+        .order_by(MatchExample.id)  # type: ignore[arg-type]
+    ).all()
+    return Matcher(items, ((text, code, department) for text, code, department in example_rows))

@@ -1,0 +1,179 @@
+"""Read-side queries for queues and the request detail, returning plain data that any front end can show.
+
+Personal data is masked here, so no list or detail can leak it by accident.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, or_
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, select
+
+from models.catalog import DUTY_LABELS
+from models.clock import now
+from models.intake import Routing, routing_for_code
+from models.tables import Area, CatalogItem, Department, Request, RequestEvent
+from models.workflow import ACTION_LABELS, OPEN_STATUSES, STATUS_LABELS, available_actions
+from models.text import mask_name, mask_phone
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    id: int
+    ref: str
+    created_at: datetime
+    status: str
+    title: str
+    department: str
+    item_name: str
+    duty: str
+    grid: str
+    overdue: bool
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+
+@dataclass(frozen=True)
+class EventRow:
+    at: datetime
+    actor: str
+    action: str
+    from_status: str | None
+    to_status: str | None
+    note: str
+    data: dict[str, object]
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS.get(self.action, self.action)
+
+
+@dataclass(frozen=True)
+class RequestDetail:
+    id: int
+    ref: str
+    version: int
+    status: str
+    title: str
+    text: str
+    location: str
+    grid: str
+    channel: str
+    kind: str
+    urgency: str
+    resident_name: str
+    resident_phone: str
+    item_code: str | None
+    item_name: str | None
+    duty: str | None
+    match_score: float | None
+    confirmed_by: str | None
+    department: str | None
+    department_id: int | None
+    created_at: datetime
+    due_at: datetime | None
+    resolution: str
+    satisfaction: str | None
+    duplicate_of: str | None
+    routing: Routing
+    events: list[EventRow]
+    actions: list[str]
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def overdue(self) -> bool:
+        return self.status in OPEN_STATUSES and self.due_at is not None and self.due_at < now()
+
+
+def _filtered(status: str | None, search: str | None):  # type: ignore[no-untyped-def]
+    conditions = []
+    if status == "open":
+        conditions.append(col(Request.status).in_(OPEN_STATUSES))
+    elif status == "overdue":
+        conditions.extend([col(Request.status).in_(OPEN_STATUSES), col(Request.due_at) < now()])
+    elif status:
+        conditions.append(col(Request.status) == status)
+    if search:
+        pattern = f"%{search.strip()}%"
+        conditions.append(or_(col(Request.title).like(pattern), col(Request.text).like(pattern),
+                              col(Request.ref).like(pattern), col(Request.location).like(pattern)))
+    return conditions
+
+
+def count_requests(session: Session, status: str | None = None, search: str | None = None) -> int:
+    return int(session.exec(select(func.count()).select_from(Request).where(*_filtered(status, search))).one())
+
+
+def list_requests(session: Session, status: str | None = None, search: str | None = None, *, limit: int = 200,
+                  offset: int = 0) -> list[RequestRow]:
+    """Newest first, one page at a time, with department, item and grid names joined in SQL."""
+    grid = aliased(Area)
+    stamp = now()
+    rows = session.exec(
+        select(Request.id, Request.ref, Request.created_at, Request.status, Request.title, Request.due_at,
+               Department.name, CatalogItem.name, CatalogItem.duty, grid.name)
+        .join(Department, col(Request.department_id) == Department.id, isouter=True)
+        .join(CatalogItem, col(Request.item_id) == CatalogItem.id, isouter=True)
+        .join(grid, col(Request.area_id) == grid.id, isouter=True)
+        .where(*_filtered(status, search))
+        .order_by(col(Request.created_at).desc(), col(Request.id).desc())
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    return [
+        RequestRow(
+            id=rid, ref=ref, created_at=created, status=st, title=title, department=dept or "",
+            item_name=item or "", duty=duty or "", grid=grid_name or "",
+            overdue=st in OPEN_STATUSES and due is not None and due < stamp,
+        )
+        for rid, ref, created, st, title, due, dept, item, duty, grid_name in rows
+    ]
+
+
+def request_detail(session: Session, request_id: int) -> RequestDetail:
+    from models.workflow import get_request
+
+    request = get_request(session, request_id)
+    item = session.get(CatalogItem, request.item_id) if request.item_id else None
+    department = session.get(Department, request.department_id) if request.department_id else None
+    area = session.get(Area, request.area_id) if request.area_id else None
+    duplicate = session.get(Request, request.duplicate_of) if request.duplicate_of else None
+    events = session.exec(
+        select(RequestEvent).where(RequestEvent.request_id == request.id).order_by(col(RequestEvent.id))
+    ).all()
+    assert request.id is not None
+    return RequestDetail(
+        id=request.id, ref=request.ref, version=request.version, status=request.status, title=request.title,
+        text=request.text, location=request.location, grid=area.name if area else "", channel=request.channel,
+        kind=request.kind, urgency=request.urgency, resident_name=mask_name(request.resident_name),
+        resident_phone=mask_phone(request.resident_phone), item_code=item.code if item else None,
+        item_name=item.name if item else None, duty=item.duty if item else None, match_score=request.match_score,
+        confirmed_by=request.match_confirmed_by, department=department.name if department else None,
+        department_id=request.department_id, created_at=request.created_at, due_at=request.due_at,
+        resolution=request.resolution, satisfaction=request.satisfaction,
+        duplicate_of=duplicate.ref if duplicate else None,
+        routing=routing_for_code(session, item.code if item else None, department.name if department else None),
+        events=[
+            EventRow(e.at, e.actor, e.action, e.from_status, e.to_status, e.note, json.loads(e.data or "{}"))
+            for e in events
+        ],
+        actions=available_actions(request.status),
+    )
+
+
+def list_departments(session: Session) -> list[tuple[int, str, str]]:
+    rows = session.exec(select(Department.id, Department.name, Department.level).order_by(Department.name)).all()
+    return [(int(i), n, lvl) for i, n, lvl in rows]
+
+
+def duty_label(duty: str | None) -> str:
+    return DUTY_LABELS.get(duty or "", "")

@@ -1,0 +1,193 @@
+"""Supervisor figures (DESIGN.md §5), computed in SQL with GROUP BY: one aggregate query overall, one per
+department, one per status — never by loading requests into Python.
+
+Every rate keeps its numerator and denominator. "Closed" is not "solved": only a callback that says solved counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, col
+
+from models.clock import now
+from models.errors import UserError
+from models.tables import Department, Request
+from models.workflow import OPEN_STATUSES, STATUS_LABELS
+
+SATISFACTION_WEIGHTS = {"satisfied": 1.0, "basically": 0.9, "unsatisfied": 0.0}
+COMPOSITE_WEIGHTS = {"response": 0.1, "resolution": 0.5, "satisfaction": 0.4}
+
+
+@dataclass(frozen=True)
+class Rate:
+    numerator: float
+    denominator: int
+
+    @property
+    def value(self) -> float | None:
+        return self.numerator / self.denominator if self.denominator else None
+
+    def as_dict(self) -> dict[str, Any]:
+        value = self.value
+        return {"numerator": round(self.numerator, 2), "denominator": self.denominator,
+                "rate": None if value is None else round(value, 4)}
+
+    def percent(self) -> str:
+        value = self.value
+        return "—" if value is None else f"{100 * value:.1f}%"
+
+
+@dataclass(frozen=True)
+class Figures:
+    total: int
+    open: int
+    overdue: int
+    returns: int
+    response: Rate
+    resolution: Rate
+    satisfaction: Rate
+    on_time: Rate
+    return_rate: Rate
+
+    @property
+    def composite(self) -> float | None:
+        parts = {"response": self.response.value, "resolution": self.resolution.value,
+                 "satisfaction": self.satisfaction.value}
+        if any(v is None for v in parts.values()):
+            return None
+        return sum(COMPOSITE_WEIGHTS[k] * v for k, v in parts.items() if v is not None)
+
+    def as_dict(self) -> dict[str, Any]:
+        composite = self.composite
+        return {
+            "total": self.total,
+            "open": self.open,
+            "overdue": self.overdue,
+            "returns": self.returns,
+            "response_rate": self.response.as_dict(),
+            "resolution_rate": self.resolution.as_dict(),
+            "satisfaction_rate": self.satisfaction.as_dict(),
+            "on_time_rate": self.on_time.as_dict(),
+            "return_rate": self.return_rate.as_dict(),
+            "composite": None if composite is None else round(composite, 4),
+        }
+
+
+@dataclass(frozen=True)
+class DepartmentFigures:
+    department: str
+    figures: Figures
+
+
+@dataclass
+class Stats:
+    period: str | None
+    start: datetime | None
+    end: datetime | None
+    by_status: dict[str, int]
+    overall: Figures
+    by_department: list[DepartmentFigures] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "period": self.period,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "by_status": self.by_status,
+            **self.overall.as_dict(),
+            "by_department": [{"department": d.department, **d.figures.as_dict()} for d in self.by_department],
+        }
+
+
+def period_bounds(period: str) -> tuple[datetime, datetime]:
+    """'2026-03' → [2026-03-01, 2026-04-01)."""
+    try:
+        year_text, month_text = period.split("-")
+        year, month = int(year_text), int(month_text)
+        start = datetime(year, month, 1)
+    except ValueError:
+        raise UserError(f"--period 应为 YYYY-MM（如 2026-03），收到 “{period}”") from None
+    end = datetime(year + (month == 12), month % 12 + 1, 1)
+    return start, end
+
+
+def _count(condition: ColumnElement[bool]) -> Any:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _aggregates(at: datetime) -> list[Any]:
+    r = Request
+    satisfaction_points = case(
+        *((col(r.satisfaction) == k, w) for k, w in SATISFACTION_WEIGHTS.items()), else_=0.0
+    )
+    due_for_response = and_(
+        col(r.response_due_at).is_not(None), or_(col(r.accepted_at).is_not(None), col(r.response_due_at) <= at)
+    )
+    return [
+        func.count().label("total"),
+        _count(col(r.status).in_(OPEN_STATUSES)).label("open"),
+        _count(and_(col(r.status).in_(OPEN_STATUSES), col(r.due_at) < at)).label("overdue"),
+        func.coalesce(func.sum(r.return_count), 0).label("returns"),
+        _count(due_for_response).label("response_den"),
+        _count(and_(due_for_response, col(r.accepted_at) <= col(r.response_due_at))).label("response_num"),
+        _count(col(r.callback_solved).is_not(None)).label("resolution_den"),
+        _count(col(r.callback_solved).is_(True)).label("resolution_num"),
+        _count(col(r.satisfaction).is_not(None)).label("satisfaction_den"),
+        func.coalesce(func.sum(satisfaction_points), 0.0).label("satisfaction_num"),
+        _count(and_(col(r.resolved_at).is_not(None), col(r.due_at).is_not(None))).label("on_time_den"),
+        _count(and_(col(r.resolved_at).is_not(None), col(r.resolved_at) <= col(r.due_at))).label("on_time_num"),
+        _count(or_(col(r.dispatched_at).is_not(None), r.return_count > 0)).label("dispatched"),
+        _count(r.return_count > 0).label("returned_requests"),
+    ]
+
+
+def _figures(row: Any) -> Figures:
+    return Figures(
+        total=int(row.total),
+        open=int(row.open),
+        overdue=int(row.overdue),
+        returns=int(row.returns),
+        response=Rate(int(row.response_num), int(row.response_den)),
+        resolution=Rate(int(row.resolution_num), int(row.resolution_den)),
+        satisfaction=Rate(float(row.satisfaction_num), int(row.satisfaction_den)),
+        on_time=Rate(int(row.on_time_num), int(row.on_time_den)),
+        return_rate=Rate(int(row.returned_requests), int(row.dispatched)),
+    )
+
+
+def compute_stats(session: Session, period: str | None = None, at: datetime | None = None) -> Stats:
+    at = at or now()
+    start = end = None
+    conditions: list[ColumnElement[bool]] = []
+    if period:
+        start, end = period_bounds(period)
+        conditions = [col(Request.created_at) >= start, col(Request.created_at) < end]
+
+    overall_row = session.execute(select(*_aggregates(at)).select_from(Request).where(*conditions)).one()
+    status_rows = session.execute(
+        select(Request.status, func.count()).where(*conditions).group_by(Request.status)
+    ).all()
+    by_status = {status: 0 for status in STATUS_LABELS}
+    by_status.update({status: int(n) for status, n in status_rows})
+
+    dept_rows = session.execute(
+        select(func.coalesce(Department.name, "（未分派）").label("department"), *_aggregates(at))
+        .select_from(Request)
+        .join(Department, col(Request.department_id) == Department.id, isouter=True)
+        .where(*conditions)
+        .group_by(Department.name)
+        .order_by(func.count().desc())
+    ).all()
+    return Stats(
+        period=period,
+        start=start,
+        end=end,
+        by_status=by_status,
+        overall=_figures(overall_row),
+        by_department=[DepartmentFigures(row.department, _figures(row)) for row in dept_rows],
+    )

@@ -1,0 +1,63 @@
+"""Text normalization shared by matching, duplicate search and imports.
+
+Residents type full-width forms, traditional characters, emoji and stray punctuation; matching must see the same
+string for all of them, so everything goes through NFKC, OpenCC traditional→simplified and a filter that keeps
+only letters and digits (CJK included), lower-cased.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+_converter: Any = None
+
+
+def _t2s() -> Any:
+    global _converter
+    if _converter is None:
+        import opencc
+
+        _converter = opencc.OpenCC("t2s")
+    return _converter
+
+
+@lru_cache(maxsize=4096)
+def normalize(text: str) -> str:
+    if not text:
+        return ""
+    folded = unicodedata.normalize("NFKC", text)
+    simplified = _t2s().convert(folded)
+    return "".join(ch for ch in simplified if ch.isalnum()).lower()
+
+
+def clean_cell(value: object) -> str:
+    """A spreadsheet cell as one tidy line: tabs, newlines and non-breaking spaces become single spaces."""
+    if value is None:
+        return ""
+    text = str(value).replace("\u00a0", " ").replace("\u3000", " ")
+    return " ".join(text.split())
+
+
+def char_ngrams(text: str, sizes: tuple[int, ...] = (1, 2)) -> list[str]:
+    """Overlapping character n-grams of an already normalized string (Chinese has no spaces to split on)."""
+    grams: list[str] = []
+    for n in sizes:
+        grams.extend(text[i : i + n] for i in range(len(text) - n + 1))
+    return grams
+
+
+def mask_name(name: str | None) -> str:
+    if not name:
+        return ""
+    return name[0] + "*" * max(1, len(name) - 1)
+
+
+def mask_phone(phone: str | None) -> str:
+    if not phone:
+        return ""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    if len(digits) >= 7:
+        return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+    return "*" * len(digits)

@@ -1,0 +1,280 @@
+"""The request workflow (DESIGN.md §4): every state change goes through `transition`, which checks legality,
+applies the change under an optimistic version check and appends one RequestEvent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from models.clock import now
+from models.errors import ConflictError, UserError, WorkflowError
+from models.tables import SATISFACTIONS, CatalogItem, Department, Request, RequestEvent
+
+STATUS_LABELS = {
+    "new": "登记",
+    "accepted": "已受理",
+    "dispatched": "已派单",
+    "in_progress": "办理中",
+    "resolved": "已办结",
+    "closed": "已回访",
+    "returned": "已退单",
+    "reopened": "重办",
+    "merged": "已合并",
+    "rejected": "不予受理",
+}
+OPEN_STATUSES = ("new", "accepted", "dispatched", "in_progress", "returned", "reopened")
+TERMINAL_STATUSES = ("closed", "merged", "rejected")
+
+ACTION_LABELS = {
+    "create": "登记",
+    "import": "导入",
+    "route": "确认事项",
+    "accept": "受理",
+    "dispatch": "派单",
+    "sign": "签收办理",
+    "return": "退单",
+    "resolve": "办结",
+    "callback": "回访评价",
+    "reject": "不予受理",
+    "merge": "合并",
+    "unmerge": "撤销合并",
+    "reopen": "重办",
+    "merged_in": "被合并",
+    "unmerged_in": "撤销被合并",
+}
+
+# action → states it may start from; the target state is decided by the action's function
+ALLOWED_FROM: dict[str, tuple[str, ...]] = {
+    "route": ("new", "accepted", "returned"),
+    "accept": ("new",),
+    "dispatch": ("accepted", "returned"),
+    "sign": ("dispatched", "reopened"),
+    "return": ("dispatched", "in_progress"),
+    "resolve": ("in_progress",),
+    "callback": ("resolved",),
+    "reject": ("new", "accepted", "returned"),
+    "merge": ("new", "accepted", "dispatched", "in_progress", "returned"),
+    "unmerge": ("merged",),
+    "reopen": ("closed",),
+}
+
+SATISFACTION_LABELS = {"satisfied": "满意", "basically": "基本满意", "unsatisfied": "不满意"}
+CUT_ROUTING_DUTIES = ("returned", "cancelled")
+STREET_LEVELS = ("street", "community")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who performs an action; carried into every event."""
+
+    name: str
+    role: str = "admin"
+
+
+def available_actions(status: str) -> list[str]:
+    return [action for action, states in ALLOWED_FROM.items() if status in states]
+
+
+def _event(session: Session, request: Request, actor: Actor, action: str, *, from_status: str | None,
+           to_status: str | None, note: str = "", data: Mapping[str, Any] | None = None) -> RequestEvent:
+    assert request.id is not None
+    ev = RequestEvent(
+        request_id=request.id,
+        at=now(),
+        actor=actor.name,
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        note=note,
+        data=json.dumps(dict(data or {}), ensure_ascii=False, default=str),
+    )
+    session.add(ev)
+    return ev
+
+
+def record_event(session: Session, request: Request, actor: Actor, action: str, *, note: str = "",
+                 data: Mapping[str, Any] | None = None) -> RequestEvent:
+    """An event that does not change status (creation, import), still part of the same audit trail."""
+    return _event(session, request, actor, action, from_status=None, to_status=request.status, note=note, data=data)
+
+
+def transition(
+    session: Session,
+    request: Request,
+    action: str,
+    actor: Actor,
+    *,
+    to_status: str | None = None,
+    note: str = "",
+    changes: Mapping[str, Any] | None = None,
+    data: Mapping[str, Any] | None = None,
+    expected_version: int | None = None,
+) -> Request:
+    """Apply one legal action: status + field changes, guarded by the request's version, plus its event."""
+    allowed = ALLOWED_FROM.get(action)
+    if allowed is None:
+        raise WorkflowError(f"未知的操作 “{action}”")
+    if request.status not in allowed:
+        raise WorkflowError(
+            f"“{STATUS_LABELS.get(request.status, request.status)}”状态的诉求不能{ACTION_LABELS.get(action, action)}"
+        )
+    if expected_version is not None and expected_version != request.version:
+        raise ConflictError("该诉求已被他人修改，请刷新后重试")
+    from_status = request.status
+    target = to_status or from_status
+    values = dict(changes or {})
+    values["status"] = target
+    values["version"] = request.version + 1
+    assert request.id is not None
+    result = session.execute(
+        update(Request).where(col(Request.id) == request.id, col(Request.version) == request.version).values(**values)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise ConflictError("该诉求已被他人修改，请刷新后重试")
+    for key, value in values.items():
+        setattr(request, key, value)
+    _event(session, request, actor, action, from_status=from_status, to_status=target, note=note, data=data)
+    session.flush()
+    return request
+
+
+def get_request(session: Session, request_id: int) -> Request:
+    request = session.get(Request, request_id)
+    if request is None:
+        raise UserError(f"找不到诉求 #{request_id}")
+    return request
+
+
+def find_request(session: Session, ref_or_id: str) -> Request:
+    """A request by its ref (XS-2026-000123), external ref or numeric id, as users type them."""
+    text = ref_or_id.strip()
+    request = session.exec(select(Request).where(Request.ref == text.upper())).first()
+    if request is None:
+        request = session.exec(select(Request).where(Request.external_ref == text)).first()
+    if request is None and text.isdigit():
+        request = session.get(Request, int(text))
+    if request is None:
+        raise UserError(f"找不到诉求 “{ref_or_id}”")
+    return request
+
+
+def accept(session: Session, request: Request, actor: Actor, note: str = "", **kw: Any) -> Request:
+    return transition(session, request, "accept", actor, to_status="accepted", note=note,
+                      changes={"accepted_at": now()}, **kw)
+
+
+def dispatch(session: Session, request: Request, actor: Actor, department_id: int | None = None,
+             note: str = "", **kw: Any) -> Request:
+    """Send to a department; work on returned/cancelled duties may never be dispatched back to the street."""
+    department_id = department_id or request.department_id
+    if department_id is None:
+        raise WorkflowError("派单前请先确认承办部门")
+    department = session.get(Department, department_id)
+    if department is None:
+        raise UserError(f"找不到部门 #{department_id}")
+    if request.item_id is not None:
+        item = session.get(CatalogItem, request.item_id)
+        if item is not None and item.duty in CUT_ROUTING_DUTIES and department.level in STREET_LEVELS:
+            lead = session.get(Department, item.department_id) if item.department_id else None
+            raise WorkflowError(
+                f"事项“{item.name}”已{'收回' if item.duty == 'returned' else '取消'}，"
+                f"应派往{lead.name if lead else '主管部门'}，不能派给{department.name}"
+            )
+    return transition(session, request, "dispatch", actor, to_status="dispatched", note=note,
+                      changes={"department_id": department_id, "dispatched_at": now()},
+                      data={"department": department.name}, **kw)
+
+
+def sign(session: Session, request: Request, actor: Actor, note: str = "", **kw: Any) -> Request:
+    return transition(session, request, "sign", actor, to_status="in_progress", note=note, **kw)
+
+
+def return_request(session: Session, request: Request, actor: Actor, reason: str, item_code: str | None = None,
+                   **kw: Any) -> Request:
+    """退单: the unit sends the work back to the dispatcher; a reason is mandatory."""
+    if not reason.strip():
+        raise WorkflowError("退单必须填写理由")
+    data: dict[str, Any] = {}
+    if item_code:
+        data["item"] = item_code
+    return transition(session, request, "return", actor, to_status="returned", note=reason.strip(),
+                      changes={"return_count": request.return_count + 1}, data=data, **kw)
+
+
+def resolve(session: Session, request: Request, actor: Actor, note: str, hours: float | None = None,
+            **kw: Any) -> Request:
+    if not note.strip():
+        raise WorkflowError("办结必须填写办理结果")
+    if hours is not None and hours < 0:
+        raise WorkflowError("办理工时不能为负数")
+    return transition(session, request, "resolve", actor, to_status="resolved", note=note.strip(),
+                      changes={"resolved_at": now(), "resolution": note.strip(), "hours_spent": hours}, **kw)
+
+
+def callback(session: Session, request: Request, actor: Actor, *, satisfaction: str, solved: bool = True,
+             contacted: bool = True, comment: str = "", **kw: Any) -> Request:
+    """回访: solved and not unsatisfied closes the request; anything else reopens it (重办)."""
+    if satisfaction not in SATISFACTIONS:
+        raise WorkflowError(f"满意度应为：{'、'.join(SATISFACTION_LABELS.values())}")
+    closes = solved and satisfaction != "unsatisfied"
+    changes: dict[str, Any] = {
+        "callback_contacted": contacted,
+        "callback_solved": solved,
+        "satisfaction": satisfaction,
+    }
+    if closes:
+        changes["closed_at"] = now()
+    else:
+        changes["reopen_count"] = request.reopen_count + 1
+    return transition(session, request, "callback", actor, to_status="closed" if closes else "reopened",
+                      note=comment, changes=changes,
+                      data={"solved": solved, "satisfaction": satisfaction, "contacted": contacted}, **kw)
+
+
+def reject(session: Session, request: Request, actor: Actor, reason: str, **kw: Any) -> Request:
+    if not reason.strip():
+        raise WorkflowError("不予受理必须填写理由")
+    return transition(session, request, "reject", actor, to_status="rejected", note=reason.strip(), **kw)
+
+
+def reopen(session: Session, request: Request, actor: Actor, reason: str, **kw: Any) -> Request:
+    if not reason.strip():
+        raise WorkflowError("重办必须填写理由")
+    return transition(session, request, "reopen", actor, to_status="reopened", note=reason.strip(),
+                      changes={"reopen_count": request.reopen_count + 1}, **kw)
+
+
+def merge(session: Session, request: Request, into: Request, actor: Actor, **kw: Any) -> Request:
+    """Mark `request` as a duplicate of `into`; both requests get an event so either timeline tells the story."""
+    if into.id == request.id:
+        raise WorkflowError("不能与自身合并")
+    if into.status == "merged":
+        raise WorkflowError(f"{into.ref} 本身已被合并，请合并到它的主诉求")
+    transition(session, request, "merge", actor, to_status="merged", note=f"合并到 {into.ref}",
+               changes={"duplicate_of": into.id}, data={"into": into.ref}, **kw)
+    record_event(session, into, actor, "merged_in", note=f"{request.ref} 合并到此", data={"from": request.ref})
+    session.flush()
+    return request
+
+
+def unmerge(session: Session, request: Request, actor: Actor, **kw: Any) -> Request:
+    """Undo a merge: the request returns to the state it had before it was merged."""
+    last_merge = session.exec(
+        select(RequestEvent)
+        .where(RequestEvent.request_id == request.id, RequestEvent.action == "merge")
+        .order_by(col(RequestEvent.id).desc())
+    ).first()
+    previous = last_merge.from_status if last_merge and last_merge.from_status else "new"
+    target = session.get(Request, request.duplicate_of) if request.duplicate_of else None
+    transition(session, request, "unmerge", actor, to_status=previous, note="撤销合并",
+               changes={"duplicate_of": None}, **kw)
+    if target is not None:
+        record_event(session, target, actor, "unmerged_in", note=f"{request.ref} 撤销合并", data={"from": request.ref})
+        session.flush()
+    return request

@@ -1,0 +1,107 @@
+"""Shared fixtures: real SQLite files, a private schema on the local PostgreSQL server, a small realistic catalog."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from models.db import dispose_all, make_engine, open_engine, session_scope
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+PG_URL = os.environ.get("XINSHENG_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+CATALOG_CSV = """code,name,category,department,duty,keywords,hours_per_year,description,merged_into,effective_from
+JD-001,老旧小区加装电梯协调,城乡建设,街道城市管理办公室,own,电梯、加装、爬楼,300,,,
+JD-002,楼道公共设施维护,城乡建设,街道城市管理办公室,own,楼道、座椅、折叠椅、扶手,120,,,
+JD-003,供水管道漏水抢修,公共服务,区水务局,returned,漏水、水管、爆管、停水,200,,,2026-03-01
+JD-004,噪音扰民查处,综合治理,区城管执法局,returned,噪音、吵、施工、广场舞,400,,,2026-01-01
+JD-005,餐饮油烟污染治理,综合治理,区生态环境局,assist,油烟、烧烤、饭店,150,,,
+JD-006,违法建设拆除,城乡建设,区城管执法局,cancelled,违建、私搭乱建、加盖,500,,,2026-02-01
+JD-007,小区路灯维修,城乡建设,街道城市管理办公室,own,路灯、灯不亮、照明,80,,,
+JD-008,路灯报修,城乡建设,街道城市管理办公室,merged,路灯坏,20,,JD-007,2026-04-01
+JD-009,高龄老人津贴申领,公共服务,街道民生保障办公室,own,津贴、高龄、补贴、老人,90,,,
+JD-010,停车秩序管理,综合治理,社区居委会,own,停车、乱停、占道,200,,,
+"""
+
+
+def shared_file(name: str) -> Path:
+    path = SHARED_DATA / name
+    if not path.exists():
+        pytest.skip(f"development data {path} is not present (../shared/data beside the repository)")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Never touch the user's real database: point the default data dir and XINSHENG_DB into tmp_path."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("XINSHENG_DB", raising=False)
+    yield
+    dispose_all()
+
+
+@pytest.fixture
+def catalog_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "catalog.csv"
+    path.write_text(CATALOG_CSV, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path: Path) -> Engine:
+    return open_engine(tmp_path / "xinsheng.db")
+
+
+def _pg_available() -> str | None:
+    try:
+        engine = make_engine(PG_URL)
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+        return None
+    except Exception as exc:  # pragma: no cover - depends on the machine
+        return f"PostgreSQL not reachable at {PG_URL}: {type(exc).__name__}"
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A private schema on the local server, dropped afterwards; the URL pins search_path to it."""
+    reason = _pg_available()
+    if reason:
+        pytest.skip(reason)
+    schema = f"xs_test_{uuid.uuid4().hex[:10]}"
+    admin = make_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield f"{PG_URL}?options=-csearch_path%3D{schema}"
+    finally:
+        dispose_all()
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Engine:
+    """Both databases the product supports; domain tests that take `engine` run on each."""
+    if request.param == "sqlite":
+        return open_engine(tmp_path / "xinsheng.db")
+    url = request.getfixturevalue("pg_url")
+    return open_engine(url)
+
+
+@pytest.fixture
+def catalog_engine(engine: Engine, catalog_csv: Path) -> Engine:
+    from models.catalog import import_catalog
+
+    with session_scope(engine) as session:
+        import_catalog(session, catalog_csv)
+    return engine
+

@@ -1,0 +1,85 @@
+"""The xinsheng Textual application: intake, queue, detail and stats screens over one database engine."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+from textual.app import App
+from textual.binding import Binding
+
+from models.db import session_scope
+from models.matching import Matcher, load_matcher
+from models.workflow import Actor
+
+T = TypeVar("T")
+
+
+class XinshengApp(App[None]):
+    CSS_PATH = "xinsheng.tcss"
+    TITLE = "心声 xinsheng"
+    SUB_TITLE = "诉求登记 · 派单 · 办结 · 回访"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f2", "switch_mode('intake')", "登记", priority=True),
+        Binding("f3", "switch_mode('queue')", "工单", priority=True),
+        Binding("f4", "switch_mode('stats')", "统计", priority=True),
+        Binding("ctrl+q", "quit", "退出", priority=True),
+    ]
+
+    def __init__(self, engine: Engine, operator: str = "网格员") -> None:
+        super().__init__()
+        self.engine = engine
+        self.actor = Actor(operator, "admin")
+        self._matcher: Matcher | None = None
+        self.matcher_ready = threading.Event()
+
+    def on_mount(self) -> None:
+        from tui.intake import IntakeScreen
+        from tui.queue import QueueScreen
+        from tui.stats import StatsScreen
+
+        self.add_mode("intake", IntakeScreen)
+        self.add_mode("queue", QueueScreen)
+        self.add_mode("stats", StatsScreen)
+        self.sub_title = f"操作员：{self.actor.name}"
+        self.run_worker(self._load_matcher, thread=True, group="matcher")
+        self.switch_mode("intake")
+
+    def _load_matcher(self) -> None:
+        with Session(self.engine) as session:
+            matcher = load_matcher(session)
+        self._matcher = matcher
+        self.matcher_ready.set()
+
+    @property
+    def matcher(self) -> Matcher | None:
+        return self._matcher
+
+    def db(self, work: Callable[[Session], T]) -> T:
+        """Run a unit of work in its own session; call from thread workers only, never the UI thread."""
+        with session_scope(self.engine) as session:
+            return work(session)
+
+    def show_error(self, exc: BaseException) -> None:
+        self.notify(str(exc), title="操作未完成", severity="error", timeout=6)
+
+    def run_db(self, work: Callable[[Session], T], done: Callable[[T], Any], *, group: str = "db",
+               exclusive: bool = False, on_error: Callable[[], Any] | None = None) -> None:
+        """Run `work` in a thread worker and hand its plain result to `done` on the UI thread."""
+        from models.errors import UserError
+
+        def job() -> None:
+            try:
+                result = self.db(work)
+            except UserError as exc:
+                self.call_from_thread(self.show_error, exc)
+                if on_error is not None:
+                    self.call_from_thread(on_error)
+                return
+            self.call_from_thread(done, result)
+
+        self.run_worker(job, thread=True, group=group, exclusive=exclusive)

@@ -1,0 +1,227 @@
+"""诉求详情: the request, its routing and its timeline, with one key per legal workflow action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from sqlmodel import Session
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from models import workflow
+from models.catalog import DUTY_LABELS
+from models.intake import CHANNEL_LABELS, KIND_LABELS, URGENCY_LABELS
+from models.queries import RequestDetail, list_departments, request_detail
+from models.workflow import SATISFACTION_LABELS, STATUS_LABELS
+from tui.dialogs import CallbackDialog, CallbackResult, DepartmentDialog, NoteDialog, NoteResult
+
+if TYPE_CHECKING:
+    from tui.app import XinshengApp
+
+ACTION_KEYS = {
+    "accept": "accept",
+    "dispatch": "dispatch",
+    "sign": "sign",
+    "return": "return_request",
+    "resolve": "resolve",
+    "callback": "callback",
+    "reject": "reject",
+    "reopen": "reopen",
+    "unmerge": "unmerge",
+}
+
+
+class DetailScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "返回"),
+        Binding("a", "accept", "受理"),
+        Binding("d", "dispatch", "派单"),
+        Binding("s", "sign", "签收"),
+        Binding("r", "return_request", "退单"),
+        Binding("f", "resolve", "办结"),
+        Binding("c", "callback", "回访"),
+        Binding("x", "reject", "不予受理"),
+        Binding("o", "reopen", "重办"),
+        Binding("u", "unmerge", "撤销合并"),
+    ]
+
+    def __init__(self, request_id: int) -> None:
+        super().__init__()
+        self.request_id = request_id
+        self.detail: RequestDetail | None = None
+
+    @property
+    def xapp(self) -> XinshengApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="detail-body"):
+            yield Static("正在加载……", id="summary")
+            yield Static("", id="detail-routing")
+            yield Static("办理记录", classes="section-title")
+            yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#timeline", DataTable)
+        for label in ("时间", "操作", "人员", "状态", "说明"):
+            table.add_column(label)
+        self.reload()
+
+    def reload(self) -> None:
+        request_id = self.request_id
+        self.xapp.run_db(lambda s: request_detail(s, request_id), self._show, group="detail", exclusive=True)
+
+    def _show(self, detail: RequestDetail) -> None:
+        self.detail = detail
+        summary = Text()
+        summary.append(f"{detail.ref}  ", style="bold")
+        status_style = "bold red" if detail.overdue else "bold green"
+        summary.append(f"【{detail.status_label}{' · 已超期' if detail.overdue else ''}】", style=status_style)
+        summary.append(f"  {detail.title}\n", style="bold")
+        if detail.text:
+            summary.append(f"{detail.text}\n")
+        summary.append(
+            f"地点：{detail.location or '—'}  网格：{detail.grid or '—'}  "
+            f"渠道：{CHANNEL_LABELS.get(detail.channel, detail.channel)}  "
+            f"类型：{KIND_LABELS.get(detail.kind, detail.kind)}  "
+            f"紧急程度：{URGENCY_LABELS.get(detail.urgency, detail.urgency)}\n",
+            style="dim",
+        )
+        summary.append(f"居民：{detail.resident_name or '—'} {detail.resident_phone}  ", style="dim")
+        summary.append(f"登记：{detail.created_at:%Y-%m-%d %H:%M}  ", style="dim")
+        summary.append(f"办结时限：{detail.due_at:%Y-%m-%d %H:%M}\n" if detail.due_at else "\n", style="dim")
+        if detail.item_name:
+            summary.append(f"清单事项：[{detail.item_code}] {detail.item_name}（{DUTY_LABELS.get(detail.duty or '', '')}）")
+            if detail.match_score is not None and not detail.confirmed_by:
+                summary.append(f"  自动匹配 {detail.match_score:.0f} 分，待确认", style="yellow")
+            elif detail.confirmed_by:
+                summary.append(f"  已由 {detail.confirmed_by} 确认", style="green")
+            summary.append("\n")
+        summary.append(f"承办部门：{detail.department or '未定'}\n")
+        if detail.resolution:
+            summary.append(f"办理结果：{detail.resolution}\n")
+        if detail.satisfaction:
+            summary.append(f"回访评价：{SATISFACTION_LABELS.get(detail.satisfaction, detail.satisfaction)}\n")
+        if detail.duplicate_of:
+            summary.append(f"已合并到：{detail.duplicate_of}\n", style="yellow")
+        self.query_one("#summary", Static).update(summary)
+        routing = self.query_one("#detail-routing", Static)
+        routing.set_class(detail.routing.warning, "warning")
+        routing.update(("⚠ " if detail.routing.warning else "") + detail.routing.message)
+        table = self.query_one("#timeline", DataTable)
+        table.clear()
+        for ev in detail.events:
+            change = ""
+            if ev.to_status and ev.from_status != ev.to_status:
+                change = f"{STATUS_LABELS.get(ev.from_status or '', '') or '—'}→{STATUS_LABELS.get(ev.to_status, '')}"
+            table.add_row(f"{ev.at:%m-%d %H:%M}", ev.action_label, ev.actor, change, ev.note[:60])
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the actions the workflow allows from the current state appear in the footer."""
+        if action in ACTION_KEYS.values():
+            if self.detail is None:
+                return False
+            allowed = {ACTION_KEYS[a] for a in self.detail.actions if a in ACTION_KEYS}
+            return action in allowed
+        return True
+
+    def _apply(self, work: Callable[[Session, Any], object], message: str) -> None:
+        """Run one workflow function on a fresh copy of the request, checked against the version we showed."""
+        detail = self.detail
+        if detail is None:
+            return
+
+        def job(session: Session) -> None:
+            request = workflow.get_request(session, detail.id)
+            if request.version != detail.version:
+                from models.errors import ConflictError
+
+                raise ConflictError("该诉求已被他人修改，已为你刷新，请重试")
+            work(session, request)
+
+        def done(_: object) -> None:
+            self.notify(message, timeout=3)
+            self.reload()
+
+        self.xapp.run_db(job, done, group="action", on_error=self.reload)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_accept(self) -> None:
+        actor = self.xapp.actor
+        self._apply(lambda s, r: workflow.accept(s, r, actor), "已受理")
+
+    def action_sign(self) -> None:
+        actor = self.xapp.actor
+        self._apply(lambda s, r: workflow.sign(s, r, actor), "已签收，开始办理")
+
+    def action_unmerge(self) -> None:
+        actor = self.xapp.actor
+        self._apply(lambda s, r: workflow.unmerge(s, r, actor), "已撤销合并")
+
+    def action_dispatch(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        actor = self.xapp.actor
+
+        def picked(department_id: int | None) -> None:
+            if department_id:
+                self._apply(lambda s, r: workflow.dispatch(s, r, actor, department_id), "已派单")
+
+        def show(departments: list[tuple[int, str, str]]) -> None:
+            self.app.push_screen(DepartmentDialog(departments, detail.department_id), picked)
+
+        self.xapp.run_db(list_departments, show, group="departments")
+
+    def _with_note(self, title: str, placeholder: str, apply: Callable[[NoteResult], None], *,
+                   with_hours: bool = False) -> None:
+        def done(result: NoteResult | None) -> None:
+            if result is not None:
+                apply(result)
+
+        self.app.push_screen(NoteDialog(title, placeholder, with_hours=with_hours), done)
+
+    def action_return_request(self) -> None:
+        actor = self.xapp.actor
+        self._with_note("退单理由（必填，可引用清单事项）", "如：经核实属于区住建局职责",
+                        lambda n: self._apply(lambda s, r: workflow.return_request(s, r, actor, n.text), "已退单"))
+
+    def action_resolve(self) -> None:
+        actor = self.xapp.actor
+        self._with_note("办结：办理结果（必填）", "如：已协调物业在楼道安装折叠座椅 4 把",
+                        lambda n: self._apply(lambda s, r: workflow.resolve(s, r, actor, n.text, n.hours), "已办结"),
+                        with_hours=True)
+
+    def action_reject(self) -> None:
+        actor = self.xapp.actor
+        self._with_note("不予受理理由（必填）", "如：重复诉求 / 内容不清且多次联系未果",
+                        lambda n: self._apply(lambda s, r: workflow.reject(s, r, actor, n.text), "已不予受理"))
+
+    def action_reopen(self) -> None:
+        actor = self.xapp.actor
+        self._with_note("重办理由（必填）", "如：居民反映问题再次出现",
+                        lambda n: self._apply(lambda s, r: workflow.reopen(s, r, actor, n.text), "已转重办"))
+
+    def action_callback(self) -> None:
+        actor = self.xapp.actor
+
+        def done(result: CallbackResult | None) -> None:
+            if result is None:
+                return
+            self._apply(
+                lambda s, r: workflow.callback(s, r, actor, satisfaction=result.satisfaction, solved=result.solved,
+                                               comment=result.comment),
+                "回访已记录",
+            )
+
+        self.app.push_screen(CallbackDialog(), done)

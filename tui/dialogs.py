@@ -1,0 +1,163 @@
+"""Small modal dialogs for workflow actions that need a reason, a note, a department or a rating."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, RadioButton, RadioSet
+from textual.widgets.option_list import Option
+
+from models.workflow import SATISFACTION_LABELS
+
+
+@dataclass(frozen=True)
+class NoteResult:
+    text: str
+    hours: float | None = None
+
+
+class NoteDialog(ModalScreen[NoteResult | None]):
+    """Ask for a required note (return reason, resolution…), optionally with hours spent."""
+
+    BINDINGS = [Binding("escape", "cancel", "取消")]
+
+    def __init__(self, title: str, placeholder: str, *, with_hours: bool = False) -> None:
+        super().__init__()
+        self._title = title
+        self._placeholder = placeholder
+        self._with_hours = with_hours
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self._title, classes="dialog-title")
+            yield Input(placeholder=self._placeholder, id="note")
+            if self._with_hours:
+                yield Input(placeholder="办理工时（小时，可不填）", id="hours", type="number")
+            yield Label("", id="dialog-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button("确定", variant="primary", id="ok")
+                yield Button("取消", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#note", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _submit(self) -> None:
+        note = self.query_one("#note", Input).value.strip()
+        if not note:
+            self.query_one("#dialog-error", Label).update("请填写内容")
+            return
+        hours = None
+        if self._with_hours:
+            raw = self.query_one("#hours", Input).value.strip()
+            if raw:
+                try:
+                    hours = float(raw)
+                except ValueError:
+                    self.query_one("#dialog-error", Label).update("工时应为数字")
+                    return
+        self.dismiss(NoteResult(note, hours))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class DepartmentDialog(ModalScreen[int | None]):
+    """Pick the department to dispatch to; the routed department is pre-selected, typing filters the list."""
+
+    BINDINGS = [Binding("escape", "cancel", "取消")]
+
+    def __init__(self, departments: list[tuple[int, str, str]], default_id: int | None) -> None:
+        super().__init__()
+        self._departments = departments
+        self._default = default_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("派单给哪个部门？（回车确定，Esc 取消）", classes="dialog-title")
+            yield Input(placeholder="输入部门名称筛选", id="filter")
+            yield OptionList(id="departments")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one("#departments", OptionList).focus()
+
+    def _fill(self, text: str) -> None:
+        options = self.query_one("#departments", OptionList)
+        options.clear_options()
+        levels = {"district": "区级", "street": "街道", "community": "社区", "external": "外部"}
+        for dept_id, name, level in self._departments:
+            if text in name:
+                options.add_option(Option(f"{name}（{levels.get(level, level)}）", id=str(dept_id)))
+        if self._default is not None and not text:
+            try:
+                options.highlighted = options.get_option_index(str(self._default))
+            except Exception:  # the default department may be filtered out
+                options.highlighted = 0
+        elif options.option_count:
+            options.highlighted = 0
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self._fill(event.value.strip())
+
+    @on(Input.Submitted, "#filter")
+    def _submit_filter(self) -> None:
+        options = self.query_one("#departments", OptionList)
+        if options.highlighted is not None:
+            option = options.get_option_at_index(options.highlighted)
+            self.dismiss(int(option.id or 0))
+
+    @on(OptionList.OptionSelected, "#departments")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id or 0))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class CallbackResult:
+    satisfaction: str
+    solved: bool
+    comment: str
+
+
+class CallbackDialog(ModalScreen[CallbackResult | None]):
+    """回访: the resident's rating and whether the problem is solved; unsolved or unsatisfied reopens it."""
+
+    BINDINGS = [Binding("escape", "cancel", "取消")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("回访评价（不满意或未解决将转为重办）", classes="dialog-title")
+            with RadioSet(id="satisfaction"):
+                for code, label in SATISFACTION_LABELS.items():
+                    yield RadioButton(label, value=code == "satisfied", id=code)
+            yield Checkbox("问题已解决", value=True, id="solved")
+            yield Input(placeholder="居民意见（可不填）", id="comment")
+            with Horizontal(classes="buttons"):
+                yield Button("确定", variant="primary", id="ok")
+                yield Button("取消", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#satisfaction", RadioSet).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _submit(self) -> None:
+        pressed = self.query_one("#satisfaction", RadioSet).pressed_button
+        satisfaction = pressed.id if pressed is not None and pressed.id else "satisfied"
+        self.dismiss(CallbackResult(satisfaction, self.query_one("#solved", Checkbox).value,
+                                    self.query_one("#comment", Input).value.strip()))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

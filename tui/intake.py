@@ -1,0 +1,205 @@
+"""诉求登记: type the request, watch catalog suggestions update, accept one with a key, save."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from models.catalog import DUTY_LABELS
+from models.intake import CHANNEL_LABELS, KIND_LABELS, URGENCY_LABELS, log_request, routing_for_code
+from models.matching import MatchResult, Suggestion
+
+if TYPE_CHECKING:
+    from tui.app import XinshengApp
+
+DEBOUNCE_SECONDS = 0.12
+WARNING_DUTIES = ("returned", "cancelled")
+
+
+def suggestion_text(rank: int, s: Suggestion, accepted: bool) -> Text:
+    """One suggestion line: rank, name with the matched characters highlighted, duty, department, score."""
+    line = Text()
+    line.append("✔ " if accepted else f"{rank} ", style="bold green" if accepted else "bold")
+    name = Text(s.name)
+    for piece in s.highlights:
+        name.highlight_words([piece], style="bold yellow")
+    line.append_text(name)
+    duty_style = "bold red" if s.duty in WARNING_DUTIES else "cyan"
+    line.append(f"  [{DUTY_LABELS.get(s.duty, s.duty)}]", style=duty_style)
+    line.append(f" → {s.department}", style="magenta")
+    line.append(f"  {s.score:.0f}分", style="dim")
+    line.append(f"  {s.reason}", style="dim italic")
+    return line
+
+
+class IntakeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "保存登记", priority=True),
+        Binding("f5", "accept(0)", "采纳1", priority=True),
+        Binding("f6", "accept(1)", "采纳2", priority=True),
+        Binding("f7", "accept(2)", "采纳3", priority=True),
+        Binding("ctrl+r", "clear", "清空", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._debounce: Timer | None = None
+        self._result: MatchResult | None = None
+        self._accepted: Suggestion | None = None
+        self._wait_timer: Timer | None = None
+
+    @property
+    def xapp(self) -> XinshengApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="intake-form"):
+            yield Input(placeholder="标题：一句话说清诉求（必填）", id="title")
+            yield Input(placeholder="详细内容：居民原话、时间、持续多久……", id="text")
+            with Horizontal(classes="row"):
+                yield Input(placeholder="地点：小区/楼栋/单元", id="location")
+                yield Input(placeholder="居民电话（仅用于回访）", id="phone", max_length=20)
+            with Horizontal(classes="row"):
+                yield Select([(v, k) for k, v in CHANNEL_LABELS.items() if k != "import"], value="walk_in",
+                             allow_blank=False, id="channel")
+                yield Select([(v, k) for k, v in KIND_LABELS.items()], value="help", allow_blank=False, id="kind")
+                yield Select([(v, k) for k, v in URGENCY_LABELS.items()], value="normal", allow_blank=False,
+                             id="urgency")
+        yield Label("清单匹配建议（F5/F6/F7 采纳，回车亦可）", id="suggest-title")
+        yield OptionList(id="suggestions")
+        yield Static("", id="routing")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#title", Input).focus()
+        if not self.xapp.matcher_ready.is_set():
+            self.query_one("#routing", Static).update("正在加载匹配索引……")
+            self._wait_timer = self.set_interval(0.2, self._wait_for_matcher)
+
+    def _wait_for_matcher(self) -> None:
+        if self.xapp.matcher_ready.is_set():
+            if self._wait_timer is not None:
+                self._wait_timer.stop()
+            self.query_one("#routing", Static).update("")
+            self._schedule_match()
+
+    def _query_text(self) -> str:
+        return f"{self.query_one('#title', Input).value} {self.query_one('#text', Input).value}".strip()
+
+    @on(Input.Changed, "#title, #text")
+    def _text_changed(self) -> None:
+        self._accepted = None
+        self._schedule_match()
+
+    def _schedule_match(self) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE_SECONDS, self._start_match)
+
+    def _start_match(self) -> None:
+        text = self._query_text()
+        matcher = self.xapp.matcher
+        if matcher is None:
+            return
+
+        def job() -> None:
+            result = matcher.match(text, top=3)
+            self.app.call_from_thread(self._show_suggestions, result)
+
+        self.run_worker(job, thread=True, group="match", exclusive=True)
+
+    def _show_suggestions(self, result: MatchResult) -> None:
+        if result.text.strip() != self._query_text():
+            return  # the user kept typing; a newer match is on its way
+        self._result = result
+        self._render_suggestions()
+
+    def _render_suggestions(self) -> None:
+        options = self.query_one("#suggestions", OptionList)
+        options.clear_options()
+        routing = self.query_one("#routing", Static)
+        result = self._result
+        if result is None or result.empty:
+            routing.update("")
+            return
+        for rank, s in enumerate(result.suggestions, 1):
+            accepted = self._accepted is not None and self._accepted.code == s.code
+            options.add_option(Option(suggestion_text(rank, s, accepted), id=s.code))
+        if self._accepted is not None:
+            self._show_routing(self._accepted.code)
+        elif result.department:
+            routing.set_class(False, "warning")
+            routing.update(f"建议承办部门：{result.department}（{result.department_reason}）—— 按 F5 采纳首选事项")
+        else:
+            routing.update("")
+
+    def _show_routing(self, code: str) -> None:
+        def done(routing: object) -> None:
+            from models.intake import Routing
+
+            assert isinstance(routing, Routing)
+            widget = self.query_one("#routing", Static)
+            widget.set_class(routing.warning, "warning")
+            prefix = "⚠ " if routing.warning else "✔ "
+            widget.update(f"{prefix}{routing.message}")
+
+        self.xapp.run_db(lambda s: routing_for_code(s, code), done, group="routing", exclusive=True)
+
+    def action_accept(self, index: int) -> None:
+        if self._result is None or index >= len(self._result.suggestions):
+            self.notify("没有这条建议", severity="warning")
+            return
+        self._accepted = self._result.suggestions[index]
+        self._render_suggestions()
+
+    @on(OptionList.OptionSelected, "#suggestions")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.action_accept(event.option_index)
+
+    def action_clear(self) -> None:
+        for widget_id in ("#title", "#text", "#location", "#phone"):
+            self.query_one(widget_id, Input).value = ""
+        self._accepted = None
+        self._result = None
+        self._render_suggestions()
+        self.query_one("#title", Input).focus()
+
+    def action_save(self) -> None:
+        title = self.query_one("#title", Input).value.strip()
+        text = self.query_one("#text", Input).value.strip()
+        if not title and not text:
+            self.notify("请先填写诉求标题或内容", severity="warning")
+            return
+        fields = {
+            "title": title,
+            "text": text,
+            "location": self.query_one("#location", Input).value,
+            "resident_phone": self.query_one("#phone", Input).value,
+            "channel": self.query_one("#channel", Select).value,
+            "kind": self.query_one("#kind", Select).value,
+            "urgency": self.query_one("#urgency", Select).value,
+            "item_code": self._accepted.code if self._accepted else None,
+        }
+        actor, matcher = self.xapp.actor, self.xapp.matcher
+
+        def work(session):  # type: ignore[no-untyped-def]
+            result = log_request(session, actor, matcher=matcher, **fields)  # type: ignore[arg-type]
+            return result.request.ref, result.routing
+
+        def done(value) -> None:  # type: ignore[no-untyped-def]
+            ref, routing = value
+            self.notify(f"{routing.message}", title=f"已登记 {ref}", severity="warning" if routing.warning else
+                        "information", timeout=6)
+            self.action_clear()
+
+        self.xapp.run_db(work, done, group="save")

@@ -1,0 +1,129 @@
+"""工单队列: requests newest first, filtered by status and a search text; Enter opens the detail."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Input, Label, Select
+
+from models.catalog import DUTY_LABELS
+from models.queries import RequestRow, count_requests, list_requests
+from models.workflow import STATUS_LABELS
+
+if TYPE_CHECKING:
+    from tui.app import XinshengApp
+
+PAGE = 200
+FILTERS: list[tuple[str, str]] = [("全部", "all"), ("在办", "open"), ("超期", "overdue")] + [
+    (label, code) for code, label in STATUS_LABELS.items()
+]
+
+
+class QueueScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+f", "focus_search", "搜索", priority=True),
+        Binding("f5", "reload", "刷新", priority=True),
+        Binding("pagedown,ctrl+n", "page(1)", "下一页", show=False),
+        Binding("pageup,ctrl+b", "page(-1)", "上一页", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._offset = 0
+        self._debounce: Timer | None = None
+
+    @property
+    def xapp(self) -> XinshengApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="queue-bar"):
+            yield Select(FILTERS, value="open", allow_blank=False, id="status-filter")
+            yield Input(placeholder="搜索标题、内容、编号、地点", id="search")
+        yield Label("", id="queue-count")
+        table: DataTable[str] = DataTable(id="queue", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#queue", DataTable)
+        table.add_column("编号", key="ref")
+        table.add_column("登记时间", key="created")
+        table.add_column("状态", key="status")
+        table.add_column("标题", key="title", width=28)
+        table.add_column("承办部门", key="department")
+        table.add_column("事项", key="item")
+        table.add_column("网格", key="grid")
+        table.focus()
+        self.action_reload()
+
+    def on_screen_resume(self) -> None:
+        self.action_reload()
+
+    def _filters(self) -> tuple[str | None, str | None]:
+        status = self.query_one("#status-filter", Select).value
+        search = self.query_one("#search", Input).value.strip() or None
+        return (None if status in ("all", Select.BLANK) else str(status)), search
+
+    def action_reload(self) -> None:
+        status, search = self._filters()
+        offset = self._offset
+
+        def work(session):  # type: ignore[no-untyped-def]
+            return count_requests(session, status, search), list_requests(session, status, search, limit=PAGE,
+                                                                          offset=offset)
+
+        self.xapp.run_db(work, self._show, group="queue", exclusive=True)
+
+    def _show(self, value: tuple[int, list[RequestRow]]) -> None:
+        total, rows = value
+        table = self.query_one("#queue", DataTable)
+        table.clear()
+        for row in rows:
+            status = f"⚠{row.status_label}" if row.overdue else row.status_label
+            item = row.item_name
+            if row.duty in ("returned", "cancelled", "merged"):
+                item = f"{item}（{DUTY_LABELS[row.duty]}）"
+            table.add_row(row.ref, row.created_at.strftime("%m-%d %H:%M"), status, row.title, row.department,
+                          item, row.grid, key=str(row.id))
+        first = self._offset + 1 if rows else 0
+        self.query_one("#queue-count", Label).update(
+            f"共 {total} 条，显示第 {first}–{self._offset + len(rows)} 条（PgUp/PgDn 翻页，回车查看详情）"
+        )
+
+    @on(Select.Changed, "#status-filter")
+    def _filter_changed(self) -> None:
+        self._offset = 0
+        self.action_reload()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self) -> None:
+        self._offset = 0
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(0.25, self.action_reload)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.query_one("#queue", DataTable).focus()
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_page(self, direction: int) -> None:
+        self._offset = max(0, self._offset + direction * PAGE)
+        self.action_reload()
+
+    @on(DataTable.RowSelected, "#queue")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        from tui.detail import DetailScreen
+
+        if event.row_key.value is not None:
+            self.app.push_screen(DetailScreen(int(event.row_key.value)))
