@@ -26,7 +26,7 @@ NGRAMS = (1, 2, 3)
 CATALOG_CANDIDATES = 40
 EXAMPLE_NEIGHBOURS = 30
 EXAMPLE_CANDIDATES = 100
-HISTORY_WEIGHT = 0.8
+HISTORY_WEIGHT = 0.9
 
 
 @dataclass(frozen=True)
@@ -231,8 +231,10 @@ class Matcher:
             name, keywords = self._names[idx], self._keywords[idx]
             hits = [kw for kw in keywords if kw in query]
             fuzzy = fuzz.partial_ratio(name, query) / 100.0 if name else 0.0
-            keyword_part = min(1.0, 0.5 * len(hits))
-            item_scores[idx] = 0.5 * rel + 0.3 * fuzzy + 0.2 * keyword_part
+            fuzzy = max(0.0, (fuzzy - 0.3) / 0.7)  # one shared character already scores ~30: not evidence
+            keyword_part = 1.0 - 0.5 ** len(hits)
+            # noisy-OR: any one strong signal (a keyword, the name, the n-gram profile) can carry the match
+            item_scores[idx] = 1.0 - (1.0 - 0.7 * keyword_part) * (1.0 - 0.6 * fuzzy) * (1.0 - 0.8 * rel)
             spans = _matched_spans(query, (name, *hits))
             if hits:
                 reason = "关键词：" + "、".join(hits[:4])
@@ -246,11 +248,10 @@ class Matcher:
         # how many examples exist (BM25 idf is unreliable while history is still small)
         candidates_ex, _ = self._example_index.search(grams, EXAMPLE_CANDIDATES)
         query_bigrams = frozenset(char_ngrams(query, (2,)))
-        neighbours = sorted(
-            ((doc, 0.5 * rel + 0.5 * _dice(query_bigrams, self._example_bigrams[doc])) for doc, rel in candidates_ex),
-            key=lambda pair: pair[1],
-            reverse=True,
-        )[:EXAMPLE_NEIGHBOURS]
+        neighbours = candidates_ex[:EXAMPLE_NEIGHBOURS]
+        history_strength = max(
+            (_dice(query_bigrams, self._example_bigrams[doc]) for doc, _ in neighbours[:5]), default=0.0
+        )
         item_votes: dict[str, float] = defaultdict(float)
         dept_votes: dict[str, float] = defaultdict(float)
         dept_counts: dict[str, int] = defaultdict(int)
@@ -264,7 +265,6 @@ class Matcher:
                 dept_votes[department] += sim
                 dept_counts[department] += 1
         vote_total = sum(dept_votes.values()) or 1.0
-        history_strength = neighbours[0][1] if neighbours else 0.0
 
         index_of = {item.code: i for i, item in enumerate(self.items)}
         item_vote_total = sum(item_votes.values()) or 1.0
@@ -299,7 +299,7 @@ class Matcher:
         for idx, score in ranked:
             department = self.route_department(self.items[idx])
             dept_catalog[department] = max(dept_catalog.get(department, 0.0), score)
-        history_weight = HISTORY_WEIGHT * min(1.0, 2.0 * history_strength) if dept_votes else 0.0
+        history_weight = HISTORY_WEIGHT * min(1.0, 3.0 * history_strength) if dept_votes else 0.0
         combined: dict[str, float] = defaultdict(float)
         for department, score in dept_catalog.items():
             combined[department] += (1.0 - history_weight) * score

@@ -181,7 +181,10 @@ def parse_datetime(value: object) -> datetime | None:
         m = pattern.match(text)
         if m:
             y, mo, d, h, mi, s = (int(g) if g else 0 for g in m.groups())
-            return datetime(y, mo, d, h, mi, s)
+            try:
+                return datetime(y, mo, d, h, mi, s)
+            except ValueError:
+                raise ValueError(f"无法识别的日期 “{text}”（日期或时间超出范围）") from None
     if re.fullmatch(r"\d{5}(\.\d+)?", text):
         return parse_datetime(float(text))
     try:

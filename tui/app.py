@@ -28,6 +28,7 @@ class XinshengApp(App[None]):
         Binding("f3", "switch_mode('queue')", "工单", priority=True),
         Binding("f4", "switch_mode('stats')", "统计", priority=True),
         Binding("ctrl+q", "quit", "退出", priority=True),
+        Binding("ctrl+p", "command_palette", "命令", show=False, priority=True),
     ]
 
     def __init__(self, engine: Engine, operator: str = "网格员") -> None:

@@ -15,7 +15,14 @@ from textual.widgets import Footer, Header, Input, Label, OptionList, Select, St
 from textual.widgets.option_list import Option
 
 from models.catalog import DUTY_LABELS
-from models.intake import CHANNEL_LABELS, KIND_LABELS, URGENCY_LABELS, log_request, routing_for_code
+from models.intake import (
+    CHANNEL_LABELS,
+    KIND_LABELS,
+    MIN_AUTO_SCORE,
+    URGENCY_LABELS,
+    log_request,
+    routing_for_code,
+)
 from models.matching import MatchResult, Suggestion
 
 if TYPE_CHECKING:
@@ -37,6 +44,8 @@ def suggestion_text(rank: int, s: Suggestion, accepted: bool) -> Text:
     line.append(f"  [{DUTY_LABELS.get(s.duty, s.duty)}]", style=duty_style)
     line.append(f" → {s.department}", style="magenta")
     line.append(f"  {s.score:.0f}分", style="dim")
+    if s.score < MIN_AUTO_SCORE:
+        line.append(" 把握低", style="yellow")
     line.append(f"  {s.reason}", style="dim italic")
     return line
 
@@ -44,10 +53,10 @@ def suggestion_text(rank: int, s: Suggestion, accepted: bool) -> Text:
 class IntakeScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "保存登记", priority=True),
-        Binding("f5", "accept(0)", "采纳1", priority=True),
-        Binding("f6", "accept(1)", "采纳2", priority=True),
-        Binding("f7", "accept(2)", "采纳3", priority=True),
-        Binding("ctrl+r", "clear", "清空", priority=True),
+        Binding("f5", "accept(0)", "采纳建议", priority=True),
+        Binding("f6", "accept(1)", "采纳第2条", priority=True, show=False),
+        Binding("f7", "accept(2)", "采纳第3条", priority=True, show=False),
+        Binding("ctrl+r", "clear", "清空", priority=True, show=False),
     ]
 
     def __init__(self) -> None:
@@ -137,9 +146,12 @@ class IntakeScreen(Screen[None]):
             options.add_option(Option(suggestion_text(rank, s, accepted), id=s.code))
         if self._accepted is not None:
             self._show_routing(self._accepted.code)
-        elif result.department:
+        elif result.department and result.department_score >= MIN_AUTO_SCORE:
             routing.set_class(False, "warning")
             routing.update(f"建议承办部门：{result.department}（{result.department_reason}）—— 按 F5 采纳首选事项")
+        elif result.department:
+            routing.set_class(False, "warning")
+            routing.update("匹配把握低：请补充内容，或人工确认事项和承办部门")
         else:
             routing.update("")
 

@@ -1,0 +1,156 @@
+"""The command-line contract (DESIGN.md §8) through Typer's CliRunner, on real database files."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from commands.main import app
+from tests.conftest import shared_file
+
+runner = CliRunner()
+
+
+def invoke(db: Path | str, *args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, ["--db", str(db), *args])
+
+
+@pytest.fixture
+def db(tmp_path: Path, catalog_csv: Path) -> Path:
+    path = tmp_path / "cli.db"
+    result = invoke(path, "catalog", "import", str(catalog_csv))
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_catalog_import_reports_counts(tmp_path: Path, catalog_csv: Path) -> None:
+    result = invoke(tmp_path / "a.db", "catalog", "import", str(catalog_csv))
+    assert result.exit_code == 0
+    assert "共 10 项，新增 10" in result.stdout and "收回/取消/合并 4" in result.stdout
+    again = invoke(tmp_path / "a.db", "catalog", "import", str(catalog_csv))
+    assert "新增 0，更新 0，未变 10" in again.stdout
+
+
+def test_catalog_dry_run_writes_nothing(tmp_path: Path, catalog_csv: Path) -> None:
+    result = invoke(tmp_path / "b.db", "catalog", "import", str(catalog_csv), "--dry-run")
+    assert result.exit_code == 0 and "试运行" in result.stdout
+    assert "无" in invoke(tmp_path / "b.db", "match", "路灯不亮").stdout  # no catalog → no suggestion
+
+
+def test_bad_catalog_exits_2_with_row_and_column(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("code,name,department,duty\nA,路灯,街道,own\nB,漏水,区水务局,whatever\n", encoding="utf-8")
+    result = invoke(tmp_path / "c.db", "catalog", "import", str(bad))
+    assert result.exit_code == 2
+    assert "第 3 行" in result.stderr and "duty" in result.stderr and "未知的履职类型" in result.stderr
+    assert "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_missing_file_and_wrong_type_exit_2(tmp_path: Path) -> None:
+    assert invoke(tmp_path / "d.db", "catalog", "import", str(tmp_path / "nope.csv")).exit_code == 2
+    doc = tmp_path / "x.docx"
+    doc.write_bytes(b"PK")
+    result = invoke(tmp_path / "d.db", "catalog", "import", str(doc))
+    assert result.exit_code == 2 and "不支持的文件类型" in result.stderr
+
+
+def test_match_text_and_json(db: Path) -> None:
+    result = invoke(db, "match", "楼上水管爆了一直漏水", "--top", "2")
+    assert result.exit_code == 0
+    assert "建议部门：区水务局" in result.stdout and "供水管道漏水抢修" in result.stdout
+    data = json.loads(invoke(db, "match", "楼上水管爆了一直漏水", "--json").stdout)
+    assert data["department"] == "区水务局"
+    assert data["matches"][0]["code"] == "JD-003" and data["matches"][0]["duty"] == "returned"
+    assert set(data["matches"][0]) >= {"code", "name", "category", "department", "duty", "score", "reason"}
+
+
+def test_match_empty_text_is_a_clear_error(db: Path) -> None:
+    for text in ("", "！！！"):
+        result = invoke(db, "match", text)
+        assert result.exit_code == 2 and "错误" in result.stderr
+
+
+def test_match_batch_jsonl_in_input_order(db: Path, tmp_path: Path) -> None:
+    batch = tmp_path / "batch.csv"
+    batch.write_text("id,title,text\nq1,晚上广场舞噪音太大,\nq2,楼道里放几把折叠椅,老人爬楼累\nq3,！！,\n",
+                     encoding="utf-8-sig")
+    result = invoke(db, "match", "--batch", str(batch), "--top", "2", "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["id"] for line in lines] == ["q1", "q2", "q3"]
+    assert lines[0]["department"] == "区城管执法局"
+    assert lines[1]["matches"][0]["code"] == "JD-002" and len(lines[1]["matches"]) == 2
+    assert set(lines[1]["matches"][0]) == {"code", "name", "category", "department", "duty", "score"}
+    assert lines[2] == {"id": "q3", "department": None, "matches": []}
+    assert invoke(db, "match", "--batch", str(batch), "--format", "csv").exit_code == 2
+
+
+def test_requests_import_teaches_match_and_is_idempotent(db: Path, tmp_path: Path) -> None:
+    history = tmp_path / "h.csv"
+    history.write_text(
+        "工单编号,诉求标题,承办单位,办理状态\n1,化粪池冒了往外流,区排水集团,已办结\n2,东门化粪池堵了,区排水集团,已办结\n"
+        "3,化粪池满了很臭,区排水集团,已办结\n", encoding="utf-8")
+    first = invoke(db, "requests", "import", str(history))
+    assert first.exit_code == 0 and "新增 3" in first.stdout and "已确认派单 3" in first.stdout
+    again = invoke(db, "requests", "import", str(history))
+    assert "新增 0，已存在 3" in again.stdout
+    assert json.loads(invoke(db, "match", "化粪池冒出来了", "--json").stdout)["department"] == "区排水集团"
+
+
+def test_requests_import_bad_map_and_bad_row(db: Path, tmp_path: Path) -> None:
+    history = tmp_path / "h.csv"
+    history.write_text("标题,时间\n路灯坏了,2026-02-30\n", encoding="utf-8")
+    result = invoke(db, "requests", "import", str(history))
+    assert result.exit_code == 2 and "第 2 行" in result.stderr and "时间" in result.stderr
+    result = invoke(db, "requests", "import", str(history), "--map", "标题")
+    assert result.exit_code == 2 and "--map" in result.stderr
+
+
+def test_stats_text_and_json(db: Path, tmp_path: Path) -> None:
+    history = tmp_path / "h.csv"
+    history.write_text("编号,标题,时间,状态\n1,路灯坏了,2026-03-02 10:00,登记\n", encoding="utf-8")
+    invoke(db, "requests", "import", str(history))
+    data = json.loads(invoke(db, "stats", "--json", "--period", "2026-03").stdout)
+    assert data["total"] == 1 and data["by_status"]["new"] == 1
+    assert set(data["resolution_rate"]) == {"numerator", "denominator", "rate"}
+    text = invoke(db, "stats").stdout
+    assert "解决率" in text and "满意率" in text and "响应率" in text
+    bad = invoke(db, "stats", "--period", "2026/03")
+    assert bad.exit_code == 2 and "YYYY-MM" in bad.stderr
+
+
+def test_db_commands(tmp_path: Path) -> None:
+    path = tmp_path / "e.db"
+    up = invoke(path, "db", "upgrade")
+    assert up.exit_code == 0 and "0001" in up.stdout
+    assert "数据库已是最新版本" in invoke(path, "db", "upgrade").stdout
+    assert "版本：0001" in invoke(path, "db", "current").stdout
+    backup = tmp_path / "backup.db"
+    assert invoke(path, "db", "backup", str(backup)).exit_code == 0 and backup.exists()
+    assert invoke(path, "db", "backup", str(backup)).exit_code == 2
+
+
+def test_xinsheng_db_environment_variable(tmp_path: Path, catalog_csv: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "env.db"
+    monkeypatch.setenv("XINSHENG_DB", str(path))
+    assert runner.invoke(app, ["catalog", "import", str(catalog_csv)]).exit_code == 0
+    assert path.exists()
+
+
+def test_unreachable_database_url_is_a_clear_error(tmp_path: Path) -> None:
+    result = invoke("postgresql+psycopg://nobody@127.0.0.1:1/none", "stats")
+    assert result.exit_code == 2 and "无法打开数据库" in result.stderr
+
+
+def test_postgres_url_works_for_commands(pg_url: str, catalog_csv: Path) -> None:
+    assert invoke(pg_url, "catalog", "import", str(catalog_csv)).exit_code == 0
+    data = json.loads(invoke(pg_url, "match", "晚上广场舞噪音太大", "--json").stdout)
+    assert data["department"] == "区城管执法局"
+    assert json.loads(invoke(pg_url, "stats", "--json").stdout)["total"] == 0
+
+
+def test_shared_catalog_through_the_cli(tmp_path: Path) -> None:
+    result = invoke(tmp_path / "s.db", "catalog", "import", str(shared_file("taxonomy_catalog.csv")))
+    assert result.exit_code == 0 and "共 517 项" in result.stdout

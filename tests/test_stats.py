@@ -1,0 +1,109 @@
+"""Hand-computed figures pin the definitions (DESIGN.md §5)."""
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from models import workflow
+from models.clock import simulated_time
+from models.db import session_scope
+from models.errors import UserError
+from models.intake import log_request
+from models.stats import compute_stats, period_bounds
+from models.workflow import Actor
+
+A = Actor("测试")
+T0 = datetime(2026, 3, 2, 9, 0)  # a Monday
+
+
+def _walk(session, title: str, code: str, steps: list[str], *, at: datetime, accept_after: timedelta,  # type: ignore[no-untyped-def]
+          satisfaction: str = "satisfied", solved: bool = True):
+    with simulated_time(at):
+        r = log_request(session, A, title=title, item_code=code).request
+    clock = at + accept_after
+    for step in steps:
+        with simulated_time(clock):
+            if step == "accept":
+                workflow.accept(session, r, A)
+            elif step == "dispatch":
+                workflow.dispatch(session, r, A)
+            elif step == "sign":
+                workflow.sign(session, r, A)
+            elif step == "return":
+                workflow.return_request(session, r, A, "不属于本单位")
+            elif step == "resolve":
+                workflow.resolve(session, r, A, "已处理", hours=2)
+            elif step == "callback":
+                workflow.callback(session, r, A, satisfaction=satisfaction, solved=solved)
+        clock += timedelta(hours=2)
+    return r
+
+
+@pytest.fixture
+def stats_engine(catalog_engine):  # type: ignore[no-untyped-def]
+    full = ["accept", "dispatch", "sign", "resolve", "callback"]
+    with session_scope(catalog_engine) as s:
+        # 1: responded in time, solved, satisfied
+        _walk(s, "路灯不亮", "JD-007", full, at=T0, accept_after=timedelta(hours=1))
+        # 2: responded late (2 working days), solved, basically satisfied
+        _walk(s, "楼道座椅", "JD-002", full, at=T0, accept_after=timedelta(days=2), satisfaction="basically")
+        # 3: responded in time, callback says unsolved and unsatisfied → reopened
+        _walk(s, "路灯又坏", "JD-007", full, at=T0, accept_after=timedelta(hours=3), satisfaction="unsatisfied",
+              solved=False)
+        # 4: dispatched then returned by the unit
+        _walk(s, "漏水", "JD-003", ["accept", "dispatch", "return"], at=T0, accept_after=timedelta(hours=1))
+        # 5: never accepted; its response deadline has passed
+        _walk(s, "停车", "JD-010", [], at=T0, accept_after=timedelta(0))
+        # 6: another month, must not count in 2026-03
+        _walk(s, "电梯", "JD-001", ["accept"], at=datetime(2026, 4, 6, 9, 0), accept_after=timedelta(hours=1))
+    return catalog_engine
+
+
+def test_rates_with_numerators_and_denominators(stats_engine) -> None:  # type: ignore[no-untyped-def]
+    with session_scope(stats_engine) as s:
+        st = compute_stats(s, "2026-03", at=datetime(2026, 3, 20))
+    o = st.overall
+    assert o.total == 5
+    assert st.by_status["closed"] == 2 and st.by_status["reopened"] == 1 and st.by_status["returned"] == 1
+    assert st.by_status["new"] == 1
+    # response: 5 due (all past their 1-working-day limit), 3 accepted in time (#1, #3, #4)
+    assert (o.response.numerator, o.response.denominator) == (3, 5)
+    # resolution: 3 called back, 2 solved; "closed" alone never counts
+    assert (o.resolution.numerator, o.resolution.denominator) == (2, 3)
+    # satisfaction: (1 + 0.9 + 0) / 3
+    assert o.satisfaction.denominator == 3
+    assert o.satisfaction.numerator == pytest.approx(1.9)
+    assert o.returns == 1
+    assert (o.return_rate.numerator, o.return_rate.denominator) == (1, 4)
+    assert o.open == 3  # new, returned, reopened
+    expected = 0.1 * 3 / 5 + 0.5 * 2 / 3 + 0.4 * 1.9 / 3
+    assert o.composite == pytest.approx(expected)
+    by_dept = {d.department: d.figures for d in st.by_department}
+    assert by_dept["区水务局"].returns == 1
+    assert by_dept["街道城市管理办公室"].total == 3
+    assert sum(f.total for f in by_dept.values()) == 5
+
+
+def test_period_filter_and_empty_period(stats_engine) -> None:  # type: ignore[no-untyped-def]
+    with session_scope(stats_engine) as s:
+        assert compute_stats(s, "2026-04", at=datetime(2026, 4, 20)).overall.total == 1
+        assert compute_stats(s, None, at=datetime(2026, 4, 20)).overall.total == 6
+        empty = compute_stats(s, "2025-01")
+    assert empty.overall.total == 0
+    assert empty.overall.resolution.value is None and empty.overall.composite is None
+    assert empty.overall.resolution.percent() == "—"
+
+
+def test_overdue_counts_open_work_past_its_deadline(stats_engine) -> None:  # type: ignore[no-untyped-def]
+    with session_scope(stats_engine) as s:
+        early = compute_stats(s, "2026-03", at=datetime(2026, 3, 3, 9, 0))
+        late = compute_stats(s, "2026-03", at=datetime(2026, 3, 20))
+    assert early.overall.overdue == 0
+    assert late.overall.overdue == 3
+
+
+def test_period_must_be_year_month() -> None:
+    assert period_bounds("2026-12") == (datetime(2026, 12, 1), datetime(2027, 1, 1))
+    for bad in ("2026", "2026-13", "march", "2026-3-1"):
+        with pytest.raises(UserError, match="YYYY-MM"):
+            period_bounds(bad)

@@ -1,0 +1,136 @@
+"""The TUI driven like a grid worker would: type, see suggestions, accept, save, work the request, see stats."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from sqlmodel import select
+from textual.widgets import DataTable, Input, OptionList, Static
+
+from models.db import session_scope
+from models.tables import MatchExample, Request
+from tui.app import XinshengApp
+from tui.detail import DetailScreen
+from tui.intake import IntakeScreen
+from tui.queue import QueueScreen
+from tui.stats import StatsScreen
+
+
+async def wait_for(pilot, predicate, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    """Let thread workers finish: poll the UI until the condition holds."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not predicate():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not met in time")
+        await pilot.pause(0.05)
+
+
+def static_text(app, selector: str) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one(selector, Static).render())
+
+
+@pytest.fixture
+def app(catalog_engine):  # type: ignore[no-untyped-def]
+    return XinshengApp(catalog_engine, operator="王网格")
+
+
+async def test_intake_suggests_accepts_and_saves(app, catalog_engine) -> None:  # type: ignore[no-untyped-def]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
+        await pilot.click("#title")
+        await pilot.press(*"楼上水管爆了")
+        options = app.screen.query_one("#suggestions", OptionList)
+        await wait_for(pilot, lambda: options.option_count > 0)
+        first = str(options.get_option_at_index(0).prompt)
+        assert "供水管道漏水抢修" in first and "收回上级" in first and "区水务局" in first
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: "不由街道承担" in static_text(app, "#routing"))
+        assert "收回事项：由区水务局办理" in static_text(app, "#routing")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen.query_one("#title", Input).value == "")
+    with session_scope(catalog_engine) as s:
+        request = s.exec(select(Request)).one()
+        assert request.title == "楼上水管爆了" and request.match_confirmed_by == "王网格"
+        assert s.exec(select(MatchExample)).one().request_id == request.id
+
+
+async def test_empty_save_warns_and_writes_nothing(app, catalog_engine) -> None:  # type: ignore[no-untyped-def]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.2)
+    with session_scope(catalog_engine) as s:
+        assert s.exec(select(Request)).first() is None
+
+
+async def test_work_a_request_from_queue_to_closed_and_see_stats(app, catalog_engine) -> None:  # type: ignore[no-untyped-def]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
+        await pilot.click("#title")
+        await pilot.press(*"楼道里想放几把折叠椅")
+        options = app.screen.query_one("#suggestions", OptionList)
+        await wait_for(pilot, lambda: options.option_count > 0)
+        await pilot.press("f5", "ctrl+s")
+        await wait_for(pilot, lambda: app.screen.query_one("#title", Input).value == "")
+
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and "1" in static_text(app, "#t-total"))
+        assert "—" in static_text(app, "#t-satisfaction")
+
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: isinstance(app.screen, QueueScreen))
+        table = app.screen.query_one("#queue", DataTable)
+        await wait_for(pilot, lambda: table.row_count == 1)
+        table.focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen) and app.screen.detail is not None)
+        detail_screen = app.screen
+
+        async def status_becomes(label: str) -> None:
+            await wait_for(pilot, lambda: detail_screen.detail is not None and detail_screen.detail.status == label)
+
+        await pilot.press("a")
+        await status_becomes("accepted")
+        await pilot.press("d")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "DepartmentDialog")
+        await pilot.press("enter")
+        await status_becomes("dispatched")
+        assert detail_screen.detail.department == "街道城市管理办公室"
+        await pilot.press("s")
+        await status_becomes("in_progress")
+        await pilot.press("f")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "NoteDialog")
+        await pilot.press(*"已在楼道安装折叠座椅")
+        await pilot.press("enter")
+        await status_becomes("resolved")
+        await pilot.press("c")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "CallbackDialog")
+        await pilot.click("#ok")
+        await status_becomes("closed")
+        timeline = detail_screen.query_one("#timeline", DataTable)
+        assert timeline.row_count == 6
+        assert "已回访" in static_text(app, "#summary")
+
+        await pilot.press("escape", "f4")
+        await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and "100.0%" in static_text(app,
+                                                                                                    "#t-satisfaction"))
+        assert "1 / 1" in static_text(app, "#t-resolution")
+
+
+async def test_illegal_actions_are_hidden_from_the_footer(app, catalog_engine) -> None:  # type: ignore[no-untyped-def]
+    from models.intake import log_request
+    from models.workflow import Actor
+
+    with session_scope(catalog_engine) as s:
+        request_id = log_request(s, Actor("t"), title="路灯不亮", item_code="JD-007").request.id
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        app.push_screen(DetailScreen(request_id))
+        await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen) and app.screen.detail is not None)
+        screen = app.screen
+        assert screen.check_action("accept", ()) is True
+        assert screen.check_action("resolve", ()) is False
+        await pilot.press("f")  # resolve is not legal from 登记: nothing happens
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, DetailScreen) and screen.detail.status == "new"
