@@ -15,14 +15,17 @@ app = typer.Typer(help="数据库维护", no_args_is_help=True)
 def upgrade(ctx: typer.Context) -> None:
     """把数据库升级到当前版本（启动时也会自动执行）。"""
     with user_errors():
-        from models.db import current_revision, make_engine, resolve_url, upgrade as run_upgrade
+        from models.db import current_revision, make_engine, resolve_url
+        from models.db import upgrade as run_upgrade
 
         engine = make_engine(resolve_url(state(ctx).db))
         before = current_revision(engine)
         run_upgrade(engine)
         after = current_revision(engine)
         engine.dispose()
-        typer.echo(f"数据库版本：{before or '（空库）'} → {after}" if before != after else f"数据库已是最新版本 {after}")
+        typer.echo(
+            f"数据库版本：{before or '（空库）'} → {after}" if before != after else f"数据库已是最新版本 {after}"
+        )
 
 
 @app.command()

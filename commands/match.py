@@ -10,8 +10,11 @@ import typer
 
 from commands.common import EXIT_USAGE, engine_for, err, user_errors
 
-BATCH_SYNONYMS = {"id": ("编号", "序号", "留言编号"), "title": ("标题", "留言主题", "主题"),
-                  "text": ("内容", "留言详情", "详情")}
+BATCH_SYNONYMS = {
+    "id": ("编号", "序号", "留言编号"),
+    "title": ("标题", "留言主题", "主题"),
+    "text": ("内容", "留言详情", "详情"),
+}
 
 
 def match(
@@ -49,9 +52,7 @@ def match(
                 record = {
                     "id": values.get("id", ""),
                     "department": result.department,
-                    "matches": [
-                        {k: v for k, v in s.as_dict().items() if k != "reason"} for s in result.suggestions
-                    ],
+                    "matches": [{k: v for k, v in s.as_dict().items() if k != "reason"} for s in result.suggestions],
                 }
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
             return
@@ -60,17 +61,25 @@ def match(
             err("错误：诉求文字为空（去掉标点和空白后没有内容）")
             raise typer.Exit(EXIT_USAGE)
         if as_json:
-            typer.echo(json.dumps({
-                "text": text,
-                "department": result.department,
-                "department_score": result.department_score,
-                "department_reason": result.department_reason,
-                "matches": [s.as_dict() for s in result.suggestions],
-            }, ensure_ascii=False, indent=2))
+            typer.echo(
+                json.dumps(
+                    {
+                        "text": text,
+                        "department": result.department,
+                        "department_score": result.department_score,
+                        "department_reason": result.department_reason,
+                        "matches": [s.as_dict() for s in result.suggestions],
+                    },
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
             return
         from models.catalog import DUTY_LABELS
 
         typer.echo(f"建议部门：{result.department or '（无）'}  {result.department_reason}")
         for rank, s in enumerate(result.suggestions, 1):
-            typer.echo(f"{rank}. [{s.code}] {s.name}  {s.score:.1f}  {DUTY_LABELS.get(s.duty, s.duty)} → "
-                       f"{s.department}  （{s.reason}）")
+            typer.echo(
+                f"{rank}. [{s.code}] {s.name}  {s.score:.1f}  {DUTY_LABELS.get(s.duty, s.duty)} → "
+                f"{s.department}  （{s.reason}）"
+            )

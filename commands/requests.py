@@ -18,7 +18,9 @@ def import_(
     map_: list[str] = typer.Option(None, "--map", help="列映射 源列=字段，可重复，如 --map 一级分类=department"),
     source: str = typer.Option("import", "--source", help="来源系统名；与编号一起保证重复导入不重复入库"),
     confirmed: bool = typer.Option(
-        False, "--confirmed", help="凡有部门或事项编码的行都视为已确认的派单（用于带标注但无状态列的历史文件）"
+        False,
+        "--confirmed",
+        help="凡有部门或事项编码的行都视为已确认的派单（用于带标注但无状态列的历史文件）",
     ),
     encoding: str = typer.Option(None, "--encoding", help="CSV 编码（默认自动识别）"),
     sheet: str = typer.Option(None, "--sheet", help="XLSX 工作表名（默认第一个）"),
@@ -32,8 +34,15 @@ def import_(
         overrides = parse_map_options(map_)
         with session_scope(engine_for(ctx)) as session:
             result = import_requests(
-                session, file, actor_for(ctx), overrides=overrides, source=source, confirm_all=confirmed,
-                encoding=encoding, sheet=sheet, dry_run=dry_run,
+                session,
+                file,
+                actor_for(ctx),
+                overrides=overrides,
+                source=source,
+                confirm_all=confirmed,
+                encoding=encoding,
+                sheet=sheet,
+                dry_run=dry_run,
             )
         prefix = "（试运行，未写入）" if dry_run else ""
         typer.echo(

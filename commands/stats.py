@@ -30,8 +30,13 @@ def stats(
         o = result.overall
         typer.echo(f"统计期间：{period or '全部'}    诉求总数 {o.total}    在办 {o.open}    超期 {o.overdue}")
         typer.echo("状态：" + "  ".join(f"{STATUS_LABELS[k]} {v}" for k, v in result.by_status.items()))
-        for label, rate in (("响应率", o.response), ("解决率", o.resolution), ("满意率", o.satisfaction),
-                            ("按时办结率", o.on_time), ("退单率", o.return_rate)):
+        for label, rate in (
+            ("响应率", o.response),
+            ("解决率", o.resolution),
+            ("满意率", o.satisfaction),
+            ("按时办结率", o.on_time),
+            ("退单率", o.return_rate),
+        ):
             typer.echo(f"{label}：{rate.percent():>7}  （{rate.numerator:g}/{rate.denominator}）")
         composite = o.composite
         typer.echo(f"综合得分：{'—' if composite is None else f'{100 * composite:.1f}'}")
@@ -40,6 +45,12 @@ def stats(
         typer.echo(pad("部门", 24) + "".join(pad(h, 9, ">") for h in headers))
         for d in result.by_department:
             f = d.figures
-            cells = (str(f.total), str(f.open), str(f.overdue), str(f.returns), f.resolution.percent(),
-                     f.satisfaction.percent())
+            cells = (
+                str(f.total),
+                str(f.open),
+                str(f.overdue),
+                str(f.returns),
+                f.resolution.percent(),
+                f.satisfaction.percent(),
+            )
             typer.echo(pad(d.department[:11], 24) + "".join(pad(c, 9, ">") for c in cells))

@@ -113,6 +113,7 @@ def _parse_catalog_rows(path: Path) -> list[dict[str, object]]:
     parsed: list[dict[str, object]] = []
     seen: dict[str, int] = {}
     for row_number, values in table.rows:
+
         def fail(fld: str, message: str, row: int = row_number) -> InputError:
             return InputError(message, row=row, column=table.column_name(fld))
 
@@ -212,7 +213,10 @@ def import_catalog(session: Session, path: Path, *, dry_run: bool = False) -> Ca
         item = existing.get(str(row["code"]))
         values = {f: row[f] for f in UPSERT_FIELDS}
         if item is None:
-            item = CatalogItem(code=str(row["code"]), department_id=department.id, revision_id=revision.id, **values)
+            item = CatalogItem(code=str(row["code"]), name=str(row["name"]))
+            for f, v in values.items():
+                setattr(item, f, v)
+            item.department_id, item.revision_id = department.id, revision.id
             session.add(item)
             result.added += 1
             if item.duty in CUT_DUTIES:

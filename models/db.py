@@ -105,7 +105,9 @@ def open_engine(db: str | os.PathLike[str] | None = None, *, migrate: bool = Tru
             from sqlalchemy.exc import OperationalError
 
             if isinstance(exc, OperationalError):
-                raise UserError(f"无法打开数据库 {engine.url.render_as_string(hide_password=True)}：{exc.orig}") from exc
+                raise UserError(
+                    f"无法打开数据库 {engine.url.render_as_string(hide_password=True)}：{exc.orig}"
+                ) from exc
             raise
         _engines[url] = engine
     return engine

@@ -69,6 +69,33 @@ CHANNEL_MIX = (
 # a final callback closes the request; unsatisfied verdicts appear on the reopened paths
 SATISFACTION_MIX = (("satisfied", 0.78), ("basically", 0.22))
 RECENT_DAYS = 12
+# how residents open and close what they say; combined with the scenario texts they keep the demo from repeating
+OPENERS = (
+    "",
+    "",
+    "",
+    "",
+    "你好，",
+    "您好，我是{building}的住户，",
+    "麻烦问一下，",
+    "反映个情况：",
+    "网格员你好，",
+    "我是{unit}的，",
+)
+CLOSERS = (
+    "",
+    "",
+    "",
+    "",
+    "希望尽快处理。",
+    "已经{days}了，一直没人管。",
+    "家里有老人孩子，麻烦抓紧。",
+    "谢谢！",
+    "之前打过电话，还没解决。",
+    "请给个答复。",
+    "邻居们意见都很大。",
+    "麻烦派人来看看。",
+)
 
 
 class DemoNotEmptyError(Exception):
@@ -144,20 +171,27 @@ def _setup(session: Session, rng: random.Random) -> tuple[dict[str, list[Area]],
     session.add(revision)
     session.flush()
     for entry in content.CATALOG:
-        session.add(CatalogItem(
-            code=entry["code"], name=entry["name"], category=entry["category"],
-            description=entry.get("description", ""), keywords="、".join(entry.get("keywords", [])),
-            department_id=departments[entry["department"]].id, duty=entry["duty"],
-            merged_into=entry.get("merged_into"), hours_per_year=float(entry.get("hours_per_year", 0)),
-            effective_from=date.fromisoformat(entry["effective_from"]) if entry.get("effective_from") else None,
-            revision_id=revision.id,
-        ))
+        session.add(
+            CatalogItem(
+                code=entry["code"],
+                name=entry["name"],
+                category=entry["category"],
+                description=entry.get("description", ""),
+                keywords="、".join(entry.get("keywords", [])),
+                department_id=departments[entry["department"]].id,
+                duty=entry["duty"],
+                merged_into=entry.get("merged_into"),
+                hours_per_year=float(entry.get("hours_per_year", 0)),
+                effective_from=date.fromisoformat(entry["effective_from"]) if entry.get("effective_from") else None,
+                revision_id=revision.id,
+            )
+        )
     cut = sum(1 for e in content.CATALOG if e["duty"] in ("returned", "cancelled", "merged"))
     revision.total, revision.added, revision.cut = len(content.CATALOG), len(content.CATALOG), cut
 
     operators: list[Operator] = []
     grid_workers: dict[str, Actor] = {}
-    for community, grids in grids_by_community.items():
+    for grids in grids_by_community.values():
         community_area = grids[0].parent_id
         operators.append(Operator(name=f"{_person(rng)}", role="community", area_id=community_area))
         for grid in grids:
@@ -166,8 +200,9 @@ def _setup(session: Session, rng: random.Random) -> tuple[dict[str, list[Area]],
             grid_workers[grid.name] = Actor(worker.name, "grid_worker")
     for name, level in content.DEPARTMENTS:
         if level in ("district", "street"):
-            operators.append(Operator(name=f"{name}·{_person(rng)}", role="department",
-                                      department_id=departments[name].id))
+            operators.append(
+                Operator(name=f"{name}·{_person(rng)}", role="department", department_id=departments[name].id)
+            )
     operators.append(Operator(name=f"{_person(rng)}（主任）", role="supervisor", area_id=street.id))
     operators.append(Operator(name="系统管理员", role="admin"))
     seen: set[str] = set()
@@ -181,8 +216,9 @@ def _setup(session: Session, rng: random.Random) -> tuple[dict[str, list[Area]],
     return grids_by_community, unique_ops, grid_workers
 
 
-def build_demo(engine: Engine, *, requests: int = 2400, seed: int = 2026,
-               progress: Progress | None = None) -> DemoSummary:
+def build_demo(
+    engine: Engine, *, requests: int = 2400, seed: int = 2026, progress: Progress | None = None
+) -> DemoSummary:
     if not is_empty(engine):
         raise DemoNotEmptyError("目标数据库中已有清单或诉求")
     say = progress or (lambda _m: None)
@@ -198,13 +234,15 @@ def build_demo(engine: Engine, *, requests: int = 2400, seed: int = 2026,
     dispatcher = Actor("街道接诉即办中心", "supervisor")
     scenarios = content.SCENARIOS
     weights = [rng.choice((1, 1, 2, 3, 5, 8)) for _ in scenarios]
-    anchor = datetime.combine(now().date(), datetime.min.time()) + timedelta(hours=18)
+    anchor = now()
     start = anchor - timedelta(days=365)
-    stamps = sorted(start + timedelta(seconds=rng.randrange(365 * 86400)) for _ in range(requests))
     plan = []
-    for stamp in stamps:
+    for _ in range(requests):
+        stamp = start + timedelta(seconds=rng.randrange(365 * 86400 - 3600))
         hour = rng.choice((8, 9, 9, 10, 10, 11, 14, 15, 15, 16, 17, 19, 20))
-        plan.append(stamp.replace(hour=hour, minute=rng.randrange(60)))
+        office_hours = stamp.replace(hour=hour, minute=rng.randrange(60))
+        plan.append(office_hours if office_hours < anchor else stamp)  # never log a request in the future
+    plan.sort()
 
     with session_scope(engine) as session:
         matcher = load_matcher(session)
@@ -223,19 +261,37 @@ def build_demo(engine: Engine, *, requests: int = 2400, seed: int = 2026,
                 confirm = rng.random() < 0.7
                 with simulated_time(created):
                     intake = log_request(
-                        session, worker,
+                        session,
+                        worker,
                         title=_fill(rng, rng.choice(scenario["titles"])),
-                        text=_fill(rng, rng.choice(scenario["texts"])),
+                        text=_fill(rng, rng.choice(OPENERS) + rng.choice(scenario["texts"]) + rng.choice(CLOSERS)),
                         location=f"{grid.name.split('第')[0]}{_fill(rng, '{building}{unit}')}",
-                        channel=_pick(rng, CHANNEL_MIX), kind=scenario.get("kind", "help"),
-                        urgency=scenario.get("urgency", "normal"), area_id=grid.id,
-                        resident_name=_person(rng), resident_phone=_phone(rng),
-                        item_code=scenario["item"] if confirm else None, matcher=matcher,
+                        channel=_pick(rng, CHANNEL_MIX),
+                        kind=scenario.get("kind", "help"),
+                        urgency=scenario.get("urgency", "normal"),
+                        area_id=grid.id,
+                        resident_name=_person(rng),
+                        resident_phone=_phone(rng),
+                        item_code=scenario["item"] if confirm else None,
+                        matcher=matcher,
                     )
                 request = intake.request
                 key = (scenario["item"], grid.id)
-                _replay(session, rng, request, final, created, anchor, scenario, codes, matcher, dispatcher,
-                        handler_by_department, worker, recent_by_key.get(key))
+                _replay(
+                    session,
+                    rng,
+                    request,
+                    final,
+                    created,
+                    anchor,
+                    scenario,
+                    codes,
+                    matcher,
+                    dispatcher,
+                    handler_by_department,
+                    worker,
+                    recent_by_key.get(key),
+                )
                 if request.status not in ("merged", "rejected"):
                     recent_by_key[key] = request.id  # type: ignore[assignment]
         say(f"  已生成 {min(requests, start_index + batch)}/{requests} 条诉求")
@@ -252,9 +308,21 @@ def build_demo(engine: Engine, *, requests: int = 2400, seed: int = 2026,
         )
 
 
-def _replay(session: Session, rng: random.Random, request: Request, final: str, created: datetime,
-            anchor: datetime, scenario: content.Scenario, codes: dict[str, CatalogItem], matcher: object,
-            dispatcher: Actor, handlers: dict[int, Actor], worker: Actor, earlier: int | None) -> None:
+def _replay(
+    session: Session,
+    rng: random.Random,
+    request: Request,
+    final: str,
+    created: datetime,
+    anchor: datetime,
+    scenario: content.Scenario,
+    codes: dict[str, CatalogItem],
+    matcher: object,
+    dispatcher: Actor,
+    handlers: dict[int, Actor],
+    worker: Actor,
+    earlier: int | None,
+) -> None:
     """Walk one request through the workflow to its planned final state, with plausible gaps between steps."""
     clock = created
 
@@ -318,8 +386,13 @@ def _replay(session: Session, rng: random.Random, request: Request, final: str, 
         if not step(6, 24 * rng.choice((1, 2, 3, 5, 8, 12))):
             return
         with simulated_time(clock):
-            resolve(session, request, handler, _fill(rng, rng.choice(scenario.get("resolutions") or ["已按居民诉求处理完毕"])),
-                    hours=round(rng.uniform(0.5, 8.0), 1))
+            resolve(
+                session,
+                request,
+                handler,
+                _fill(rng, rng.choice(scenario.get("resolutions") or ["已按居民诉求处理完毕"])),
+                hours=round(rng.uniform(0.5, 8.0), 1),
+            )
         if final == "resolved":
             return
         if not step(12, 72):
@@ -327,8 +400,14 @@ def _replay(session: Session, rng: random.Random, request: Request, final: str, 
         last_round = round_no == rounds - 1
         if final == "reopened" or (final == "reopened_closed" and not last_round):
             with simulated_time(clock):
-                callback(session, request, worker, satisfaction="unsatisfied", solved=False,
-                         comment=rng.choice(content.CALLBACK_COMMENTS["unsatisfied"]))
+                callback(
+                    session,
+                    request,
+                    worker,
+                    satisfaction="unsatisfied",
+                    solved=False,
+                    comment=rng.choice(content.CALLBACK_COMMENTS["unsatisfied"]),
+                )
             if final == "reopened":
                 return
             if not step(1, 24):
@@ -338,6 +417,11 @@ def _replay(session: Session, rng: random.Random, request: Request, final: str, 
             continue
         satisfaction = _pick(rng, SATISFACTION_MIX)
         with simulated_time(clock):
-            callback(session, request, worker, satisfaction=satisfaction, solved=True,
-                     comment=rng.choice(content.CALLBACK_COMMENTS[satisfaction]))
-
+            callback(
+                session,
+                request,
+                worker,
+                satisfaction=satisfaction,
+                solved=True,
+                comment=rng.choice(content.CALLBACK_COMMENTS[satisfaction]),
+            )

@@ -16,7 +16,16 @@ from models.catalog import get_or_create_department, guess_level
 from models.clock import add_working_days, now
 from models.errors import UserError
 from models.matching import Matcher
-from models.tables import CHANNELS, KINDS, URGENCIES, CatalogItem, Department, MatchExample, RefCounter, Request
+from models.tables import (
+    CHANNELS,
+    KINDS,
+    URGENCIES,
+    CatalogItem,
+    Department,
+    MatchExample,
+    RefCounter,
+    Request,
+)
 from models.workflow import Actor, record_event, transition
 
 COMPLETION_DAYS = {"urgent": 1, "normal": 5, "complex": 15}
@@ -120,14 +129,30 @@ def deadlines(created_at: datetime, urgency: str) -> tuple[datetime, datetime]:
     )
 
 
-def remember_routing(session: Session, text: str, item_id: int | None, department_id: int | None,
-                     request_id: int | None, source: str, matcher: Matcher | None = None,
-                     item_code: str | None = None, department: str | None = None) -> None:
+def remember_routing(
+    session: Session,
+    text: str,
+    item_id: int | None,
+    department_id: int | None,
+    request_id: int | None,
+    source: str,
+    matcher: Matcher | None = None,
+    item_code: str | None = None,
+    department: str | None = None,
+) -> None:
     """Store a confirmed routing and teach the in-memory matcher at once (no rebuild needed)."""
     if not text.strip() or (item_id is None and department_id is None):
         return
-    session.add(MatchExample(text=text, item_id=item_id, department_id=department_id, request_id=request_id,
-                             source=source, created_at=now()))
+    session.add(
+        MatchExample(
+            text=text,
+            item_id=item_id,
+            department_id=department_id,
+            request_id=request_id,
+            source=source,
+            created_at=now(),
+        )
+    )
     if matcher is not None:
         matcher.add_example(text, item_code, department)
 
@@ -167,7 +192,11 @@ def log_request(
     title, text = title.strip(), text.strip()
     if not title and not text:
         raise UserError("请填写诉求标题或内容")
-    for value, allowed, label in ((channel, CHANNELS, "渠道"), (kind, KINDS, "类型"), (urgency, URGENCIES, "紧急程度")):
+    for value, allowed, label in (
+        (channel, CHANNELS, "渠道"),
+        (kind, KINDS, "类型"),
+        (urgency, URGENCIES, "紧急程度"),
+    ):
         if value not in allowed:
             raise UserError(f"未知的{label} “{value}”（可用：{'、'.join(allowed)}）")
     confirmed = item_code is not None
@@ -185,35 +214,89 @@ def log_request(
     response_due, due = deadlines(created, urgency)
     (ref,) = allocate_refs(session, created.year, 1)
     request = Request(
-        ref=ref, channel=channel, kind=kind, title=title, text=text, location=location.strip(), area_id=area_id,
-        resident_name=(resident_name or "").strip() or None, resident_phone=(resident_phone or "").strip() or None,
-        urgency=urgency, status="new", item_id=item.id if item else None, match_score=score,
-        match_confirmed_by=actor.name if confirmed else None, department_id=department_id, created_at=created,
-        response_due_at=response_due, due_at=due,
+        ref=ref,
+        channel=channel,
+        kind=kind,
+        title=title,
+        text=text,
+        location=location.strip(),
+        area_id=area_id,
+        resident_name=(resident_name or "").strip() or None,
+        resident_phone=(resident_phone or "").strip() or None,
+        urgency=urgency,
+        status="new",
+        item_id=item.id if item else None,
+        match_score=score,
+        match_confirmed_by=actor.name if confirmed else None,
+        department_id=department_id,
+        created_at=created,
+        response_due_at=response_due,
+        due_at=due,
     )
     session.add(request)
     session.flush()
-    record_event(session, request, actor, "create", note=routing.message,
-                 data={"item": item_code, "score": score, "confirmed": confirmed, "department": routing.department})
+    record_event(
+        session,
+        request,
+        actor,
+        "create",
+        note=routing.message,
+        data={"item": item_code, "score": score, "confirmed": confirmed, "department": routing.department},
+    )
     if confirmed:
-        remember_routing(session, request_text(title, text), request.item_id, department_id, request.id, "intake",
-                         matcher, item_code, routing.department)
+        remember_routing(
+            session,
+            request_text(title, text),
+            request.item_id,
+            department_id,
+            request.id,
+            "intake",
+            matcher,
+            item_code,
+            routing.department,
+        )
     session.flush()
     return IntakeResult(request, routing)
 
 
-def confirm_routing(session: Session, request: Request, actor: Actor, item_code: str | None,
-                    department: str | None = None, matcher: Matcher | None = None, **kw: object) -> Routing:
+def confirm_routing(
+    session: Session,
+    request: Request,
+    actor: Actor,
+    item_code: str | None,
+    department: str | None = None,
+    matcher: Matcher | None = None,
+    expected_version: int | None = None,
+) -> Routing:
     """确认事项: set the item (and so the owning department) and teach the matcher."""
     routing = routing_for_code(session, item_code, department)
     item = session.exec(select(CatalogItem).where(CatalogItem.code == item_code)).first() if item_code else None
     department_id = None
     if routing.department:
         department_id = get_or_create_department(session, routing.department, guess_level(routing.department)).id
-    transition(session, request, "route", actor, note=routing.message,
-               changes={"item_id": item.id if item else None, "department_id": department_id,
-                        "match_confirmed_by": actor.name},
-               data={"item": item_code, "department": routing.department}, **kw)  # type: ignore[arg-type]
-    remember_routing(session, request_text(request.title, request.text), request.item_id, department_id,
-                     request.id, "confirmed", matcher, item_code, routing.department)
+    transition(
+        session,
+        request,
+        "route",
+        actor,
+        note=routing.message,
+        changes={
+            "item_id": item.id if item else None,
+            "department_id": department_id,
+            "match_confirmed_by": actor.name,
+        },
+        data={"item": item_code, "department": routing.department},
+        expected_version=expected_version,
+    )
+    remember_routing(
+        session,
+        request_text(request.title, request.text),
+        request.item_id,
+        department_id,
+        request.id,
+        "confirmed",
+        matcher,
+        item_code,
+        routing.department,
+    )
     return routing

@@ -269,13 +269,13 @@ class Matcher:
         index_of = {item.code: i for i, item in enumerate(self.items)}
         item_vote_total = sum(item_votes.values()) or 1.0
         for code, votes in item_votes.items():
-            idx = index_of.get(code)
-            if idx is None:
+            voted = index_of.get(code)
+            if voted is None:
                 continue
             boost = 0.4 * history_strength * votes / item_vote_total
-            item_scores[idx] = min(1.0, item_scores.get(idx, 0.0) + boost)
-            if idx not in reasons:
-                reasons[idx] = ("相似的已确认诉求", ())
+            item_scores[voted] = min(1.0, item_scores.get(voted, 0.0) + boost)
+            if voted not in reasons:
+                reasons[voted] = ("相似的已确认诉求", ())
 
         ranked = sorted(item_scores.items(), key=lambda kv: kv[1], reverse=True)
         suggestions = []

@@ -8,17 +8,19 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, or_
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from models.catalog import DUTY_LABELS
 from models.clock import now
 from models.intake import Routing, routing_for_code
 from models.tables import Area, CatalogItem, Department, Request, RequestEvent
-from models.workflow import ACTION_LABELS, OPEN_STATUSES, STATUS_LABELS, available_actions
 from models.text import mask_name, mask_phone
+from models.workflow import ACTION_LABELS, OPEN_STATUSES, STATUS_LABELS, available_actions
 
 
 @dataclass(frozen=True)
@@ -94,8 +96,8 @@ class RequestDetail:
         return self.status in OPEN_STATUSES and self.due_at is not None and self.due_at < now()
 
 
-def _filtered(status: str | None, search: str | None):  # type: ignore[no-untyped-def]
-    conditions = []
+def _filtered(status: str | None, search: str | None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
     if status == "open":
         conditions.append(col(Request.status).in_(OPEN_STATUSES))
     elif status == "overdue":
@@ -104,8 +106,14 @@ def _filtered(status: str | None, search: str | None):  # type: ignore[no-untype
         conditions.append(col(Request.status) == status)
     if search:
         pattern = f"%{search.strip()}%"
-        conditions.append(or_(col(Request.title).like(pattern), col(Request.text).like(pattern),
-                              col(Request.ref).like(pattern), col(Request.location).like(pattern)))
+        conditions.append(
+            or_(
+                col(Request.title).like(pattern),
+                col(Request.text).like(pattern),
+                col(Request.ref).like(pattern),
+                col(Request.location).like(pattern),
+            )
+        )
     return conditions
 
 
@@ -113,14 +121,31 @@ def count_requests(session: Session, status: str | None = None, search: str | No
     return int(session.exec(select(func.count()).select_from(Request).where(*_filtered(status, search))).one())
 
 
-def list_requests(session: Session, status: str | None = None, search: str | None = None, *, limit: int = 200,
-                  offset: int = 0) -> list[RequestRow]:
+def list_requests(
+    session: Session,
+    status: str | None = None,
+    search: str | None = None,
+    *,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[RequestRow]:
     """Newest first, one page at a time, with department, item and grid names joined in SQL."""
     grid = aliased(Area)
     stamp = now()
+    columns: list[Any] = [
+        Request.id,
+        Request.ref,
+        Request.created_at,
+        Request.status,
+        Request.title,
+        Request.due_at,
+        Department.name,
+        CatalogItem.name,
+        CatalogItem.duty,
+        grid.name,
+    ]
     rows = session.exec(
-        select(Request.id, Request.ref, Request.created_at, Request.status, Request.title, Request.due_at,
-               Department.name, CatalogItem.name, CatalogItem.duty, grid.name)
+        select(*columns)
         .join(Department, col(Request.department_id) == Department.id, isouter=True)
         .join(CatalogItem, col(Request.item_id) == CatalogItem.id, isouter=True)
         .join(grid, col(Request.area_id) == grid.id, isouter=True)
@@ -131,8 +156,15 @@ def list_requests(session: Session, status: str | None = None, search: str | Non
     ).all()
     return [
         RequestRow(
-            id=rid, ref=ref, created_at=created, status=st, title=title, department=dept or "",
-            item_name=item or "", duty=duty or "", grid=grid_name or "",
+            id=rid,
+            ref=ref,
+            created_at=created,
+            status=st,
+            title=title,
+            department=dept or "",
+            item_name=item or "",
+            duty=duty or "",
+            grid=grid_name or "",
             overdue=st in OPEN_STATUSES and due is not None and due < stamp,
         )
         for rid, ref, created, st, title, due, dept, item, duty, grid_name in rows
@@ -152,14 +184,30 @@ def request_detail(session: Session, request_id: int) -> RequestDetail:
     ).all()
     assert request.id is not None
     return RequestDetail(
-        id=request.id, ref=request.ref, version=request.version, status=request.status, title=request.title,
-        text=request.text, location=request.location, grid=area.name if area else "", channel=request.channel,
-        kind=request.kind, urgency=request.urgency, resident_name=mask_name(request.resident_name),
-        resident_phone=mask_phone(request.resident_phone), item_code=item.code if item else None,
-        item_name=item.name if item else None, duty=item.duty if item else None, match_score=request.match_score,
-        confirmed_by=request.match_confirmed_by, department=department.name if department else None,
-        department_id=request.department_id, created_at=request.created_at, due_at=request.due_at,
-        resolution=request.resolution, satisfaction=request.satisfaction,
+        id=request.id,
+        ref=request.ref,
+        version=request.version,
+        status=request.status,
+        title=request.title,
+        text=request.text,
+        location=request.location,
+        grid=area.name if area else "",
+        channel=request.channel,
+        kind=request.kind,
+        urgency=request.urgency,
+        resident_name=mask_name(request.resident_name),
+        resident_phone=mask_phone(request.resident_phone),
+        item_code=item.code if item else None,
+        item_name=item.name if item else None,
+        duty=item.duty if item else None,
+        match_score=request.match_score,
+        confirmed_by=request.match_confirmed_by,
+        department=department.name if department else None,
+        department_id=request.department_id,
+        created_at=request.created_at,
+        due_at=request.due_at,
+        resolution=request.resolution,
+        satisfaction=request.satisfaction,
         duplicate_of=duplicate.ref if duplicate else None,
         routing=routing_for_code(session, item.code if item else None, department.name if department else None),
         events=[
@@ -172,7 +220,7 @@ def request_detail(session: Session, request_id: int) -> RequestDetail:
 
 def list_departments(session: Session) -> list[tuple[int, str, str]]:
     rows = session.exec(select(Department.id, Department.name, Department.level).order_by(Department.name)).all()
-    return [(int(i), n, lvl) for i, n, lvl in rows]
+    return [(i, n, lvl) for i, n, lvl in rows if i is not None]
 
 
 def duty_label(duty: str | None) -> str:

@@ -8,6 +8,7 @@ import key (source + external ref, or a content hash when the file has no ids) a
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -90,8 +91,14 @@ def _reverse(labels: Mapping[str, str]) -> dict[str, str]:
     return table
 
 
-CHANNEL_SYNONYMS = {**_reverse(CHANNEL_LABELS), "12345": "hotline_12345", "热线": "hotline_12345",
-                    "来电": "phone", "网络": "online", "留言板": "online"}
+CHANNEL_SYNONYMS = {
+    **_reverse(CHANNEL_LABELS),
+    "12345": "hotline_12345",
+    "热线": "hotline_12345",
+    "来电": "phone",
+    "网络": "online",
+    "留言板": "online",
+}
 KIND_SYNONYMS = _reverse(KIND_LABELS)
 URGENCY_SYNONYMS = {**_reverse(URGENCY_LABELS), "普通": "normal", "加急": "urgent", "特急": "urgent"}
 
@@ -125,8 +132,9 @@ def _content_key(values: Mapping[str, str]) -> str:
     return "sha1:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()
 
 
-def _parse_rows(path: Path, overrides: Mapping[str, str], source: str, encoding: str | None,
-                sheet: str | None) -> tuple[list[dict[str, Any]], int]:
+def _parse_rows(
+    path: Path, overrides: Mapping[str, str], source: str, encoding: str | None, sheet: str | None
+) -> tuple[list[dict[str, Any]], int]:
     table = read_table(path, REQUEST_SYNONYMS, required=(), overrides=overrides, encoding=encoding, sheet=sheet)
     fields = set(table.mapping.values())
     if "title" not in fields and "text" not in fields:
@@ -134,6 +142,7 @@ def _parse_rows(path: Path, overrides: Mapping[str, str], source: str, encoding:
         raise InputError(f"缺少诉求标题或内容列；文件中的列为：{found}（可用 --map 源列=title 指定）")
     parsed: list[dict[str, Any]] = []
     for row_number, values in table.rows:
+
         def fail(fld: str, message: str, row: int = row_number) -> InputError:
             return InputError(message, row=row, column=table.column_name(fld))
 
@@ -198,8 +207,9 @@ def import_requests(
     keys = [row["import_key"] for row in rows]
     for start in range(0, len(keys), BATCH):
         chunk = keys[start : start + BATCH]
-        existing.update(k for k in session.exec(select(Request.import_key).where(col(Request.import_key).in_(chunk)))
-                        if k)
+        existing.update(
+            k for k in session.exec(select(Request.import_key).where(col(Request.import_key).in_(chunk))) if k
+        )
     fresh: list[dict[str, Any]] = []
     seen: set[str] = set()
     for row in rows:
@@ -230,20 +240,37 @@ def import_requests(
         batch = fresh[start : start + BATCH]
         requests: list[Request] = []
         for row in batch:
-            requests.append(_build_request(session, row, items, departments, dept_names, areas, matcher, result,
-                                           confirm_all))
+            requests.append(
+                _build_request(session, row, items, departments, dept_names, areas, matcher, result, confirm_all)
+            )
         session.add_all(requests)
         session.flush()
         for row, request in zip(batch, requests, strict=True):
-            session.add(RequestEvent(
-                request_id=request.id, at=stamp, actor=actor.name, action="import", from_status=None,
-                to_status=request.status, note=f"从 {path.name} 第 {row['row']} 行导入",
-                data='{"file": "%s", "row": %d}' % (path.name.replace('"', "'"), row["row"]),
-            ))
+            assert request.id is not None  # assigned by the flush above
+            session.add(
+                RequestEvent(
+                    request_id=request.id,
+                    at=stamp,
+                    actor=actor.name,
+                    action="import",
+                    from_status=None,
+                    to_status=request.status,
+                    note=f"从 {path.name} 第 {row['row']} 行导入",
+                    data=json.dumps({"file": path.name, "row": row["row"]}, ensure_ascii=False),
+                )
+            )
             if row["confirmed"]:
-                remember_routing(session, request_text(request.title, request.text), request.item_id,
-                                 request.department_id, request.id, "import", matcher, row.get("item_code"),
-                                 dept_names.get(request.department_id) if request.department_id else None)
+                remember_routing(
+                    session,
+                    request_text(request.title, request.text),
+                    request.item_id,
+                    request.department_id,
+                    request.id,
+                    "import",
+                    matcher,
+                    row.get("item_code"),
+                    dept_names.get(request.department_id) if request.department_id else None,
+                )
         session.flush()
         result.added += len(requests)
     if dry_run:
@@ -251,9 +278,17 @@ def import_requests(
     return result
 
 
-def _build_request(session: Session, row: dict[str, Any], items: Mapping[str, CatalogItem],
-                   departments: dict[str, Department], dept_names: dict[int | None, str], areas: dict[str, Area],
-                   matcher: Matcher, result: RequestImportResult, confirm_all: bool) -> Request:
+def _build_request(
+    session: Session,
+    row: dict[str, Any],
+    items: Mapping[str, CatalogItem],
+    departments: dict[str, Department],
+    dept_names: dict[int | None, str],
+    areas: dict[str, Area],
+    matcher: Matcher,
+    result: RequestImportResult,
+    confirm_all: bool,
+) -> Request:
     title, text = row.get("title", ""), row.get("text", "")
     department_name = row.get("department") or None
     code = row.get("item_code") or None
@@ -295,13 +330,27 @@ def _build_request(session: Session, row: dict[str, Any], items: Mapping[str, Ca
     if status in ("resolved", "closed") and resolved_at is None:
         resolved_at = created
     return Request(
-        ref=row["ref"], external_ref=row.get("external_ref") or None, import_key=row["import_key"],
-        channel=row["channel"], kind=row["kind"], title=title[:300], text=text, location=row.get("location", ""),
-        area_id=area_id, resident_name=row.get("resident_name") or None,
-        resident_phone=row.get("resident_phone") or None, urgency=row["urgency"], status=status,
-        item_id=item.id if item else None, match_score=score,
-        match_confirmed_by="import" if row["confirmed"] else None, department_id=department_id,
-        created_at=created, response_due_at=response_due, due_at=due, resolved_at=resolved_at,
-        closed_at=resolved_at if status == "closed" else None, resolution=row.get("resolution", ""),
+        ref=row["ref"],
+        external_ref=row.get("external_ref") or None,
+        import_key=row["import_key"],
+        channel=row["channel"],
+        kind=row["kind"],
+        title=title[:300],
+        text=text,
+        location=row.get("location", ""),
+        area_id=area_id,
+        resident_name=row.get("resident_name") or None,
+        resident_phone=row.get("resident_phone") or None,
+        urgency=row["urgency"],
+        status=status,
+        item_id=item.id if item else None,
+        match_score=score,
+        match_confirmed_by="import" if row["confirmed"] else None,
+        department_id=department_id,
+        created_at=created,
+        response_due_at=response_due,
+        due_at=due,
+        resolved_at=resolved_at,
+        closed_at=resolved_at if status == "closed" else None,
+        resolution=row.get("resolution", ""),
     )
-

@@ -34,8 +34,11 @@ class Rate:
 
     def as_dict(self) -> dict[str, Any]:
         value = self.value
-        return {"numerator": round(self.numerator, 2), "denominator": self.denominator,
-                "rate": None if value is None else round(value, 4)}
+        return {
+            "numerator": round(self.numerator, 2),
+            "denominator": self.denominator,
+            "rate": None if value is None else round(value, 4),
+        }
 
     def percent(self) -> str:
         value = self.value
@@ -56,8 +59,11 @@ class Figures:
 
     @property
     def composite(self) -> float | None:
-        parts = {"response": self.response.value, "resolution": self.resolution.value,
-                 "satisfaction": self.satisfaction.value}
+        parts = {
+            "response": self.response.value,
+            "resolution": self.resolution.value,
+            "satisfaction": self.satisfaction.value,
+        }
         if any(v is None for v in parts.values()):
             return None
         return sum(COMPOSITE_WEIGHTS[k] * v for k, v in parts.items() if v is not None)
@@ -122,11 +128,10 @@ def _count(condition: ColumnElement[bool]) -> Any:
 
 def _aggregates(at: datetime) -> list[Any]:
     r = Request
-    satisfaction_points = case(
-        *((col(r.satisfaction) == k, w) for k, w in SATISFACTION_WEIGHTS.items()), else_=0.0
-    )
+    satisfaction_points = case(*((col(r.satisfaction) == k, w) for k, w in SATISFACTION_WEIGHTS.items()), else_=0.0)
     due_for_response = and_(
-        col(r.response_due_at).is_not(None), or_(col(r.accepted_at).is_not(None), col(r.response_due_at) <= at)
+        col(r.response_due_at).is_not(None),
+        or_(col(r.accepted_at).is_not(None), col(r.response_due_at) <= at),
     )
     return [
         func.count().label("total"),
@@ -141,8 +146,8 @@ def _aggregates(at: datetime) -> list[Any]:
         func.coalesce(func.sum(satisfaction_points), 0.0).label("satisfaction_num"),
         _count(and_(col(r.resolved_at).is_not(None), col(r.due_at).is_not(None))).label("on_time_den"),
         _count(and_(col(r.resolved_at).is_not(None), col(r.resolved_at) <= col(r.due_at))).label("on_time_num"),
-        _count(or_(col(r.dispatched_at).is_not(None), r.return_count > 0)).label("dispatched"),
-        _count(r.return_count > 0).label("returned_requests"),
+        _count(or_(col(r.dispatched_at).is_not(None), col(r.return_count) > 0)).label("dispatched"),
+        _count(col(r.return_count) > 0).label("returned_requests"),
     ]
 
 
@@ -170,13 +175,13 @@ def compute_stats(session: Session, period: str | None = None, at: datetime | No
 
     overall_row = session.execute(select(*_aggregates(at)).select_from(Request).where(*conditions)).one()
     status_rows = session.execute(
-        select(Request.status, func.count()).where(*conditions).group_by(Request.status)
+        select(col(Request.status), func.count()).where(*conditions).group_by(col(Request.status))
     ).all()
     by_status = {status: 0 for status in STATUS_LABELS}
     by_status.update({status: int(n) for status, n in status_rows})
 
     dept_rows = session.execute(
-        select(func.coalesce(Department.name, "（未分派）").label("department"), *_aggregates(at))
+        select(*[func.coalesce(Department.name, "（未分派）").label("department"), *_aggregates(at)])
         .select_from(Request)
         .join(Department, col(Request.department_id) == Department.id, isouter=True)
         .where(*conditions)

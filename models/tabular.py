@@ -126,14 +126,14 @@ def read_table(
             raise InputError(f"--map 的目标字段 “{target}” 不存在（可用：{', '.join(synonyms)}）")
 
     raw = read_rows(path, encoding=encoding, sheet=sheet)
-    best_row, best_mapping = -1, {}
+    best_row, best_mapping = -1, dict[int, str]()
     for row_index, row in enumerate(raw[:HEADER_SEARCH_ROWS]):
         mapping: dict[int, str] = {}
         for col, cell in enumerate(row):
             key = _header_key(str(cell)) if cell is not None else ""
-            target = overrides.get(key) or lookup.get(key)
-            if target and target not in mapping.values():
-                mapping[col] = target
+            target_field = overrides.get(key) or lookup.get(key)
+            if target_field and target_field not in mapping.values():
+                mapping[col] = target_field
         if len(mapping) > len(best_mapping):
             best_row, best_mapping = row_index, mapping
     if best_row < 0:
@@ -201,4 +201,3 @@ def parse_number(text: str) -> float | None:
         return float(text)
     except ValueError:
         raise ValueError(f"不是数字：“{text}”") from None
-

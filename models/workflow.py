@@ -81,8 +81,17 @@ def available_actions(status: str) -> list[str]:
     return [action for action, states in ALLOWED_FROM.items() if status in states]
 
 
-def _event(session: Session, request: Request, actor: Actor, action: str, *, from_status: str | None,
-           to_status: str | None, note: str = "", data: Mapping[str, Any] | None = None) -> RequestEvent:
+def _event(
+    session: Session,
+    request: Request,
+    actor: Actor,
+    action: str,
+    *,
+    from_status: str | None,
+    to_status: str | None,
+    note: str = "",
+    data: Mapping[str, Any] | None = None,
+) -> RequestEvent:
     assert request.id is not None
     ev = RequestEvent(
         request_id=request.id,
@@ -98,8 +107,15 @@ def _event(session: Session, request: Request, actor: Actor, action: str, *, fro
     return ev
 
 
-def record_event(session: Session, request: Request, actor: Actor, action: str, *, note: str = "",
-                 data: Mapping[str, Any] | None = None) -> RequestEvent:
+def record_event(
+    session: Session,
+    request: Request,
+    actor: Actor,
+    action: str,
+    *,
+    note: str = "",
+    data: Mapping[str, Any] | None = None,
+) -> RequestEvent:
     """An event that does not change status (creation, import), still part of the same audit trail."""
     return _event(session, request, actor, action, from_status=None, to_status=request.status, note=note, data=data)
 
@@ -165,12 +181,26 @@ def find_request(session: Session, ref_or_id: str) -> Request:
 
 
 def accept(session: Session, request: Request, actor: Actor, note: str = "", **kw: Any) -> Request:
-    return transition(session, request, "accept", actor, to_status="accepted", note=note,
-                      changes={"accepted_at": now()}, **kw)
+    return transition(
+        session,
+        request,
+        "accept",
+        actor,
+        to_status="accepted",
+        note=note,
+        changes={"accepted_at": now()},
+        **kw,
+    )
 
 
-def dispatch(session: Session, request: Request, actor: Actor, department_id: int | None = None,
-             note: str = "", **kw: Any) -> Request:
+def dispatch(
+    session: Session,
+    request: Request,
+    actor: Actor,
+    department_id: int | None = None,
+    note: str = "",
+    **kw: Any,
+) -> Request:
     """Send to a department; work on returned/cancelled duties may never be dispatched back to the street."""
     department_id = department_id or request.department_id
     if department_id is None:
@@ -186,39 +216,75 @@ def dispatch(session: Session, request: Request, actor: Actor, department_id: in
                 f"事项“{item.name}”已{'收回' if item.duty == 'returned' else '取消'}，"
                 f"应派往{lead.name if lead else '主管部门'}，不能派给{department.name}"
             )
-    return transition(session, request, "dispatch", actor, to_status="dispatched", note=note,
-                      changes={"department_id": department_id, "dispatched_at": now()},
-                      data={"department": department.name}, **kw)
+    return transition(
+        session,
+        request,
+        "dispatch",
+        actor,
+        to_status="dispatched",
+        note=note,
+        changes={"department_id": department_id, "dispatched_at": now()},
+        data={"department": department.name},
+        **kw,
+    )
 
 
 def sign(session: Session, request: Request, actor: Actor, note: str = "", **kw: Any) -> Request:
     return transition(session, request, "sign", actor, to_status="in_progress", note=note, **kw)
 
 
-def return_request(session: Session, request: Request, actor: Actor, reason: str, item_code: str | None = None,
-                   **kw: Any) -> Request:
+def return_request(
+    session: Session, request: Request, actor: Actor, reason: str, item_code: str | None = None, **kw: Any
+) -> Request:
     """退单: the unit sends the work back to the dispatcher; a reason is mandatory."""
     if not reason.strip():
         raise WorkflowError("退单必须填写理由")
     data: dict[str, Any] = {}
     if item_code:
         data["item"] = item_code
-    return transition(session, request, "return", actor, to_status="returned", note=reason.strip(),
-                      changes={"return_count": request.return_count + 1}, data=data, **kw)
+    return transition(
+        session,
+        request,
+        "return",
+        actor,
+        to_status="returned",
+        note=reason.strip(),
+        changes={"return_count": request.return_count + 1},
+        data=data,
+        **kw,
+    )
 
 
-def resolve(session: Session, request: Request, actor: Actor, note: str, hours: float | None = None,
-            **kw: Any) -> Request:
+def resolve(
+    session: Session, request: Request, actor: Actor, note: str, hours: float | None = None, **kw: Any
+) -> Request:
     if not note.strip():
         raise WorkflowError("办结必须填写办理结果")
     if hours is not None and hours < 0:
         raise WorkflowError("办理工时不能为负数")
-    return transition(session, request, "resolve", actor, to_status="resolved", note=note.strip(),
-                      changes={"resolved_at": now(), "resolution": note.strip(), "hours_spent": hours}, **kw)
+    return transition(
+        session,
+        request,
+        "resolve",
+        actor,
+        to_status="resolved",
+        note=note.strip(),
+        changes={"resolved_at": now(), "resolution": note.strip(), "hours_spent": hours},
+        **kw,
+    )
 
 
-def callback(session: Session, request: Request, actor: Actor, *, satisfaction: str, solved: bool = True,
-             contacted: bool = True, comment: str = "", **kw: Any) -> Request:
+def callback(
+    session: Session,
+    request: Request,
+    actor: Actor,
+    *,
+    satisfaction: str,
+    solved: bool = True,
+    contacted: bool = True,
+    comment: str = "",
+    **kw: Any,
+) -> Request:
     """回访: solved and not unsatisfied closes the request; anything else reopens it (重办)."""
     if satisfaction not in SATISFACTIONS:
         raise WorkflowError(f"满意度应为：{'、'.join(SATISFACTION_LABELS.values())}")
@@ -232,9 +298,17 @@ def callback(session: Session, request: Request, actor: Actor, *, satisfaction: 
         changes["closed_at"] = now()
     else:
         changes["reopen_count"] = request.reopen_count + 1
-    return transition(session, request, "callback", actor, to_status="closed" if closes else "reopened",
-                      note=comment, changes=changes,
-                      data={"solved": solved, "satisfaction": satisfaction, "contacted": contacted}, **kw)
+    return transition(
+        session,
+        request,
+        "callback",
+        actor,
+        to_status="closed" if closes else "reopened",
+        note=comment,
+        changes=changes,
+        data={"solved": solved, "satisfaction": satisfaction, "contacted": contacted},
+        **kw,
+    )
 
 
 def reject(session: Session, request: Request, actor: Actor, reason: str, **kw: Any) -> Request:
@@ -246,8 +320,16 @@ def reject(session: Session, request: Request, actor: Actor, reason: str, **kw: 
 def reopen(session: Session, request: Request, actor: Actor, reason: str, **kw: Any) -> Request:
     if not reason.strip():
         raise WorkflowError("重办必须填写理由")
-    return transition(session, request, "reopen", actor, to_status="reopened", note=reason.strip(),
-                      changes={"reopen_count": request.reopen_count + 1}, **kw)
+    return transition(
+        session,
+        request,
+        "reopen",
+        actor,
+        to_status="reopened",
+        note=reason.strip(),
+        changes={"reopen_count": request.reopen_count + 1},
+        **kw,
+    )
 
 
 def merge(session: Session, request: Request, into: Request, actor: Actor, **kw: Any) -> Request:
@@ -256,8 +338,17 @@ def merge(session: Session, request: Request, into: Request, actor: Actor, **kw:
         raise WorkflowError("不能与自身合并")
     if into.status == "merged":
         raise WorkflowError(f"{into.ref} 本身已被合并，请合并到它的主诉求")
-    transition(session, request, "merge", actor, to_status="merged", note=f"合并到 {into.ref}",
-               changes={"duplicate_of": into.id}, data={"into": into.ref}, **kw)
+    transition(
+        session,
+        request,
+        "merge",
+        actor,
+        to_status="merged",
+        note=f"合并到 {into.ref}",
+        changes={"duplicate_of": into.id},
+        data={"into": into.ref},
+        **kw,
+    )
     record_event(session, into, actor, "merged_in", note=f"{request.ref} 合并到此", data={"from": request.ref})
     session.flush()
     return request
@@ -272,8 +363,16 @@ def unmerge(session: Session, request: Request, actor: Actor, **kw: Any) -> Requ
     ).first()
     previous = last_merge.from_status if last_merge and last_merge.from_status else "new"
     target = session.get(Request, request.duplicate_of) if request.duplicate_of else None
-    transition(session, request, "unmerge", actor, to_status=previous, note="撤销合并",
-               changes={"duplicate_of": None}, **kw)
+    transition(
+        session,
+        request,
+        "unmerge",
+        actor,
+        to_status=previous,
+        note="撤销合并",
+        changes={"duplicate_of": None},
+        **kw,
+    )
     if target is not None:
         record_event(session, target, actor, "unmerged_in", note=f"{request.ref} 撤销合并", data={"from": request.ref})
         session.flush()

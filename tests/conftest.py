@@ -104,4 +104,3 @@ def catalog_engine(engine: Engine, catalog_csv: Path) -> Engine:
     with session_scope(engine) as session:
         import_catalog(session, catalog_csv)
     return engine
-

@@ -12,12 +12,12 @@ from models.tables import CatalogItem, CatalogRevision, Department
 from tests.conftest import CATALOG_CSV, shared_file
 
 
-def _count(engine, model) -> int:  # type: ignore[no-untyped-def]
+def _count(engine, model) -> int:
     with session_scope(engine) as session:
         return session.exec(select(func.count()).select_from(model)).one()
 
 
-def test_import_creates_items_departments_and_a_revision(engine, catalog_csv: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_creates_items_departments_and_a_revision(engine, catalog_csv: Path) -> None:
     with session_scope(engine) as session:
         result = import_catalog(session, catalog_csv)
     assert (result.total, result.added, result.changed, result.cut) == (10, 10, 0, 4)
@@ -34,12 +34,14 @@ def test_import_creates_items_departments_and_a_revision(engine, catalog_csv: Pa
         assert (revision.total, revision.added, revision.cut) == (10, 10, 4)
 
 
-def test_reimport_upserts_by_code_and_counts_changes(engine, catalog_csv: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_reimport_upserts_by_code_and_counts_changes(engine, catalog_csv: Path, tmp_path: Path) -> None:
     with session_scope(engine) as session:
         import_catalog(session, catalog_csv)
     changed = tmp_path / "changed.csv"
     changed.write_text(
-        CATALOG_CSV.replace("JD-010,停车秩序管理,综合治理,社区居委会,own", "JD-010,停车秩序管理,综合治理,区交通委,returned")
+        CATALOG_CSV.replace(
+            "JD-010,停车秩序管理,综合治理,社区居委会,own", "JD-010,停车秩序管理,综合治理,区交通委,returned"
+        )
         + "JD-011,养犬管理,综合治理,区公安分局,returned,狗、遛狗,60,,,2026-05-01\n",
         encoding="utf-8",
     )
@@ -50,7 +52,7 @@ def test_reimport_upserts_by_code_and_counts_changes(engine, catalog_csv: Path, 
     assert _count(engine, CatalogRevision) == 2
 
 
-def test_chinese_headers_bom_and_duty_names(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_chinese_headers_bom_and_duty_names(engine, tmp_path: Path) -> None:
     path = tmp_path / "清单.csv"
     path.write_text(
         "事项编码,事项名称,类别,责任部门,履职类型,关键词,年工时\n"
@@ -67,7 +69,7 @@ def test_chinese_headers_bom_and_duty_names(engine, tmp_path: Path) -> None:  # 
     assert duties == {"C1": "own", "C2": "returned", "C3": "assist", "C4": "cancelled"}
 
 
-def test_xlsx_with_title_row(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_xlsx_with_title_row(engine, tmp_path: Path) -> None:
     path = tmp_path / "catalog.xlsx"
     book = openpyxl.Workbook()
     sheet = book.active
@@ -94,12 +96,14 @@ def test_xlsx_with_title_row(engine, tmp_path: Path) -> None:  # type: ignore[no
         ("B1,合并项,类别,部门,merged,,10", 3, "merged_into", "合并"),
     ],
 )
-def test_bad_rows_name_row_and_column_and_write_nothing(  # type: ignore[no-untyped-def]
+def test_bad_rows_name_row_and_column_and_write_nothing(
     sqlite_engine, tmp_path: Path, row: str, line: int, column: str, fragment: str
 ) -> None:
     path = tmp_path / "bad.csv"
-    path.write_text(f"code,name,category,department,duty,keywords,hours_per_year\nB0,好的,类别,部门,own,,1\n{row}\n",
-                    encoding="utf-8")
+    path.write_text(
+        f"code,name,category,department,duty,keywords,hours_per_year\nB0,好的,类别,部门,own,,1\n{row}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InputError) as info, session_scope(sqlite_engine) as session:
         import_catalog(session, path)
     assert info.value.row == line
@@ -111,14 +115,17 @@ def test_bad_rows_name_row_and_column_and_write_nothing(  # type: ignore[no-unty
     assert _count(sqlite_engine, CatalogRevision) == 0
 
 
-def test_missing_required_column_lists_the_columns_found(sqlite_engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_missing_required_column_lists_the_columns_found(sqlite_engine, tmp_path: Path) -> None:
     path = tmp_path / "wrong.csv"
     path.write_text("编号,内容\n1,abc\n", encoding="utf-8")
-    with pytest.raises(InputError, match="缺少必需的列.*文件中的列为：编号、内容"), session_scope(sqlite_engine) as s:
+    with (
+        pytest.raises(InputError, match=r"缺少必需的列.*文件中的列为：编号、内容"),
+        session_scope(sqlite_engine) as s,
+    ):
         import_catalog(s, path)
 
 
-def test_dry_run_writes_nothing(sqlite_engine, catalog_csv: Path) -> None:  # type: ignore[no-untyped-def]
+def test_dry_run_writes_nothing(sqlite_engine, catalog_csv: Path) -> None:
     with session_scope(sqlite_engine) as session:
         result = import_catalog(session, catalog_csv, dry_run=True)
     assert result.added == 10
@@ -126,7 +133,7 @@ def test_dry_run_writes_nothing(sqlite_engine, catalog_csv: Path) -> None:  # ty
     assert _count(sqlite_engine, CatalogRevision) == 0
 
 
-def test_shared_taxonomy_imports_cleanly(sqlite_engine) -> None:  # type: ignore[no-untyped-def]
+def test_shared_taxonomy_imports_cleanly(sqlite_engine) -> None:
     path = shared_file("taxonomy_catalog.csv")
     with session_scope(sqlite_engine) as session:
         result = import_catalog(session, path)

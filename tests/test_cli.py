@@ -12,7 +12,7 @@ from tests.conftest import shared_file
 runner = CliRunner()
 
 
-def invoke(db: Path | str, *args: str):  # type: ignore[no-untyped-def]
+def invoke(db: Path | str, *args: str):
     return runner.invoke(app, ["--db", str(db), *args])
 
 
@@ -74,8 +74,10 @@ def test_match_empty_text_is_a_clear_error(db: Path) -> None:
 
 def test_match_batch_jsonl_in_input_order(db: Path, tmp_path: Path) -> None:
     batch = tmp_path / "batch.csv"
-    batch.write_text("id,title,text\nq1,晚上广场舞噪音太大,\nq2,楼道里放几把折叠椅,老人爬楼累\nq3,！！,\n",
-                     encoding="utf-8-sig")
+    batch.write_text(
+        "id,title,text\nq1,晚上广场舞噪音太大,\nq2,楼道里放几把折叠椅,老人爬楼累\nq3,！！,\n",
+        encoding="utf-8-sig",
+    )
     result = invoke(db, "match", "--batch", str(batch), "--top", "2", "--format", "jsonl")
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stdout.splitlines()]
@@ -91,7 +93,9 @@ def test_requests_import_teaches_match_and_is_idempotent(db: Path, tmp_path: Pat
     history = tmp_path / "h.csv"
     history.write_text(
         "工单编号,诉求标题,承办单位,办理状态\n1,化粪池冒了往外流,区排水集团,已办结\n2,东门化粪池堵了,区排水集团,已办结\n"
-        "3,化粪池满了很臭,区排水集团,已办结\n", encoding="utf-8")
+        "3,化粪池满了很臭,区排水集团,已办结\n",
+        encoding="utf-8",
+    )
     first = invoke(db, "requests", "import", str(history))
     assert first.exit_code == 0 and "新增 3" in first.stdout and "已确认派单 3" in first.stdout
     again = invoke(db, "requests", "import", str(history))

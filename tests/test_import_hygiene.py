@@ -9,8 +9,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _run(code: str, tmp_path: Path) -> str:
     env = {"XDG_DATA_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -20,7 +21,7 @@ def test_cli_commands_do_not_import_textual(tmp_path: Path) -> None:
 import sys
 from typer.testing import CliRunner
 from commands.main import app
-db = {str(tmp_path / 'h.db')!r}
+db = {str(tmp_path / "h.db")!r}
 for args in (["db", "upgrade"], ["match", "路灯不亮"], ["stats", "--json"], ["catalog", "import", "--help"]):
     result = CliRunner().invoke(app, ["--db", db, *args])
     assert result.exit_code == 0, (args, result.output)

@@ -93,13 +93,15 @@ def test_learning_from_history_cross_validated() -> None:
     accuracies = []
     for fold in range(5):
         test = set(order[fold::5])
-        m = Matcher(items, ((rows[i]["title"] + rows[i]["text"], None, rows[i]["label"]) for i in order
-                            if i not in test))
+        m = Matcher(
+            items,
+            ((rows[i]["title"] + rows[i]["text"], None, rows[i]["label"]) for i in order if i not in test),
+        )
         accuracies.append(sum(m.match(rows[i]["title"]).department == rows[i]["label"] for i in test) / len(test))
     assert sum(accuracies) / 5 >= 0.72
 
 
-def test_load_matcher_reads_catalog_and_examples(catalog_engine) -> None:  # type: ignore[no-untyped-def]
+def test_load_matcher_reads_catalog_and_examples(catalog_engine) -> None:
     with session_scope(catalog_engine) as session:
         m = load_matcher(session)
     assert len(m.items) == 10

@@ -3,9 +3,9 @@
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from alembic.config import Config
 from sqlmodel import SQLModel
 
 import models.tables  # noqa: F401
@@ -13,7 +13,7 @@ from models.db import MIGRATIONS_DIR, current_revision, make_engine, open_engine
 from models.migrations import HEAD_REVISION
 
 
-def _diff(engine) -> list:  # type: ignore[no-untyped-def, type-arg]
+def _diff(engine) -> list:
     with engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         return compare_metadata(context, SQLModel.metadata)

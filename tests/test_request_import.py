@@ -29,12 +29,12 @@ def _write(tmp_path: Path, text: str, name: str = "history.csv", encoding: str =
     return path
 
 
-def _count(engine, model) -> int:  # type: ignore[no-untyped-def]
+def _count(engine, model) -> int:
     with session_scope(engine) as session:
         return session.exec(select(func.count()).select_from(model)).one()
 
 
-def test_resolved_rows_with_a_department_teach_the_matcher(catalog_engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_resolved_rows_with_a_department_teach_the_matcher(catalog_engine, tmp_path: Path) -> None:
     text = "东门的化粪池冒出来了"
     with session_scope(catalog_engine) as session:
         assert load_matcher(session).match(text).department != "区排水集团"
@@ -58,7 +58,7 @@ def test_resolved_rows_with_a_department_teach_the_matcher(catalog_engine, tmp_p
     assert _count(catalog_engine, RequestEvent) == 4
 
 
-def test_reimport_adds_nothing(catalog_engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_reimport_adds_nothing(catalog_engine, tmp_path: Path) -> None:
     path = _write(tmp_path, HISTORY)
     with session_scope(catalog_engine) as session:
         import_requests(session, path, ACTOR)
@@ -69,9 +69,11 @@ def test_reimport_adds_nothing(catalog_engine, tmp_path: Path) -> None:  # type:
     assert _count(catalog_engine, MatchExample) == 3
 
 
-def test_files_without_ids_are_deduplicated_by_content(catalog_engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = _write(tmp_path, "标题,内容,时间\n路灯不亮,3号楼门口,2026-04-01\n路灯不亮,3号楼门口,2026-04-01\n"
-                            "路灯不亮,5号楼门口,2026-04-01\n")
+def test_files_without_ids_are_deduplicated_by_content(catalog_engine, tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "标题,内容,时间\n路灯不亮,3号楼门口,2026-04-01\n路灯不亮,3号楼门口,2026-04-01\n路灯不亮,5号楼门口,2026-04-01\n",
+    )
     with session_scope(catalog_engine) as session:
         first = import_requests(session, path, ACTOR)
     with session_scope(catalog_engine) as session:
@@ -80,7 +82,7 @@ def test_files_without_ids_are_deduplicated_by_content(catalog_engine, tmp_path:
     assert (second.added, second.already_present) == (0, 3)
 
 
-def test_refs_are_unique_and_readable(catalog_engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_refs_are_unique_and_readable(catalog_engine, tmp_path: Path) -> None:
     with session_scope(catalog_engine) as session:
         import_requests(session, _write(tmp_path, HISTORY), ACTOR)
         refs = session.exec(select(Request.ref).order_by(Request.id)).all()
@@ -95,7 +97,7 @@ def test_refs_are_unique_and_readable(catalog_engine, tmp_path: Path) -> None:  
         ("X-9,,,2026-03-01,,,,,,", "诉求标题", "都为空"),
     ],
 )
-def test_bad_row_names_row_and_column_and_writes_nothing(  # type: ignore[no-untyped-def]
+def test_bad_row_names_row_and_column_and_writes_nothing(
     catalog_engine, tmp_path: Path, line: str, column: str, fragment: str
 ) -> None:
     path = _write(tmp_path, HISTORY + line + "\n")
@@ -106,18 +108,22 @@ def test_bad_row_names_row_and_column_and_writes_nothing(  # type: ignore[no-unt
     assert _count(catalog_engine, MatchExample) == 0
 
 
-def test_unknown_item_code_is_an_error(catalog_engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_item_code_is_an_error(catalog_engine, tmp_path: Path) -> None:
     path = _write(tmp_path, "标题,事项编码,状态\n楼道灯坏了,NOPE-1,已办结\n")
     with pytest.raises(InputError, match="NOPE-1"), session_scope(catalog_engine) as session:
         import_requests(session, path, ACTOR)
 
 
-def test_map_overrides_and_gbk_and_xlsx(catalog_engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_map_overrides_and_gbk_and_xlsx(catalog_engine, tmp_path: Path) -> None:
     gbk = _write(tmp_path, "序号,问题,分类\n1,楼道里想放几把折叠椅,街道城市管理办公室\n", "gbk.csv", "gb18030")
     with session_scope(catalog_engine) as session:
-        result = import_requests(session, gbk, ACTOR, overrides=parse_map_options(["问题=title", "分类=department",
-                                                                                     "序号=external_ref"]),
-                                 confirm_all=True)
+        result = import_requests(
+            session,
+            gbk,
+            ACTOR,
+            overrides=parse_map_options(["问题=title", "分类=department", "序号=external_ref"]),
+            confirm_all=True,
+        )
     assert (result.added, result.confirmed) == (1, 1)
     xlsx = tmp_path / "history.xlsx"
     book = openpyxl.Workbook()
@@ -138,7 +144,7 @@ def test_bad_map_option_is_a_usage_error() -> None:
         parse_map_options(["标题"])
 
 
-def test_shared_dev_data_imports_as_history(sqlite_engine) -> None:  # type: ignore[no-untyped-def]
+def test_shared_dev_data_imports_as_history(sqlite_engine) -> None:
     path = shared_file("tipdm_dev_2000.csv")
     with session_scope(sqlite_engine) as session:
         result = import_requests(session, path, ACTOR, overrides={"label": "department"}, confirm_all=True)

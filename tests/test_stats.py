@@ -16,8 +16,17 @@ A = Actor("测试")
 T0 = datetime(2026, 3, 2, 9, 0)  # a Monday
 
 
-def _walk(session, title: str, code: str, steps: list[str], *, at: datetime, accept_after: timedelta,  # type: ignore[no-untyped-def]
-          satisfaction: str = "satisfied", solved: bool = True):
+def _walk(
+    session,
+    title: str,
+    code: str,
+    steps: list[str],
+    *,
+    at: datetime,
+    accept_after: timedelta,
+    satisfaction: str = "satisfied",
+    solved: bool = True,
+):
     with simulated_time(at):
         r = log_request(session, A, title=title, item_code=code).request
     clock = at + accept_after
@@ -40,7 +49,7 @@ def _walk(session, title: str, code: str, steps: list[str], *, at: datetime, acc
 
 
 @pytest.fixture
-def stats_engine(catalog_engine):  # type: ignore[no-untyped-def]
+def stats_engine(catalog_engine):
     full = ["accept", "dispatch", "sign", "resolve", "callback"]
     with session_scope(catalog_engine) as s:
         # 1: responded in time, solved, satisfied
@@ -48,8 +57,16 @@ def stats_engine(catalog_engine):  # type: ignore[no-untyped-def]
         # 2: responded late (2 working days), solved, basically satisfied
         _walk(s, "楼道座椅", "JD-002", full, at=T0, accept_after=timedelta(days=2), satisfaction="basically")
         # 3: responded in time, callback says unsolved and unsatisfied → reopened
-        _walk(s, "路灯又坏", "JD-007", full, at=T0, accept_after=timedelta(hours=3), satisfaction="unsatisfied",
-              solved=False)
+        _walk(
+            s,
+            "路灯又坏",
+            "JD-007",
+            full,
+            at=T0,
+            accept_after=timedelta(hours=3),
+            satisfaction="unsatisfied",
+            solved=False,
+        )
         # 4: dispatched then returned by the unit
         _walk(s, "漏水", "JD-003", ["accept", "dispatch", "return"], at=T0, accept_after=timedelta(hours=1))
         # 5: never accepted; its response deadline has passed
@@ -59,7 +76,7 @@ def stats_engine(catalog_engine):  # type: ignore[no-untyped-def]
     return catalog_engine
 
 
-def test_rates_with_numerators_and_denominators(stats_engine) -> None:  # type: ignore[no-untyped-def]
+def test_rates_with_numerators_and_denominators(stats_engine) -> None:
     with session_scope(stats_engine) as s:
         st = compute_stats(s, "2026-03", at=datetime(2026, 3, 20))
     o = st.overall
@@ -84,7 +101,7 @@ def test_rates_with_numerators_and_denominators(stats_engine) -> None:  # type: 
     assert sum(f.total for f in by_dept.values()) == 5
 
 
-def test_period_filter_and_empty_period(stats_engine) -> None:  # type: ignore[no-untyped-def]
+def test_period_filter_and_empty_period(stats_engine) -> None:
     with session_scope(stats_engine) as s:
         assert compute_stats(s, "2026-04", at=datetime(2026, 4, 20)).overall.total == 1
         assert compute_stats(s, None, at=datetime(2026, 4, 20)).overall.total == 6
@@ -94,7 +111,7 @@ def test_period_filter_and_empty_period(stats_engine) -> None:  # type: ignore[n
     assert empty.overall.resolution.percent() == "—"
 
 
-def test_overdue_counts_open_work_past_its_deadline(stats_engine) -> None:  # type: ignore[no-untyped-def]
+def test_overdue_counts_open_work_past_its_deadline(stats_engine) -> None:
     with session_scope(stats_engine) as s:
         early = compute_stats(s, "2026-03", at=datetime(2026, 3, 3, 9, 0))
         late = compute_stats(s, "2026-03", at=datetime(2026, 3, 20))

@@ -17,7 +17,7 @@ from tui.queue import QueueScreen
 from tui.stats import StatsScreen
 
 
-async def wait_for(pilot, predicate, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+async def wait_for(pilot, predicate, timeout: float = 10.0) -> None:
     """Let thread workers finish: poll the UI until the condition holds."""
     deadline = asyncio.get_running_loop().time() + timeout
     while not predicate():
@@ -26,16 +26,16 @@ async def wait_for(pilot, predicate, timeout: float = 10.0) -> None:  # type: ig
         await pilot.pause(0.05)
 
 
-def static_text(app, selector: str) -> str:  # type: ignore[no-untyped-def]
+def static_text(app, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
 @pytest.fixture
-def app(catalog_engine):  # type: ignore[no-untyped-def]
+def app(catalog_engine):
     return XinshengApp(catalog_engine, operator="王网格")
 
 
-async def test_intake_suggests_accepts_and_saves(app, catalog_engine) -> None:  # type: ignore[no-untyped-def]
+async def test_intake_suggests_accepts_and_saves(app, catalog_engine) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
         await pilot.click("#title")
@@ -55,7 +55,7 @@ async def test_intake_suggests_accepts_and_saves(app, catalog_engine) -> None:  
         assert s.exec(select(MatchExample)).one().request_id == request.id
 
 
-async def test_empty_save_warns_and_writes_nothing(app, catalog_engine) -> None:  # type: ignore[no-untyped-def]
+async def test_empty_save_warns_and_writes_nothing(app, catalog_engine) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
         await pilot.press("ctrl+s")
@@ -64,7 +64,7 @@ async def test_empty_save_warns_and_writes_nothing(app, catalog_engine) -> None:
         assert s.exec(select(Request)).first() is None
 
 
-async def test_work_a_request_from_queue_to_closed_and_see_stats(app, catalog_engine) -> None:  # type: ignore[no-untyped-def]
+async def test_work_a_request_from_queue_to_closed_and_see_stats(app, catalog_engine) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
         await pilot.click("#title")
@@ -113,12 +113,14 @@ async def test_work_a_request_from_queue_to_closed_and_see_stats(app, catalog_en
         assert "已回访" in static_text(app, "#summary")
 
         await pilot.press("escape", "f4")
-        await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and "100.0%" in static_text(app,
-                                                                                                    "#t-satisfaction"))
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, StatsScreen) and "100.0%" in static_text(app, "#t-satisfaction"),
+        )
         assert "1 / 1" in static_text(app, "#t-resolution")
 
 
-async def test_illegal_actions_are_hidden_from_the_footer(app, catalog_engine) -> None:  # type: ignore[no-untyped-def]
+async def test_illegal_actions_are_hidden_from_the_footer(app, catalog_engine) -> None:
     from models.intake import log_request
     from models.workflow import Actor
 

@@ -17,16 +17,16 @@ WORKER = Actor("王网格", "grid_worker")
 CLERK = Actor("区水务局·李", "department")
 
 
-def _log(session, title: str, **kw):  # type: ignore[no-untyped-def]
+def _log(session, title: str, **kw):
     return log_request(session, WORKER, title=title, matcher=load_matcher(session), **kw)
 
 
-def _events(session, request: Request) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
+def _events(session, request: Request) -> list[tuple[str, str | None, str | None]]:
     rows = session.exec(select(RequestEvent).where(RequestEvent.request_id == request.id).order_by(RequestEvent.id))
     return [(e.action, e.from_status, e.to_status) for e in rows]
 
 
-def test_full_path_writes_one_event_per_step(catalog_engine) -> None:  # type: ignore[no-untyped-def]
+def test_full_path_writes_one_event_per_step(catalog_engine) -> None:
     with session_scope(catalog_engine) as session:
         result = _log(session, "楼道里想放几把折叠椅", text="5号楼没电梯，老人爬不动", item_code="JD-002")
         r = result.request
@@ -62,14 +62,16 @@ def test_full_path_writes_one_event_per_step(catalog_engine) -> None:  # type: i
         (["accept", "dispatch", "sign", "resolve"], "accept"),
     ],
 )
-def test_illegal_transitions_are_refused_and_leave_no_event(catalog_engine, steps, action) -> None:  # type: ignore[no-untyped-def]
+def test_illegal_transitions_are_refused_and_leave_no_event(catalog_engine, steps, action) -> None:
     with session_scope(catalog_engine) as session:
         r = _log(session, "路灯不亮", item_code="JD-007").request
         for step in steps:
-            {"accept": lambda: workflow.accept(session, r, WORKER),
-             "dispatch": lambda: workflow.dispatch(session, r, WORKER),
-             "sign": lambda: workflow.sign(session, r, CLERK),
-             "resolve": lambda: workflow.resolve(session, r, CLERK, "修好了")}[step]()
+            {
+                "accept": lambda: workflow.accept(session, r, WORKER),
+                "dispatch": lambda: workflow.dispatch(session, r, WORKER),
+                "sign": lambda: workflow.sign(session, r, CLERK),
+                "resolve": lambda: workflow.resolve(session, r, CLERK, "修好了"),
+            }[step]()
         before = len(_events(session, r))
         calls = {
             "resolve": lambda: workflow.resolve(session, r, CLERK, "修好了"),
@@ -83,7 +85,7 @@ def test_illegal_transitions_are_refused_and_leave_no_event(catalog_engine, step
         assert len(_events(session, r)) == before
 
 
-def test_returned_item_is_routed_to_its_owner_and_never_to_the_street(catalog_engine) -> None:  # type: ignore[no-untyped-def]
+def test_returned_item_is_routed_to_its_owner_and_never_to_the_street(catalog_engine) -> None:
     with session_scope(catalog_engine) as session:
         result = _log(session, "楼上水管爆了一直漏水", item_code="JD-003")
         assert result.routing.message == "收回事项：由区水务局办理，不由街道承担"
@@ -99,7 +101,7 @@ def test_returned_item_is_routed_to_its_owner_and_never_to_the_street(catalog_en
         assert r.department_id == water.id
 
 
-def test_unconfirmed_intake_uses_the_best_suggestion(catalog_engine) -> None:  # type: ignore[no-untyped-def]
+def test_unconfirmed_intake_uses_the_best_suggestion(catalog_engine) -> None:
     with session_scope(catalog_engine) as session:
         result = _log(session, "晚上工地施工噪音太吵了", text="凌晨还在打桩")
         assert result.routing.item_code == "JD-004"
@@ -107,7 +109,7 @@ def test_unconfirmed_intake_uses_the_best_suggestion(catalog_engine) -> None:  #
         assert "收回事项" in result.routing.message
 
 
-def test_return_requires_reason_and_goes_back_to_dispatcher(catalog_engine) -> None:  # type: ignore[no-untyped-def]
+def test_return_requires_reason_and_goes_back_to_dispatcher(catalog_engine) -> None:
     with session_scope(catalog_engine) as session:
         r = _log(session, "楼道灯坏了", item_code="JD-007").request
         workflow.accept(session, r, WORKER)
@@ -120,7 +122,7 @@ def test_return_requires_reason_and_goes_back_to_dispatcher(catalog_engine) -> N
         assert r.status == "dispatched"
 
 
-def test_unsatisfied_callback_reopens(catalog_engine) -> None:  # type: ignore[no-untyped-def]
+def test_unsatisfied_callback_reopens(catalog_engine) -> None:
     with session_scope(catalog_engine) as session:
         r = _log(session, "楼道灯坏了", item_code="JD-007").request
         for step in (workflow.accept, workflow.dispatch, workflow.sign):
@@ -136,7 +138,7 @@ def test_unsatisfied_callback_reopens(catalog_engine) -> None:  # type: ignore[n
             workflow.callback(session, r, WORKER, satisfaction="great")
 
 
-def test_merge_writes_events_on_both_and_can_be_undone(catalog_engine) -> None:  # type: ignore[no-untyped-def]
+def test_merge_writes_events_on_both_and_can_be_undone(catalog_engine) -> None:
     with session_scope(catalog_engine) as session:
         first = _log(session, "3号楼路灯坏了", item_code="JD-007").request
         second = _log(session, "3号楼门口的灯不亮", item_code="JD-007").request
@@ -151,7 +153,7 @@ def test_merge_writes_events_on_both_and_can_be_undone(catalog_engine) -> None: 
         assert _events(session, first)[-1][0] == "unmerged_in"
 
 
-def test_stale_version_is_a_conflict(catalog_engine) -> None:  # type: ignore[no-untyped-def]
+def test_stale_version_is_a_conflict(catalog_engine) -> None:
     with session_scope(catalog_engine) as session:
         r = _log(session, "路灯不亮", item_code="JD-007").request
         with pytest.raises(ConflictError):
@@ -168,7 +170,7 @@ def test_stale_version_is_a_conflict(catalog_engine) -> None:  # type: ignore[no
             workflow.accept(s1, a, WORKER)
 
 
-def test_deadlines_use_working_days(catalog_engine) -> None:  # type: ignore[no-untyped-def]
+def test_deadlines_use_working_days(catalog_engine) -> None:
     with simulated_time(datetime(2026, 9, 30, 10, 0)), session_scope(catalog_engine) as session:
         r = _log(session, "路灯不亮", item_code="JD-007").request
         # National Day holiday 2026-10-01..07, and Saturday 10 Oct is a make-up workday:
@@ -177,7 +179,7 @@ def test_deadlines_use_working_days(catalog_engine) -> None:  # type: ignore[no-
         assert r.due_at == datetime(2026, 10, 13, 10, 0)
 
 
-def test_intake_validates_input(catalog_engine) -> None:  # type: ignore[no-untyped-def]
+def test_intake_validates_input(catalog_engine) -> None:
     with session_scope(catalog_engine) as session:
         with pytest.raises(UserError, match="标题或内容"):
             _log(session, "  ")
@@ -187,7 +189,7 @@ def test_intake_validates_input(catalog_engine) -> None:  # type: ignore[no-unty
             _log(session, "路灯", item_code="NOPE")
 
 
-def test_detail_masks_personal_data(catalog_engine) -> None:  # type: ignore[no-untyped-def]
+def test_detail_masks_personal_data(catalog_engine) -> None:
     with session_scope(catalog_engine) as session:
         r = _log(session, "路灯不亮", item_code="JD-007", resident_name="张秀兰", resident_phone="13912345678").request
         detail = request_detail(session, r.id)

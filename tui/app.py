@@ -68,8 +68,15 @@ class XinshengApp(App[None]):
     def show_error(self, exc: BaseException) -> None:
         self.notify(str(exc), title="操作未完成", severity="error", timeout=6)
 
-    def run_db(self, work: Callable[[Session], T], done: Callable[[T], Any], *, group: str = "db",
-               exclusive: bool = False, on_error: Callable[[], Any] | None = None) -> None:
+    def run_db(
+        self,
+        work: Callable[[Session], T],
+        done: Callable[[T], Any],
+        *,
+        group: str = "db",
+        exclusive: bool = False,
+        on_error: Callable[[], Any] | None = None,
+    ) -> None:
         """Run `work` in a thread worker and hand its plain result to `done` on the UI thread."""
         from models.errors import UserError
 

@@ -98,7 +98,9 @@ class DetailScreen(Screen[None]):
         summary.append(f"登记：{detail.created_at:%Y-%m-%d %H:%M}  ", style="dim")
         summary.append(f"办结时限：{detail.due_at:%Y-%m-%d %H:%M}\n" if detail.due_at else "\n", style="dim")
         if detail.item_name:
-            summary.append(f"清单事项：[{detail.item_code}] {detail.item_name}（{DUTY_LABELS.get(detail.duty or '', '')}）")
+            summary.append(
+                f"清单事项：[{detail.item_code}] {detail.item_name}（{DUTY_LABELS.get(detail.duty or '', '')}）"
+            )
             if detail.match_score is not None and not detail.confirmed_by:
                 summary.append(f"  自动匹配 {detail.match_score:.0f} 分，待确认", style="yellow")
             elif detail.confirmed_by:
@@ -183,8 +185,9 @@ class DetailScreen(Screen[None]):
 
         self.xapp.run_db(list_departments, show, group="departments")
 
-    def _with_note(self, title: str, placeholder: str, apply: Callable[[NoteResult], None], *,
-                   with_hours: bool = False) -> None:
+    def _with_note(
+        self, title: str, placeholder: str, apply: Callable[[NoteResult], None], *, with_hours: bool = False
+    ) -> None:
         def done(result: NoteResult | None) -> None:
             if result is not None:
                 apply(result)
@@ -193,24 +196,36 @@ class DetailScreen(Screen[None]):
 
     def action_return_request(self) -> None:
         actor = self.xapp.actor
-        self._with_note("退单理由（必填，可引用清单事项）", "如：经核实属于区住建局职责",
-                        lambda n: self._apply(lambda s, r: workflow.return_request(s, r, actor, n.text), "已退单"))
+        self._with_note(
+            "退单理由（必填，可引用清单事项）",
+            "如：经核实属于区住建局职责",
+            lambda n: self._apply(lambda s, r: workflow.return_request(s, r, actor, n.text), "已退单"),
+        )
 
     def action_resolve(self) -> None:
         actor = self.xapp.actor
-        self._with_note("办结：办理结果（必填）", "如：已协调物业在楼道安装折叠座椅 4 把",
-                        lambda n: self._apply(lambda s, r: workflow.resolve(s, r, actor, n.text, n.hours), "已办结"),
-                        with_hours=True)
+        self._with_note(
+            "办结：办理结果（必填）",
+            "如：已协调物业在楼道安装折叠座椅 4 把",
+            lambda n: self._apply(lambda s, r: workflow.resolve(s, r, actor, n.text, n.hours), "已办结"),
+            with_hours=True,
+        )
 
     def action_reject(self) -> None:
         actor = self.xapp.actor
-        self._with_note("不予受理理由（必填）", "如：重复诉求 / 内容不清且多次联系未果",
-                        lambda n: self._apply(lambda s, r: workflow.reject(s, r, actor, n.text), "已不予受理"))
+        self._with_note(
+            "不予受理理由（必填）",
+            "如：重复诉求 / 内容不清且多次联系未果",
+            lambda n: self._apply(lambda s, r: workflow.reject(s, r, actor, n.text), "已不予受理"),
+        )
 
     def action_reopen(self) -> None:
         actor = self.xapp.actor
-        self._with_note("重办理由（必填）", "如：居民反映问题再次出现",
-                        lambda n: self._apply(lambda s, r: workflow.reopen(s, r, actor, n.text), "已转重办"))
+        self._with_note(
+            "重办理由（必填）",
+            "如：居民反映问题再次出现",
+            lambda n: self._apply(lambda s, r: workflow.reopen(s, r, actor, n.text), "已转重办"),
+        )
 
     def action_callback(self) -> None:
         actor = self.xapp.actor
@@ -219,8 +234,14 @@ class DetailScreen(Screen[None]):
             if result is None:
                 return
             self._apply(
-                lambda s, r: workflow.callback(s, r, actor, satisfaction=result.satisfaction, solved=result.solved,
-                                               comment=result.comment),
+                lambda s, r: workflow.callback(
+                    s,
+                    r,
+                    actor,
+                    satisfaction=result.satisfaction,
+                    solved=result.solved,
+                    comment=result.comment,
+                ),
                 "回访已记录",
             )
 

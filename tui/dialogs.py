@@ -155,8 +155,13 @@ class CallbackDialog(ModalScreen[CallbackResult | None]):
     def _submit(self) -> None:
         pressed = self.query_one("#satisfaction", RadioSet).pressed_button
         satisfaction = pressed.id if pressed is not None and pressed.id else "satisfied"
-        self.dismiss(CallbackResult(satisfaction, self.query_one("#solved", Checkbox).value,
-                                    self.query_one("#comment", Input).value.strip()))
+        self.dismiss(
+            CallbackResult(
+                satisfaction,
+                self.query_one("#solved", Checkbox).value,
+                self.query_one("#comment", Input).value.strip(),
+            )
+        )
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

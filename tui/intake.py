@@ -79,11 +79,19 @@ class IntakeScreen(Screen[None]):
                 yield Input(placeholder="地点：小区/楼栋/单元", id="location")
                 yield Input(placeholder="居民电话（仅用于回访）", id="phone", max_length=20)
             with Horizontal(classes="row"):
-                yield Select([(v, k) for k, v in CHANNEL_LABELS.items() if k != "import"], value="walk_in",
-                             allow_blank=False, id="channel")
+                yield Select(
+                    [(v, k) for k, v in CHANNEL_LABELS.items() if k != "import"],
+                    value="walk_in",
+                    allow_blank=False,
+                    id="channel",
+                )
                 yield Select([(v, k) for k, v in KIND_LABELS.items()], value="help", allow_blank=False, id="kind")
-                yield Select([(v, k) for k, v in URGENCY_LABELS.items()], value="normal", allow_blank=False,
-                             id="urgency")
+                yield Select(
+                    [(v, k) for k, v in URGENCY_LABELS.items()],
+                    value="normal",
+                    allow_blank=False,
+                    id="urgency",
+                )
         yield Label("清单匹配建议（F5/F6/F7 采纳，回车亦可）", id="suggest-title")
         yield OptionList(id="suggestions")
         yield Static("", id="routing")
@@ -210,8 +218,12 @@ class IntakeScreen(Screen[None]):
 
         def done(value) -> None:  # type: ignore[no-untyped-def]
             ref, routing = value
-            self.notify(f"{routing.message}", title=f"已登记 {ref}", severity="warning" if routing.warning else
-                        "information", timeout=6)
+            self.notify(
+                f"{routing.message}",
+                title=f"已登记 {ref}",
+                severity="warning" if routing.warning else "information",
+                timeout=6,
+            )
             self.action_clear()
 
         self.xapp.run_db(work, done, group="save")

@@ -77,8 +77,9 @@ class QueueScreen(Screen[None]):
         offset = self._offset
 
         def work(session):  # type: ignore[no-untyped-def]
-            return count_requests(session, status, search), list_requests(session, status, search, limit=PAGE,
-                                                                          offset=offset)
+            return count_requests(session, status, search), list_requests(
+                session, status, search, limit=PAGE, offset=offset
+            )
 
         self.xapp.run_db(work, self._show, group="queue", exclusive=True)
 
@@ -91,8 +92,16 @@ class QueueScreen(Screen[None]):
             item = row.item_name
             if row.duty in ("returned", "cancelled", "merged"):
                 item = f"{item}（{DUTY_LABELS[row.duty]}）"
-            table.add_row(row.ref, row.created_at.strftime("%m-%d %H:%M"), status, row.title, row.department,
-                          item, row.grid, key=str(row.id))
+            table.add_row(
+                row.ref,
+                row.created_at.strftime("%m-%d %H:%M"),
+                status,
+                row.title,
+                row.department,
+                item,
+                row.grid,
+                key=str(row.id),
+            )
         first = self._offset + 1 if rows else 0
         self.query_one("#queue-count", Label).update(
             f"共 {total} 条，显示第 {first}–{self._offset + len(rows)} 条（PgUp/PgDn 翻页，回车查看详情）"

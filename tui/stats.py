@@ -68,23 +68,30 @@ class StatsScreen(Screen[None]):
 
     def _show(self, stats: Stats) -> None:
         o = stats.overall
-        self.query_one("#t-total", Static).update(
-            f"[b]诉求总数[/b]\n[b $accent]{o.total}[/]\n[dim]在办 {o.open} · 超期 {o.overdue}[/dim]"
-        )
+        self.query_one("#t-total", Static).update(f"[b]诉求总数[/b]\n[b $accent]{o.total}[/]\n[dim]在办 {o.open}[/dim]")
         self.query_one("#t-response", Static).update(tile("响应率", o.response))
         self.query_one("#t-resolution", Static).update(tile("解决率", o.resolution))
         self.query_one("#t-satisfaction", Static).update(tile("满意率", o.satisfaction))
         composite = o.composite
         self.query_one("#t-composite", Static).update(
-            f"[b]综合得分[/b]\n[b $accent]{'—' if composite is None else f'{100 * composite:.1f}'}[/]\n"
-            "[dim]响应10%·解决50%·满意40%[/dim]"
+            f"[b]综合得分[/b]\n[b $accent]{'—' if composite is None else f'{100 * composite:.1f}'}[/]\n[dim]加权[/dim]"
         )
         self.query_one("#status-line", Static).update(
-            "  ".join(f"{STATUS_LABELS[k]} [b]{v}[/b]" for k, v in stats.by_status.items())
+            f"[b $error]超期 {o.overdue}[/]  退单 [b]{o.returns}[/b]  按时办结率 [b]{o.on_time.percent()}[/b]"
+            f"（{o.on_time.numerator:g}/{o.on_time.denominator}）  综合得分权重：响应10%·解决50%·满意40%\n"
+            + "  ".join(f"{STATUS_LABELS[k]} [b]{v}[/b]" for k, v in stats.by_status.items())
         )
         table = self.query_one("#by-department", DataTable)
         table.clear()
         for d in stats.by_department:
             f = d.figures
-            table.add_row(d.department, str(f.total), str(f.open), str(f.overdue), str(f.returns),
-                          f.resolution.percent(), f.satisfaction.percent(), f.on_time.percent())
+            table.add_row(
+                d.department,
+                str(f.total),
+                str(f.open),
+                str(f.overdue),
+                str(f.returns),
+                f.resolution.percent(),
+                f.satisfaction.percent(),
+                f.on_time.percent(),
+            )
