@@ -74,6 +74,8 @@ def pg_url() -> Iterator[str]:
     """A private schema on the local server, dropped afterwards; the URL pins search_path to it."""
     reason = _pg_available()
     if reason:
+        if os.environ.get("XINSHENG_REQUIRE_PG"):
+            pytest.fail(f"{reason} (XINSHENG_REQUIRE_PG is set: CI must run the PostgreSQL tests)")
         pytest.skip(reason)
     schema = f"xs_test_{uuid.uuid4().hex[:10]}"
     admin = make_engine(PG_URL)
