@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta, timezone
 
-CST = ZoneInfo("Asia/Shanghai")
+CST = timezone(timedelta(hours=8), "CST")  # China has kept UTC+8 without daylight saving since 1991
 _simulated: ContextVar[datetime | None] = ContextVar("simulated_now", default=None)
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 
 from models.db import dispose_all, make_engine, open_engine, session_scope
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+SHARED_DATA = Path(os.environ.get("XINSHENG_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 PG_URL = os.environ.get("XINSHENG_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 CATALOG_CSV = """code,name,category,department,duty,keywords,hours_per_year,description,merged_into,effective_from
