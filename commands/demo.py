@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import typer
 
 from commands.common import EXIT_USAGE, err, state, user_errors
@@ -18,13 +16,12 @@ def demo(
 ) -> None:
     """生成演示数据：一个街道及其社区和网格、部门、事项清单和一年的诉求（结果可复现）。"""
     with user_errors():
-        from models.db import demo_db_path, open_engine
+        from models.db import delete_sqlite_file, demo_db_path, open_engine
         from models.demo import DemoNotEmptyError, build_demo
 
         target = db or state(ctx).db or str(demo_db_path())
-        if force and "://" not in target and Path(target).exists():
-            for suffix in ("", "-wal", "-shm"):
-                Path(target + suffix).unlink(missing_ok=True)
+        if force:
+            delete_sqlite_file(target)
         engine = open_engine(target)
         try:
             summary = build_demo(engine, requests=requests, seed=seed, progress=lambda m: err(m))

@@ -146,3 +146,16 @@ def backup_sqlite(engine: Engine, target: Path) -> None:
             source.backup(dest)
     finally:
         raw.close()
+
+
+def delete_sqlite_file(db: str | os.PathLike[str]) -> None:
+    """Remove a SQLite database (and its WAL files), closing this process's engine on it first."""
+    url = resolve_url(db)
+    if not url.startswith("sqlite:///"):
+        raise UserError("只能删除 SQLite 数据库文件；数据库服务器请由管理员清空")
+    engine = _engines.pop(url, None)
+    if engine is not None:
+        engine.dispose()
+    path = url.removeprefix("sqlite:///")
+    for suffix in ("", "-wal", "-shm"):
+        Path(path + suffix).unlink(missing_ok=True)

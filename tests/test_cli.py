@@ -148,11 +148,30 @@ def test_unreachable_database_url_is_a_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "无法打开数据库" in result.stderr
 
 
-def test_postgres_url_works_for_commands(pg_url: str, catalog_csv: Path) -> None:
+def test_postgres_url_works_for_commands(pg_url: str, catalog_csv: Path, tmp_path: Path) -> None:
+    assert "版本：0001" in invoke(pg_url, "db", "current").stdout
     assert invoke(pg_url, "catalog", "import", str(catalog_csv)).exit_code == 0
+    history = tmp_path / "h.csv"
+    history.write_text("工单编号,诉求标题,承办单位,办理状态\n1,化粪池冒了往外流,区排水集团,已办结\n", encoding="utf-8")
+    assert "新增 1" in invoke(pg_url, "requests", "import", str(history)).stdout
+    assert "新增 0" in invoke(pg_url, "requests", "import", str(history)).stdout
     data = json.loads(invoke(pg_url, "match", "晚上广场舞噪音太大", "--json").stdout)
     assert data["department"] == "区城管执法局"
-    assert json.loads(invoke(pg_url, "stats", "--json").stdout)["total"] == 0
+    assert json.loads(invoke(pg_url, "stats", "--json").stdout)["total"] == 1
+    assert invoke(pg_url, "db", "backup", str(tmp_path / "b.db")).exit_code == 2  # pg_dump's job, said clearly
+
+
+def test_demo_command_on_postgres_and_sqlite(pg_url: str, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", "--db", pg_url, "--requests", "40"])
+    assert result.exit_code == 0, result.output
+    assert "40 条诉求" in result.stdout
+    again = runner.invoke(app, ["demo", "--db", pg_url, "--requests", "40"])
+    assert again.exit_code == 2 and "--force" in again.stderr
+    assert runner.invoke(app, ["demo", "--db", pg_url, "--force"]).exit_code == 2
+    path = tmp_path / "demo.db"
+    assert runner.invoke(app, ["demo", "--db", str(path), "--requests", "30"]).exit_code == 0
+    rebuilt = runner.invoke(app, ["demo", "--db", str(path), "--requests", "20", "--force"])
+    assert rebuilt.exit_code == 0 and "20 条诉求" in rebuilt.stdout
 
 
 def test_shared_catalog_through_the_cli(tmp_path: Path) -> None:
