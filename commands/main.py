@@ -66,3 +66,7 @@ def run() -> None:
     except BrokenPipeError:  # `xinsheng stats | head`: the reader left; not an error worth a traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
+
+
+if __name__ == "__main__":
+    run()

@@ -24,7 +24,7 @@ class NoteResult:
 class NoteDialog(ModalScreen[NoteResult | None]):
     """Ask for a required note (return reason, resolution…), optionally with hours spent."""
 
-    BINDINGS = [Binding("escape", "cancel", "取消")]
+    BINDINGS = [Binding("escape", "cancel", "取消"), Binding("ctrl+s", "submit", "确定", priority=True)]
 
     def __init__(self, title: str, placeholder: str, *, with_hours: bool = False) -> None:
         super().__init__()
@@ -48,7 +48,7 @@ class NoteDialog(ModalScreen[NoteResult | None]):
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
-    def _submit(self) -> None:
+    def action_submit(self) -> None:
         note = self.query_one("#note", Input).value.strip()
         if not note:
             self.query_one("#dialog-error", Label).update("请填写内容")
@@ -133,11 +133,11 @@ class CallbackResult:
 class CallbackDialog(ModalScreen[CallbackResult | None]):
     """回访: the resident's rating and whether the problem is solved; unsolved or unsatisfied reopens it."""
 
-    BINDINGS = [Binding("escape", "cancel", "取消")]
+    BINDINGS = [Binding("escape", "cancel", "取消"), Binding("ctrl+s", "submit", "确定", priority=True)]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("回访评价（不满意或未解决将转为重办）", classes="dialog-title")
+            yield Label("回访评价（不满意或未解决将转为重办；Ctrl+S 确定）", classes="dialog-title")
             with RadioSet(id="satisfaction"):
                 for code, label in SATISFACTION_LABELS.items():
                     yield RadioButton(label, value=code == "satisfied", id=code)
@@ -152,7 +152,7 @@ class CallbackDialog(ModalScreen[CallbackResult | None]):
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
-    def _submit(self) -> None:
+    def action_submit(self) -> None:
         pressed = self.query_one("#satisfaction", RadioSet).pressed_button
         satisfaction = pressed.id if pressed is not None and pressed.id else "satisfied"
         self.dismiss(
