@@ -13,6 +13,8 @@ import typer
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from models.workflow import Actor
+
 EXIT_RUNTIME = 1
 EXIT_USAGE = 2
 
@@ -62,7 +64,7 @@ def engine_for(ctx: typer.Context, db: str | None = None) -> Engine:
     return open_engine(db or state(ctx).db)
 
 
-def actor_for(ctx: typer.Context):  # type: ignore[no-untyped-def]
+def actor_for(ctx: typer.Context) -> Actor:
     from models.workflow import Actor
 
     return Actor(state(ctx).operator, "admin")

@@ -17,7 +17,7 @@ def stats(
     """响应率、解决率、满意率、综合得分，按状态和部门统计。"""
     with user_errors():
         from models.db import session_scope
-        from models.stats import compute_stats, period_bounds
+        from models.stats import DEPARTMENT_COLUMNS, compute_stats, department_rows, period_bounds
         from models.workflow import STATUS_LABELS
 
         if period:
@@ -41,16 +41,7 @@ def stats(
         composite = o.composite
         typer.echo(f"综合得分：{'—' if composite is None else f'{100 * composite:.1f}'}")
         typer.echo("")
-        headers = ("总数", "在办", "超期", "退单", "解决率", "满意率")
-        typer.echo(pad("部门", 24) + "".join(pad(h, 9, ">") for h in headers))
-        for d in result.by_department:
-            f = d.figures
-            cells = (
-                str(f.total),
-                str(f.open),
-                str(f.overdue),
-                str(f.returns),
-                f.resolution.percent(),
-                f.satisfaction.percent(),
-            )
-            typer.echo(pad(d.department[:11], 24) + "".join(pad(c, 9, ">") for c in cells))
+        name, *headers = DEPARTMENT_COLUMNS
+        typer.echo(pad(name, 24) + "".join(pad(h, 11, ">") for h in headers))
+        for row in department_rows(result):
+            typer.echo(pad(row[0][:11], 24) + "".join(pad(c, 11, ">") for c in row[1:]))

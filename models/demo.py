@@ -20,7 +20,7 @@ from models import demo_content as content
 from models.clock import now, simulated_time
 from models.db import session_scope
 from models.intake import confirm_routing, log_request
-from models.matching import load_matcher
+from models.matching import Matcher, load_matcher
 from models.tables import Area, CatalogItem, CatalogRevision, Department, Operator, Request, RequestEvent
 from models.workflow import (
     Actor,
@@ -293,7 +293,8 @@ def build_demo(
                     recent_by_key.get(key),
                 )
                 if request.status not in ("merged", "rejected"):
-                    recent_by_key[key] = request.id  # type: ignore[assignment]
+                    assert request.id is not None
+                    recent_by_key[key] = request.id
         say(f"  已生成 {min(requests, start_index + batch)}/{requests} 条诉求")
 
     with Session(engine) as session:
@@ -317,7 +318,7 @@ def _replay(
     anchor: datetime,
     scenario: content.Scenario,
     codes: dict[str, CatalogItem],
-    matcher: object,
+    matcher: Matcher,
     dispatcher: Actor,
     handlers: dict[int, Actor],
     worker: Actor,
@@ -354,7 +355,7 @@ def _replay(
     true_code = scenario["item"]
     if request.item_id is None or (request.item_id != codes[true_code].id and rng.random() < 0.5):
         with simulated_time(clock):
-            confirm_routing(session, request, dispatcher, true_code, matcher=matcher)  # type: ignore[arg-type]
+            confirm_routing(session, request, dispatcher, true_code, matcher=matcher)
     if not step(0.5, 8):
         return
     with simulated_time(clock):
@@ -372,7 +373,7 @@ def _replay(
         if not step(1, 24):
             return
         with simulated_time(clock):
-            confirm_routing(session, request, dispatcher, true_code, matcher=matcher)  # type: ignore[arg-type]
+            confirm_routing(session, request, dispatcher, true_code, matcher=matcher)
             dispatch(session, request, dispatcher, note="重新派单")
         handler = handlers.get(request.department_id or -1, handler)
     if not step(1, 30):

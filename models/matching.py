@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.tables import CatalogItem, Department, MatchExample
 from models.text import char_ngrams, normalize
@@ -321,7 +321,7 @@ def load_matcher(session: Session) -> Matcher:
     """Build a matcher from the catalog and every confirmed routing in the database."""
     lead = aliased(Department)
     rows = session.exec(
-        select(CatalogItem, lead.name).join(lead, CatalogItem.department_id == lead.id, isouter=True)  # type: ignore[arg-type]
+        select(CatalogItem, lead.name).join(lead, col(CatalogItem.department_id) == lead.id, isouter=True)
     ).all()
     items = [
         ItemInfo(
@@ -339,8 +339,8 @@ def load_matcher(session: Session) -> Matcher:
     ]
     example_rows = session.exec(
         select(MatchExample.text, CatalogItem.code, Department.name)
-        .join(CatalogItem, MatchExample.item_id == CatalogItem.id, isouter=True)  # type: ignore[arg-type]
-        .join(Department, MatchExample.department_id == Department.id, isouter=True)  # type: ignore[arg-type]
-        .order_by(MatchExample.id)  # type: ignore[arg-type]
+        .join(CatalogItem, col(MatchExample.item_id) == CatalogItem.id, isouter=True)
+        .join(Department, col(MatchExample.department_id) == Department.id, isouter=True)
+        .order_by(col(MatchExample.id))
     ).all()
     return Matcher(items, ((text, code, department) for text, code, department in example_rows))

@@ -20,7 +20,7 @@ from models.clock import now
 from models.intake import Routing, routing_for_code
 from models.tables import Area, CatalogItem, Department, Request, RequestEvent
 from models.text import mask_name, mask_phone
-from models.workflow import ACTION_LABELS, OPEN_STATUSES, STATUS_LABELS, available_actions
+from models.workflow import ACTION_LABELS, OPEN_STATUSES, STATUS_LABELS, available_actions, get_request
 
 
 @dataclass(frozen=True)
@@ -172,8 +172,6 @@ def list_requests(
 
 
 def request_detail(session: Session, request_id: int) -> RequestDetail:
-    from models.workflow import get_request
-
     request = get_request(session, request_id)
     item = session.get(CatalogItem, request.item_id) if request.item_id else None
     department = session.get(Department, request.department_id) if request.department_id else None

@@ -110,6 +110,26 @@ class Stats:
         }
 
 
+DEPARTMENT_COLUMNS = ("承办部门", "总数", "在办", "超期", "退单", "解决率", "满意率", "按时办结率")
+
+
+def department_rows(stats: Stats) -> list[tuple[str, ...]]:
+    """The by-department table as display strings, in DEPARTMENT_COLUMNS order, for every front end."""
+    return [
+        (
+            d.department,
+            str(d.figures.total),
+            str(d.figures.open),
+            str(d.figures.overdue),
+            str(d.figures.returns),
+            d.figures.resolution.percent(),
+            d.figures.satisfaction.percent(),
+            d.figures.on_time.percent(),
+        )
+        for d in stats.by_department
+    ]
+
+
 def period_bounds(period: str) -> tuple[datetime, datetime]:
     """'2026-03' → [2026-03-01, 2026-04-01)."""
     try:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from sqlmodel import Session
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +21,7 @@ from models.intake import (
     KIND_LABELS,
     MIN_AUTO_SCORE,
     URGENCY_LABELS,
+    Routing,
     log_request,
     routing_for_code,
 )
@@ -164,10 +166,7 @@ class IntakeScreen(Screen[None]):
             routing.update("")
 
     def _show_routing(self, code: str) -> None:
-        def done(routing: object) -> None:
-            from models.intake import Routing
-
-            assert isinstance(routing, Routing)
+        def done(routing: Routing) -> None:
             widget = self.query_one("#routing", Static)
             widget.set_class(routing.warning, "warning")
             prefix = "⚠ " if routing.warning else "✔ "
@@ -200,7 +199,7 @@ class IntakeScreen(Screen[None]):
         if not title and not text:
             self.notify("请先填写诉求标题或内容", severity="warning")
             return
-        fields = {
+        fields: dict[str, Any] = {
             "title": title,
             "text": text,
             "location": self.query_one("#location", Input).value,
@@ -212,11 +211,11 @@ class IntakeScreen(Screen[None]):
         }
         actor, matcher = self.xapp.actor, self.xapp.matcher
 
-        def work(session):  # type: ignore[no-untyped-def]
-            result = log_request(session, actor, matcher=matcher, **fields)  # type: ignore[arg-type]
+        def work(session: Session) -> tuple[str, Routing]:
+            result = log_request(session, actor, matcher=matcher, **fields)
             return result.request.ref, result.routing
 
-        def done(value) -> None:  # type: ignore[no-untyped-def]
+        def done(value: tuple[str, Routing]) -> None:
             ref, routing = value
             self.notify(
                 f"{routing.message}",

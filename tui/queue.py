@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sqlmodel import Session
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -76,7 +77,7 @@ class QueueScreen(Screen[None]):
         status, search = self._filters()
         offset = self._offset
 
-        def work(session):  # type: ignore[no-untyped-def]
+        def work(session: Session) -> tuple[int, list[RequestRow]]:
             return count_requests(session, status, search), list_requests(
                 session, status, search, limit=PAGE, offset=offset
             )

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from models.clock import now
-from models.stats import Rate, Stats, compute_stats
+from models.stats import DEPARTMENT_COLUMNS, Rate, Stats, compute_stats, department_rows
 from models.workflow import STATUS_LABELS
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ class StatsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#by-department", DataTable)
-        for label in ("承办部门", "总数", "在办", "超期", "退单", "解决率", "满意率", "按时办结率"):
+        for label in DEPARTMENT_COLUMNS:
             table.add_column(label)
         self.action_reload()
 
@@ -83,15 +83,5 @@ class StatsScreen(Screen[None]):
         )
         table = self.query_one("#by-department", DataTable)
         table.clear()
-        for d in stats.by_department:
-            f = d.figures
-            table.add_row(
-                d.department,
-                str(f.total),
-                str(f.open),
-                str(f.overdue),
-                str(f.returns),
-                f.resolution.percent(),
-                f.satisfaction.percent(),
-                f.on_time.percent(),
-            )
+        for row in department_rows(stats):
+            table.add_row(*row)
