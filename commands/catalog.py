@@ -8,13 +8,13 @@ import typer
 
 from commands.common import engine_for, user_errors
 
-app = typer.Typer(help="事项清单（catalog）：导入与查看", no_args_is_help=True)
+app = typer.Typer(help="事项清单（catalog）：导入", no_args_is_help=True, rich_markup_mode=None)
 
 
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., help="CSV 或 XLSX 文件"),
+    file: Path = typer.Argument(..., metavar="FILE", help="CSV 或 XLSX 文件"),
     dry_run: bool = typer.Option(False, "--dry-run", help="只检查并统计，不写入数据库"),
 ) -> None:
     """导入事项清单：按事项编码新增或更新，自动创建部门，并记录一次清单修订。"""

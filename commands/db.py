@@ -8,7 +8,7 @@ import typer
 
 from commands.common import EXIT_USAGE, engine_for, err, state, user_errors
 
-app = typer.Typer(help="数据库维护", no_args_is_help=True)
+app = typer.Typer(help="数据库维护：升级、查看版本、备份", no_args_is_help=True, rich_markup_mode=None)
 
 
 @app.command()
@@ -41,7 +41,7 @@ def current(ctx: typer.Context) -> None:
 
 
 @app.command()
-def backup(ctx: typer.Context, file: Path = typer.Argument(..., help="备份文件路径")) -> None:
+def backup(ctx: typer.Context, file: Path = typer.Argument(..., metavar="FILE", help="备份文件路径")) -> None:
     """在线备份 SQLite 数据库（PostgreSQL 请用 pg_dump）。"""
     with user_errors():
         from models.db import backup_sqlite

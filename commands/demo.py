@@ -9,12 +9,14 @@ from commands.common import EXIT_USAGE, err, state, user_errors
 
 def demo(
     ctx: typer.Context,
-    db: str = typer.Option(None, "--db", help="演示数据库路径或 URL（默认用户数据目录下的 demo.db）"),
-    requests: int = typer.Option(2400, "--requests", min=0, max=1_000_000, help="生成的诉求数量"),
+    db: str = typer.Option(
+        None, "--db", metavar="路径|URL", help="演示数据库路径或 URL（默认用户数据目录下的 demo.db）"
+    ),
+    requests: int = typer.Option(2400, "--requests", min=0, max=1_000_000, metavar="N", help="生成的诉求数量"),
     force: bool = typer.Option(False, "--force", help="数据库已有数据时清空后重建"),
-    seed: int = typer.Option(2026, "--seed", help="随机种子（相同种子生成相同数据）"),
+    seed: int = typer.Option(2026, "--seed", metavar="N", help="随机种子（相同种子生成相同数据）"),
 ) -> None:
-    """生成演示数据：一个街道及其社区和网格、部门、事项清单和一年的诉求（结果可复现）。"""
+    """生成演示数据：一个街道的社区、网格、部门、事项清单和一年的诉求；同一种子结果相同。"""
     with user_errors():
         from models.db import delete_sqlite_file, demo_db_path, open_engine
         from models.demo import DemoNotEmptyError, build_demo

@@ -6,6 +6,8 @@ imported when the TUI actually opens.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from commands import catalog, db, requests
@@ -20,6 +22,7 @@ app = typer.Typer(
     invoke_without_command=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
 )
 app.add_typer(catalog.app, name="catalog")
 app.add_typer(requests.app, name="requests")
@@ -32,11 +35,19 @@ app.command("stats")(stats)
 @app.callback()
 def main(
     ctx: typer.Context,
-    db_: str = typer.Option(None, "--db", help="数据库文件路径或 URL（postgresql+psycopg://…）；也可设 XINSHENG_DB"),
+    db_: str = typer.Option(
+        None, "--db", metavar="路径|URL", help="数据库文件路径或 URL（postgresql+psycopg://…）；也可设 XINSHENG_DB"
+    ),
     demo_: bool = typer.Option(False, "--demo", help="在演示数据库上打开界面（首次使用时自动生成）"),
-    operator: str = typer.Option("网格员", "--operator", help="当前操作人员姓名（写入办理记录）"),
+    operator: str = typer.Option("网格员", "--operator", metavar="姓名", help="当前操作人员姓名（写入办理记录）"),
+    version: bool = typer.Option(False, "--version", is_eager=True, help="显示版本号后退出"),
 ) -> None:
     """不带子命令时打开终端界面。"""
+    if version:
+        from importlib.metadata import version as package_version
+
+        typer.echo(f"xinsheng {package_version('xinsheng')}")
+        raise typer.Exit()
     st = state(ctx)
     st.db = db_
     st.operator = operator
@@ -47,10 +58,16 @@ def main(
 
         target = db_
         if demo_:
-            target = db_ or str(demo_db_path())
-            from models.demo import ensure_demo
+            from models.demo import ensure_demo, ensure_demo_file
 
-            ensure_demo(open_engine(target), progress=lambda m: typer.echo(m, err=True))
+            def say(message: str) -> None:
+                typer.echo(message, err=True)
+
+            if db_ and "://" in db_:
+                ensure_demo(open_engine(db_), progress=say)
+            else:
+                target = db_ or str(demo_db_path())
+                ensure_demo_file(Path(target), progress=say)
         engine = open_engine(target)
         from tui.app import XinshengApp
 

@@ -19,17 +19,20 @@ BATCH_SYNONYMS = {
 
 def match(
     ctx: typer.Context,
-    text: str = typer.Argument(None, help="诉求文字"),
-    top: int = typer.Option(3, "--top", "-k", min=1, max=50, help="返回前 K 个事项"),
+    text: str = typer.Argument(None, metavar="TEXT", help="诉求文字"),
+    top: int = typer.Option(3, "--top", "-k", metavar="K", help="返回前 K 个事项（1–50）"),
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
-    batch: Path = typer.Option(None, "--batch", help="批量匹配的 CSV/XLSX 文件（列：id,title[,text]）"),
-    fmt: str = typer.Option("jsonl", "--format", help="批量输出格式：jsonl"),
+    batch: Path = typer.Option(None, "--batch", metavar="FILE", help="批量匹配的 CSV/XLSX 文件（列：id,title[,text]）"),
+    fmt: str = typer.Option("jsonl", "--format", metavar="jsonl", help="批量输出格式：jsonl"),
 ) -> None:
     """把诉求匹配到事项清单和承办部门。"""
     with user_errors():
         from models.db import session_scope
         from models.matching import load_matcher
 
+        if not 1 <= top <= 50:
+            err(f"错误：--top 应在 1 到 50 之间，收到 {top}")
+            raise typer.Exit(EXIT_USAGE)
         if batch is None and not text:
             err("错误：请给出要匹配的文字，或用 --batch FILE 批量匹配")
             raise typer.Exit(EXIT_USAGE)
@@ -45,6 +48,8 @@ def match(
             table = read_table(batch, BATCH_SYNONYMS, required=("id", "title"))
         with session_scope(engine_for(ctx)) as session:
             matcher = load_matcher(session)
+        if not matcher.items:
+            err("提示：数据库中还没有事项清单，请先运行 xinsheng catalog import FILE")
         if batch is not None:
             out = sys.stdout
             for _row, values in table.rows:

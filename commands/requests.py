@@ -8,22 +8,26 @@ import typer
 
 from commands.common import actor_for, engine_for, user_errors
 
-app = typer.Typer(help="诉求（requests）：导入历史工单", no_args_is_help=True)
+app = typer.Typer(help="诉求（requests）：导入历史工单", no_args_is_help=True, rich_markup_mode=None)
 
 
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., help="CSV 或 XLSX 文件"),
-    map_: list[str] = typer.Option(None, "--map", help="列映射 源列=字段，可重复，如 --map 一级分类=department"),
-    source: str = typer.Option("import", "--source", help="来源系统名；与编号一起保证重复导入不重复入库"),
+    file: Path = typer.Argument(..., metavar="FILE", help="CSV 或 XLSX 文件"),
+    map_: list[str] = typer.Option(
+        None, "--map", metavar="源列=字段", help="列映射 源列=字段，可重复，如 --map 一级分类=department"
+    ),
+    source: str = typer.Option(
+        "import", "--source", metavar="名称", help="来源系统名；与编号一起保证重复导入不重复入库"
+    ),
     confirmed: bool = typer.Option(
         False,
         "--confirmed",
         help="凡有部门或事项编码的行都视为已确认的派单（用于带标注但无状态列的历史文件）",
     ),
-    encoding: str = typer.Option(None, "--encoding", help="CSV 编码（默认自动识别）"),
-    sheet: str = typer.Option(None, "--sheet", help="XLSX 工作表名（默认第一个）"),
+    encoding: str = typer.Option(None, "--encoding", metavar="编码", help="CSV 编码（默认自动识别）"),
+    sheet: str = typer.Option(None, "--sheet", metavar="工作表", help="XLSX 工作表名（默认第一个）"),
     dry_run: bool = typer.Option(False, "--dry-run", help="只检查并统计，不写入数据库"),
 ) -> None:
     """导入诉求：已办结且有部门/事项的行成为已确认派单，供匹配学习；其余行自动匹配。重复导入不会重复入库。"""

@@ -11,7 +11,7 @@ from commands.common import engine_for, pad, user_errors
 
 def stats(
     ctx: typer.Context,
-    period: str = typer.Option(None, "--period", help="统计月份 YYYY-MM（默认全部）"),
+    period: str = typer.Option(None, "--period", metavar="YYYY-MM", help="统计月份 YYYY-MM（默认全部）"),
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
 ) -> None:
     """响应率、解决率、满意率、综合得分，按状态和部门统计。"""

@@ -50,7 +50,11 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
     path = Path(value).expanduser().resolve()
     if path.is_dir():
         raise UserError(f"--db 指向的是目录而不是数据库文件：{path}")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.parent == data_dir().resolve():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    elif not path.parent.is_dir():
+        # a mistyped path must not quietly create a fresh, empty database somewhere else
+        raise UserError(f"数据库所在目录不存在：{path.parent}")
     return f"sqlite:///{path}"
 
 
@@ -105,9 +109,9 @@ def open_engine(db: str | os.PathLike[str] | None = None, *, migrate: bool = Tru
             from sqlalchemy.exc import OperationalError
 
             if isinstance(exc, OperationalError):
-                raise UserError(
-                    f"无法打开数据库 {engine.url.render_as_string(hide_password=True)}：{exc.orig}"
-                ) from exc
+                reason = " ".join(str(exc.orig).split())
+                where = engine.url.render_as_string(hide_password=True)
+                raise UserError(f"无法打开数据库 {where}：{reason}") from exc
             raise
         _engines[url] = engine
     return engine
@@ -137,7 +141,8 @@ def backup_sqlite(engine: Engine, target: Path) -> None:
 
     if target.exists():
         raise UserError(f"备份文件已存在：{target}")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.is_dir():
+        raise UserError(f"备份目录不存在：{target.parent}")
     raw = engine.raw_connection()
     try:
         source = raw.driver_connection
@@ -148,14 +153,19 @@ def backup_sqlite(engine: Engine, target: Path) -> None:
         raw.close()
 
 
+def forget_engine(db: str | os.PathLike[str]) -> None:
+    """Close and drop this process's engine for `db` (before its file is moved or deleted)."""
+    engine = _engines.pop(resolve_url(db), None)
+    if engine is not None:
+        engine.dispose()
+
+
 def delete_sqlite_file(db: str | os.PathLike[str]) -> None:
     """Remove a SQLite database (and its WAL files), closing this process's engine on it first."""
     url = resolve_url(db)
     if not url.startswith("sqlite:///"):
         raise UserError("只能删除 SQLite 数据库文件；数据库服务器请由管理员清空")
-    engine = _engines.pop(url, None)
-    if engine is not None:
-        engine.dispose()
+    forget_engine(db)
     path = url.removeprefix("sqlite:///")
     for suffix in ("", "-wal", "-shm"):
         Path(path + suffix).unlink(missing_ok=True)

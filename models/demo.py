@@ -11,6 +11,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
@@ -18,7 +19,7 @@ from sqlmodel import Session, select
 
 from models import demo_content as content
 from models.clock import now, simulated_time
-from models.db import session_scope
+from models.db import delete_sqlite_file, forget_engine, open_engine, session_scope
 from models.intake import confirm_routing, log_request
 from models.matching import Matcher, load_matcher
 from models.tables import Area, CatalogItem, CatalogRevision, Department, Operator, Request, RequestEvent
@@ -142,10 +143,26 @@ def is_empty(engine: Engine) -> bool:
 
 
 def ensure_demo(engine: Engine, progress: Progress | None = None) -> DemoSummary | None:
-    """Build the demo on first use only."""
+    """Build the demo on first use only (for database servers; files go through ensure_demo_file)."""
     if not is_empty(engine):
         return None
     return build_demo(engine, progress=progress)
+
+
+def ensure_demo_file(path: Path, progress: Progress | None = None, requests: int = 2400) -> DemoSummary | None:
+    """Build the demo SQLite file on first use, into a side file renamed into place only when complete.
+
+    An interrupted or failed build therefore never leaves a half-built demo that later starts would reuse.
+    """
+    if path.exists():
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".building")
+    delete_sqlite_file(partial)
+    summary = build_demo(open_engine(partial), requests=requests, progress=progress)
+    forget_engine(partial)
+    partial.replace(path)
+    return summary
 
 
 def _setup(session: Session, rng: random.Random) -> tuple[dict[str, list[Area]], list[Operator], dict[str, Actor]]:

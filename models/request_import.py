@@ -135,7 +135,15 @@ def _content_key(values: Mapping[str, str]) -> str:
 def _parse_rows(
     path: Path, overrides: Mapping[str, str], source: str, encoding: str | None, sheet: str | None
 ) -> tuple[list[dict[str, Any]], int]:
-    table = read_table(path, REQUEST_SYNONYMS, required=(), overrides=overrides, encoding=encoding, sheet=sheet)
+    table = read_table(
+        path,
+        REQUEST_SYNONYMS,
+        required=(),
+        overrides=overrides,
+        encoding=encoding,
+        sheet=sheet,
+        expect="诉求标题或内容，如 标题、诉求内容、留言主题",
+    )
     fields = set(table.mapping.values())
     if "title" not in fields and "text" not in fields:
         found = "、".join(h for h in table.headers if h) or "（空）"
@@ -155,6 +163,8 @@ def _parse_rows(
                 row[fld] = parse_datetime(raw.get(fld))
             except ValueError as exc:
                 raise fail(fld, str(exc)) from None
+        if row["created_at"] and row["resolved_at"] and row["resolved_at"] < row["created_at"]:
+            raise fail("resolved_at", "办结时间早于登记时间")
         status_text = values.get("status", "")
         if status_text:
             status = STATUS_SYNONYMS.get(status_text) or STATUS_SYNONYMS.get(status_text.lower())
@@ -348,7 +358,8 @@ def _build_request(
         match_confirmed_by="import" if row["confirmed"] else None,
         department_id=department_id,
         created_at=created,
-        response_due_at=response_due,
+        # history past intake has no recorded acceptance time: leave it out of the response rate
+        response_due_at=response_due if status == "new" else None,
         due_at=due,
         resolved_at=resolved_at,
         closed_at=resolved_at if status == "closed" else None,

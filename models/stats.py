@@ -6,6 +6,7 @@ Every rate keeps its numerator and denominator. "Closed" is not "solved": only a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -133,8 +134,9 @@ def department_rows(stats: Stats) -> list[tuple[str, ...]]:
 def period_bounds(period: str) -> tuple[datetime, datetime]:
     """'2026-03' → [2026-03-01, 2026-04-01)."""
     try:
-        year_text, month_text = period.split("-")
-        year, month = int(year_text), int(month_text)
+        if not re.fullmatch(r"\d{4}-\d{2}", period):
+            raise ValueError(period)
+        year, month = int(period[:4]), int(period[5:])
         start = datetime(year, month, 1)
     except ValueError:
         raise UserError(f"--period 应为 YYYY-MM（如 2026-03），收到 “{period}”") from None

@@ -81,7 +81,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[list[object]]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
-        raise InputError(f"无法读取 Excel 文件 {path.name}：{exc}") from exc
+        raise InputError(f"{path.name} 不是有效的 Excel（.xlsx）文件，可能已损坏或是改了扩展名的其他文件") from exc
     try:
         if sheet is not None:
             if sheet not in book.sheetnames:
@@ -99,8 +99,12 @@ def read_rows(path: Path, *, encoding: str | None = None, sheet: str | None = No
         raise InputError(f"文件不存在：{path}")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
+        if encoding:
+            raise InputError("--encoding 只适用于 CSV 文件；Excel 文件不需要指定编码")
         return _read_xlsx(path, sheet)
     if suffix in (".csv", ".txt", ".tsv"):
+        if sheet is not None:
+            raise InputError("--sheet 只适用于 Excel（.xlsx）文件")
         return _read_csv(path, encoding)
     raise InputError(f"不支持的文件类型 “{suffix or path.name}”：请使用 .csv 或 .xlsx")
 
@@ -113,8 +117,12 @@ def read_table(
     overrides: Mapping[str, str] | None = None,
     encoding: str | None = None,
     sheet: str | None = None,
+    expect: str | None = None,
 ) -> Table:
-    """Read a file and map its columns to fields; a missing required field is an error naming the headers found."""
+    """Read a file and map its columns to fields; a missing required field is an error naming the headers found.
+
+    `expect` describes the columns a file needs, for error messages when `required` alone cannot say it.
+    """
     lookup: dict[str, str] = {}
     for field_name, names in synonyms.items():
         lookup[_header_key(field_name)] = field_name
@@ -137,8 +145,13 @@ def read_table(
         if len(mapping) > len(best_mapping):
             best_row, best_mapping = row_index, mapping
     if best_row < 0:
-        raise InputError(f"{path.name} 中找不到表头行（应包含：{'、'.join(required)}）")
+        raise InputError(f"{path.name} 中找不到表头行（应包含：{expect or '、'.join(required)}）")
     headers = [clean_cell(c) for c in raw[best_row]]
+    header_keys = {_header_key(h) for h in headers}
+    unknown = [source for source in overrides if source not in header_keys]
+    if unknown:
+        found = "、".join(h for h in headers if h) or "（空）"
+        raise InputError(f"--map 的源列 “{unknown[0]}” 不在文件中；文件中的列为：{found}")
     missing = [f for f in required if f not in best_mapping.values()]
     if missing:
         found = "、".join(h for h in headers if h) or "（空）"

@@ -222,7 +222,7 @@ def dispatch(
         "dispatch",
         actor,
         to_status="dispatched",
-        note=note,
+        note=f"{note}：派往{department.name}" if note else f"派往{department.name}",
         changes={"department_id": department_id, "dispatched_at": now()},
         data={"department": department.name},
         **kw,

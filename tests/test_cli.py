@@ -35,7 +35,8 @@ def test_catalog_import_reports_counts(tmp_path: Path, catalog_csv: Path) -> Non
 def test_catalog_dry_run_writes_nothing(tmp_path: Path, catalog_csv: Path) -> None:
     result = invoke(tmp_path / "b.db", "catalog", "import", str(catalog_csv), "--dry-run")
     assert result.exit_code == 0 and "试运行" in result.stdout
-    assert "无" in invoke(tmp_path / "b.db", "match", "路灯不亮").stdout  # no catalog → no suggestion
+    empty = invoke(tmp_path / "b.db", "match", "路灯不亮")
+    assert "无" in empty.stdout and "catalog import" in empty.stderr  # no catalog: say what to do
 
 
 def test_bad_catalog_exits_2_with_row_and_column(tmp_path: Path) -> None:
@@ -64,6 +65,13 @@ def test_match_text_and_json(db: Path) -> None:
     assert data["department"] == "区水务局"
     assert data["matches"][0]["code"] == "JD-003" and data["matches"][0]["duty"] == "returned"
     assert set(data["matches"][0]) >= {"code", "name", "category", "department", "duty", "score", "reason"}
+
+
+def test_version_and_top_bounds(db: Path) -> None:
+    assert runner.invoke(app, ["--version"]).stdout.startswith("xinsheng ")
+    for bad in ("0", "-1", "51"):
+        result = invoke(db, "match", "路灯", "--top", bad)
+        assert result.exit_code == 2 and "--top" in result.stderr and "Usage" not in result.output
 
 
 def test_match_empty_text_is_a_clear_error(db: Path) -> None:
@@ -177,3 +185,34 @@ def test_demo_command_on_postgres_and_sqlite(pg_url: str, tmp_path: Path) -> Non
 def test_shared_catalog_through_the_cli(tmp_path: Path) -> None:
     result = invoke(tmp_path / "s.db", "catalog", "import", str(shared_file("taxonomy_catalog.csv")))
     assert result.exit_code == 0 and "共 517 项" in result.stdout
+
+
+def test_mistyped_db_directory_is_an_error_not_a_new_database(tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "such" / "dir" / "x.db"
+    result = invoke(missing, "stats")
+    assert result.exit_code == 2 and "目录不存在" in result.stderr
+    assert not missing.parent.exists()
+
+
+def test_file_option_mistakes_are_named(db: Path, tmp_path: Path) -> None:
+    csv_file = tmp_path / "r.csv"
+    csv_file.write_text("标题,部门\n路灯坏了,社区居委会\n", encoding="utf-8")
+    result = invoke(db, "requests", "import", str(csv_file), "--map", "承办单位=department")
+    assert result.exit_code == 2 and "承办单位" in result.stderr and "标题、部门" in result.stderr
+    result = invoke(db, "requests", "import", str(csv_file), "--sheet", "Sheet1")
+    assert result.exit_code == 2 and "--sheet" in result.stderr
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    result = invoke(db, "requests", "import", str(empty))
+    assert result.exit_code == 2 and "诉求标题或内容" in result.stderr
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("not a workbook", encoding="utf-8")
+    result = invoke(db, "catalog", "import", str(fake))
+    assert result.exit_code == 2 and "不是有效的 Excel" in result.stderr and "zip" not in result.stderr
+
+
+def test_resolved_before_created_is_a_row_error(db: Path, tmp_path: Path) -> None:
+    history = tmp_path / "h.csv"
+    history.write_text("标题,来电时间,答复时间\n路灯坏了,2026-03-05,2026-03-01\n", encoding="utf-8")
+    result = invoke(db, "requests", "import", str(history))
+    assert result.exit_code == 2 and "第 2 行" in result.stderr and "早于" in result.stderr

@@ -1,5 +1,6 @@
 """The demo database is real product output: built through intake, matching and the workflow."""
 
+import contextlib
 import hashlib
 from pathlib import Path
 
@@ -69,3 +70,23 @@ def test_same_seed_same_content(tmp_path: Path) -> None:
     other = open_engine(tmp_path / "c.db")
     build_demo(other, requests=150, seed=8)
     assert _digest(other) != _digest(first)
+
+
+def test_interrupted_demo_file_is_never_reused(tmp_path: Path) -> None:
+    from models.demo import ensure_demo_file
+
+    target = tmp_path / "demo.db"
+    messages: list[str] = []
+
+    def interrupt_midway(message: str) -> None:
+        messages.append(message)
+        if "200/" in message:
+            raise KeyboardInterrupt
+
+    with contextlib.suppress(KeyboardInterrupt):
+        ensure_demo_file(target, interrupt_midway, requests=300)
+    assert not target.exists()
+    summary = ensure_demo_file(target, requests=300)
+    assert summary is not None and summary.requests == 300 and target.exists()
+    assert ensure_demo_file(target, requests=300) is None
+    assert not (tmp_path / "demo.db.building").exists()

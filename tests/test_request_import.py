@@ -9,6 +9,7 @@ from models.db import session_scope
 from models.errors import InputError
 from models.matching import load_matcher
 from models.request_import import import_requests, parse_map_options
+from models.stats import compute_stats
 from models.tables import MatchExample, Request, RequestEvent
 from models.workflow import Actor
 from tests.conftest import shared_file
@@ -56,6 +57,10 @@ def test_resolved_rows_with_a_department_teach_the_matcher(catalog_engine, tmp_p
         assert water is not None and water.match_score is not None
     assert _count(catalog_engine, MatchExample) == 3
     assert _count(catalog_engine, RequestEvent) == 4
+    # history past intake has no acceptance time: it must not count as a missed response
+    with session_scope(catalog_engine) as session:
+        response = compute_stats(session, "2026-03").overall.response
+    assert (response.numerator, response.denominator) == (0, 1)  # only the unhandled A-4 is due
 
 
 def test_reimport_adds_nothing(catalog_engine, tmp_path: Path) -> None:

@@ -121,6 +121,6 @@ def test_overdue_counts_open_work_past_its_deadline(stats_engine) -> None:
 
 def test_period_must_be_year_month() -> None:
     assert period_bounds("2026-12") == (datetime(2026, 12, 1), datetime(2027, 1, 1))
-    for bad in ("2026", "2026-13", "march", "2026-3-1"):
+    for bad in ("2026", "2026-13", "march", "2026-3-1", "2026-1", "2026/03", "202603"):
         with pytest.raises(UserError, match="YYYY-MM"):
             period_bounds(bad)

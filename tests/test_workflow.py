@@ -99,6 +99,11 @@ def test_returned_item_is_routed_to_its_owner_and_never_to_the_street(catalog_en
             workflow.dispatch(session, r, WORKER, street.id)
         workflow.dispatch(session, r, WORKER)
         assert r.department_id == water.id
+        assert _events(session, r)[-1][0] == "dispatch"
+        note = session.exec(
+            select(RequestEvent.note).where(RequestEvent.request_id == r.id).order_by(RequestEvent.id.desc())
+        ).first()
+        assert note == "派往区水务局"
 
 
 def test_unconfirmed_intake_uses_the_best_suggestion(catalog_engine) -> None:
