@@ -106,8 +106,9 @@ async def test_work_a_request_from_queue_to_closed_and_see_stats(app, catalog_en
         await status_becomes("resolved")
         await pilot.press("c")
         await wait_for(pilot, lambda: app.screen.__class__.__name__ == "CallbackDialog")
-        await pilot.click("#ok")
+        await pilot.press("2", "enter")  # 基本满意, confirmed with Enter
         await status_becomes("closed")
+        assert detail_screen.detail.satisfaction == "basically"
         timeline = detail_screen.query_one("#timeline", DataTable)
         assert timeline.row_count == 6
         assert "已回访" in static_text(app, "#summary")
@@ -115,7 +116,7 @@ async def test_work_a_request_from_queue_to_closed_and_see_stats(app, catalog_en
         await pilot.press("escape", "f4")
         await wait_for(
             pilot,
-            lambda: isinstance(app.screen, StatsScreen) and "100.0%" in static_text(app, "#t-satisfaction"),
+            lambda: isinstance(app.screen, StatsScreen) and "90.0%" in static_text(app, "#t-satisfaction"),
         )
         assert "1 / 1" in static_text(app, "#t-resolution")
 
@@ -136,3 +137,31 @@ async def test_illegal_actions_are_hidden_from_the_footer(app, catalog_engine) -
         await pilot.press("f")  # resolve is not legal from 登记: nothing happens
         await pilot.pause(0.2)
         assert isinstance(app.screen, DetailScreen) and screen.detail.status == "new"
+
+
+async def test_command_palette_offers_the_legal_actions_in_chinese(app, catalog_engine) -> None:
+    from models.intake import log_request
+    from models.workflow import Actor
+
+    with session_scope(catalog_engine) as s:
+        request_id = log_request(s, Actor("t"), title="路灯不亮", item_code="JD-007").request.id
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        app.push_screen(DetailScreen(request_id))
+        await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen) and app.screen.detail is not None)
+        detail_screen = app.screen
+        titles = [c.title for c in app.get_system_commands(detail_screen)]
+        assert "受理" in titles and "统计" in titles and "办结" not in titles
+        await pilot.press("ctrl+p")
+        await pilot.press(*"受理")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: detail_screen.detail is not None and detail_screen.detail.status == "accepted")
+
+
+async def test_enter_moves_between_intake_fields(app) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        await pilot.click("#title")
+        await pilot.press(*"路灯", "enter")
+        assert app.focused is not None and app.focused.id == "text"

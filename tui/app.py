@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.screen import Screen
 
 from models.db import session_scope
 from models.matching import Matcher, load_matcher
@@ -49,6 +51,25 @@ class XinshengApp(App[None]):
         self.sub_title = f"操作员：{self.actor.name}"
         self.run_worker(self._load_matcher, thread=True, group="matcher")
         self.switch_mode("intake")
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(CommandPalette(placeholder="输入命令，如 统计、派单、主题……", id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The palette's commands, in Chinese: screens, the current request's legal actions, theme, quit."""
+        yield SystemCommand("诉求登记", "打开登记界面（F2）", lambda: self.switch_mode("intake"))
+        yield SystemCommand("工单队列", "查看和筛选诉求（F3）", lambda: self.switch_mode("queue"))
+        yield SystemCommand("统计", "三率、综合得分和部门统计（F4）", lambda: self.switch_mode("stats"))
+        from tui.detail import DetailScreen
+
+        if isinstance(screen, DetailScreen):
+            yield from screen.palette_commands()
+        yield SystemCommand("切换深色/浅色主题", "在深色和浅色界面之间切换", self.action_toggle_theme)
+        yield SystemCommand("退出", "退出 xinsheng（Ctrl+Q）", self.exit)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
     def _load_matcher(self) -> None:
         with Session(self.engine) as session:

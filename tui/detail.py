@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from sqlmodel import Session
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
@@ -102,7 +102,7 @@ class DetailScreen(Screen[None]):
                 f"清单事项：[{detail.item_code}] {detail.item_name}（{DUTY_LABELS.get(detail.duty or '', '')}）"
             )
             if detail.match_score is not None and not detail.confirmed_by:
-                summary.append(f"  自动匹配 {detail.match_score:.0f} 分，待确认", style="yellow")
+                summary.append(f"  自动匹配{detail.match_score:.0f}分·待确认", style="yellow")
             elif detail.confirmed_by:
                 summary.append(f"  已由 {detail.confirmed_by} 确认", style="green")
             summary.append("\n")
@@ -125,6 +125,15 @@ class DetailScreen(Screen[None]):
                 change = f"{STATUS_LABELS.get(ev.from_status or '', '') or '—'}→{STATUS_LABELS.get(ev.to_status, '')}"
             table.add_row(f"{ev.at:%m-%d %H:%M}", ev.action_label, ev.actor, change, ev.note[:60])
         self.refresh_bindings()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """The workflow actions legal right now, for the command palette."""
+        labels = {b.action: (b.description, b.key) for b in self.BINDINGS if isinstance(b, Binding)}
+        for action in ACTION_KEYS.values():
+            if self.check_action(action, ()):
+                description, key = labels[action]
+                run = getattr(self, f"action_{action}")
+                yield SystemCommand(description, f"对当前诉求执行“{description}”（{key}）", run)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only the actions the workflow allows from the current state appear in the footer."""

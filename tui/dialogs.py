@@ -133,11 +133,17 @@ class CallbackResult:
 class CallbackDialog(ModalScreen[CallbackResult | None]):
     """回访: the resident's rating and whether the problem is solved; unsolved or unsatisfied reopens it."""
 
-    BINDINGS = [Binding("escape", "cancel", "取消"), Binding("ctrl+s", "submit", "确定", priority=True)]
+    BINDINGS = [
+        Binding("escape", "cancel", "取消"),
+        Binding("ctrl+s,enter", "submit", "确定", priority=True),
+        Binding("1", "rate('satisfied')", "满意", priority=True),
+        Binding("2", "rate('basically')", "基本满意", priority=True),
+        Binding("3", "rate('unsatisfied')", "不满意", priority=True),
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("回访评价（不满意或未解决将转为重办；Ctrl+S 确定）", classes="dialog-title")
+            yield Label("回访评价：按 1/2/3 选择，回车确定（不满意或未解决转为重办）", classes="dialog-title")
             with RadioSet(id="satisfaction"):
                 for code, label in SATISFACTION_LABELS.items():
                     yield RadioButton(label, value=code == "satisfied", id=code)
@@ -153,6 +159,9 @@ class CallbackDialog(ModalScreen[CallbackResult | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
     def action_submit(self) -> None:
+        if self.focused is not None and self.focused.id == "cancel":
+            self.dismiss(None)
+            return
         pressed = self.query_one("#satisfaction", RadioSet).pressed_button
         satisfaction = pressed.id if pressed is not None and pressed.id else "satisfied"
         self.dismiss(
@@ -162,6 +171,12 @@ class CallbackDialog(ModalScreen[CallbackResult | None]):
                 self.query_one("#comment", Input).value.strip(),
             )
         )
+
+    def action_rate(self, code: str) -> None:
+        if isinstance(self.focused, Input):
+            self.focused.insert_text_at_cursor({"satisfied": "1", "basically": "2", "unsatisfied": "3"}[code])
+            return
+        self.query_one(f"#{code}", RadioButton).value = True
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -94,7 +94,7 @@ class IntakeScreen(Screen[None]):
                     allow_blank=False,
                     id="urgency",
                 )
-        yield Label("清单匹配建议（F5/F6/F7 采纳，回车亦可）", id="suggest-title")
+        yield Label("清单匹配建议（F5/F6/F7 采纳第 1/2/3 条；Ctrl+S 保存）", id="suggest-title")
         yield OptionList(id="suggestions")
         yield Static("", id="routing")
         yield Footer()
@@ -180,6 +180,11 @@ class IntakeScreen(Screen[None]):
             return
         self._accepted = self._result.suggestions[index]
         self._render_suggestions()
+
+    @on(Input.Submitted, "#title, #text, #location, #phone")
+    def _next_field(self) -> None:
+        """Enter moves on to the next field, as on a paper form; saving stays an explicit Ctrl+S."""
+        self.focus_next()
 
     @on(OptionList.OptionSelected, "#suggestions")
     def _picked(self, event: OptionList.OptionSelected) -> None:

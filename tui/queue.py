@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from sqlmodel import Session
@@ -24,6 +25,16 @@ PAGE = 200
 FILTERS: list[tuple[str, str]] = [("全部", "all"), ("在办", "open"), ("超期", "overdue")] + [
     (label, code) for code, label in STATUS_LABELS.items()
 ]
+
+
+def clip(text: str, width: int) -> str:
+    """Cut text to a terminal width (Chinese characters take two columns), marking the cut with an ellipsis."""
+    used = 0
+    for index, ch in enumerate(text):
+        used += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used > width - 1:
+            return text[:index] + "…"
+    return text
 
 
 class QueueScreen(Screen[None]):
@@ -58,7 +69,7 @@ class QueueScreen(Screen[None]):
         table.add_column("编号", key="ref")
         table.add_column("登记时间", key="created")
         table.add_column("状态", key="status")
-        table.add_column("标题", key="title", width=28)
+        table.add_column("标题", key="title")
         table.add_column("承办部门", key="department")
         table.add_column("事项", key="item")
         table.add_column("网格", key="grid")
@@ -88,6 +99,7 @@ class QueueScreen(Screen[None]):
         total, rows = value
         table = self.query_one("#queue", DataTable)
         table.clear()
+        title_width = max(14, min(40, self.size.width - 62))
         for row in rows:
             status = f"⚠{row.status_label}" if row.overdue else row.status_label
             item = row.item_name
@@ -97,7 +109,7 @@ class QueueScreen(Screen[None]):
                 row.ref,
                 row.created_at.strftime("%m-%d %H:%M"),
                 status,
-                row.title,
+                clip(row.title, title_width),
                 row.department,
                 item,
                 row.grid,
@@ -105,7 +117,7 @@ class QueueScreen(Screen[None]):
             )
         first = self._offset + 1 if rows else 0
         self.query_one("#queue-count", Label).update(
-            f"共 {total} 条，显示第 {first}–{self._offset + len(rows)} 条（PgUp/PgDn 翻页，回车查看详情）"
+            f"共 {total} 条，显示第 {first}–{self._offset + len(rows)} 条 · ⚠ 已超期 · PgUp/PgDn 翻页 · 回车查看详情"
         )
 
     @on(Select.Changed, "#status-filter")
