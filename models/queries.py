@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from models.catalog import DUTY_LABELS
 from models.clock import now
 from models.intake import Routing, routing_for_code
-from models.tables import Area, CatalogItem, Department, Request, RequestEvent
+from models.tables import Area, CatalogItem, Department, Operator, Request, RequestEvent
 from models.text import mask_name, mask_phone
 from models.workflow import ACTION_LABELS, OPEN_STATUSES, STATUS_LABELS, available_actions, get_request
 
@@ -214,6 +214,29 @@ def request_detail(session: Session, request_id: int) -> RequestDetail:
         ],
         actions=available_actions(request.status),
     )
+
+
+@dataclass(frozen=True)
+class OperatorInfo:
+    name: str
+    role: str
+    grid_id: int | None
+    grid_name: str | None
+
+
+def find_operator(session: Session, name: str) -> OperatorInfo | None:
+    """The registered operator of that name, with the grid they serve (None for an unregistered name)."""
+    operator = session.exec(select(Operator).where(Operator.name == name)).first()
+    if operator is None:
+        return None
+    area = session.get(Area, operator.area_id) if operator.area_id else None
+    grid = area if area is not None and area.kind == "grid" else None
+    return OperatorInfo(operator.name, operator.role, grid.id if grid else None, grid.name if grid else None)
+
+
+def list_grids(session: Session) -> list[tuple[int, str]]:
+    rows = session.exec(select(Area.id, Area.name).where(Area.kind == "grid").order_by(Area.name)).all()
+    return [(i, n) for i, n in rows if i is not None]
 
 
 def list_departments(session: Session) -> list[tuple[int, str, str]]:

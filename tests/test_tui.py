@@ -165,3 +165,27 @@ async def test_enter_moves_between_intake_fields(app) -> None:
         await pilot.click("#title")
         await pilot.press(*"路灯", "enter")
         assert app.focused is not None and app.focused.id == "text"
+
+
+async def test_registered_grid_worker_logs_into_their_grid(catalog_engine) -> None:
+    from models.tables import Area, Operator
+
+    with session_scope(catalog_engine) as s:
+        grid = Area(name="槐安里社区第1网格", kind="grid")
+        s.add(grid)
+        s.flush()
+        s.add(Operator(name="史婷", role="grid_worker", area_id=grid.id))
+        grid_id = grid.id
+    app = XinshengApp(catalog_engine, operator="史婷")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
+        await wait_for(pilot, lambda: "槐安里社区第1网格" in app.sub_title and app.actor.role == "grid_worker")
+        await pilot.click("#title")
+        await pilot.press(*"楼道灯坏了")
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen.query_one("#title", Input).value == "")
+    with session_scope(catalog_engine) as s:
+        request = s.exec(select(Request)).one()
+        assert request.area_id == grid_id
+        assert request.match_confirmed_by is None  # saved without accepting: an unconfirmed auto-match

@@ -15,9 +15,18 @@ from textual.screen import Screen
 
 from models.db import session_scope
 from models.matching import Matcher, load_matcher
+from models.queries import OperatorInfo, find_operator
 from models.workflow import Actor
 
 T = TypeVar("T")
+
+ROLE_LABELS = {
+    "grid_worker": "网格员",
+    "community": "社区工作者",
+    "department": "部门承办人",
+    "supervisor": "督办负责人",
+    "admin": "管理员",
+}
 
 
 class XinshengApp(App[None]):
@@ -27,7 +36,7 @@ class XinshengApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f2", "switch_mode('intake')", "登记", priority=True),
-        Binding("f3", "switch_mode('queue')", "工单", priority=True),
+        Binding("f3", "show_queue", "工单", priority=True),
         Binding("f4", "switch_mode('stats')", "统计", priority=True),
         Binding("ctrl+q", "quit", "退出", priority=True),
         Binding("ctrl+p", "command_palette", "命令", show=False, priority=True),
@@ -38,6 +47,7 @@ class XinshengApp(App[None]):
         self.engine = engine
         self.actor = Actor(operator, "admin")
         self._matcher: Matcher | None = None
+        self.operator: OperatorInfo | None = None
         self.matcher_ready = threading.Event()
 
     def on_mount(self) -> None:
@@ -50,7 +60,18 @@ class XinshengApp(App[None]):
         self.add_mode("stats", StatsScreen)
         self.sub_title = f"操作员：{self.actor.name}"
         self.run_worker(self._load_matcher, thread=True, group="matcher")
+        self.run_db(lambda s: find_operator(s, self.actor.name), self._operator_found, group="operator")
         self.switch_mode("intake")
+
+    def _operator_found(self, info: OperatorInfo | None) -> None:
+        """A registered operator brings their role and grid; an unknown name works as before, unregistered."""
+        self.operator = info
+        if info is None:
+            self.sub_title = f"操作员：{self.actor.name}（未登记）"
+            return
+        self.actor = Actor(info.name, info.role)
+        role = ROLE_LABELS.get(info.role, info.role)
+        self.sub_title = f"操作员：{info.name} · {role}" + (f" · {info.grid_name}" if info.grid_name else "")
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
@@ -59,7 +80,7 @@ class XinshengApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette's commands, in Chinese: screens, the current request's legal actions, theme, quit."""
         yield SystemCommand("诉求登记", "打开登记界面（F2）", lambda: self.switch_mode("intake"))
-        yield SystemCommand("工单队列", "查看和筛选诉求（F3）", lambda: self.switch_mode("queue"))
+        yield SystemCommand("工单队列", "查看和筛选诉求（F3）", self.action_show_queue)
         yield SystemCommand("统计", "三率、综合得分和部门统计（F4）", lambda: self.switch_mode("stats"))
         from tui.detail import DetailScreen
 
@@ -67,6 +88,14 @@ class XinshengApp(App[None]):
             yield from screen.palette_commands()
         yield SystemCommand("切换深色/浅色主题", "在深色和浅色界面之间切换", self.action_toggle_theme)
         yield SystemCommand("退出", "退出 xinsheng（Ctrl+Q）", self.exit)
+
+    def action_show_queue(self) -> None:
+        """F3 always lands on the list itself, not on a request left open in the queue's screen stack."""
+        from tui.detail import DetailScreen
+
+        self.switch_mode("queue")
+        while isinstance(self.screen, DetailScreen):
+            self.pop_screen()
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

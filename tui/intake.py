@@ -26,6 +26,7 @@ from models.intake import (
     routing_for_code,
 )
 from models.matching import MatchResult, Suggestion
+from models.queries import OperatorInfo, find_operator, list_grids
 
 if TYPE_CHECKING:
     from tui.app import XinshengApp
@@ -80,6 +81,7 @@ class IntakeScreen(Screen[None]):
             with Horizontal(classes="row"):
                 yield Input(placeholder="地点：小区/楼栋/单元", id="location")
                 yield Input(placeholder="居民电话（仅用于回访）", id="phone", max_length=20)
+                yield Select[int]([], prompt="所属网格", id="grid")
             with Horizontal(classes="row"):
                 yield Select(
                     [(v, k) for k, v in CHANNEL_LABELS.items() if k != "import"],
@@ -101,9 +103,19 @@ class IntakeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
+        name = self.xapp.actor.name
+        self.xapp.run_db(lambda s: (list_grids(s), find_operator(s, name)), self._fill_grids, group="grids")
         if not self.xapp.matcher_ready.is_set():
             self.query_one("#routing", Static).update("正在加载匹配索引……")
             self._wait_timer = self.set_interval(0.2, self._wait_for_matcher)
+
+    def _fill_grids(self, value: tuple[list[tuple[int, str]], OperatorInfo | None]) -> None:
+        """Grid choices from the database; a registered grid worker's own grid is the default."""
+        grids, operator = value
+        select = self.query_one("#grid", Select)
+        select.set_options([(name, grid_id) for grid_id, name in grids])
+        if operator is not None and operator.grid_id is not None:
+            select.value = operator.grid_id
 
     def _wait_for_matcher(self) -> None:
         if self.xapp.matcher_ready.is_set():
@@ -148,6 +160,11 @@ class IntakeScreen(Screen[None]):
         options.clear_options()
         routing = self.query_one("#routing", Static)
         result = self._result
+        matcher = self.xapp.matcher
+        if matcher is not None and not matcher.items:
+            routing.set_class(True, "warning")
+            routing.update("数据库中还没有事项清单：请先运行 xinsheng catalog import FILE，或用 xinsheng --demo 试用")
+            return
         if result is None or result.empty:
             routing.update("")
             return
@@ -204,6 +221,7 @@ class IntakeScreen(Screen[None]):
         if not title and not text:
             self.notify("请先填写诉求标题或内容", severity="warning")
             return
+        grid = self.query_one("#grid", Select).value
         fields: dict[str, Any] = {
             "title": title,
             "text": text,
@@ -213,6 +231,7 @@ class IntakeScreen(Screen[None]):
             "kind": self.query_one("#kind", Select).value,
             "urgency": self.query_one("#urgency", Select).value,
             "item_code": self._accepted.code if self._accepted else None,
+            "area_id": grid if isinstance(grid, int) else None,
         }
         actor, matcher = self.xapp.actor, self.xapp.matcher
 

@@ -82,7 +82,7 @@ class QueueScreen(Screen[None]):
     def _filters(self) -> tuple[str | None, str | None]:
         status = self.query_one("#status-filter", Select).value
         search = self.query_one("#search", Input).value.strip() or None
-        return (None if status in ("all", Select.BLANK) else str(status)), search
+        return (status if isinstance(status, str) and status != "all" else None), search
 
     def action_reload(self) -> None:
         status, search = self._filters()

@@ -63,7 +63,7 @@ class StatsScreen(Screen[None]):
     @on(Select.Changed, "#period")
     def action_reload(self) -> None:
         value = self.query_one("#period", Select).value
-        period = None if value in ("all", Select.BLANK) else str(value)
+        period = value if isinstance(value, str) and value != "all" else None
         self.xapp.run_db(lambda s: compute_stats(s, period), self._show, group="stats", exclusive=True)
 
     def _show(self, stats: Stats) -> None:
