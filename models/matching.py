@@ -19,14 +19,18 @@ from rapidfuzz import fuzz
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
+from models.history_index import HistoryIndex
 from models.tables import CatalogItem, Department, MatchExample
 from models.text import char_ngrams, normalize
 
 NGRAMS = (1, 2, 3)
 CATALOG_CANDIDATES = 40
 EXAMPLE_NEIGHBOURS = 30
-EXAMPLE_CANDIDATES = 100
-HISTORY_WEIGHT = 0.9
+# share of the history evidence given to the department model (the rest: votes of the nearest examples)
+MODEL_SHARE = 0.7
+HISTORY_WEIGHT = 0.8
+# a nearest confirmed example at least this similar (cosine) gives the history its full weight
+FULL_TRUST_SIMILARITY = 0.1
 
 
 @dataclass(frozen=True)
@@ -136,12 +140,6 @@ class Bm25Index:
         return [(doc, min(1.0, s / (ceiling * 1.2))) for doc, s in best], ceiling
 
 
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return 2.0 * len(a & b) / (len(a) + len(b))
-
-
 def _matched_spans(query: str, terms: Iterable[str], min_len: int = 2) -> list[str]:
     """Maximal substrings (≥ min_len characters) of the terms that occur in the query, longest first."""
     spans: set[str] = set()
@@ -185,28 +183,37 @@ class Matcher:
             for kw in keywords:
                 grams.extend(char_ngrams(kw, NGRAMS))
             self._item_index.add(grams)
-        self._example_index = Bm25Index()
-        self._example_labels: list[tuple[str | None, str | None]] = []
-        self._example_bigrams: list[frozenset[str]] = []
         # the TUI matches in one worker thread while another records a confirmed routing
         self._lock = threading.RLock()
+        texts: list[str] = []
+        labels: list[tuple[str | None, str | None]] = []
         for text, code, department in examples:
-            self.add_example(text, code, department)
+            prepared = self._prepare_example(text, code, department)
+            if prepared is not None:
+                texts.append(prepared[0])
+                labels.append(prepared[1])
+        self.history = HistoryIndex.build(texts, labels)
 
     @property
     def example_count(self) -> int:
-        return len(self._example_labels)
+        return len(self.history)
 
-    def add_example(self, text: str, item_code: str | None, department: str | None) -> None:
+    def _prepare_example(
+        self, text: str, item_code: str | None, department: str | None
+    ) -> tuple[str, tuple[str | None, str | None]] | None:
         norm = normalize(text)
         if not norm or (item_code is None and department is None):
-            return
+            return None
         if department is None and item_code in self.by_code:
             department = self.route_department(self.by_code[item_code])
-        with self._lock:
-            self._example_index.add(char_ngrams(norm, NGRAMS))
-            self._example_labels.append((item_code, department))
-            self._example_bigrams.append(frozenset(char_ngrams(norm, (2,))))
+        return norm, (item_code, department)
+
+    def add_example(self, text: str, item_code: str | None, department: str | None) -> None:
+        """Learn one confirmed routing; the very next match sees it."""
+        prepared = self._prepare_example(text, item_code, department)
+        if prepared is not None:
+            with self._lock:
+                self.history.add(prepared[0], *prepared[1])
 
     def route_department(self, item: ItemInfo) -> str:
         """Who really owns the work: a merged item follows the item it was folded into."""
@@ -244,27 +251,20 @@ class Matcher:
                 reason = "字符相近"
             reasons[idx] = (reason, tuple(dict.fromkeys([*hits, *spans])))
 
-        # BM25 finds candidate neighbours; their weight is a bigram Dice similarity, which does not depend on
-        # how many examples exist (BM25 idf is unreliable while history is still small)
-        candidates_ex, _ = self._example_index.search(grams, EXAMPLE_CANDIDATES)
-        query_bigrams = frozenset(char_ngrams(query, (2,)))
-        neighbours = candidates_ex[:EXAMPLE_NEIGHBOURS]
-        history_strength = max(
-            (_dice(query_bigrams, self._example_bigrams[doc]) for doc, _ in neighbours[:5]), default=0.0
-        )
+        neighbours = self.history.neighbours(query, EXAMPLE_NEIGHBOURS)
+        history_strength = neighbours[0].similarity if neighbours else 0.0
         item_votes: dict[str, float] = defaultdict(float)
         dept_votes: dict[str, float] = defaultdict(float)
         dept_counts: dict[str, int] = defaultdict(int)
-        for doc, sim in neighbours:
-            if sim <= 0:
-                continue
-            code, department = self._example_labels[doc]
+        for neighbour in neighbours:
+            code, department = self.history.label(neighbour.row)
             if code:
-                item_votes[code] += sim
+                item_votes[code] += neighbour.similarity
             if department:
-                dept_votes[department] += sim
+                dept_votes[department] += neighbour.similarity
                 dept_counts[department] += 1
         vote_total = sum(dept_votes.values()) or 1.0
+        posterior = self.history.department_posterior(query)
 
         index_of = {item.code: i for i, item in enumerate(self.items)}
         item_vote_total = sum(item_votes.values()) or 1.0
@@ -299,12 +299,14 @@ class Matcher:
         for idx, score in ranked:
             department = self.route_department(self.items[idx])
             dept_catalog[department] = max(dept_catalog.get(department, 0.0), score)
-        history_weight = HISTORY_WEIGHT * min(1.0, 3.0 * history_strength) if dept_votes else 0.0
+        history_weight = HISTORY_WEIGHT * min(1.0, history_strength / FULL_TRUST_SIMILARITY) if dept_votes else 0.0
         combined: dict[str, float] = defaultdict(float)
         for department, score in dept_catalog.items():
             combined[department] += (1.0 - history_weight) * score
         for department, votes in dept_votes.items():
-            combined[department] += history_weight * votes / vote_total
+            combined[department] += history_weight * (1.0 - MODEL_SHARE) * votes / vote_total
+        for department, probability in posterior.items():
+            combined[department] += history_weight * MODEL_SHARE * probability
         if not combined:
             return MatchResult(text, query, None, 0.0, "", suggestions)
         best_department, best_score = max(combined.items(), key=lambda kv: kv[1])

@@ -1,0 +1,249 @@
+"""The learned half of matching: confirmed routings as character n-gram TF-IDF vectors in sparse matrices.
+
+Two readings of the same matrix answer a query:
+- nearest neighbours (cosine), which name the similar confirmed requests behind a suggestion, and vote for items;
+- a complement naive Bayes over the departments, which says where requests like this one have gone.
+
+N-grams (1–3 characters) are encoded exactly as integers (three code points fit in 63 bits), so a whole history is
+tokenized with vectorized numpy instead of a Python loop per string. New confirmations go to a small delta that is
+searched beside the base; the base is rebuilt from the stored counts (no re-tokenizing) once the delta grows large.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+ALPHA = 0.1  # smoothing of the department model
+REBUILD_DELTA = 2000  # confirmations kept beside the base before it is rebuilt
+STOP_FRACTION = 0.05  # n-grams in more than this share of examples carry no neighbour evidence
+SHARPNESS = 10.0  # softmax temperature of the department model; cross-validated figures are flat from 10 to 200
+
+
+def gram_keys(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(document index, n-gram key) for every 1-, 2- and 3-gram of already normalized texts."""
+    if not texts:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    joined = "\x00".join(texts) + "\x00"
+    cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    doc = np.cumsum(cp == 0) - (cp == 0)  # document index of every position (separators belong to the left)
+    live = cp != 0
+    docs = [doc[live]]
+    keys = [cp[live]]
+    two = live[:-1] & live[1:]
+    docs.append(doc[:-1][two])
+    keys.append((cp[:-1] << 21 | cp[1:])[two])
+    three = two[:-1] & live[2:]
+    docs.append(doc[:-2][three])
+    keys.append((cp[:-2] << 42 | cp[1:-1] << 21 | cp[2:])[three])
+    return np.concatenate(docs), np.concatenate(keys)
+
+
+def _weighted(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+    """Sublinear tf × idf, rows scaled to unit length (so a dot product is a cosine)."""
+    weighted = counts.astype(np.float32, copy=True)
+    weighted.data = (1.0 + np.log(weighted.data)).astype(np.float32)
+    weighted = weighted @ sparse.diags(idf.astype(np.float32))
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms.astype(np.float32)) @ weighted)
+
+
+@dataclass
+class Neighbour:
+    row: int
+    similarity: float
+
+
+@dataclass
+class HistoryIndex:
+    """Confirmed examples with their department and item labels."""
+
+    vocab: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # sorted n-gram keys
+    counts: sparse.csr_matrix = field(default_factory=lambda: sparse.csr_matrix((0, 0), dtype=np.float32))
+    departments: list[str] = field(default_factory=list)  # label names, indexed by dept_of
+    items: list[str] = field(default_factory=list)
+    dept_of: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # -1: none
+    item_of: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    # derived state, rebuilt by _prepare
+    _idf: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    _csc: Any = None
+    _class_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    _stop: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    _delta_texts: list[str] = field(default_factory=list)
+    _delta_labels: list[tuple[str | None, str | None]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, texts: Sequence[str], labels: Sequence[tuple[str | None, str | None]]) -> HistoryIndex:
+        """Index normalized texts with their (item code, department) labels in one vectorized pass."""
+        index = cls()
+        index._load_rows(texts, labels)
+        return index
+
+    def __len__(self) -> int:
+        return self.counts.shape[0] + len(self._delta_texts)
+
+    def _label_ids(self, labels: Sequence[tuple[str | None, str | None]]) -> tuple[np.ndarray, np.ndarray]:
+        dept_ids, item_ids = {d: i for i, d in enumerate(self.departments)}, {c: i for i, c in enumerate(self.items)}
+        dept_of, item_of = [], []
+        for code, department in labels:
+            if department is not None and department not in dept_ids:
+                dept_ids[department] = len(self.departments)
+                self.departments.append(department)
+            if code is not None and code not in item_ids:
+                item_ids[code] = len(self.items)
+                self.items.append(code)
+            dept_of.append(dept_ids[department] if department is not None else -1)
+            item_of.append(item_ids[code] if code is not None else -1)
+        return np.asarray(dept_of, dtype=np.int32), np.asarray(item_of, dtype=np.int32)
+
+    def _load_rows(self, texts: Sequence[str], labels: Sequence[tuple[str | None, str | None]]) -> None:
+        docs, keys = gram_keys(texts)
+        vocab, cols = np.unique(np.concatenate([self.vocab, keys]), return_inverse=True)
+        old_cols, new_cols = cols[: len(self.vocab)], cols[len(self.vocab) :]
+        base = self.counts.tocoo()
+        rows = np.concatenate([base.row, docs + self.counts.shape[0]])
+        columns = np.concatenate([old_cols[base.col], new_cols])
+        data = np.concatenate([base.data, np.ones(len(keys), dtype=np.float32)])
+        shape = (self.counts.shape[0] + len(texts), len(vocab))
+        self.counts = sparse.csr_matrix((data, (rows, columns)), shape=shape, dtype=np.float32)
+        self.counts.sum_duplicates()
+        self.vocab = vocab
+        dept_of, item_of = self._label_ids(labels)
+        self.dept_of = np.concatenate([self.dept_of, dept_of])
+        self.item_of = np.concatenate([self.item_of, item_of])
+        self._prepare()
+
+    def _prepare(self) -> None:
+        n = self.counts.shape[0]
+        df = np.bincount(self.counts.indices, minlength=len(self.vocab)).astype(np.float64)
+        self._idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+        weighted = _weighted(self.counts, self._idf)
+        self._csc = weighted.tocsc()
+        self._stop = df > max(20.0, STOP_FRACTION * n)
+        # complement naive Bayes weights per department over the weighted features
+        labelled = self.dept_of >= 0
+        onehot = sparse.csr_matrix(
+            (np.ones(int(labelled.sum()), dtype=np.float32), (self.dept_of[labelled], np.nonzero(labelled)[0])),
+            shape=(len(self.departments), n),
+        )
+        per_class = np.asarray((onehot @ weighted).todense(), dtype=np.float64)
+        complement = per_class.sum(axis=0, keepdims=True) - per_class + ALPHA
+        self._class_weights = -np.log(complement / complement.sum(axis=1, keepdims=True))
+
+    def add(self, text: str, item_code: str | None, department: str | None) -> None:
+        """A new confirmation, searchable at once; folded into the base when the delta is large."""
+        self._delta_texts.append(text)
+        self._delta_labels.append((item_code, department))
+        if len(self._delta_texts) >= max(REBUILD_DELTA, self.counts.shape[0] // 10):
+            self.fold_delta()
+
+    def fold_delta(self) -> None:
+        if self._delta_texts:
+            texts, labels = self._delta_texts, self._delta_labels
+            self._delta_texts, self._delta_labels = [], []
+            self._load_rows(texts, labels)
+
+    def _query_vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(columns, weights) of the query over the base vocabulary, unit length."""
+        _, keys = gram_keys([text])
+        if not len(keys) or not len(self.vocab):
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        uniq, tf = np.unique(keys, return_counts=True)
+        pos = np.searchsorted(self.vocab, uniq)
+        pos[pos >= len(self.vocab)] = 0
+        known = self.vocab[pos] == uniq
+        cols = pos[known]
+        weights = (1.0 + np.log(tf[known])) * self._idf[cols]
+        # unknown grams still count towards the query's length, so a query that is mostly new is not "similar"
+        unknown = (1.0 + np.log(tf[~known])) * (np.log(1.0 + self.counts.shape[0]) + 1.0)
+        norm = np.sqrt(float((weights**2).sum() + (unknown**2).sum())) or 1.0
+        return cols, weights / norm
+
+    def neighbours(self, text: str, k: int) -> list[Neighbour]:
+        """The k most similar examples (cosine over informative n-grams), the delta included."""
+        found: list[Neighbour] = []
+        cols, weights = self._query_vector(text)
+        if len(cols):
+            keep = ~self._stop[cols]
+            if keep.any():
+                scores = self._csc[:, cols[keep]] @ weights[keep]
+                top = np.argpartition(-scores, k)[:k] if len(scores) > k else np.arange(len(scores))
+                found = [Neighbour(int(r), float(scores[r])) for r in top if scores[r] > 0]
+        if self._delta_texts:
+            found.extend(self._delta_neighbours(text))
+        found.sort(key=lambda n: n.similarity, reverse=True)
+        return found[:k]
+
+    def _delta_neighbours(self, text: str) -> list[Neighbour]:
+        query = set(_ngrams(text))
+        out = []
+        for offset, other in enumerate(self._delta_texts):
+            grams = set(_ngrams(other))
+            if query and grams:
+                similarity = len(query & grams) / (len(query) * len(grams)) ** 0.5
+                if similarity > 0:
+                    out.append(Neighbour(self.counts.shape[0] + offset, similarity))
+        return out
+
+    def label(self, row: int) -> tuple[str | None, str | None]:
+        """(item code, department) of a neighbour row."""
+        base = self.counts.shape[0]
+        if row >= base:
+            return self._delta_labels[row - base]
+        item, dept = int(self.item_of[row]), int(self.dept_of[row])
+        return (self.items[item] if item >= 0 else None, self.departments[dept] if dept >= 0 else None)
+
+    def department_posterior(self, text: str) -> dict[str, float]:
+        """P(department | text) from the complement naive Bayes model (softmax of its scores)."""
+        if not self.departments or not self._class_weights.size:
+            return {}
+        cols, weights = self._query_vector(text)
+        if not len(cols):
+            return {}
+        scores = self._class_weights[:, cols] @ weights
+        present = np.bincount(self.dept_of[self.dept_of >= 0], minlength=len(self.departments)) > 0
+        scores = np.where(present, scores, -np.inf)
+        # the scores are sums of log-ratios over a unit vector: sharpen so the posterior is decisive
+        scaled = (scores - scores.max()) * SHARPNESS
+        probs = np.exp(scaled)
+        probs /= probs.sum()
+        return {self.departments[i]: float(p) for i, p in enumerate(probs) if p > 1e-4}
+
+    # -- persistence -----------------------------------------------------------------------------------------
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        self.fold_delta()
+        return {
+            "vocab": self.vocab,
+            "data": self.counts.data,
+            "indices": self.counts.indices,
+            "indptr": self.counts.indptr,
+            "shape": np.asarray(self.counts.shape, dtype=np.int64),
+            "departments": np.asarray(self.departments, dtype=object),
+            "items": np.asarray(self.items, dtype=object),
+            "dept_of": self.dept_of,
+            "item_of": self.item_of,
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray]) -> HistoryIndex:
+        index = cls()
+        index.vocab = arrays["vocab"]
+        shape = tuple(int(x) for x in arrays["shape"])
+        index.counts = sparse.csr_matrix((arrays["data"], arrays["indices"], arrays["indptr"]), shape=shape)
+        index.departments = [str(d) for d in arrays["departments"]]
+        index.items = [str(c) for c in arrays["items"]]
+        index.dept_of = arrays["dept_of"]
+        index.item_of = arrays["item_of"]
+        index._prepare()
+        return index
+
+
+def _ngrams(text: str) -> list[str]:
+    return [text[i : i + n] for n in (1, 2, 3) for i in range(len(text) - n + 1)]
