@@ -11,7 +11,8 @@ searched beside the base; the base is rebuilt from the stored counts (no re-toke
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -218,6 +219,7 @@ class HistoryIndex:
     # -- persistence -----------------------------------------------------------------------------------------
 
     def to_arrays(self) -> dict[str, np.ndarray]:
+        """Everything needed to answer queries without re-tokenizing or re-weighting, as plain arrays."""
         self.fold_delta()
         return {
             "vocab": self.vocab,
@@ -225,24 +227,36 @@ class HistoryIndex:
             "indices": self.counts.indices,
             "indptr": self.counts.indptr,
             "shape": np.asarray(self.counts.shape, dtype=np.int64),
-            "departments": np.asarray(self.departments, dtype=object),
-            "items": np.asarray(self.items, dtype=object),
+            "labels": np.asarray(json.dumps([self.departments, self.items], ensure_ascii=False)),
             "dept_of": self.dept_of,
             "item_of": self.item_of,
+            "idf": self._idf,
+            "w_data": self._csc.data,
+            "w_indices": self._csc.indices,
+            "w_indptr": self._csc.indptr,
+            "class_weights": self._class_weights,
+            "stop": self._stop,
         }
 
     @classmethod
-    def from_arrays(cls, arrays: dict[str, np.ndarray]) -> HistoryIndex:
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray]) -> HistoryIndex:
         index = cls()
         index.vocab = arrays["vocab"]
-        shape = tuple(int(x) for x in arrays["shape"])
+        shape = (int(arrays["shape"][0]), int(arrays["shape"][1]))
         index.counts = sparse.csr_matrix((arrays["data"], arrays["indices"], arrays["indptr"]), shape=shape)
-        index.departments = [str(d) for d in arrays["departments"]]
-        index.items = [str(c) for c in arrays["items"]]
+        index.departments, index.items = json.loads(str(arrays["labels"]))
         index.dept_of = arrays["dept_of"]
         index.item_of = arrays["item_of"]
-        index._prepare()
+        index._idf = arrays["idf"]
+        index._csc = sparse.csc_matrix((arrays["w_data"], arrays["w_indices"], arrays["w_indptr"]), shape=shape)
+        index._class_weights = arrays["class_weights"]
+        index._stop = arrays["stop"]
         return index
+
+    def extend(self, texts: Sequence[str], labels: Sequence[tuple[str | None, str | None]]) -> None:
+        """Add many examples at once (e.g. those confirmed since the index was saved)."""
+        if texts:
+            self._load_rows(texts, labels)
 
 
 def _ngrams(text: str) -> list[str]:

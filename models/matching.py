@@ -185,6 +185,10 @@ class Matcher:
             self._item_index.add(grams)
         # the TUI matches in one worker thread while another records a confirmed routing
         self._lock = threading.RLock()
+        self.history = self.build_history(examples)
+
+    def build_history(self, examples: Iterable[tuple[str, str | None, str | None]]) -> HistoryIndex:
+        """A history index over (text, item code, department) examples, normalized and labelled as add_example."""
         texts: list[str] = []
         labels: list[tuple[str | None, str | None]] = []
         for text, code, department in examples:
@@ -192,7 +196,18 @@ class Matcher:
             if prepared is not None:
                 texts.append(prepared[0])
                 labels.append(prepared[1])
-        self.history = HistoryIndex.build(texts, labels)
+        return HistoryIndex.build(texts, labels)
+
+    def extend_history(self, examples: Iterable[tuple[str, str | None, str | None]]) -> None:
+        texts: list[str] = []
+        labels: list[tuple[str | None, str | None]] = []
+        for text, code, department in examples:
+            prepared = self._prepare_example(text, code, department)
+            if prepared is not None:
+                texts.append(prepared[0])
+                labels.append(prepared[1])
+        with self._lock:
+            self.history.extend(texts, labels)
 
     @property
     def example_count(self) -> int:
@@ -319,8 +334,12 @@ class Matcher:
         return MatchResult(text, query, best_department, round(100.0 * best_score, 1), reason, suggestions)
 
 
-def load_matcher(session: Session) -> Matcher:
-    """Build a matcher from the catalog and every confirmed routing in the database."""
+def load_matcher(session: Session, *, use_cache: bool = True) -> Matcher:
+    """A matcher over the catalog and every confirmed routing in the database.
+
+    The history index is kept in the user cache directory and only extended with routings confirmed since it
+    was saved, so a new process answers in well under a second even with 100,000 examples.
+    """
     lead = aliased(Department)
     rows = session.exec(
         select(CatalogItem, lead.name).join(lead, col(CatalogItem.department_id) == lead.id, isouter=True)
@@ -339,10 +358,23 @@ def load_matcher(session: Session) -> Matcher:
         )
         for item, department in rows
     ]
-    example_rows = session.exec(
+    matcher = Matcher(items)
+    if use_cache:
+        from models.matcher_cache import load_history
+
+        matcher.history = load_history(session, matcher)
+    else:
+        matcher.history = matcher.build_history(example_rows(session))
+    return matcher
+
+
+def example_rows(session: Session, after_id: int = 0) -> list[tuple[str, str | None, str | None]]:
+    """Confirmed routings as (text, item code, department name), oldest first."""
+    rows = session.exec(
         select(MatchExample.text, CatalogItem.code, Department.name)
         .join(CatalogItem, col(MatchExample.item_id) == CatalogItem.id, isouter=True)
         .join(Department, col(MatchExample.department_id) == Department.id, isouter=True)
+        .where(col(MatchExample.id) > after_id)
         .order_by(col(MatchExample.id))
     ).all()
-    return Matcher(items, ((text, code, department) for text, code, department in example_rows))
+    return [(text, code, department) for text, code, department in rows]

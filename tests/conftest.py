@@ -41,6 +41,7 @@ def shared_file(name: str) -> Path:
 def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Never touch the user's real database: point the default data dir and XINSHENG_DB into tmp_path."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.delenv("XINSHENG_DB", raising=False)
     yield
     dispose_all()
