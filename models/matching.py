@@ -28,6 +28,8 @@ CATALOG_CANDIDATES = 40
 EXAMPLE_NEIGHBOURS = 30
 # share of the history evidence given to the department model (the rest: votes of the nearest examples)
 MODEL_SHARE = 0.7
+# share of the catalog evidence given to the catalog-wide department model (the rest: the best item's score)
+CATALOG_MODEL_SHARE = 0.5
 HISTORY_WEIGHT = 0.8
 # a nearest confirmed example at least this similar (cosine) gives the history its full weight
 FULL_TRUST_SIMILARITY = 0.1
@@ -77,6 +79,7 @@ class MatchResult:
     department_score: float
     department_reason: str
     suggestions: list[Suggestion] = field(default_factory=list)
+    departments: list[tuple[str, float]] = field(default_factory=list)  # every candidate department, best first
 
     @property
     def empty(self) -> bool:
@@ -183,6 +186,14 @@ class Matcher:
             for kw in keywords:
                 grams.extend(char_ngrams(kw, NGRAMS))
             self._item_index.add(grams)
+        # the catalog read as a department model: every item is one labelled document of its owner
+        self._catalog_model = HistoryIndex.build(
+            [
+                "".join((name, *keywords, normalize(item.category), normalize(item.description)))
+                for item, name, keywords in zip(self.items, self._names, self._keywords, strict=True)
+            ],
+            [(item.code, self.route_department(item)) for item in self.items],
+        )
         # the TUI matches in one worker thread while another records a confirmed routing
         self._lock = threading.RLock()
         self.history = self.build_history(examples)
@@ -314,6 +325,12 @@ class Matcher:
         for idx, score in ranked:
             department = self.route_department(self.items[idx])
             dept_catalog[department] = max(dept_catalog.get(department, 0.0), score)
+        # the best item's department and the catalog-wide department model share the catalog's say
+        catalog_model = self._catalog_model.department_posterior(query)
+        for department in set(dept_catalog) | set(catalog_model):
+            item_evidence = dept_catalog.get(department, 0.0)
+            model_evidence = catalog_model.get(department, 0.0)
+            dept_catalog[department] = (1 - CATALOG_MODEL_SHARE) * item_evidence + CATALOG_MODEL_SHARE * model_evidence
         history_weight = HISTORY_WEIGHT * min(1.0, history_strength / FULL_TRUST_SIMILARITY) if dept_votes else 0.0
         combined: dict[str, float] = defaultdict(float)
         for department, score in dept_catalog.items():
@@ -331,7 +348,16 @@ class Matcher:
             reason = f"事项“{suggestions[0].name}”的牵头部门"
         else:
             reason = ""
-        return MatchResult(text, query, best_department, round(100.0 * best_score, 1), reason, suggestions)
+        ranking = sorted(combined.items(), key=lambda kv: kv[1], reverse=True)
+        return MatchResult(
+            text,
+            query,
+            best_department,
+            round(100.0 * best_score, 1),
+            reason,
+            suggestions,
+            [(d, round(100.0 * s, 1)) for d, s in ranking],
+        )
 
 
 def load_matcher(session: Session, *, use_cache: bool = True) -> Matcher:
