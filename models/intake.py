@@ -183,11 +183,13 @@ def log_request(
     item_code: str | None = None,
     matcher: Matcher | None = None,
     created_at: datetime | None = None,
+    duplicate_of: int | None = None,
 ) -> IntakeResult:
     """登记: create the request with its routing and deadlines, and write its creation event.
 
     `item_code` is the suggestion the worker accepted (a confirmed routing the matcher learns from); without
-    it the matcher's best suggestion is stored as an unconfirmed routing.
+    it the matcher's best suggestion is stored as an unconfirmed routing. `duplicate_of` logs the request and
+    merges it into that earlier one at once (both timelines say so; the merge can be undone).
     """
     title, text = title.strip(), text.strip()
     if not title and not text:
@@ -256,6 +258,10 @@ def log_request(
             routing.department,
         )
     session.flush()
+    if duplicate_of is not None:
+        from models.workflow import get_request, merge
+
+        merge(session, request, get_request(session, duplicate_of), actor)
     return IntakeResult(request, routing)
 
 

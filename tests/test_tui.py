@@ -189,3 +189,34 @@ async def test_registered_grid_worker_logs_into_their_grid(catalog_engine) -> No
         request = s.exec(select(Request)).one()
         assert request.area_id == grid_id
         assert request.match_confirmed_by is None  # saved without accepting: an unconfirmed auto-match
+
+
+async def test_likely_duplicate_is_shown_and_merged_with_one_key(catalog_engine) -> None:
+    from models.tables import Area, Operator
+
+    with session_scope(catalog_engine) as s:
+        grid = Area(name="东社区第1网格", kind="grid")
+        s.add(grid)
+        s.flush()
+        s.add(Operator(name="史婷", role="grid_worker", area_id=grid.id))
+        from models.intake import log_request
+        from models.workflow import Actor
+
+        earlier = log_request(
+            s, Actor("史婷"), title="5号楼东门路灯坏了", text="晚上黑漆漆的", area_id=grid.id, item_code="JD-007"
+        ).request
+        earlier_id, earlier_ref = earlier.id, earlier.ref
+    app = XinshengApp(catalog_engine, operator="史婷")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
+        await wait_for(pilot, lambda: app.actor.role == "grid_worker")
+        await pilot.click("#title")
+        await pilot.press(*"5号楼门口的路灯不亮好几天了")
+        await wait_for(pilot, lambda: earlier_ref in static_text(app, "#duplicates"))
+        assert app.screen.check_action("merge_duplicate", ()) is True
+        await pilot.press("f8")
+        await wait_for(pilot, lambda: app.screen.query_one("#title", Input).value == "")
+        assert app.screen.check_action("merge_duplicate", ()) is False
+    with session_scope(catalog_engine) as s:
+        newest = s.exec(select(Request).order_by(Request.id.desc())).first()
+        assert newest.status == "merged" and newest.duplicate_of == earlier_id

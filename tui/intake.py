@@ -16,6 +16,7 @@ from textual.widgets import Footer, Header, Input, Label, OptionList, Select, St
 from textual.widgets.option_list import Option
 
 from models.catalog import DUTY_LABELS
+from models.duplicates import Duplicate, find_duplicates
 from models.intake import (
     CHANNEL_LABELS,
     KIND_LABELS,
@@ -60,6 +61,7 @@ class IntakeScreen(Screen[None]):
         Binding("f6", "accept(1)", "采纳第2条", priority=True, show=False),
         Binding("f7", "accept(2)", "采纳第3条", priority=True, show=False),
         Binding("ctrl+r", "clear", "清空", priority=True, show=False),
+        Binding("f8", "merge_duplicate", "合并重复", priority=True),
     ]
 
     def __init__(self) -> None:
@@ -68,6 +70,7 @@ class IntakeScreen(Screen[None]):
         self._result: MatchResult | None = None
         self._accepted: Suggestion | None = None
         self._wait_timer: Timer | None = None
+        self._duplicates: list[Duplicate] = []
 
     @property
     def xapp(self) -> XinshengApp:
@@ -99,6 +102,7 @@ class IntakeScreen(Screen[None]):
         yield Label("清单匹配建议（F5/F6/F7 采纳第 1/2/3 条；Ctrl+S 保存）", id="suggest-title")
         yield OptionList(id="suggestions")
         yield Static("", id="routing")
+        yield Static("", id="duplicates")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -154,6 +158,7 @@ class IntakeScreen(Screen[None]):
             return  # the user kept typing; a newer match is on its way
         self._result = result
         self._render_suggestions()
+        self._start_duplicates()
 
     def _render_suggestions(self) -> None:
         options = self.query_one("#suggestions", OptionList)
@@ -213,15 +218,59 @@ class IntakeScreen(Screen[None]):
         self._accepted = None
         self._result = None
         self._render_suggestions()
+        self._show_duplicates([])
         self.query_one("#title", Input).focus()
 
     def action_save(self) -> None:
+        self._save(None)
+
+    def action_merge_duplicate(self) -> None:
+        if self._duplicates:
+            self._save(self._duplicates[0])
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The merge key is offered only while a likely duplicate is on screen."""
+        if action == "merge_duplicate":
+            return bool(self._duplicates)
+        return True
+
+    def _grid_id(self) -> int | None:
+        grid = self.query_one("#grid", Select).value
+        return grid if isinstance(grid, int) else None
+
+    def _start_duplicates(self) -> None:
+        """Look for the same problem already logged nearby (database work, so in a worker)."""
+        title = self.query_one("#title", Input).value
+        text = self.query_one("#text", Input).value
+        grid = self._grid_id()
+        item = self._accepted.code if self._accepted else None
+        if item is None and self._result is not None and self._result.suggestions:
+            item = self._result.suggestions[0].code
+        self.xapp.run_db(
+            lambda s: find_duplicates(s, None, title=title, text=text, area_id=grid, item_code=item),
+            self._show_duplicates,
+            group="duplicates",
+            exclusive=True,
+        )
+
+    def _show_duplicates(self, found: list[Duplicate]) -> None:
+        self._duplicates = found
+        widget = self.query_one("#duplicates", Static)
+        if found:
+            lines = [
+                f"{d.ref}《{d.title}》{d.created_at:%m-%d} · {d.status_label} · 相似 {d.score:.0f}" for d in found[:2]
+            ]
+            widget.update("⚠ 可能重复（本社区 30 天内）：" + "；".join(lines) + " —— F8 登记并合并到第一条")
+        else:
+            widget.update("")
+        self.refresh_bindings()
+
+    def _save(self, duplicate: Duplicate | None) -> None:
         title = self.query_one("#title", Input).value.strip()
         text = self.query_one("#text", Input).value.strip()
         if not title and not text:
             self.notify("请先填写诉求标题或内容", severity="warning")
             return
-        grid = self.query_one("#grid", Select).value
         fields: dict[str, Any] = {
             "title": title,
             "text": text,
@@ -231,7 +280,8 @@ class IntakeScreen(Screen[None]):
             "kind": self.query_one("#kind", Select).value,
             "urgency": self.query_one("#urgency", Select).value,
             "item_code": self._accepted.code if self._accepted else None,
-            "area_id": grid if isinstance(grid, int) else None,
+            "area_id": self._grid_id(),
+            "duplicate_of": duplicate.id if duplicate else None,
         }
         actor, matcher = self.xapp.actor, self.xapp.matcher
 
@@ -241,8 +291,9 @@ class IntakeScreen(Screen[None]):
 
         def done(value: tuple[str, Routing]) -> None:
             ref, routing = value
+            merged = f"，已合并到 {duplicate.ref}（可在详情中按 u 撤销）" if duplicate else ""
             self.notify(
-                f"{routing.message}",
+                f"{routing.message}{merged}",
                 title=f"已登记 {ref}",
                 severity="warning" if routing.warning else "information",
                 timeout=6,
