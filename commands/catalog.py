@@ -8,7 +8,9 @@ import typer
 
 from commands.common import engine_for, user_errors
 
-app = typer.Typer(help="事项清单（catalog）：导入", no_args_is_help=True, rich_markup_mode=None)
+app = typer.Typer(
+    help="事项清单（catalog）：导入，查看和清理已确认派单样例", no_args_is_help=True, rich_markup_mode=None
+)
 
 
 @app.command("import")
@@ -31,3 +33,33 @@ def import_(
         )
         if result.departments_created:
             typer.echo(f"新建部门 {len(result.departments_created)} 个：{'、'.join(result.departments_created)}")
+
+
+@app.command("examples")
+def examples(
+    ctx: typer.Context,
+    item: str = typer.Option(None, "--item", metavar="编码", help="只看某个事项的样例"),
+    department: str = typer.Option(None, "--department", metavar="部门", help="只看某个部门的样例"),
+    search: str = typer.Option(None, "--search", metavar="文字", help="按文字筛选"),
+    limit: int = typer.Option(50, "--limit", metavar="N", help="最多显示多少条"),
+    remove: int = typer.Option(None, "--remove", metavar="ID", help="删除一条错误的已确认派单样例"),
+) -> None:
+    """查看或删除已确认派单样例（匹配据此学习）；删除错误样例后，下次匹配即不再受其影响。"""
+    with user_errors():
+        from models.db import session_scope
+        from models.examples import list_examples, remove_example
+        from models.text import mask_phone
+
+        with session_scope(engine_for(ctx)) as session:
+            if remove is not None:
+                gone = remove_example(session, remove)
+                typer.echo(f"已删除样例 #{gone.id}：{gone.text[:40]} → {gone.department or gone.item_code}")
+                return
+            total, rows = list_examples(session, item_code=item, department=department, search=search, limit=limit)
+        typer.echo(f"共 {total} 条已确认派单样例，显示最新 {len(rows)} 条（--remove ID 删除错误样例）")
+        for row in rows:
+            target = row.department or "—"
+            if row.item_code:
+                target += f" [{row.item_code}] {row.item_name}"
+            text = " ".join(mask_phone(w) if sum(c.isdigit() for c in w) >= 7 else w for w in row.text.split())
+            typer.echo(f"#{row.id:<6} {row.created_at:%Y-%m-%d} {row.source:<9} {text[:40]} → {target}")

@@ -216,3 +216,23 @@ def test_resolved_before_created_is_a_row_error(db: Path, tmp_path: Path) -> Non
     history.write_text("标题,来电时间,答复时间\n路灯坏了,2026-03-05,2026-03-01\n", encoding="utf-8")
     result = invoke(db, "requests", "import", str(history))
     assert result.exit_code == 2 and "第 2 行" in result.stderr and "早于" in result.stderr
+
+
+def test_supervisor_lists_and_removes_bad_examples(db: Path, tmp_path: Path) -> None:
+    history = tmp_path / "h.csv"
+    history.write_text(
+        "工单编号,诉求标题,承办单位,办理状态\n1,化粪池冒了往外流,区排水集团,已办结\n2,东门化粪池堵了,区排水集团,已办结\n"
+        "3,化粪池满了很臭,区排水集团,已办结\n",
+        encoding="utf-8",
+    )
+    invoke(db, "requests", "import", str(history))
+    assert json.loads(invoke(db, "match", "化粪池冒出来了", "--json").stdout)["department"] == "区排水集团"
+    listing = invoke(db, "catalog", "examples", "--department", "区排水集团")
+    assert listing.exit_code == 0 and "共 3 条" in listing.stdout and "化粪池满了很臭" in listing.stdout
+    ids = [line.split()[0].lstrip("#") for line in listing.stdout.splitlines()[1:]]
+    for example_id in ids:
+        removed = invoke(db, "catalog", "examples", "--remove", example_id)
+        assert removed.exit_code == 0 and "已删除样例" in removed.stdout
+    assert json.loads(invoke(db, "match", "化粪池冒出来了", "--json").stdout)["department"] != "区排水集团"
+    missing = invoke(db, "catalog", "examples", "--remove", "999999")
+    assert missing.exit_code == 2 and "找不到" in missing.stderr

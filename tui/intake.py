@@ -56,12 +56,12 @@ def suggestion_text(rank: int, s: Suggestion, accepted: bool) -> Text:
 
 class IntakeScreen(Screen[None]):
     BINDINGS = [
-        Binding("ctrl+s", "save", "保存登记", priority=True),
-        Binding("f5", "accept(0)", "采纳建议", priority=True),
+        Binding("ctrl+s", "save", "保存", priority=True),
+        Binding("f5", "accept(0)", "采纳", priority=True),
         Binding("f6", "accept(1)", "采纳第2条", priority=True, show=False),
         Binding("f7", "accept(2)", "采纳第3条", priority=True, show=False),
         Binding("ctrl+r", "clear", "清空", priority=True, show=False),
-        Binding("f8", "merge_duplicate", "合并重复", priority=True),
+        Binding("f8", "merge_duplicate", "合并", priority=True),
     ]
 
     def __init__(self) -> None:
