@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from models.catalog import get_or_create_department, guess_level
@@ -140,9 +140,15 @@ def remember_routing(
     item_code: str | None = None,
     department: str | None = None,
 ) -> None:
-    """Store a confirmed routing and teach the in-memory matcher at once (no rebuild needed)."""
+    """Store a confirmed routing and teach the in-memory matcher at once (no rebuild needed).
+
+    A request has at most one confirmed routing: a correction replaces what was confirmed before, so the matcher
+    stops learning the wrong answer (the persisted index rebuilds when it sees the removal).
+    """
     if not text.strip() or (item_id is None and department_id is None):
         return
+    if request_id is not None:
+        session.execute(delete(MatchExample).where(col(MatchExample.request_id) == request_id))
     session.add(
         MatchExample(
             text=text,

@@ -220,3 +220,28 @@ async def test_likely_duplicate_is_shown_and_merged_with_one_key(catalog_engine)
     with session_scope(catalog_engine) as s:
         newest = s.exec(select(Request).order_by(Request.id.desc())).first()
         assert newest.status == "merged" and newest.duplicate_of == earlier_id
+
+
+async def test_correcting_the_item_reroutes_and_teaches_the_matcher(app, catalog_engine) -> None:
+    from models.intake import log_request
+    from models.tables import MatchExample
+    from models.workflow import Actor
+
+    with session_scope(catalog_engine) as s:
+        request_id = log_request(s, Actor("t"), title="楼上水管一直往下滴", item_code="JD-010").request.id
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
+        before = app.matcher.example_count
+        app.push_screen(DetailScreen(request_id))
+        await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen) and app.screen.detail is not None)
+        detail_screen = app.screen
+        await pilot.press("e")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "ItemDialog")
+        await pilot.press(*"漏水", "enter")
+        await wait_for(pilot, lambda: detail_screen.detail is not None and detail_screen.detail.item_code == "JD-003")
+        assert detail_screen.detail.department == "区水务局"
+        assert "收回事项" in str(detail_screen.query_one("#detail-routing", Static).render())
+        assert app.matcher.example_count == before + 1
+    with session_scope(catalog_engine) as s:
+        example = s.exec(select(MatchExample).where(MatchExample.request_id == request_id)).one()  # replaced, not added
+        assert example.source == "confirmed" and example.item_id is not None

@@ -13,12 +13,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from models import workflow
+from models import intake, workflow
 from models.catalog import DUTY_LABELS
 from models.intake import CHANNEL_LABELS, KIND_LABELS, URGENCY_LABELS
 from models.queries import RequestDetail, list_departments, request_detail
 from models.workflow import SATISFACTION_LABELS, STATUS_LABELS
-from tui.dialogs import CallbackDialog, CallbackResult, DepartmentDialog, NoteDialog, NoteResult
+from tui.dialogs import CallbackDialog, CallbackResult, DepartmentDialog, ItemDialog, NoteDialog, NoteResult
 
 if TYPE_CHECKING:
     from tui.app import XinshengApp
@@ -33,6 +33,7 @@ ACTION_KEYS = {
     "reject": "reject",
     "reopen": "reopen",
     "unmerge": "unmerge",
+    "route": "correct_item",
 }
 
 
@@ -48,6 +49,7 @@ class DetailScreen(Screen[None]):
         Binding("x", "reject", "不予受理"),
         Binding("o", "reopen", "重办"),
         Binding("u", "unmerge", "撤销合并"),
+        Binding("e", "correct_item", "更正事项"),
     ]
 
     def __init__(self, request_id: int) -> None:
@@ -178,6 +180,29 @@ class DetailScreen(Screen[None]):
     def action_unmerge(self) -> None:
         actor = self.xapp.actor
         self._apply(lambda s, r: workflow.unmerge(s, r, actor), "已撤销合并")
+
+    def action_correct_item(self) -> None:
+        """更正事项: choose the right item; the routing follows it and the matcher learns from the correction."""
+        detail, matcher = self.detail, self.xapp.matcher
+        if detail is None or matcher is None:
+            return
+        actor = self.xapp.actor
+        suggestions = [
+            (s.code, f"{s.name}（{DUTY_LABELS.get(s.duty, s.duty)} → {s.department}）")
+            for s in matcher.match(f"{detail.title} {detail.text}", top=8).suggestions
+        ]
+        catalog = [
+            (i.code, f"[{i.code}] {i.name}（{DUTY_LABELS.get(i.duty, i.duty)} → {matcher.route_department(i)}）")
+            for i in matcher.items
+        ]
+
+        def picked(code: str | None) -> None:
+            if code:
+                self._apply(
+                    lambda s, r: intake.confirm_routing(s, r, actor, code, matcher=matcher), "已更正事项，匹配已学习"
+                )
+
+        self.app.push_screen(ItemDialog(suggestions, catalog), picked)
 
     def action_dispatch(self) -> None:
         detail = self.detail

@@ -181,3 +181,50 @@ class CallbackDialog(ModalScreen[CallbackResult | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ItemDialog(ModalScreen[str | None]):
+    """Pick the catalog item a request really belongs to: the matcher's suggestions first, typing searches all."""
+
+    BINDINGS = [Binding("escape", "cancel", "取消")]
+
+    def __init__(self, suggestions: list[tuple[str, str]], catalog: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self._suggestions = suggestions  # (code, label)
+        self._catalog = catalog
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("更正清单事项（回车确定，Esc 取消）", classes="dialog-title")
+            yield Input(placeholder="输入事项名称或编码搜索", id="filter")
+            yield OptionList(id="items")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one("#filter", Input).focus()
+
+    def _fill(self, text: str) -> None:
+        options = self.query_one("#items", OptionList)
+        options.clear_options()
+        chosen = self._suggestions if not text else [(c, label) for c, label in self._catalog if text in label][:50]
+        for code, label in chosen:
+            options.add_option(Option(label, id=code))
+        if options.option_count:
+            options.highlighted = 0
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self._fill(event.value.strip())
+
+    @on(Input.Submitted, "#filter")
+    def _submit_filter(self) -> None:
+        options = self.query_one("#items", OptionList)
+        if options.highlighted is not None:
+            self.dismiss(options.get_option_at_index(options.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#items")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
