@@ -21,7 +21,7 @@ from models.history_index import HistoryIndex
 from models.matching import Matcher, example_rows
 from models.tables import CatalogItem, MatchExample
 
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_dir() -> Path:

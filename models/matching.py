@@ -193,6 +193,7 @@ class Matcher:
                 for item, name, keywords in zip(self.items, self._names, self._keywords, strict=True)
             ],
             [(item.code, self.route_department(item)) for item in self.items],
+            model="nb",
         )
         # the TUI matches in one worker thread while another records a confirmed routing
         self._lock = threading.RLock()
