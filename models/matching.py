@@ -199,25 +199,24 @@ class Matcher:
         self._lock = threading.RLock()
         self.history = self.build_history(examples)
 
+    def _prepare_examples(
+        self, examples: Iterable[tuple[str, str | None, str | None]]
+    ) -> tuple[list[str], list[tuple[str | None, str | None]]]:
+        texts: list[str] = []
+        labels: list[tuple[str | None, str | None]] = []
+        for text, code, department in examples:
+            prepared = self._prepare_example(text, code, department)
+            if prepared is not None:
+                texts.append(prepared[0])
+                labels.append(prepared[1])
+        return texts, labels
+
     def build_history(self, examples: Iterable[tuple[str, str | None, str | None]]) -> HistoryIndex:
         """A history index over (text, item code, department) examples, normalized and labelled as add_example."""
-        texts: list[str] = []
-        labels: list[tuple[str | None, str | None]] = []
-        for text, code, department in examples:
-            prepared = self._prepare_example(text, code, department)
-            if prepared is not None:
-                texts.append(prepared[0])
-                labels.append(prepared[1])
-        return HistoryIndex.build(texts, labels)
+        return HistoryIndex.build(*self._prepare_examples(examples))
 
     def extend_history(self, examples: Iterable[tuple[str, str | None, str | None]]) -> None:
-        texts: list[str] = []
-        labels: list[tuple[str | None, str | None]] = []
-        for text, code, department in examples:
-            prepared = self._prepare_example(text, code, department)
-            if prepared is not None:
-                texts.append(prepared[0])
-                labels.append(prepared[1])
+        texts, labels = self._prepare_examples(examples)
         with self._lock:
             self.history.extend(texts, labels)
 

@@ -210,8 +210,9 @@ class DetailScreen(Screen[None]):
             return
         actor = self.xapp.actor
 
-        def picked(department_id: int | None) -> None:
-            if department_id:
+        def picked(choice: str | None) -> None:
+            if choice:
+                department_id = int(choice)
                 self._apply(lambda s, r: workflow.dispatch(s, r, actor, department_id), "已派单")
 
         def show(departments: list[tuple[int, str, str]]) -> None:

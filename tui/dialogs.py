@@ -69,40 +69,40 @@ class NoteDialog(ModalScreen[NoteResult | None]):
         self.dismiss(None)
 
 
-class DepartmentDialog(ModalScreen[int | None]):
-    """Pick the department to dispatch to; the routed department is pre-selected, typing filters the list."""
+class PickerDialog(ModalScreen[str | None]):
+    """A list to choose from, narrowed as you type; Enter takes the highlighted entry, Esc cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "取消")]
 
-    def __init__(self, departments: list[tuple[int, str, str]], default_id: int | None) -> None:
+    def __init__(self, title: str, placeholder: str, default: str | None = None) -> None:
         super().__init__()
-        self._departments = departments
-        self._default = default_id
+        self._title = title
+        self._placeholder = placeholder
+        self._default = default
+
+    def entries(self, text: str) -> list[tuple[str, str]]:
+        """(id, label) pairs to show for the filter text."""
+        raise NotImplementedError
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("派单给哪个部门？（回车确定，Esc 取消）", classes="dialog-title")
-            yield Input(placeholder="输入部门名称筛选", id="filter")
-            yield OptionList(id="departments")
+            yield Label(self._title, classes="dialog-title")
+            yield Input(placeholder=self._placeholder, id="filter")
+            yield OptionList(id="choices")
 
     def on_mount(self) -> None:
         self._fill("")
-        self.query_one("#departments", OptionList).focus()
+        self.query_one("#filter", Input).focus()
 
     def _fill(self, text: str) -> None:
-        options = self.query_one("#departments", OptionList)
+        options = self.query_one("#choices", OptionList)
         options.clear_options()
-        levels = {"district": "区级", "street": "街道", "community": "社区", "external": "外部"}
-        for dept_id, name, level in self._departments:
-            if text in name:
-                options.add_option(Option(f"{name}（{levels.get(level, level)}）", id=str(dept_id)))
-        if self._default is not None and not text:
-            try:
-                options.highlighted = options.get_option_index(str(self._default))
-            except Exception:  # the default department may be filtered out
-                options.highlighted = 0
-        elif options.option_count:
-            options.highlighted = 0
+        entries = self.entries(text)
+        for entry_id, label in entries:
+            options.add_option(Option(label, id=entry_id))
+        ids = [entry_id for entry_id, _ in entries]
+        if entries:
+            options.highlighted = ids.index(self._default) if not text and self._default in ids else 0
 
     @on(Input.Changed, "#filter")
     def _filter(self, event: Input.Changed) -> None:
@@ -110,17 +110,37 @@ class DepartmentDialog(ModalScreen[int | None]):
 
     @on(Input.Submitted, "#filter")
     def _submit_filter(self) -> None:
-        options = self.query_one("#departments", OptionList)
+        options = self.query_one("#choices", OptionList)
         if options.highlighted is not None:
-            option = options.get_option_at_index(options.highlighted)
-            self.dismiss(int(option.id or 0))
+            self.dismiss(options.get_option_at_index(options.highlighted).id)
 
-    @on(OptionList.OptionSelected, "#departments")
+    @on(OptionList.OptionSelected, "#choices")
     def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id or 0))
+        self.dismiss(event.option.id)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class DepartmentDialog(PickerDialog):
+    """Pick the department to dispatch to; the routed department is pre-selected."""
+
+    LEVELS = {"district": "区级", "street": "街道", "community": "社区", "external": "外部"}
+
+    def __init__(self, departments: list[tuple[int, str, str]], default_id: int | None) -> None:
+        super().__init__(
+            "派单给哪个部门？（回车确定，Esc 取消）",
+            "输入部门名称筛选",
+            str(default_id) if default_id is not None else None,
+        )
+        self._departments = departments
+
+    def entries(self, text: str) -> list[tuple[str, str]]:
+        return [
+            (str(dept_id), f"{name}（{self.LEVELS.get(level, level)}）")
+            for dept_id, name, level in self._departments
+            if text in name
+        ]
 
 
 @dataclass(frozen=True)
@@ -183,48 +203,15 @@ class CallbackDialog(ModalScreen[CallbackResult | None]):
         self.dismiss(None)
 
 
-class ItemDialog(ModalScreen[str | None]):
+class ItemDialog(PickerDialog):
     """Pick the catalog item a request really belongs to: the matcher's suggestions first, typing searches all."""
 
-    BINDINGS = [Binding("escape", "cancel", "取消")]
-
     def __init__(self, suggestions: list[tuple[str, str]], catalog: list[tuple[str, str]]) -> None:
-        super().__init__()
+        super().__init__("更正清单事项（回车确定，Esc 取消）", "输入事项名称或编码搜索")
         self._suggestions = suggestions  # (code, label)
         self._catalog = catalog
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label("更正清单事项（回车确定，Esc 取消）", classes="dialog-title")
-            yield Input(placeholder="输入事项名称或编码搜索", id="filter")
-            yield OptionList(id="items")
-
-    def on_mount(self) -> None:
-        self._fill("")
-        self.query_one("#filter", Input).focus()
-
-    def _fill(self, text: str) -> None:
-        options = self.query_one("#items", OptionList)
-        options.clear_options()
-        chosen = self._suggestions if not text else [(c, label) for c, label in self._catalog if text in label][:50]
-        for code, label in chosen:
-            options.add_option(Option(label, id=code))
-        if options.option_count:
-            options.highlighted = 0
-
-    @on(Input.Changed, "#filter")
-    def _filter(self, event: Input.Changed) -> None:
-        self._fill(event.value.strip())
-
-    @on(Input.Submitted, "#filter")
-    def _submit_filter(self) -> None:
-        options = self.query_one("#items", OptionList)
-        if options.highlighted is not None:
-            self.dismiss(options.get_option_at_index(options.highlighted).id)
-
-    @on(OptionList.OptionSelected, "#items")
-    def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def entries(self, text: str) -> list[tuple[str, str]]:
+        if not text:
+            return self._suggestions
+        return [(code, label) for code, label in self._catalog if text in label][:50]
