@@ -15,7 +15,6 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
-from models.catalog import DUTY_LABELS
 from models.clock import now
 from models.intake import Routing, routing_for_code
 from models.tables import Area, CatalogItem, Department, Operator, Request, RequestEvent
@@ -243,6 +242,3 @@ def list_departments(session: Session) -> list[tuple[int, str, str]]:
     rows = session.exec(select(Department.id, Department.name, Department.level).order_by(Department.name)).all()
     return [(i, n, lvl) for i, n, lvl in rows if i is not None]
 
-
-def duty_label(duty: str | None) -> str:
-    return DUTY_LABELS.get(duty or "", "")
