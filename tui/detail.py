@@ -123,7 +123,11 @@ class DetailScreen(Screen[None]):
         table.clear()
         for ev in detail.events:
             change = ""
-            if ev.to_status and ev.from_status != ev.to_status:
+            if (
+                ev.to_status
+                and ev.from_status != ev.to_status
+                and (ev.from_status or ev.action in ("create", "import"))
+            ):
                 change = f"{STATUS_LABELS.get(ev.from_status or '', '') or '—'}→{STATUS_LABELS.get(ev.to_status, '')}"
             table.add_row(f"{ev.at:%m-%d %H:%M}", ev.action_label, ev.actor, change, ev.note[:60])
         self.refresh_bindings()
