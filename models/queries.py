@@ -241,4 +241,3 @@ def list_grids(session: Session) -> list[tuple[int, str]]:
 def list_departments(session: Session) -> list[tuple[int, str, str]]:
     rows = session.exec(select(Department.id, Department.name, Department.level).order_by(Department.name)).all()
     return [(i, n, lvl) for i, n, lvl in rows if i is not None]
-
