@@ -236,3 +236,17 @@ def test_supervisor_lists_and_removes_bad_examples(db: Path, tmp_path: Path) -> 
     assert json.loads(invoke(db, "match", "化粪池冒出来了", "--json").stdout)["department"] != "区排水集团"
     missing = invoke(db, "catalog", "examples", "--remove", "999999")
     assert missing.exit_code == 2 and "找不到" in missing.stderr
+
+
+def test_messy_input_through_the_cli(db: Path) -> None:
+    long_text = "楼上卫生间漏水，" * 1250  # 10,000 characters
+    result = invoke(db, "match", long_text, "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["department"] == "区水务局"
+    for noise in ("😀😀😀", "！？。，、", "\u3000\t"):
+        bad = invoke(db, "match", noise)
+        assert bad.exit_code == 2 and "为空" in bad.stderr and "Traceback" not in bad.output
+    simplified = json.loads(invoke(db, "match", "晚上广场舞噪音太大，吵得睡不着", "--json").stdout)
+    traditional = json.loads(invoke(db, "match", "晚上廣場舞噪音太大，吵得睡不著！！", "--json").stdout)
+    assert simplified["matches"] == traditional["matches"]
+    fullwidth = json.loads(invoke(db, "match", "ＪＤ楼上漏水！！😀", "--json").stdout)
+    assert fullwidth["matches"][0]["code"] == "JD-003"
