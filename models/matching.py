@@ -1,10 +1,12 @@
 """Matching a resident's request to catalog items and departments (DESIGN.md §6).
 
-Two kinds of evidence are fused: the catalog itself (item name, keywords, category, department, description) and
-confirmed routings learned from history (MatchExample). Both are searched through an inverted index of character
-n-grams scored with BM25 — Chinese has no spaces, and n-grams tolerate typos and word order — and the few catalog
-candidates are reranked with rapidfuzz against the item's name and keywords. BM25 needs no global re-weighting
-when a document is added, so a newly confirmed routing changes the very next match without a rebuild.
+Two kinds of evidence are fused:
+- the catalog itself (item name, keywords, category, department, description): a BM25 inverted index of character
+  n-grams finds candidate items (Chinese has no spaces; n-grams tolerate typos and word order), rapidfuzz and keyword
+  hits rerank the few candidates, and a naive Bayes reading of the whole catalog votes for departments;
+- confirmed routings learned from history (MatchExample), in models.history_index: nearest neighbours and linear
+  department models over sparse TF-IDF rows. New confirmations count from the very next match, with no rebuild.
+History earns its weight by similarity: with nothing alike confirmed before, the catalog decides.
 """
 
 from __future__ import annotations
