@@ -48,7 +48,6 @@ def examples(
     with user_errors():
         from models.db import session_scope
         from models.examples import list_examples, remove_example
-        from models.text import mask_phone
 
         with session_scope(engine_for(ctx)) as session:
             if remove is not None:
@@ -61,5 +60,4 @@ def examples(
             target = row.department or "—"
             if row.item_code:
                 target += f" [{row.item_code}] {row.item_name}"
-            text = " ".join(mask_phone(w) if sum(c.isdigit() for c in w) >= 7 else w for w in row.text.split())
-            typer.echo(f"#{row.id:<6} {row.created_at:%Y-%m-%d} {row.source:<9} {text[:40]} → {target}")
+            typer.echo(f"#{row.id:<6} {row.created_at:%Y-%m-%d} {row.source:<9} {row.text[:40]} → {target}")

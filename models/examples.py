@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from models.errors import UserError
 from models.tables import CatalogItem, Department, MatchExample, Request
+from models.text import mask_phones_in_text
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,8 @@ def list_examples(
         .order_by(col(MatchExample.id).desc())
         .limit(limit)
     ).all()
-    return total, [ExampleRow(*row) for row in rows]
+    # example texts are residents' words: phone numbers they dictated are personal data
+    return total, [ExampleRow(rid, mask_phones_in_text(text), *rest) for rid, text, *rest in rows]
 
 
 def remove_example(session: Session, example_id: int) -> ExampleRow:

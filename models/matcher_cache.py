@@ -85,11 +85,10 @@ def load_history(session: Session, matcher: Matcher) -> HistoryIndex:
         if same_world and cached_count <= int(state["count"]) and cached_max <= int(state["max_id"]):
             newer = example_rows(session, after_id=cached_max)
             if cached_count + len(newer) == state["count"]:
-                matcher.history = index
                 if newer:
-                    matcher.extend_history(newer)
-                    _write(path, state, matcher.history)
-                return matcher.history
+                    index.extend(*matcher.prepare_examples(newer))
+                    _write(path, state, index)
+                return index
     index = matcher.build_history(example_rows(session))
     _write(path, state, index)
     return index

@@ -116,10 +116,10 @@ class Bm25Index:
         n = len(self.lengths)
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
-    def search(self, grams: Sequence[str], limit: int) -> tuple[list[tuple[int, float]], float]:
+    def search(self, grams: Sequence[str], limit: int) -> list[tuple[int, float]]:
         """Best `limit` documents with their score relative to the query's own best possible score (0..1)."""
         if not self.lengths or not grams:
-            return [], 0.0
+            return []
         query: dict[str, int] = defaultdict(int)
         for gram in grams:
             query[gram] += 1
@@ -140,9 +140,9 @@ class Bm25Index:
                 norm = k1 * (1.0 - b + b * lengths[doc] / avg)
                 scores[doc] += idf * tf * (k1 + 1.0) / (tf + norm)
         if not scores or ceiling <= 0:
-            return [], 0.0
+            return []
         best = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:limit]
-        return [(doc, min(1.0, s / (ceiling * 1.2))) for doc, s in best], ceiling
+        return [(doc, min(1.0, s / (ceiling * 1.2))) for doc, s in best]
 
 
 def _matched_spans(query: str, terms: Iterable[str], min_len: int = 2) -> list[str]:
@@ -201,7 +201,7 @@ class Matcher:
         self._lock = threading.RLock()
         self.history = self.build_history(examples)
 
-    def _prepare_examples(
+    def prepare_examples(
         self, examples: Iterable[tuple[str, str | None, str | None]]
     ) -> tuple[list[str], list[tuple[str | None, str | None]]]:
         texts: list[str] = []
@@ -215,12 +215,7 @@ class Matcher:
 
     def build_history(self, examples: Iterable[tuple[str, str | None, str | None]]) -> HistoryIndex:
         """A history index over (text, item code, department) examples, normalized and labelled as add_example."""
-        return HistoryIndex.build(*self._prepare_examples(examples))
-
-    def extend_history(self, examples: Iterable[tuple[str, str | None, str | None]]) -> None:
-        texts, labels = self._prepare_examples(examples)
-        with self._lock:
-            self.history.extend(texts, labels)
+        return HistoryIndex.build(*self.prepare_examples(examples))
 
     @property
     def example_count(self) -> int:
@@ -261,7 +256,7 @@ class Matcher:
 
         item_scores: dict[int, float] = {}
         reasons: dict[int, tuple[str, tuple[str, ...]]] = {}
-        candidates, _ = self._item_index.search(grams, CATALOG_CANDIDATES)
+        candidates = self._item_index.search(grams, CATALOG_CANDIDATES)
         for idx, rel in candidates:
             name, keywords = self._names[idx], self._keywords[idx]
             hits = [kw for kw in keywords if kw in query]
@@ -390,7 +385,7 @@ def load_matcher(session: Session, *, use_cache: bool = True) -> Matcher:
     if use_cache:
         from models.matcher_cache import load_history
 
-        matcher.history = load_history(session, matcher)
+        matcher.history = load_history(session, matcher)  # the catalog side is cheap; only history is cached
     else:
         matcher.history = matcher.build_history(example_rows(session))
     return matcher

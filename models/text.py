@@ -7,6 +7,7 @@ only letters and digits (CJK included), lower-cased.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Any
@@ -52,6 +53,11 @@ def mask_name(name: str | None) -> str:
     if not name:
         return ""
     return name[0] + "*" * max(1, len(name) - 1)
+
+
+def mask_phones_in_text(text: str) -> str:
+    """Free text keeps its words but not the phone numbers residents dictate into it."""
+    return re.sub(r"\d{7,}", lambda m: mask_phone(m.group()), text)
 
 
 def mask_phone(phone: str | None) -> str:
