@@ -263,16 +263,23 @@ def latency(
         "from models.matching import load_matcher; e=open_engine(%r); "
         "s=session_scope(e).__enter__(); m=load_matcher(s); m.match('小区路灯坏了'); print(time.perf_counter()-t)"
     )
-    load = float(
-        subprocess.run([sys.executable, "-c", probe % str(db)], capture_output=True, text=True, check=True).stdout
+    # new processes are noisy (disk cache, scheduler): the median of five runs
+    load = statistics.median(
+        float(
+            subprocess.run([sys.executable, "-c", probe % str(db)], capture_output=True, text=True, check=True).stdout
+        )
+        for _ in range(5)
     )
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "commands.main", "--db", str(db), "match", "小区路灯坏了好几天"],
-        check=True,
-        capture_output=True,
+    cli = statistics.median(
+        _timed(
+            lambda: subprocess.run(
+                [sys.executable, "-m", "commands.main", "--db", str(db), "match", "小区路灯坏了好几天"],
+                check=True,
+                capture_output=True,
+            )
+        )
+        for _ in range(5)
     )
-    cli = time.perf_counter() - start
 
     print(
         f"\nLatency: {len(catalog)} catalog items + {examples:,} learned examples "
@@ -283,8 +290,8 @@ def latency(
     print(f"  index build from the database (no cache) {build:.2f} s")
     print(f"  first load, writing the cache           {cached:.2f} s")
     print(f"  add one confirmed example (no rebuild)  {1000 * added:.3f} ms")
-    print(f"  load matcher in a new process + 1 match {load:.2f} s")
-    print(f"  `xinsheng match` end to end, new process {cli:.2f} s")
+    print(f"  load matcher in a new process + 1 match {load:.2f} s   (median of 5)")
+    print(f"  `xinsheng match` end to end, new process {cli:.2f} s   (median of 5)")
 
 
 def main() -> None:

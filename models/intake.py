@@ -148,6 +148,14 @@ def remember_routing(
     if not text.strip() or (item_id is None and department_id is None):
         return
     if request_id is not None:
+        if matcher is not None:
+            for old_text, old_code, old_department in session.exec(
+                select(MatchExample.text, CatalogItem.code, Department.name)
+                .join(CatalogItem, col(MatchExample.item_id) == CatalogItem.id, isouter=True)
+                .join(Department, col(MatchExample.department_id) == Department.id, isouter=True)
+                .where(col(MatchExample.request_id) == request_id)
+            ).all():
+                matcher.forget_example(old_text, old_code, old_department)
         session.execute(delete(MatchExample).where(col(MatchExample.request_id) == request_id))
     session.add(
         MatchExample(

@@ -23,7 +23,7 @@ from sqlmodel import Session, col, select
 
 from models.history_index import HistoryIndex
 from models.tables import CatalogItem, Department, MatchExample
-from models.text import char_ngrams, normalize
+from models.text import char_ngrams, normalize, strip_filler
 
 NGRAMS = (1, 2, 3)
 CATALOG_CANDIDATES = 40
@@ -238,6 +238,14 @@ class Matcher:
             with self._lock:
                 self.history.add(prepared[0], *prepared[1])
 
+    def forget_example(self, text: str, item_code: str | None, department: str | None) -> bool:
+        """Withdraw a confirmed routing (it was corrected); the very next match no longer follows it."""
+        prepared = self._prepare_example(text, item_code, department)
+        if prepared is None:
+            return False
+        with self._lock:
+            return self.history.forget(prepared[0], *prepared[1])
+
     def route_department(self, item: ItemInfo) -> str:
         """Who really owns the work: a merged item follows the item it was folded into."""
         if item.duty == "merged" and item.merged_into and item.merged_into in self.by_code:
@@ -252,7 +260,9 @@ class Matcher:
         query = normalize(text)
         if not query:
             return MatchResult(text, "", None, 0.0, "")
-        grams = char_ngrams(query, NGRAMS)
+        # the catalog is read without the hotline's own words; history learns for itself what they are worth
+        catalog_query = strip_filler(query) or query
+        grams = char_ngrams(catalog_query, NGRAMS)
 
         item_scores: dict[int, float] = {}
         reasons: dict[int, tuple[str, tuple[str, ...]]] = {}
@@ -260,7 +270,7 @@ class Matcher:
         for idx, rel in candidates:
             name, keywords = self._names[idx], self._keywords[idx]
             hits = [kw for kw in keywords if kw in query]
-            fuzzy = fuzz.partial_ratio(name, query) / 100.0 if name else 0.0
+            fuzzy = fuzz.partial_ratio(name, catalog_query) / 100.0 if name else 0.0
             fuzzy = max(0.0, (fuzzy - 0.3) / 0.7)  # one shared character already scores ~30: not evidence
             keyword_part = 1.0 - 0.5 ** len(hits)
             # noisy-OR: any one strong signal (a keyword, the name, the n-gram profile) can carry the match
@@ -321,9 +331,10 @@ class Matcher:
         dept_catalog: dict[str, float] = {}
         for idx, score in ranked:
             department = self.route_department(self.items[idx])
-            dept_catalog[department] = max(dept_catalog.get(department, 0.0), score)
+            # noisy-OR over the department's items: several items that fit are more telling than one
+            dept_catalog[department] = 1.0 - (1.0 - dept_catalog.get(department, 0.0)) * (1.0 - score)
         # the best item's department and the catalog-wide department model share the catalog's say
-        catalog_model = self._catalog_model.department_posterior(query)
+        catalog_model = self._catalog_model.department_posterior(catalog_query)
         for department in set(dept_catalog) | set(catalog_model):
             item_evidence = dept_catalog.get(department, 0.0)
             model_evidence = catalog_model.get(department, 0.0)

@@ -33,6 +33,21 @@ def normalize(text: str) -> str:
     return "".join(ch for ch in simplified if ch.isalnum()).lower()
 
 
+# words of the hotline register itself ("请问……是否……何时……问题"): frequent in requests, rare in catalog item names, so
+# against the catalog they would look like strong evidence for the few items that happen to contain them
+FILLER_WORDS = (
+    "请问", "咨询", "反映", "投诉", "举报", "关于", "问题", "希望", "建议", "是否", "能否", "何时", "为什么",
+    "怎么", "如何", "请求", "要求", "领导", "您好", "你好", "谢谢", "严重", "一直", "什么", "多少", "可以",
+    "应该", "我们", "市民", "居民", "这种", "这个",
+)  # fmt: skip
+_FILLER = re.compile("|".join(FILLER_WORDS))
+
+
+def strip_filler(normalized: str) -> str:
+    """A normalized request without the hotline's own words, for matching against the catalog."""
+    return _FILLER.sub("", normalized)
+
+
 def clean_cell(value: object) -> str:
     """A spreadsheet cell as one tidy line: tabs, newlines and non-breaking spaces become single spaces."""
     if value is None:

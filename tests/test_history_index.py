@@ -105,6 +105,16 @@ def test_cache_is_reused_extended_and_rebuilt(catalog_engine, tmp_path: Path) ->
     with session_scope(catalog_engine) as s:
         assert load_matcher(s).example_count == 5
 
-    path.write_bytes(b"not an npz file")  # a corrupt cache is only a lost speed-up
-    with session_scope(catalog_engine) as s:
-        assert load_matcher(s).example_count == 5
+    with session_scope(catalog_engine) as s:  # read back memory-mapped: same answers, and still correctable
+        mapped, fresh = load_matcher(s), load_matcher(s, use_cache=False)
+    for text in ("化粪池冒出来了", "楼道灯不亮", "漏水"):
+        assert mapped.match(text).departments == fresh.match(text).departments
+    assert mapped.forget_example("化粪池满了很臭", None, "区排水集团")
+    exact = [n for n in mapped.history.neighbours("化粪池满了很臭", 3) if n.similarity > 0.999]
+    assert exact and all(mapped.history.label(n.row) == (None, None) for n in exact)
+
+    whole = path.read_bytes()
+    for damaged in (b"not an index file", whole[: len(whole) // 2], whole[:20]):  # only a lost speed-up
+        path.write_bytes(damaged)
+        with session_scope(catalog_engine) as s:
+            assert load_matcher(s).example_count == 5

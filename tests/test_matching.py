@@ -5,6 +5,7 @@ import pytest
 
 from models.db import session_scope
 from models.matching import ItemInfo, Matcher, load_matcher
+from models.text import normalize
 from tests.conftest import shared_file
 
 ITEMS = [
@@ -65,6 +66,44 @@ def test_a_confirmed_routing_changes_the_next_match_without_rebuild() -> None:
     after = m.match(text)
     assert after.department == "区排水集团"
     assert "已确认" in after.department_reason
+
+
+def test_a_withdrawn_routing_stops_voting_at_once() -> None:
+    text = "小区东门的化粪池冒出来了，臭得不行"
+    fresh = Matcher(ITEMS)  # delta: confirmed in this session
+    fresh.add_example(text, None, "区排水集团")
+    assert fresh.match(text).department == "区排水集团"
+    assert fresh.forget_example(text, None, "区排水集团")
+    assert fresh.match(text).department != "区排水集团"
+
+    loaded = Matcher(ITEMS, [(text, None, "区排水集团"), ("楼道灯坏了", "A6", None)])  # base: built from history
+    neighbours = loaded.history.neighbours(normalize(text), 3)
+    assert loaded.history.label(neighbours[0].row) == (None, "区排水集团")
+    assert not loaded.forget_example(text, "A3", None)  # another routing of the same text: nothing to withdraw
+    assert loaded.forget_example(text, None, "区排水集团")
+    assert all(
+        loaded.history.label(n.row) == (None, None)
+        for n in loaded.history.neighbours(normalize(text), 3)
+        if n.similarity > 0.999
+    )
+    assert loaded.match(text).department != "区排水集团"
+
+
+def test_a_corrected_request_teaches_the_running_matcher(catalog_engine) -> None:
+    from models.intake import confirm_routing, log_request
+    from models.workflow import Actor
+
+    actor = Actor("测试员", role="supervisor")
+    text = "三号楼楼梯间的扶手松了"
+    with session_scope(catalog_engine) as session:
+        matcher = load_matcher(session)
+        request = log_request(session, actor, title=text, item_code="JD-010", matcher=matcher).request
+        learned = {matcher.history.label(n.row) for n in matcher.history.neighbours(normalize(text), 5)}
+        assert ("JD-010", "社区居委会") in learned  # the (wrong) confirmation is learned at once
+        confirm_routing(session, request, actor, "JD-002", matcher=matcher)
+        voted = {matcher.history.label(n.row) for n in matcher.history.neighbours(normalize(text), 5)}
+    assert ("JD-010", "社区居委会") not in voted
+    assert ("JD-002", "街道城市管理办公室") in voted
 
 
 def _dev_rows() -> list[dict[str, str]]:

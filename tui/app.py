@@ -17,6 +17,7 @@ from models.db import session_scope
 from models.matching import Matcher, load_matcher
 from models.queries import OperatorInfo, find_operator
 from models.workflow import Actor
+from tui.delivery import still_shown
 
 T = TypeVar("T")
 
@@ -130,14 +131,17 @@ class XinshengApp(App[None]):
         """Run `work` in a thread worker and hand its plain result to `done` on the UI thread."""
         from models.errors import UserError
 
+        # closures made inside a screen belong to the screen on show when the work was asked for
+        owner = getattr(done, "__self__", None) or self.screen
+
         def job() -> None:
             try:
                 result = self.db(work)
             except UserError as exc:
                 self.call_from_thread(self.show_error, exc)
                 if on_error is not None:
-                    self.call_from_thread(on_error)
+                    self.call_from_thread(still_shown(on_error, owner))
                 return
-            self.call_from_thread(done, result)
+            self.call_from_thread(still_shown(done, owner), result)
 
         self.run_worker(job, thread=True, group=group, exclusive=exclusive)

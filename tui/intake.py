@@ -28,6 +28,7 @@ from models.intake import (
 )
 from models.matching import MatchResult, Suggestion
 from models.queries import OperatorInfo, find_operator, list_grids
+from tui.delivery import still_shown
 
 if TYPE_CHECKING:
     from tui.app import XinshengApp
@@ -149,7 +150,7 @@ class IntakeScreen(Screen[None]):
 
         def job() -> None:
             result = matcher.match(text, top=3)
-            self.app.call_from_thread(self._show_suggestions, result)
+            self.app.call_from_thread(still_shown(self._show_suggestions), result)
 
         self.run_worker(job, thread=True, group="match", exclusive=True)
 
