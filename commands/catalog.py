@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from commands.common import engine_for, user_errors
+from commands.common import engine_for, print_preview, user_errors
 
 app = typer.Typer(
     help="事项清单（catalog）：导入，查看和清理已确认派单样例", no_args_is_help=True, rich_markup_mode=None
@@ -18,14 +18,24 @@ def import_(
     ctx: typer.Context,
     file: Path = typer.Argument(..., metavar="FILE", help="CSV 或 XLSX 文件"),
     dry_run: bool = typer.Option(False, "--dry-run", help="只检查并统计，不写入数据库"),
+    preview: bool = typer.Option(False, "--preview", help="只显示识别出的列映射、未识别的列和前几行，不写入"),
+    map_: list[str] = typer.Option(None, "--map", metavar="源列=字段", help="列映射 源列=字段，可重复"),
+    encoding: str = typer.Option(None, "--encoding", metavar="编码", help="CSV 编码（默认自动识别）"),
+    sheet: str = typer.Option(None, "--sheet", metavar="工作表", help="XLSX 工作表名（默认第一个）"),
 ) -> None:
     """导入事项清单：按事项编码新增或更新，自动创建部门，并记录一次清单修订。"""
     with user_errors():
-        from models.catalog import import_catalog
+        from models.catalog import CATALOG_FIELD_LABELS, import_catalog, read_catalog_file
         from models.db import session_scope
+        from models.tabular import parse_map_options, preview_table
 
+        overrides = parse_map_options(map_)
+        if preview:
+            table = read_catalog_file(file, overrides=overrides, encoding=encoding, sheet=sheet)
+            print_preview(preview_table(table), CATALOG_FIELD_LABELS)
+            return
         with session_scope(engine_for(ctx)) as session:
-            result = import_catalog(session, file, dry_run=dry_run)
+            result = import_catalog(session, file, dry_run=dry_run, overrides=overrides, encoding=encoding, sheet=sheet)
         prefix = "（试运行，未写入）" if dry_run else ""
         typer.echo(
             f"{prefix}{result.file_name}：共 {result.total} 项，新增 {result.added}，更新 {result.changed}，"

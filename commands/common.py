@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -13,6 +13,7 @@ import typer
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from models.tabular import TablePreview
     from models.workflow import Actor
 
 EXIT_RUNTIME = 1
@@ -80,3 +81,43 @@ def pad(text: str, width: int, align: str = "<") -> str:
     """Pad to a terminal width: Chinese characters take two columns, so str.ljust misaligns tables."""
     gap = " " * max(0, width - display_width(text))
     return text + gap if align == "<" else gap + text
+
+
+def progress_reporter(label: str) -> Callable[[int, int], None] | None:
+    """A progress bar on stderr for long jobs; None when stderr is not a terminal (logs and pipes stay clean)."""
+    if not sys.stderr.isatty():
+        return None
+    import time
+
+    start = time.monotonic()
+
+    def report(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(1, total)
+        elapsed = time.monotonic() - start
+        rate = f"{done / elapsed:,.0f} 行/秒" if elapsed > 0.5 and done else ""
+        end = "\n" if done >= total else ""
+        sys.stderr.write(f"\r{label} [{'█' * filled}{'·' * (width - filled)}] {done:,}/{total:,} {rate}   {end}")
+        sys.stderr.flush()
+
+    return report
+
+
+def print_preview(preview: TablePreview, labels: Mapping[str, str]) -> None:
+    """`--preview`: the detected columns, what was not recognized, and the first rows."""
+    where = f"编码 {preview.encoding}，" if preview.encoding else ""
+    typer.echo(
+        f"{preview.file_name}：{where}表头在第 {preview.header_row} 行，数据 {preview.row_count} 行（预览，未写入）"
+    )
+    typer.echo("识别的列：")
+    for source, target in preview.mapping:
+        typer.echo(f"  {pad(source, 16)} → {target}（{labels.get(target, target)}）")
+    if preview.unmapped:
+        typer.echo(f"未识别的列：{'、'.join(preview.unmapped)}（可用 --map 源列=字段 指定，字段见上方英文名）")
+    else:
+        typer.echo("未识别的列：无")
+    if preview.sample:
+        typer.echo(f"前 {len(preview.sample)} 行：")
+    for row_number, values in preview.sample:
+        shown = " · ".join(f"{labels.get(k, k)}={v[:30]}" for k, v in values.items() if v)
+        typer.echo(f"  第 {row_number} 行：{shown}")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from commands.common import actor_for, engine_for, user_errors
+from commands.common import actor_for, engine_for, err, print_preview, progress_reporter, user_errors
 
 app = typer.Typer(help="诉求（requests）：导入历史工单", no_args_is_help=True, rich_markup_mode=None)
 
@@ -29,13 +29,29 @@ def import_(
     encoding: str = typer.Option(None, "--encoding", metavar="编码", help="CSV 编码（默认自动识别）"),
     sheet: str = typer.Option(None, "--sheet", metavar="工作表", help="XLSX 工作表名（默认第一个）"),
     dry_run: bool = typer.Option(False, "--dry-run", help="只检查并统计，不写入数据库"),
+    preview: bool = typer.Option(False, "--preview", help="只显示识别出的列映射、未识别的列和前几行，不写入"),
+    skip_bad: bool = typer.Option(
+        False, "--skip-bad", help="跳过有错的行，只导入正确的行；错误行写入错误文件（行号、列、原因）"
+    ),
+    errors_file: Path = typer.Option(
+        None, "--errors", metavar="FILE", help="--skip-bad 的错误文件路径（默认：当前目录下 <文件名>.错误行.csv）"
+    ),
 ) -> None:
     """导入诉求：已办结且有部门/事项的行成为已确认派单，供匹配学习；其余行自动匹配。重复导入不会重复入库。"""
     with user_errors():
         from models.db import session_scope
-        from models.request_import import import_requests, parse_map_options
+        from models.request_import import (
+            FIELD_LABELS,
+            import_requests,
+            preview_request_file,
+            write_error_csv,
+        )
+        from models.tabular import parse_map_options
 
         overrides = parse_map_options(map_)
+        if preview:
+            print_preview(preview_request_file(file, overrides=overrides, encoding=encoding, sheet=sheet), FIELD_LABELS)
+            return
         with session_scope(engine_for(ctx)) as session:
             result = import_requests(
                 session,
@@ -47,6 +63,8 @@ def import_(
                 encoding=encoding,
                 sheet=sheet,
                 dry_run=dry_run,
+                skip_bad=skip_bad,
+                progress=progress_reporter("导入"),
             )
         prefix = "（试运行，未写入）" if dry_run else ""
         typer.echo(
@@ -55,3 +73,7 @@ def import_(
         )
         if result.departments_created:
             typer.echo(f"新建部门 {len(result.departments_created)} 个：{'、'.join(result.departments_created)}")
+        if result.errors:
+            target = errors_file or Path.cwd() / f"{file.stem}.错误行.csv"
+            write_error_csv(result.errors, target)
+            err(f"跳过有错的行 {len(result.errors)} 行，明细（行号、列、原因）：{target}")

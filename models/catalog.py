@@ -6,6 +6,7 @@ An import is validated completely before anything is written, so a bad row never
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,13 +16,23 @@ from sqlmodel import Session, select
 from models.clock import now
 from models.errors import InputError
 from models.tables import CUT_DUTIES, DEPARTMENT_LEVELS, CatalogItem, CatalogRevision, Department
-from models.tabular import parse_datetime, parse_number, read_table
+from models.tabular import Table, parse_datetime, parse_number, read_table
 
 CATALOG_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "code": ("事项编码", "事项编号", "编码", "编号", "序号编码", "item_code"),
-    "name": ("事项名称", "名称", "事项", "三级分类", "title"),
-    "category": ("类别", "事项类别", "分类", "所属类别", "category_path"),
-    "department": ("责任部门", "牵头部门", "主管部门", "部门", "承办部门", "lead_department"),
+    "code": ("事项编码", "事项编号", "清单编码", "编码", "编号", "序号编码", "item_code"),
+    "name": ("事项名称", "清单事项", "职责事项", "名称", "事项", "三级分类", "title"),
+    "category": ("类别", "事项类别", "分类", "所属类别", "所属领域", "领域", "category_path"),
+    "department": (
+        "责任部门",
+        "牵头部门",
+        "主责部门",
+        "主管部门",
+        "责任单位",
+        "牵头单位",
+        "部门",
+        "承办部门",
+        "lead_department",
+    ),
     "duty": ("履职类型", "事项类型", "类型", "履职方式", "duty_type"),
     "keywords": ("关键词", "别名", "关键字", "aliases"),
     "hours_per_year": ("年工时", "工时", "年度工时", "hours"),
@@ -108,8 +119,39 @@ def guess_level(name: str) -> str:
     return "district"
 
 
-def _parse_catalog_rows(path: Path) -> list[dict[str, object]]:
-    table = read_table(path, CATALOG_SYNONYMS, required=("code", "name", "department"))
+CATALOG_FIELD_LABELS = {
+    "code": "事项编码",
+    "name": "事项名称",
+    "category": "类别",
+    "department": "责任部门",
+    "duty": "履职类型",
+    "keywords": "关键词",
+    "hours_per_year": "年工时",
+    "description": "说明",
+    "merged_into": "合并至",
+    "effective_from": "生效日期",
+    "assist_departments": "配合部门",
+}
+
+
+def read_catalog_file(
+    path: Path,
+    *,
+    overrides: Mapping[str, str] | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
+) -> Table:
+    return read_table(
+        path,
+        CATALOG_SYNONYMS,
+        required=("code", "name", "department"),
+        overrides=overrides,
+        encoding=encoding,
+        sheet=sheet,
+    )
+
+
+def _parse_catalog_rows(table: Table) -> list[dict[str, object]]:
     parsed: list[dict[str, object]] = []
     seen: dict[str, int] = {}
     for row_number, values in table.rows:
@@ -168,7 +210,7 @@ def _parse_catalog_rows(path: Path) -> list[dict[str, object]]:
             }
         )
     if not parsed:
-        raise InputError(f"{path.name} 没有数据行")
+        raise InputError(f"{table.path.name} 没有数据行")
     return parsed
 
 
@@ -185,9 +227,17 @@ UPSERT_FIELDS = (
 )
 
 
-def import_catalog(session: Session, path: Path, *, dry_run: bool = False) -> CatalogImportResult:
+def import_catalog(
+    session: Session,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    overrides: Mapping[str, str] | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
+) -> CatalogImportResult:
     """Upsert items by code; departments are created as needed; one CatalogRevision records the import."""
-    rows = _parse_catalog_rows(path)
+    rows = _parse_catalog_rows(read_catalog_file(path, overrides=overrides, encoding=encoding, sheet=sheet))
     result = CatalogImportResult(file_name=path.name, total=len(rows), dry_run=dry_run)
     existing = {item.code: item for item in session.exec(select(CatalogItem)).all()}
     known_codes = set(existing) | {str(r["code"]) for r in rows}

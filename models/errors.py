@@ -13,6 +13,7 @@ class InputError(UserError):
     def __init__(self, message: str, *, row: int | None = None, column: str | None = None) -> None:
         self.row = row
         self.column = column
+        self.reason = message  # without the location, for error files that have their own row/column columns
         where = []
         if row is not None:
             where.append(f"第 {row} 行")

@@ -139,6 +139,8 @@ def remember_routing(
     matcher: Matcher | None = None,
     item_code: str | None = None,
     department: str | None = None,
+    *,
+    replace: bool = True,
 ) -> None:
     """Store a confirmed routing and teach the in-memory matcher at once (no rebuild needed).
 
@@ -147,7 +149,7 @@ def remember_routing(
     """
     if not text.strip() or (item_id is None and department_id is None):
         return
-    if request_id is not None:
+    if request_id is not None and replace:
         if matcher is not None:
             for old_text, old_code, old_department in session.exec(
                 select(MatchExample.text, CatalogItem.code, Department.name)

@@ -7,10 +7,11 @@ import key (source + external ref, or a content hash when the file has no ids) a
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -33,27 +34,92 @@ from models.intake import (
 )
 from models.matching import Matcher, load_matcher
 from models.tables import Area, CatalogItem, Department, Request, RequestEvent
-from models.tabular import parse_datetime, read_table
+from models.tabular import Table, TablePreview, parse_datetime, preview_table, read_table
+from models.text import mask_name, mask_phone
 from models.workflow import STATUS_LABELS, Actor
 
+# header spellings seen in 12345 hotline exports, online message boards (留言板) and street offices' own sheets
 REQUEST_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "external_ref": ("留言编号", "工单号", "工单编号", "来电编号", "诉求编号", "编号", "id", "ref"),
-    "title": ("留言主题", "标题", "主题", "诉求标题", "事项标题", "留言标题"),
-    "text": ("留言详情", "诉求内容", "内容", "详情", "问题描述", "来电内容", "留言内容", "body"),
-    "created_at": ("留言时间", "来电时间", "受理时间", "登记时间", "创建时间", "时间", "created"),
-    "department": ("处理单位", "承办单位", "责任单位", "办理单位", "部门", "承办部门"),
-    "item_code": ("事项编码", "事项编号", "code"),
-    "status": ("状态", "办理状态", "工单状态"),
-    "resolved_at": ("答复时间", "办结时间", "回复时间", "resolved"),
-    "resolution": ("答复意见", "办理结果", "处理结果", "回复内容", "答复内容"),
-    "location": ("地址", "位置", "地点", "事发地址", "事发地点"),
-    "channel": ("渠道", "来源", "诉求渠道", "来源渠道"),
-    "kind": ("诉求类型", "类型", "类别"),
-    "urgency": ("紧急程度", "缓急程度"),
-    "grid": ("网格", "所属网格", "所属社区", "社区"),
-    "resident_name": ("来电人", "姓名", "联系人", "居民姓名", "诉求人"),
-    "resident_phone": ("联系电话", "电话", "手机", "来电号码", "手机号"),
+    "external_ref": (
+        "工单编号", "工单号", "留言编号", "来电编号", "诉求编号", "受理编号", "案件编号", "编号", "序号", "id", "ref",
+        "ticket", "ticket_id", "service_request_id",
+    ),
+    "title": (
+        "诉求标题", "留言主题", "留言标题", "标题", "主题", "事项标题", "工单标题", "问题标题", "subject", "summary",
+    ),
+    "text": (
+        "诉求内容", "留言详情", "留言内容", "来电内容", "问题描述", "诉求描述", "反映内容", "工单内容", "内容", "详情",
+        "描述", "body", "description", "content",
+    ),
+    "created_at": (
+        "受理时间", "来电时间", "留言时间", "登记时间", "创建时间", "派单时间", "提交时间", "时间", "日期", "created",
+        "requested_datetime", "date",
+    ),
+    "department": (
+        "承办单位", "处理单位", "责任单位", "办理单位", "主办单位", "处置单位", "承办部门", "责任部门", "部门",
+        "agency", "agency_responsible",
+    ),
+    "item_code": ("事项编码", "事项编号", "清单编码", "code", "service_code"),
+    "category": ("一级分类", "诉求分类", "问题分类", "业务分类", "分类", "category"),
+    "status": ("办理状态", "工单状态", "状态", "处理状态", "status"),
+    "resolved_at": ("答复时间", "办结时间", "回复时间", "处理时间", "完成时间", "resolved", "updated_datetime"),
+    "resolution": (
+        "答复意见", "办理结果", "处理结果", "答复内容", "回复内容", "办理情况", "处理意见", "回复意见", "status_notes",
+    ),
+    "location": ("事发地址", "诉求地址", "反映地址", "事发地点", "地址", "位置", "地点", "address"),
+    "channel": ("诉求渠道", "来源渠道", "工单来源", "渠道", "来源", "channel", "source"),
+    "kind": ("诉求类型", "诉求类别", "类型", "类别", "kind"),
+    "urgency": ("紧急程度", "缓急程度", "紧急度", "urgency"),
+    "street": ("所属街道", "街道", "街镇", "街道乡镇", "乡镇街道", "street"),
+    "community": ("所属社区", "社区", "村居", "社区村", "community"),
+    "grid": ("所属网格", "网格", "grid"),
+    "resident_name": ("来电人", "诉求人", "反映人", "联系人", "居民姓名", "姓名", "name"),
+    "resident_phone": ("联系电话", "来电号码", "诉求人电话", "联系方式", "电话", "手机", "手机号", "phone"),
+    "satisfaction": ("满意度", "回访满意度", "评价", "满意度评价", "satisfaction"),
+    "solved": ("是否解决", "解决情况", "回访是否解决", "solved"),
+}  # fmt: skip
+
+FIELD_LABELS = {
+    "external_ref": "来源编号",
+    "title": "标题",
+    "text": "内容",
+    "created_at": "登记时间",
+    "department": "承办部门",
+    "item_code": "事项编码",
+    "category": "分类",
+    "status": "状态",
+    "resolved_at": "办结时间",
+    "resolution": "办理结果",
+    "location": "地点",
+    "channel": "渠道",
+    "kind": "诉求类型",
+    "urgency": "紧急程度",
+    "street": "街道",
+    "community": "社区",
+    "grid": "网格",
+    "resident_name": "居民姓名",
+    "resident_phone": "联系电话",
+    "satisfaction": "满意度",
+    "solved": "是否解决",
 }
+SATISFACTION_SYNONYMS = {
+    "满意": "satisfied",
+    "非常满意": "satisfied",
+    "很满意": "satisfied",
+    "基本满意": "basically",
+    "比较满意": "basically",
+    "一般": "basically",
+    "不满意": "unsatisfied",
+    "很不满意": "unsatisfied",
+    "非常不满意": "unsatisfied",
+    "satisfied": "satisfied",
+    "basically": "basically",
+    "unsatisfied": "unsatisfied",
+}
+SOLVED_SYNONYMS = {
+    "是": True, "已解决": True, "解决": True, "yes": True, "y": True, "true": True, "1": True,
+    "否": False, "未解决": False, "没解决": False, "no": False, "n": False, "false": False, "0": False,
+}  # fmt: skip
 
 STATUS_SYNONYMS: dict[str, str] = {
     **{code: code for code in STATUS_LABELS},
@@ -114,17 +180,7 @@ class RequestImportResult:
     auto_matched: int = 0
     departments_created: list[str] = field(default_factory=list)
     dry_run: bool = False
-
-
-def parse_map_options(options: list[str] | None) -> dict[str, str]:
-    """`--map 源列=field` options as a dict; a malformed one is a usage error naming it."""
-    mapping: dict[str, str] = {}
-    for option in options or []:
-        source, sep, target = option.partition("=")
-        if not sep or not source.strip() or not target.strip():
-            raise InputError(f"--map 应写成 源列=字段，收到 “{option}”")
-        mapping[source.strip()] = target.strip()
-    return mapping
+    errors: list[InputError] = field(default_factory=list)  # bad rows left out (only with skip_bad)
 
 
 def _content_key(values: Mapping[str, str]) -> str:
@@ -132,9 +188,21 @@ def _content_key(values: Mapping[str, str]) -> str:
     return "sha1:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()
 
 
-def _parse_rows(
-    path: Path, overrides: Mapping[str, str], source: str, encoding: str | None, sheet: str | None
-) -> tuple[list[dict[str, Any]], int]:
+@dataclass
+class ParsedFile:
+    table: Table
+    rows: list[dict[str, Any]]  # valid rows, ready to insert
+    errors: list[InputError]  # one per bad row: the first problem found in it
+
+
+def read_request_file(
+    path: Path,
+    *,
+    overrides: Mapping[str, str] | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
+) -> Table:
+    """The file's table with its columns mapped to request fields; a file with no title or text column is an error."""
     table = read_table(
         path,
         REQUEST_SYNONYMS,
@@ -148,42 +216,108 @@ def _parse_rows(
     if "title" not in fields and "text" not in fields:
         found = "、".join(h for h in table.headers if h) or "（空）"
         raise InputError(f"缺少诉求标题或内容列；文件中的列为：{found}（可用 --map 源列=title 指定）")
-    parsed: list[dict[str, Any]] = []
+    return table
+
+
+def preview_request_file(
+    path: Path,
+    *,
+    overrides: Mapping[str, str] | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    rows: int = 5,
+) -> TablePreview:
+    """What `requests import` would read from the file (residents' names and phones masked); writes nothing."""
+    table = read_request_file(path, overrides=overrides, encoding=encoding, sheet=sheet)
+    return preview_table(table, rows, personal={"resident_name": mask_name, "resident_phone": mask_phone})
+
+
+def _parse_row(table: Table, row_number: int, values: dict[str, str], source: str) -> dict[str, Any]:
+    """One file row as request fields; raises InputError naming the row and column of the first problem."""
+
+    def fail(fld: str, message: str) -> InputError:
+        return InputError(message, row=row_number, column=table.column_name(fld))
+
+    fields = set(table.mapping.values())
+    if not values.get("title") and not values.get("text"):
+        raise fail("title" if "title" in fields else "text", "诉求标题和内容都为空")
+    row: dict[str, Any] = {"row": row_number, **values}
+    raw = table.raw_cells[row_number]
+    for fld in ("created_at", "resolved_at"):
+        try:
+            row[fld] = parse_datetime(raw.get(fld))
+        except ValueError as exc:
+            raise fail(fld, str(exc)) from None
+    if row["created_at"] and row["resolved_at"] and row["resolved_at"] < row["created_at"]:
+        raise fail("resolved_at", "办结时间早于登记时间")
+    status_text = values.get("status", "")
+    if status_text:
+        status = STATUS_SYNONYMS.get(status_text) or STATUS_SYNONYMS.get(status_text.lower())
+        if status is None:
+            raise fail("status", f"未知的状态 “{status_text}”（可用：{'、'.join(STATUS_LABELS.values())}）")
+    else:
+        status = "resolved" if (values.get("resolution") or row["resolved_at"]) else "new"
+    row["status"] = status
+    urgency_text = values.get("urgency", "")
+    urgency = URGENCY_SYNONYMS.get(urgency_text or "normal")
+    if urgency is None:
+        raise fail("urgency", f"未知的紧急程度 “{urgency_text}”（可用：紧急、一般、复杂）")
+    row["urgency"] = urgency
+    satisfaction_text = values.get("satisfaction", "")
+    row["satisfaction"] = SATISFACTION_SYNONYMS.get(satisfaction_text.lower()) if satisfaction_text else None
+    if satisfaction_text and row["satisfaction"] is None:
+        raise fail("satisfaction", f"未知的满意度 “{satisfaction_text}”（可用：满意、基本满意、不满意）")
+    solved_text = values.get("solved", "")
+    row["solved"] = SOLVED_SYNONYMS.get(solved_text.lower()) if solved_text else None
+    if solved_text and row["solved"] is None:
+        raise fail("solved", f"无法识别 “{solved_text}”（可用：是、否、已解决、未解决）")
+    row["channel"] = CHANNEL_SYNONYMS.get(values.get("channel", ""), "import")
+    row["kind"] = KIND_SYNONYMS.get(values.get("kind", ""), "help")
+    for fld, limit in (("title", 300), ("location", 200), ("external_ref", 120), ("category", 60)):
+        if len(values.get(fld, "")) > limit and fld != "title":  # titles are cut, identifiers must not be
+            raise fail(fld, f"内容过长（{len(values[fld])} 字，最多 {limit} 字）")
+    for fld, limit in (("resident_name", 80), ("resident_phone", 40)):
+        if len(values.get(fld, "")) > limit:
+            raise fail(fld, f"内容过长（{len(values[fld])} 字，最多 {limit} 字）")
+    ext = values.get("external_ref", "")
+    row["import_key"] = f"{source}:{ext}"[:160] if ext else _content_key(values)
+    return row
+
+
+def parse_request_file(
+    path: Path,
+    *,
+    overrides: Mapping[str, str] | None = None,
+    source: str = "import",
+    encoding: str | None = None,
+    sheet: str | None = None,
+    item_codes: set[str] | None = None,
+) -> ParsedFile:
+    """Read and validate every row before anything is written; bad rows are collected, not raised."""
+    table = read_request_file(path, overrides=overrides, encoding=encoding, sheet=sheet)
+    rows: list[dict[str, Any]] = []
+    errors: list[InputError] = []
     for row_number, values in table.rows:
+        try:
+            row = _parse_row(table, row_number, values, source)
+            code = row.get("item_code")
+            if code and item_codes is not None and code not in item_codes:
+                raise InputError(f"清单中没有事项编码 “{code}”", row=row_number, column=table.column_name("item_code"))
+        except InputError as exc:
+            errors.append(exc)
+            continue
+        rows.append(row)
+    return ParsedFile(table, rows, errors)
 
-        def fail(fld: str, message: str, row: int = row_number) -> InputError:
-            return InputError(message, row=row, column=table.column_name(fld))
 
-        if not values.get("title") and not values.get("text"):
-            raise fail("title" if "title" in fields else "text", "诉求标题和内容都为空")
-        row: dict[str, Any] = {"row": row_number, **values}
-        raw = table.raw_cells[row_number]
-        for fld in ("created_at", "resolved_at"):
-            try:
-                row[fld] = parse_datetime(raw.get(fld))
-            except ValueError as exc:
-                raise fail(fld, str(exc)) from None
-        if row["created_at"] and row["resolved_at"] and row["resolved_at"] < row["created_at"]:
-            raise fail("resolved_at", "办结时间早于登记时间")
-        status_text = values.get("status", "")
-        if status_text:
-            status = STATUS_SYNONYMS.get(status_text) or STATUS_SYNONYMS.get(status_text.lower())
-            if status is None:
-                raise fail("status", f"未知的状态 “{status_text}”（可用：{'、'.join(STATUS_LABELS.values())}）")
-        else:
-            status = "resolved" if (values.get("resolution") or row["resolved_at"]) else "new"
-        row["status"] = status
-        urgency_text = values.get("urgency", "")
-        urgency = URGENCY_SYNONYMS.get(urgency_text or "normal")
-        if urgency is None:
-            raise fail("urgency", f"未知的紧急程度 “{urgency_text}”（可用：紧急、一般、复杂）")
-        row["urgency"] = urgency
-        row["channel"] = CHANNEL_SYNONYMS.get(values.get("channel", ""), "import")
-        row["kind"] = KIND_SYNONYMS.get(values.get("kind", ""), "help")
-        ext = values.get("external_ref", "")
-        row["import_key"] = f"{source}:{ext}" if ext else _content_key(values)
-        parsed.append(row)
-    return parsed, len(table.rows)
+def write_error_csv(errors: Sequence[InputError], path: Path) -> Path:
+    """Bad rows as 行号, 列, 原因 in a CSV that Excel/WPS open in Chinese (UTF-8 with BOM)."""
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["行号", "列", "原因"])
+        for error in errors:
+            writer.writerow([error.row or "", error.column or "", error.reason])
+    return path
 
 
 def import_requests(
@@ -198,20 +332,29 @@ def import_requests(
     sheet: str | None = None,
     matcher: Matcher | None = None,
     dry_run: bool = False,
+    skip_bad: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    batch_size: int = BATCH,
 ) -> RequestImportResult:
-    """Import a request file; validation happens before any write, so a bad row means nothing is written.
+    """Import a request file in batches, each committed with its events and learned routings.
 
-    `confirm_all` treats every row naming a department or item as a confirmed routing whatever its status
-    (for labelled history files that carry no status column).
+    Every row is validated first: without `skip_bad` one bad row means nothing is written (the error names its row
+    and column); with it, the good rows go in and the bad ones are returned in `result.errors`. Rows already in the
+    database (same source and ref, or same content) are skipped, so an interrupted import finishes when run again.
+    `confirm_all` treats every row naming a department or item as a confirmed routing whatever its status (for
+    labelled history files that carry no status column).
     """
-    rows, total = _parse_rows(path, overrides or {}, source, encoding, sheet)
-    result = RequestImportResult(file_name=path.name, total=total, dry_run=dry_run)
-
     items = {item.code: item for item in session.exec(select(CatalogItem)).all()}
-    for row in rows:
-        code = row.get("item_code")
-        if code and code not in items:
-            raise InputError(f"清单中没有事项编码 “{code}”", row=row["row"], column="item_code")
+    parsed = parse_request_file(
+        path, overrides=overrides, source=source, encoding=encoding, sheet=sheet, item_codes=set(items)
+    )
+    rows = parsed.rows
+    result = RequestImportResult(file_name=path.name, total=len(parsed.table.rows), dry_run=dry_run)
+    result.errors = parsed.errors
+    if parsed.errors and not skip_bad:
+        first = parsed.errors[0]
+        more = f"（共 {len(parsed.errors)} 行有错；可加 --skip-bad 只导入正确的行）" if len(parsed.errors) > 1 else ""
+        raise InputError(f"{first.reason}{more}", row=first.row, column=first.column)
 
     existing: set[str] = set()
     keys = [row["import_key"] for row in rows]
@@ -234,80 +377,125 @@ def import_requests(
         return result
 
     matcher = matcher or load_matcher(session)
-    departments = {d.name: d for d in session.exec(select(Department)).all()}
-    areas = {a.name: a for a in session.exec(select(Area)).all()}
-    dept_names = {d.id: d.name for d in departments.values()}
+    context = _ImportContext(session, items, matcher, result, confirm_all)
     stamp = now()
-    by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in fresh:
         row["created_at"] = row["created_at"] or stamp
-        by_year[row["created_at"].year].append(row)
-    for year, year_rows in by_year.items():
-        for row, ref in zip(year_rows, allocate_refs(session, year, len(year_rows)), strict=True):
-            row["ref"] = ref
-
-    for start in range(0, len(fresh), BATCH):
-        batch = fresh[start : start + BATCH]
-        requests: list[Request] = []
-        for row in batch:
-            requests.append(
-                _build_request(session, row, items, departments, dept_names, areas, matcher, result, confirm_all)
-            )
-        session.add_all(requests)
-        session.flush()
-        for row, request in zip(batch, requests, strict=True):
-            assert request.id is not None  # assigned by the flush above
-            session.add(
-                RequestEvent(
-                    request_id=request.id,
-                    at=stamp,
-                    actor=actor.name,
-                    action="import",
-                    from_status=None,
-                    to_status=request.status,
-                    note=f"从 {path.name} 第 {row['row']} 行导入",
-                    data=json.dumps({"file": path.name, "row": row["row"]}, ensure_ascii=False),
-                )
-            )
-            if row["confirmed"]:
-                remember_routing(
-                    session,
-                    request_text(request.title, request.text),
-                    request.item_id,
-                    request.department_id,
-                    request.id,
-                    "import",
-                    matcher,
-                    row.get("item_code"),
-                    dept_names.get(request.department_id) if request.department_id else None,
-                )
-        session.flush()
-        result.added += len(requests)
+    if progress is not None:
+        progress(0, len(fresh))
+    for start in range(0, len(fresh), batch_size):
+        batch = fresh[start : start + batch_size]
+        _insert_batch(context, batch, path.name, actor, stamp)
+        if dry_run:
+            session.flush()
+        else:
+            session.commit()  # a killed import keeps whole batches; running it again adds the rest
+        result.added += len(batch)
+        if progress is not None:
+            progress(min(start + batch_size, len(fresh)), len(fresh))
     if dry_run:
         session.rollback()
     return result
 
 
-def _build_request(
-    session: Session,
-    row: dict[str, Any],
-    items: Mapping[str, CatalogItem],
-    departments: dict[str, Department],
-    dept_names: dict[int | None, str],
-    areas: dict[str, Area],
-    matcher: Matcher,
-    result: RequestImportResult,
-    confirm_all: bool,
-) -> Request:
+@dataclass
+class _ImportContext:
+    """Lookups shared by the batches of one import (departments and areas are created on first sight)."""
+
+    session: Session
+    items: Mapping[str, CatalogItem]
+    matcher: Matcher
+    result: RequestImportResult
+    confirm_all: bool
+    departments: dict[str, Department] = field(default_factory=dict)
+    dept_names: dict[int | None, str] = field(default_factory=dict)
+    areas: dict[tuple[int | None, str], Area] = field(default_factory=dict)  # (parent id, name) → area
+    areas_by_name: dict[tuple[str, str], Area] = field(default_factory=dict)  # (kind, name) → area
+
+    def __post_init__(self) -> None:
+        self.departments = {d.name: d for d in self.session.exec(select(Department)).all()}
+        self.dept_names = {d.id: d.name for d in self.departments.values()}
+        for area in self.session.exec(select(Area)).all():
+            self.areas[(area.parent_id, area.name)] = area
+            self.areas_by_name.setdefault((area.kind, area.name), area)
+
+    def area_id(self, row: Mapping[str, Any]) -> int | None:
+        """The most specific of street → community → grid the row names, created under its parent if new."""
+        parent: Area | None = None
+        for kind in ("street", "community", "grid"):
+            name = row.get(kind)
+            if not name:
+                continue
+            area = self.areas.get((parent.id if parent else None, name))
+            if area is None and parent is None:
+                area = self.areas_by_name.get((kind, name))  # e.g. a grid named alone, already known elsewhere
+            if area is None:
+                area = Area(name=name, kind=kind, parent_id=parent.id if parent else None)
+                self.session.add(area)
+                self.session.flush()
+                self.areas[(area.parent_id, name)] = area
+                self.areas_by_name.setdefault((kind, name), area)
+            parent = area
+        return parent.id if parent else None
+
+
+def _insert_batch(
+    context: _ImportContext, batch: list[dict[str, Any]], file_name: str, actor: Actor, stamp: datetime
+) -> None:
+    session = context.session
+    by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in batch:
+        by_year[row["created_at"].year].append(row)
+    for year, year_rows in by_year.items():
+        for row, ref in zip(year_rows, allocate_refs(session, year, len(year_rows)), strict=True):
+            row["ref"] = ref
+    requests = [_build_request(context, row) for row in batch]
+    session.add_all(requests)
+    session.flush()
+    events = []
+    for row, request in zip(batch, requests, strict=True):
+        assert request.id is not None  # assigned by the flush above
+        events.append(
+            RequestEvent(
+                request_id=request.id,
+                at=stamp,
+                actor=actor.name,
+                action="import",
+                from_status=None,
+                to_status=request.status,
+                note=f"从 {file_name} 第 {row['row']} 行导入",
+                data=json.dumps({"file": file_name, "row": row["row"]}, ensure_ascii=False),
+            )
+        )
+        if row["confirmed"]:
+            remember_routing(
+                session,
+                request_text(request.title, request.text),
+                request.item_id,
+                request.department_id,
+                request.id,
+                "import",
+                context.matcher,
+                row.get("item_code"),
+                context.dept_names.get(request.department_id) if request.department_id else None,
+                replace=False,  # a new request has no earlier routing to replace
+            )
+    session.add_all(events)
+    session.flush()
+
+
+def _build_request(context: _ImportContext, row: dict[str, Any]) -> Request:
+    session, items, result = context.session, context.items, context.result
+    departments, dept_names = context.departments, context.dept_names
     title, text = row.get("title", ""), row.get("text", "")
     department_name = row.get("department") or None
     code = row.get("item_code") or None
     item = items.get(code) if code else None
     status = row["status"]
-    row["confirmed"] = bool(department_name or item) and (confirm_all or status in CONFIRMING_STATUSES)
+    row["confirmed"] = bool(department_name or item) and (context.confirm_all or status in CONFIRMING_STATUSES)
     score = None
     if item is None and not row["confirmed"]:
-        match = matcher.match(request_text(title, text), top=1)
+        match = context.matcher.match(request_text(title, text), top=1)
         if match.suggestions and match.suggestions[0].score >= MIN_AUTO_SCORE:
             best = match.suggestions[0]
             item, score = items.get(best.code), best.score
@@ -324,16 +512,7 @@ def _build_request(
         department_id = department.id
     if row["confirmed"]:
         result.confirmed += 1
-    area_id = None
-    grid = row.get("grid")
-    if grid:
-        area = areas.get(grid)
-        if area is None:
-            area = Area(name=grid, kind="grid")
-            session.add(area)
-            session.flush()
-            areas[grid] = area
-        area_id = area.id
+    area_id = context.area_id(row)
     created: datetime = row["created_at"]
     response_due, due = deadlines(created, row["urgency"])
     resolved_at = row.get("resolved_at") if status in ("resolved", "closed") else None
@@ -348,6 +527,7 @@ def _build_request(
         title=title[:300],
         text=text,
         location=row.get("location", ""),
+        category=row.get("category") or (item.category[:60] if item is not None and item.category else None),
         area_id=area_id,
         resident_name=row.get("resident_name") or None,
         resident_phone=row.get("resident_phone") or None,
@@ -364,4 +544,7 @@ def _build_request(
         resolved_at=resolved_at,
         closed_at=resolved_at if status == "closed" else None,
         resolution=row.get("resolution", ""),
+        callback_contacted=True if row["satisfaction"] or row["solved"] is not None else None,
+        callback_solved=row["solved"],
+        satisfaction=row["satisfaction"],
     )

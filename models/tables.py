@@ -105,6 +105,7 @@ class Request(SQLModel, table=True):
     title: str = Field(default="", max_length=300)
     text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     location: str = Field(default="", max_length=200)
+    category: str | None = Field(default=None, max_length=60)  # the source system's own classification (一级分类)
     area_id: int | None = Field(default=None, foreign_key="area.id", index=True)
     resident_name: str | None = Field(default=None, max_length=80)
     resident_phone: str | None = Field(default=None, max_length=40)
@@ -144,6 +145,17 @@ class RequestEvent(SQLModel, table=True):
     to_status: str | None = Field(default=None, max_length=20)
     note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     data: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
+
+
+class AuditEvent(SQLModel, table=True):
+    """Who looked at or took out what, beyond single requests (e.g. an export with residents' personal data)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=DateTime, index=True)
+    actor: str = Field(max_length=80)
+    role: str = Field(default="", max_length=20)
+    action: str = Field(max_length=40)
+    detail: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
 
 
 class MatchExample(SQLModel, table=True):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -25,6 +25,17 @@ def _header_key(text: str) -> str:
     return re.sub(r"[\s_\-（）()：:*]", "", clean_cell(text)).lower()
 
 
+def parse_map_options(options: list[str] | None) -> dict[str, str]:
+    """`--map 源列=field` options as a dict; a malformed one is a usage error naming it."""
+    mapping: dict[str, str] = {}
+    for option in options or []:
+        source, sep, target = option.partition("=")
+        if not sep or not source.strip() or not target.strip():
+            raise InputError(f"--map 应写成 源列=字段，收到 “{option}”")
+        mapping[source.strip()] = target.strip()
+    return mapping
+
+
 @dataclass
 class Table:
     """Rows of one sheet, keyed by field name, with the detected mapping for previews and error messages."""
@@ -34,6 +45,12 @@ class Table:
     mapping: dict[int, str]  # column index → field
     rows: list[tuple[int, dict[str, str]]]  # (file row number, field → cleaned text)
     raw_cells: dict[int, dict[str, object]]  # file row number → field → raw cell value (dates from XLSX)
+    header_row: int = 1  # file row number of the header
+    encoding: str | None = None  # as detected or given, for CSV
+
+    def unmapped(self) -> list[str]:
+        """Named columns that no field took: shown in previews so users can add a --map."""
+        return [h for i, h in enumerate(self.headers) if h and i not in self.mapping]
 
     def column_name(self, field: str) -> str:
         for index, name in self.mapping.items():
@@ -42,37 +59,53 @@ class Table:
         return field
 
 
-def _decode(data: bytes, encoding: str | None) -> str:
+def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
+    """(text, encoding name). Cheap certain cases first; charset-normalizer only for what they cannot settle."""
     if encoding:
         try:
-            return data.decode(encoding)
+            return data.decode(encoding), encoding
         except (LookupError, UnicodeDecodeError) as exc:
             raise InputError(f"无法按编码 {encoding} 读取文件：{exc}") from exc
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict")
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"文件以 UTF-8 标记开头，但第 {exc.start} 字节处不是 UTF-8，文件可能已损坏") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        pass
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError("文件以 UTF-16 标记开头，但内容不是有效的 UTF-16，文件可能已损坏") from None
+    if b"\x00" in data[:4096]:  # UTF-16 without a byte-order mark: ASCII characters leave zero bytes
+        little = data[1:4096:2].count(0) > data[0:4096:2].count(0)
+        name = "utf-16-le" if little else "utf-16-be"
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            pass
+    for name in ("utf-8", "gb18030"):
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise InputError("无法识别文件编码，请用 --encoding 指定（如 gb18030、utf-8）")
-    return str(best)
+    return str(best), best.encoding
 
 
-def _read_csv(path: Path, encoding: str | None) -> list[list[object]]:
-    text = _decode(path.read_bytes(), encoding)
+def _read_csv(path: Path, encoding: str | None) -> tuple[list[list[object]], str]:
+    text, used = _decode(path.read_bytes(), encoding)
+    if "\x00" in text:
+        raise InputError(f"{path.name} 含有空字符（\\x00），不像文本文件；如是 UTF-16 等编码请用 --encoding 指定")
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", "\t", ";"), key=first_line.count)
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    try:
+        return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)], used
+    except csv.Error as exc:
+        raise InputError(f"{path.name} 不是有效的 CSV：{exc}") from None
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> list[list[object]]:
@@ -94,14 +127,19 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[list[object]]:
         book.close()
 
 
-def read_rows(path: Path, *, encoding: str | None = None, sheet: str | None = None) -> list[list[object]]:
+def read_rows(
+    path: Path, *, encoding: str | None = None, sheet: str | None = None
+) -> tuple[list[list[object]], str | None]:
+    """All rows of the file's sheet as raw cells, and the text encoding for CSV (None for XLSX)."""
     if not path.exists():
         raise InputError(f"文件不存在：{path}")
+    if path.is_dir():
+        raise InputError(f"{path} 是目录，不是文件")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         if encoding:
             raise InputError("--encoding 只适用于 CSV 文件；Excel 文件不需要指定编码")
-        return _read_xlsx(path, sheet)
+        return _read_xlsx(path, sheet), None
     if suffix in (".csv", ".txt", ".tsv"):
         if sheet is not None:
             raise InputError("--sheet 只适用于 Excel（.xlsx）文件")
@@ -123,29 +161,40 @@ def read_table(
 
     `expect` describes the columns a file needs, for error messages when `required` alone cannot say it.
     """
-    lookup: dict[str, str] = {}
+    lookup: dict[str, tuple[str, int]] = {}  # header key → (field, rank: earlier spellings are preferred)
     for field_name, names in synonyms.items():
-        lookup[_header_key(field_name)] = field_name
-        for name in names:
-            lookup[_header_key(name)] = field_name
+        for rank, name in enumerate((field_name, *names)):
+            lookup.setdefault(_header_key(name), (field_name, rank))
     overrides = {_header_key(k): v for k, v in (overrides or {}).items()}
     for target in overrides.values():
         if target not in synonyms:
             raise InputError(f"--map 的目标字段 “{target}” 不存在（可用：{', '.join(synonyms)}）")
 
-    raw = read_rows(path, encoding=encoding, sheet=sheet)
+    raw, used_encoding = read_rows(path, encoding=encoding, sheet=sheet)
     best_row, best_mapping = -1, dict[int, str]()
     for row_index, row in enumerate(raw[:HEADER_SEARCH_ROWS]):
-        mapping: dict[int, str] = {}
+        chosen: dict[str, tuple[int, int]] = {}  # field → (rank, column)
         for col, cell in enumerate(row):
             key = _header_key(str(cell)) if cell is not None else ""
-            target_field = overrides.get(key) or lookup.get(key)
-            if target_field and target_field not in mapping.values():
-                mapping[col] = target_field
+            if key in overrides:
+                candidate = (overrides[key], -1)  # --map always wins
+            elif key in lookup:
+                candidate = lookup[key]
+            else:
+                continue
+            target_field, rank = candidate
+            if target_field not in chosen or rank < chosen[target_field][0]:
+                chosen[target_field] = (rank, col)
+        mapping = {col: target_field for target_field, (_, col) in sorted(chosen.items(), key=lambda kv: kv[1][1])}
         if len(mapping) > len(best_mapping):
             best_row, best_mapping = row_index, mapping
     if best_row < 0:
-        raise InputError(f"{path.name} 中找不到表头行（应包含：{expect or '、'.join(required)}）")
+        first = next((row for row in raw[:HEADER_SEARCH_ROWS] if any(clean_cell(c) for c in row)), [])
+        found = "、".join(h for h in (clean_cell(c) for c in first) if h) or "（空）"
+        raise InputError(
+            f"{path.name} 中找不到表头行（应包含：{expect or '、'.join(required)}）；"
+            f"文件第一行的列为：{found}（可用 --map 源列=字段 指定）"
+        )
     headers = [clean_cell(c) for c in raw[best_row]]
     header_keys = {_header_key(h) for h in headers}
     unknown = [source for source in overrides if source not in header_keys]
@@ -165,7 +214,7 @@ def read_table(
             continue
         rows.append((offset, values))
         raw_cells[offset] = {f: row[c] for c, f in best_mapping.items() if c < len(row)}
-    return Table(path, headers, best_mapping, rows, raw_cells)
+    return Table(path, headers, best_mapping, rows, raw_cells, best_row + 1, used_encoding)
 
 
 _DATE_PATTERNS = (
@@ -214,3 +263,36 @@ def parse_number(text: str) -> float | None:
         return float(text)
     except ValueError:
         raise ValueError(f"不是数字：“{text}”") from None
+
+
+@dataclass
+class TablePreview:
+    """What an import would read, for `--preview`: nothing is written."""
+
+    file_name: str
+    encoding: str | None
+    header_row: int
+    row_count: int
+    mapping: list[tuple[str, str]]  # (source column, field)
+    unmapped: list[str]
+    sample: list[tuple[int, dict[str, str]]]  # first rows, personal data masked
+
+
+def preview_table(
+    table: Table, rows: int = 5, personal: Mapping[str, Callable[[str], str]] | None = None
+) -> TablePreview:
+    """The detected mapping and the first rows; fields in `personal` are shown through their masking function."""
+    personal = personal or {}
+    sample = []
+    for row_number, values in table.rows[:rows]:
+        shown = {f: personal[f](v) if f in personal else v for f, v in values.items()}
+        sample.append((row_number, shown))
+    return TablePreview(
+        file_name=table.path.name,
+        encoding=table.encoding,
+        header_row=table.header_row,
+        row_count=len(table.rows),
+        mapping=[(table.headers[c], f) for c, f in sorted(table.mapping.items())],
+        unmapped=table.unmapped(),
+        sample=sample,
+    )

@@ -7,6 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from commands.main import app
+from models.migrations import HEAD_REVISION
 from tests.conftest import shared_file
 
 runner = CliRunner()
@@ -136,9 +137,9 @@ def test_stats_text_and_json(db: Path, tmp_path: Path) -> None:
 def test_db_commands(tmp_path: Path) -> None:
     path = tmp_path / "e.db"
     up = invoke(path, "db", "upgrade")
-    assert up.exit_code == 0 and "0001" in up.stdout
+    assert up.exit_code == 0 and f"→ {HEAD_REVISION}" in up.stdout
     assert "数据库已是最新版本" in invoke(path, "db", "upgrade").stdout
-    assert "版本：0001" in invoke(path, "db", "current").stdout
+    assert f"版本：{HEAD_REVISION}" in invoke(path, "db", "current").stdout
     backup = tmp_path / "backup.db"
     assert invoke(path, "db", "backup", str(backup)).exit_code == 0 and backup.exists()
     assert invoke(path, "db", "backup", str(backup)).exit_code == 2
@@ -157,7 +158,7 @@ def test_unreachable_database_url_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_postgres_url_works_for_commands(pg_url: str, catalog_csv: Path, tmp_path: Path) -> None:
-    assert "版本：0001" in invoke(pg_url, "db", "current").stdout
+    assert f"版本：{HEAD_REVISION}" in invoke(pg_url, "db", "current").stdout
     assert invoke(pg_url, "catalog", "import", str(catalog_csv)).exit_code == 0
     history = tmp_path / "h.csv"
     history.write_text("工单编号,诉求标题,承办单位,办理状态\n1,化粪池冒了往外流,区排水集团,已办结\n", encoding="utf-8")
@@ -250,3 +251,59 @@ def test_messy_input_through_the_cli(db: Path) -> None:
     assert simplified["matches"] == traditional["matches"]
     fullwidth = json.loads(invoke(db, "match", "ＪＤ楼上漏水！！😀", "--json").stdout)
     assert fullwidth["matches"][0]["code"] == "JD-003"
+
+
+def _request_count(db: Path) -> int:
+    from sqlalchemy import func
+    from sqlmodel import select
+
+    from models.db import open_engine, session_scope
+    from models.tables import Request
+
+    with session_scope(open_engine(db)) as session:
+        return session.exec(select(func.count()).select_from(Request)).one()
+
+
+def test_import_preview_writes_nothing(db: Path, tmp_path: Path) -> None:
+    from tests.test_import_files import EXPORT_ROWS, _export
+
+    path = _export(tmp_path, EXPORT_ROWS, encoding="gb18030")
+    result = invoke(db, "requests", "import", str(path), "--preview")
+    assert result.exit_code == 0, result.output
+    assert "编码 gb18030" in result.stdout and "表头在第 1 行" in result.stdout
+    assert "一级分类" in result.stdout and "→ category（分类）" in result.stdout
+    assert "未识别的列：备注" in result.stdout
+    assert "王*" in result.stdout and "138****5678" in result.stdout and "13812345678" not in result.stdout
+    assert _request_count(db) == 0
+
+
+def test_import_bad_rows_exit_2_or_go_to_an_error_file(db: Path, tmp_path: Path, monkeypatch) -> None:
+    from tests.test_import_files import BROKEN, _export
+
+    path = _export(tmp_path, BROKEN)
+    strict = invoke(db, "requests", "import", str(path))
+    assert strict.exit_code == 2
+    assert "第 5 行" in strict.stderr and "受理时间" in strict.stderr and "--skip-bad" in strict.stderr
+    assert _request_count(db) == 0
+
+    monkeypatch.chdir(tmp_path)
+    lenient = invoke(db, "requests", "import", str(path), "--skip-bad")
+    assert lenient.exit_code == 0, lenient.output
+    assert "新增 4" in lenient.stdout and _request_count(db) == 4
+    report = tmp_path / "export.错误行.csv"
+    assert str(report) in lenient.stderr and report.exists()
+    assert report.read_text(encoding="utf-8-sig").splitlines()[0] == "行号,列,原因"
+
+
+def test_catalog_import_preview_and_map(tmp_path: Path) -> None:
+    path = tmp_path / "清单.csv"
+    path.write_text("序,事项,主责部门,说明文字\nK1,楼道照明维护,街道城市管理办公室,楼道灯\n", encoding="utf-8")
+    db = tmp_path / "c.db"
+    preview = invoke(db, "catalog", "import", str(path), "--preview")
+    assert preview.exit_code == 2 and "code" in preview.stderr and "序" in preview.stderr
+    mapped = ["--map", "序=code", "--map", "说明文字=description"]
+    preview = invoke(db, "catalog", "import", str(path), "--preview", *mapped)
+    assert preview.exit_code == 0, preview.output
+    assert "→ code（事项编码）" in preview.stdout and "→ department（责任部门）" in preview.stdout
+    done = invoke(db, "catalog", "import", str(path), *mapped)
+    assert done.exit_code == 0 and "新增 1" in done.stdout

@@ -47,3 +47,20 @@ def test_open_engine_upgrades_automatically_and_sets_sqlite_pragmas(tmp_path: Pa
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
+
+
+def test_a_database_from_the_first_release_upgrades_with_its_data(tmp_path: Path) -> None:
+    engine = make_engine(resolve_url(tmp_path / "old.db"))
+    upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO request (ref, channel, kind, title, text, location, urgency, status, created_at, resolution,"
+            " return_count, reopen_count, version) VALUES ('XS-2025-000001', 'walk_in', 'help', '楼道灯坏了', '', '',"
+            " 'normal', 'new', '2025-06-01 09:00:00', '', 0, 0, 1)"
+        )
+    upgrade(engine)
+    assert current_revision(engine) == HEAD_REVISION
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT title, category FROM request").all() == [("楼道灯坏了", None)]
+        assert conn.exec_driver_sql("SELECT count(*) FROM auditevent").scalar() == 0
+    assert _diff(engine) == []

@@ -26,5 +26,6 @@ def test_wheel_contains_styles_and_migrations(tmp_path: Path) -> None:
     assert "models/migrations/env.py" in names
     assert "models/migrations/script.py.mako" in names
     assert any(n.startswith("models/migrations/versions/0001_") for n in names)
+    assert any(n.startswith("models/migrations/versions/0002_") for n in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "xinsheng = commands.main:run" in zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -8,9 +8,10 @@ from sqlmodel import select
 from models.db import session_scope
 from models.errors import InputError
 from models.matching import load_matcher
-from models.request_import import import_requests, parse_map_options
+from models.request_import import import_requests
 from models.stats import compute_stats
 from models.tables import MatchExample, Request, RequestEvent
+from models.tabular import parse_map_options
 from models.workflow import Actor
 from tests.conftest import shared_file
 
