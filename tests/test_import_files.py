@@ -18,7 +18,10 @@ from models.workflow import Actor
 ACTOR = Actor("导入测试")
 
 # a 12345 export in its own spellings: 一级分类, 所属街道/社区, 答复意见, 满意度
-EXPORT_HEADER = "工单编号,受理时间,诉求标题,诉求内容,来电人,联系电话,所属街道,所属社区,一级分类,承办单位,办理状态,答复时间,答复意见,满意度,备注"
+EXPORT_HEADER = (
+    "工单编号,受理时间,诉求标题,诉求内容,来电人,联系电话,所属街道,所属社区,一级分类,承办单位,办理状态,答复时间,"
+    "答复意见,满意度,备注"
+)
 EXPORT_ROWS = [
     "GD-001,2026/4/25 9:32:09,楼道灯坏了,3号楼2单元楼道灯不亮一周了,王芳,13812345678,槐安街道,东社区,城乡建设,"
     "街道城市管理办公室,已办结,2026/4/26 10:00,已更换灯泡,满意,",
@@ -138,7 +141,7 @@ def test_reimport_and_overlapping_later_export_add_only_new_rows(catalog_engine,
     with session_scope(catalog_engine) as session:
         again = import_requests(session, _export(tmp_path, EXPORT_ROWS[:2], "april.csv"), ACTOR)
     assert (again.added, again.already_present) == (0, 2)
-    later = EXPORT_ROWS[1:] + ["GD-007,2026-04-29 09:00,井盖松动,小区东门井盖松动,,,,,,,,,,,"]
+    later = [*EXPORT_ROWS[1:], "GD-007,2026-04-29 09:00,井盖松动,小区东门井盖松动,,,,,,,,,,,"]
     with session_scope(catalog_engine) as session:
         overlap = import_requests(session, _export(tmp_path, later, "april-may.csv"), ACTOR)
     assert (overlap.added, overlap.already_present) == (2, 1)
