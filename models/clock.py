@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 CST = timezone(timedelta(hours=8), "CST")  # China has kept UTC+8 without daylight saving since 1991
 _simulated: ContextVar[datetime | None] = ContextVar("simulated_now", default=None)
@@ -32,6 +33,7 @@ def simulated_time(at: datetime) -> Iterator[None]:
         _simulated.reset(token)
 
 
+@lru_cache(maxsize=8192)
 def is_workday(day: date) -> bool:
     import chinese_calendar
 

@@ -238,6 +238,13 @@ class Matcher:
             with self._lock:
                 self.history.add(prepared[0], *prepared[1])
 
+    def learn_many(self, examples: Iterable[tuple[str, str | None, str | None]]) -> None:
+        """Learn many confirmed routings at once (an import): one retraining instead of one per few hundred."""
+        texts, labels = self.prepare_examples(examples)
+        if texts:
+            with self._lock:
+                self.history.extend(texts, labels)
+
     def forget_example(self, text: str, item_code: str | None, department: str | None) -> bool:
         """Withdraw a confirmed routing (it was corrected); the very next match no longer follows it."""
         prepared = self._prepare_example(text, item_code, department)
@@ -252,6 +259,19 @@ class Matcher:
             return self.by_code[item.merged_into].department
         return item.department
 
+    def _explain(self, query: str, idx: int, hits: list[str] | None) -> tuple[str, tuple[str, ...]]:
+        """Reason and highlighted characters of one suggestion: only the few shown ever need them."""
+        if hits is None:  # not a catalog candidate: it came from similar confirmed requests alone
+            return "相似的已确认诉求", ()
+        spans = _matched_spans(query, (self._names[idx], *hits))
+        if hits:
+            reason = "关键词：" + "、".join(hits[:4])
+        elif spans:
+            reason = "字面相同：" + "、".join(spans[:4])
+        else:
+            reason = "字符相近"
+        return reason, tuple(dict.fromkeys([*hits, *spans]))
+
     def match(self, text: str, top: int = 3) -> MatchResult:
         with self._lock:
             return self._match(text, top)
@@ -265,7 +285,7 @@ class Matcher:
         grams = char_ngrams(catalog_query, NGRAMS)
 
         item_scores: dict[int, float] = {}
-        reasons: dict[int, tuple[str, tuple[str, ...]]] = {}
+        keyword_hits: dict[int, list[str]] = {}
         candidates = self._item_index.search(grams, CATALOG_CANDIDATES)
         for idx, rel in candidates:
             name, keywords = self._names[idx], self._keywords[idx]
@@ -275,14 +295,7 @@ class Matcher:
             keyword_part = 1.0 - 0.5 ** len(hits)
             # noisy-OR: any one strong signal (a keyword, the name, the n-gram profile) can carry the match
             item_scores[idx] = 1.0 - (1.0 - 0.7 * keyword_part) * (1.0 - 0.6 * fuzzy) * (1.0 - 0.8 * rel)
-            spans = _matched_spans(query, (name, *hits))
-            if hits:
-                reason = "关键词：" + "、".join(hits[:4])
-            elif spans:
-                reason = "字面相同：" + "、".join(spans[:4])
-            else:
-                reason = "字符相近"
-            reasons[idx] = (reason, tuple(dict.fromkeys([*hits, *spans])))
+            keyword_hits[idx] = hits
 
         neighbours = self.history.neighbours(query, EXAMPLE_NEIGHBOURS)
         history_strength = neighbours[0].similarity if neighbours else 0.0
@@ -307,14 +320,12 @@ class Matcher:
                 continue
             boost = 0.4 * history_strength * votes / item_vote_total
             item_scores[voted] = min(1.0, item_scores.get(voted, 0.0) + boost)
-            if voted not in reasons:
-                reasons[voted] = ("相似的已确认诉求", ())
 
         ranked = sorted(item_scores.items(), key=lambda kv: kv[1], reverse=True)
         suggestions = []
         for idx, score in ranked[:top]:
             item = self.items[idx]
-            reason, highlights = reasons[idx]
+            reason, highlights = self._explain(query, idx, keyword_hits.get(idx))
             suggestions.append(
                 Suggestion(
                     code=item.code,

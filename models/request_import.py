@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from models.catalog import get_or_create_department, guess_level
@@ -29,14 +30,13 @@ from models.intake import (
     URGENCY_LABELS,
     allocate_refs,
     deadlines,
-    remember_routing,
     request_text,
 )
 from models.matching import Matcher, load_matcher
-from models.tables import Area, CatalogItem, Department, Request, RequestEvent
+from models.tables import Area, CatalogItem, Department, MatchExample, Request, RequestEvent
 from models.tabular import Table, TablePreview, parse_datetime, preview_table, read_table
 from models.text import mask_name, mask_phone
-from models.workflow import STATUS_LABELS, Actor
+from models.workflow import STATUS_LABELS, STATUS_SYNONYMS, Actor
 
 # header spellings seen in 12345 hotline exports, online message boards (留言板) and street offices' own sheets
 REQUEST_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -121,32 +121,6 @@ SOLVED_SYNONYMS = {
     "否": False, "未解决": False, "没解决": False, "no": False, "n": False, "false": False, "0": False,
 }  # fmt: skip
 
-STATUS_SYNONYMS: dict[str, str] = {
-    **{code: code for code in STATUS_LABELS},
-    **{label: code for code, label in STATUS_LABELS.items()},
-    "待受理": "new",
-    "未受理": "new",
-    "受理": "accepted",
-    "已派单": "dispatched",
-    "派单": "dispatched",
-    "已签收": "in_progress",
-    "处理中": "in_progress",
-    "办理中": "in_progress",
-    "已办结": "resolved",
-    "办结": "resolved",
-    "已解决": "resolved",
-    "已答复": "resolved",
-    "已回复": "resolved",
-    "已处理": "resolved",
-    "已关闭": "closed",
-    "关闭": "closed",
-    "已评价": "closed",
-    "已回访": "closed",
-    "退单": "returned",
-    "已退回": "returned",
-    "无效": "rejected",
-    "不予受理": "rejected",
-}
 CONFIRMING_STATUSES = ("resolved", "closed")
 BATCH = 500
 
@@ -379,16 +353,28 @@ def import_requests(
     matcher = matcher or load_matcher(session)
     context = _ImportContext(session, items, matcher, result, confirm_all)
     stamp = now()
+    learned = []
     for row in fresh:
         row["created_at"] = row["created_at"] or stamp
+        item = items.get(row.get("item_code") or "")
+        row["confirmed"] = bool(row.get("department") or item) and (confirm_all or row["status"] in CONFIRMING_STATUSES)
+        if row["confirmed"]:
+            learned.append(
+                (
+                    request_text(row.get("title", ""), row.get("text", "")),
+                    item.code if item else None,
+                    row.get("department") or None,
+                )
+            )
+    # the file's confirmed routings are learned in one step before its open rows are matched: one retraining
+    # instead of one per few hundred rows, and auto-matching that does not depend on row order or batch size
+    matcher.learn_many(learned)
     if progress is not None:
         progress(0, len(fresh))
     for start in range(0, len(fresh), batch_size):
         batch = fresh[start : start + batch_size]
         _insert_batch(context, batch, path.name, actor, stamp)
-        if dry_run:
-            session.flush()
-        else:
+        if not dry_run:
             session.commit()  # a killed import keeps whole batches; running it again adds the rest
         result.added += len(batch)
         if progress is not None:
@@ -442,6 +428,7 @@ class _ImportContext:
 def _insert_batch(
     context: _ImportContext, batch: list[dict[str, Any]], file_name: str, actor: Actor, stamp: datetime
 ) -> None:
+    """One batch as three multi-row INSERTs (requests, their creation events, their learned routings)."""
     session = context.session
     by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in batch:
@@ -449,42 +436,44 @@ def _insert_batch(
     for year, year_rows in by_year.items():
         for row, ref in zip(year_rows, allocate_refs(session, year, len(year_rows)), strict=True):
             row["ref"] = ref
-    requests = [_build_request(context, row) for row in batch]
-    session.add_all(requests)
-    session.flush()
-    events = []
-    for row, request in zip(batch, requests, strict=True):
-        assert request.id is not None  # assigned by the flush above
+    values = [_request_values(context, row) for row in batch]
+    ids = (
+        session.execute(insert(Request).returning(col(Request.id), sort_by_parameter_order=True), values)
+        .scalars()
+        .all()
+    )
+    events, examples = [], []
+    for row, request, request_id in zip(batch, values, ids, strict=True):
         events.append(
-            RequestEvent(
-                request_id=request.id,
-                at=stamp,
-                actor=actor.name,
-                action="import",
-                from_status=None,
-                to_status=request.status,
-                note=f"从 {file_name} 第 {row['row']} 行导入",
-                data=json.dumps({"file": file_name, "row": row["row"]}, ensure_ascii=False),
-            )
+            {
+                "request_id": request_id,
+                "at": stamp,
+                "actor": actor.name,
+                "action": "import",
+                "from_status": None,
+                "to_status": request["status"],
+                "note": f"从 {file_name} 第 {row['row']} 行导入",
+                "data": json.dumps({"file": file_name, "row": row["row"]}, ensure_ascii=False),
+            }
         )
         if row["confirmed"]:
-            remember_routing(
-                session,
-                request_text(request.title, request.text),
-                request.item_id,
-                request.department_id,
-                request.id,
-                "import",
-                context.matcher,
-                row.get("item_code"),
-                context.dept_names.get(request.department_id) if request.department_id else None,
-                replace=False,  # a new request has no earlier routing to replace
+            examples.append(
+                {
+                    "text": request_text(request["title"], request["text"]),
+                    "item_id": request["item_id"],
+                    "department_id": request["department_id"],
+                    "request_id": request_id,
+                    "source": "import",
+                    "created_at": stamp,
+                }
             )
-    session.add_all(events)
-    session.flush()
+    session.execute(insert(RequestEvent), events)
+    if examples:
+        session.execute(insert(MatchExample), examples)
 
 
-def _build_request(context: _ImportContext, row: dict[str, Any]) -> Request:
+def _request_values(context: _ImportContext, row: dict[str, Any]) -> dict[str, Any]:
+    """Column values of one new request (a plain dict: building ORM objects costs more than the INSERT)."""
     session, items, result = context.session, context.items, context.result
     departments, dept_names = context.departments, context.dept_names
     title, text = row.get("title", ""), row.get("text", "")
@@ -492,7 +481,6 @@ def _build_request(context: _ImportContext, row: dict[str, Any]) -> Request:
     code = row.get("item_code") or None
     item = items.get(code) if code else None
     status = row["status"]
-    row["confirmed"] = bool(department_name or item) and (context.confirm_all or status in CONFIRMING_STATUSES)
     score = None
     if item is None and not row["confirmed"]:
         match = context.matcher.match(request_text(title, text), top=1)
@@ -518,7 +506,7 @@ def _build_request(context: _ImportContext, row: dict[str, Any]) -> Request:
     resolved_at = row.get("resolved_at") if status in ("resolved", "closed") else None
     if status in ("resolved", "closed") and resolved_at is None:
         resolved_at = created
-    return Request(
+    return dict(
         ref=row["ref"],
         external_ref=row.get("external_ref") or None,
         import_key=row["import_key"],
@@ -547,4 +535,11 @@ def _build_request(context: _ImportContext, row: dict[str, Any]) -> Request:
         callback_contacted=True if row["satisfaction"] or row["solved"] is not None else None,
         callback_solved=row["solved"],
         satisfaction=row["satisfaction"],
+        accepted_at=None,
+        dispatched_at=None,
+        hours_spent=None,
+        duplicate_of=None,
+        return_count=0,
+        reopen_count=0,
+        version=1,
     )

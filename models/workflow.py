@@ -28,6 +28,33 @@ STATUS_LABELS = {
     "merged": "已合并",
     "rejected": "不予受理",
 }
+# how statuses are written in other systems' exports and by people typing them
+STATUS_SYNONYMS: dict[str, str] = {
+    **{code: code for code in STATUS_LABELS},
+    **{label: code for code, label in STATUS_LABELS.items()},
+    "待受理": "new",
+    "未受理": "new",
+    "受理": "accepted",
+    "已派单": "dispatched",
+    "派单": "dispatched",
+    "已签收": "in_progress",
+    "处理中": "in_progress",
+    "办理中": "in_progress",
+    "已办结": "resolved",
+    "办结": "resolved",
+    "已解决": "resolved",
+    "已答复": "resolved",
+    "已回复": "resolved",
+    "已处理": "resolved",
+    "已关闭": "closed",
+    "关闭": "closed",
+    "已评价": "closed",
+    "已回访": "closed",
+    "退单": "returned",
+    "已退回": "returned",
+    "无效": "rejected",
+    "不予受理": "rejected",
+}
 OPEN_STATUSES = ("new", "accepted", "dispatched", "in_progress", "returned", "reopened")
 TERMINAL_STATUSES = ("closed", "merged", "rejected")
 

@@ -1,0 +1,201 @@
+"""Import benchmark (issue 4): 100,000 requests from CSV and from XLSX against a plain sqlite3 floor, in one run.
+
+    python -m benchmarks.imports [--rows 100000]
+
+The rows look like a 12345 hotline export of the demo street: texts from the demo scenarios with their slots filled,
+names and phones, communities, the owning department, a status mix (70% 已办结, 20% 处理中, 10% 待受理), reply
+times and replies. Each import runs `xinsheng requests import` in a new process on a copy of the demo database
+(catalog + about 1,700 learned routings), so its time includes reading the file, validating, matching the rows that
+need it, and writing requests, events and learned routings. Peak memory is that process's maximum resident set.
+
+The floor is `sqlite3.executemany` inserting the same rows (already parsed) into a table with the same columns.
+The matcher's own batch time is timed separately: matching every row the import auto-matches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+HEADER = [
+    "工单编号",
+    "受理时间",
+    "诉求标题",
+    "诉求内容",
+    "来电人",
+    "联系电话",
+    "所属街道",
+    "所属社区",
+    "承办单位",
+    "办理状态",
+    "答复时间",
+    "答复意见",
+]
+
+
+def generate(rows: int, seed: int = 2026) -> list[list[str]]:
+    from models import demo_content as content
+    from models.demo import _fill, _person, _phone
+
+    rng = random.Random(seed)
+    owner = {item["code"]: item["department"] for item in content.CATALOG}
+    merged = {item["code"]: item.get("merged_into") for item in content.CATALOG}
+    communities = [name for name, _ in content.COMMUNITIES]
+    start = datetime(2025, 1, 1)
+    out = []
+    for index in range(rows):
+        scenario = rng.choice(content.SCENARIOS)
+        code = scenario["item"]
+        department = owner[merged[code]] if merged.get(code) else owner[code]
+        created = start + timedelta(seconds=rng.randrange(600 * 86400))
+        roll = rng.random()
+        status = "已办结" if roll < 0.7 else "处理中" if roll < 0.9 else "待受理"
+        resolved = created + timedelta(hours=rng.randrange(2, 240)) if status == "已办结" else None
+        out.append(
+            [
+                f"GD{created:%Y%m%d}{index:07d}",
+                f"{created:%Y/%m/%d %H:%M:%S}",
+                _fill(rng, rng.choice(scenario["titles"])),
+                _fill(rng, rng.choice(scenario["texts"])),
+                _person(rng),
+                _phone(rng),
+                content.STREET,
+                rng.choice(communities),
+                department if status != "待受理" else "",
+                status,
+                f"{resolved:%Y/%m/%d %H:%M:%S}" if resolved else "",
+                _fill(rng, rng.choice(scenario.get("resolutions", ["已处理"]))) if resolved else "",
+            ]
+        )
+    return out
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+
+
+def write_xlsx(path: Path, rows: list[list[str]]) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("工单明细")
+    sheet.append(["槐安街道 接诉即办工单导出"])  # a title row above the header, as real exports have
+    sheet.append(HEADER)
+    for row in rows:
+        cells: list[object] = list(row)
+        cells[1] = datetime.strptime(row[1], "%Y/%m/%d %H:%M:%S")  # real datetime cells
+        sheet.append(cells)
+    book.save(path)
+
+
+PROBE = """
+import resource, runpy, sys, time
+sys.argv = ["xinsheng", "--db", {db!r}, "requests", "import", {file!r}]
+start = time.perf_counter()
+try:
+    runpy.run_module("commands.main", run_name="__main__")
+except SystemExit as exc:
+    if exc.code not in (0, None):
+        raise
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+
+def run_import(base: Path, file: Path, tmp: Path) -> tuple[float, float, str]:
+    db = tmp / f"import-{file.suffix[1:]}.db"
+    shutil.copy(base, db)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(db=str(db), file=str(file))], capture_output=True, text=True, check=True
+    )
+    seconds, max_kb = done.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(max_kb) / 1024, done.stdout.strip()
+
+
+def floor(rows: list[list[str]], tmp: Path) -> float:
+    """The same rows through plain sqlite3: one executemany into a table with the import's columns, one commit."""
+    db = tmp / "floor.db"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute(
+        "CREATE TABLE request (id INTEGER PRIMARY KEY, ref TEXT UNIQUE, import_key TEXT UNIQUE, created_at TEXT,"
+        " title TEXT, text TEXT, resident_name TEXT, resident_phone TEXT, street TEXT, community TEXT,"
+        " department TEXT, status TEXT, resolved_at TEXT, resolution TEXT)"
+    )
+    params = [(f"XS-{i:09d}", f"bench:{r[0]}", *r[1:]) for i, r in enumerate(rows)]
+    start = time.perf_counter()
+    conn.executemany("INSERT INTO request VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", params)
+    conn.commit()
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return elapsed
+
+
+def matcher_batch(base: Path, rows: list[list[str]]) -> tuple[int, float]:
+    """Time matching every row the import auto-matches (those not already confirmed routings)."""
+    from models.db import open_engine, session_scope
+    from models.matching import load_matcher
+
+    with session_scope(open_engine(base)) as session:
+        matcher = load_matcher(session)
+    texts = [f"{r[2]} {r[3]}" for r in rows if r[9] != "已办结"]
+    start = time.perf_counter()
+    for text in texts:
+        matcher.match(text, top=1)
+    return len(texts), time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=100_000)
+    args = parser.parse_args()
+    print(f"xinsheng import benchmark · {time.strftime('%Y-%m-%d')} · {os.cpu_count()} cores · {args.rows:,} rows")
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        os.environ["XDG_CACHE_HOME"] = str(tmp / "cache")
+        from models.demo import ensure_demo_file
+
+        base = tmp / "demo.db"
+        started = time.perf_counter()
+        ensure_demo_file(base)
+        print(f"  demo database (catalog + learned routings) built in {time.perf_counter() - started:.1f} s")
+        rows = generate(args.rows)
+        csv_path, xlsx_path = tmp / "export.csv", tmp / "export.xlsx"
+        write_csv(csv_path, rows)
+        started = time.perf_counter()
+        write_xlsx(xlsx_path, rows)
+        print(
+            f"  files: CSV {csv_path.stat().st_size / 1e6:.1f} MB, XLSX {xlsx_path.stat().st_size / 1e6:.1f} MB "
+            f"(written in {time.perf_counter() - started:.1f} s)"
+        )
+
+        floor_seconds = floor(rows, tmp)
+        matched, match_seconds = matcher_batch(base, rows)
+        print(f"\n  {'path':<44}{'seconds':>9}{'rows/s':>10}{'peak MB':>9}")
+        print(
+            f"  {'sqlite3.executemany floor (parsed rows)':<44}{floor_seconds:>9.2f}{args.rows / floor_seconds:>10,.0f}"
+        )
+        print(
+            f"  {'matcher alone: ' + f'{matched:,} rows auto-matched':<44}{match_seconds:>9.2f}"
+            f"{matched / match_seconds:>10,.0f}"
+        )
+        for label, path in (("xinsheng requests import, CSV", csv_path), ("xinsheng requests import, XLSX", xlsx_path)):
+            seconds, peak, summary = run_import(base, path, tmp)
+            print(f"  {label:<44}{seconds:>9.2f}{args.rows / seconds:>10,.0f}{peak:>9.0f}")
+            print(f"      {summary}")
+
+
+if __name__ == "__main__":
+    main()
