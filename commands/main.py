@@ -14,6 +14,7 @@ from commands import catalog, db, export, requests
 from commands.common import state, user_errors
 from commands.demo import demo
 from commands.match import match
+from commands.report import report
 from commands.stats import stats
 
 app = typer.Typer(
@@ -31,6 +32,7 @@ app.add_typer(export.app, name="export")
 app.command("demo")(demo)
 app.command("match")(match)
 app.command("stats")(stats)
+app.command("report")(report)
 
 
 @app.callback()

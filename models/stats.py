@@ -17,7 +17,7 @@ from sqlmodel import Session, col
 
 from models.clock import now
 from models.errors import UserError
-from models.tables import Department, Request
+from models.tables import Area, Department, Request
 from models.workflow import OPEN_STATUSES, STATUS_LABELS
 
 SATISFACTION_WEIGHTS = {"satisfied": 1.0, "basically": 0.9, "unsatisfied": 0.0}
@@ -144,11 +144,11 @@ def period_bounds(period: str) -> tuple[datetime, datetime]:
     return start, end
 
 
-def _count(condition: ColumnElement[bool]) -> Any:
+def count_where(condition: ColumnElement[bool]) -> Any:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def _aggregates(at: datetime) -> list[Any]:
+def aggregate_columns(at: datetime) -> list[Any]:
     r = Request
     satisfaction_points = case(*((col(r.satisfaction) == k, w) for k, w in SATISFACTION_WEIGHTS.items()), else_=0.0)
     due_for_response = and_(
@@ -157,23 +157,23 @@ def _aggregates(at: datetime) -> list[Any]:
     )
     return [
         func.count().label("total"),
-        _count(col(r.status).in_(OPEN_STATUSES)).label("open"),
-        _count(and_(col(r.status).in_(OPEN_STATUSES), col(r.due_at) < at)).label("overdue"),
+        count_where(col(r.status).in_(OPEN_STATUSES)).label("open"),
+        count_where(and_(col(r.status).in_(OPEN_STATUSES), col(r.due_at) < at)).label("overdue"),
         func.coalesce(func.sum(r.return_count), 0).label("returns"),
-        _count(due_for_response).label("response_den"),
-        _count(and_(due_for_response, col(r.accepted_at) <= col(r.response_due_at))).label("response_num"),
-        _count(col(r.callback_solved).is_not(None)).label("resolution_den"),
-        _count(col(r.callback_solved).is_(True)).label("resolution_num"),
-        _count(col(r.satisfaction).is_not(None)).label("satisfaction_den"),
+        count_where(due_for_response).label("response_den"),
+        count_where(and_(due_for_response, col(r.accepted_at) <= col(r.response_due_at))).label("response_num"),
+        count_where(col(r.callback_solved).is_not(None)).label("resolution_den"),
+        count_where(col(r.callback_solved).is_(True)).label("resolution_num"),
+        count_where(col(r.satisfaction).is_not(None)).label("satisfaction_den"),
         func.coalesce(func.sum(satisfaction_points), 0.0).label("satisfaction_num"),
-        _count(and_(col(r.resolved_at).is_not(None), col(r.due_at).is_not(None))).label("on_time_den"),
-        _count(and_(col(r.resolved_at).is_not(None), col(r.resolved_at) <= col(r.due_at))).label("on_time_num"),
-        _count(or_(col(r.dispatched_at).is_not(None), col(r.return_count) > 0)).label("dispatched"),
-        _count(col(r.return_count) > 0).label("returned_requests"),
+        count_where(and_(col(r.resolved_at).is_not(None), col(r.due_at).is_not(None))).label("on_time_den"),
+        count_where(and_(col(r.resolved_at).is_not(None), col(r.resolved_at) <= col(r.due_at))).label("on_time_num"),
+        count_where(or_(col(r.dispatched_at).is_not(None), col(r.return_count) > 0)).label("dispatched"),
+        count_where(col(r.return_count) > 0).label("returned_requests"),
     ]
 
 
-def _figures(row: Any) -> Figures:
+def figures_from_row(row: Any) -> Figures:
     return Figures(
         total=int(row.total),
         open=int(row.open),
@@ -195,26 +195,45 @@ def compute_stats(session: Session, period: str | None = None, at: datetime | No
         start, end = period_bounds(period)
         conditions = [col(Request.created_at) >= start, col(Request.created_at) < end]
 
-    overall_row = session.execute(select(*_aggregates(at)).select_from(Request).where(*conditions)).one()
+    overall_row = session.execute(select(*aggregate_columns(at)).select_from(Request).where(*conditions)).one()
     status_rows = session.execute(
         select(col(Request.status), func.count()).where(*conditions).group_by(col(Request.status))
     ).all()
     by_status = {status: 0 for status in STATUS_LABELS}
     by_status.update({status: int(n) for status, n in status_rows})
 
-    dept_rows = session.execute(
-        select(*[func.coalesce(Department.name, "（未分派）").label("department"), *_aggregates(at)])
-        .select_from(Request)
-        .join(Department, col(Request.department_id) == Department.id, isouter=True)
-        .where(*conditions)
-        .group_by(Department.name)
-        .order_by(func.count().desc())
-    ).all()
     return Stats(
         period=period,
         start=start,
         end=end,
         by_status=by_status,
-        overall=_figures(overall_row),
-        by_department=[DepartmentFigures(row.department, _figures(row)) for row in dept_rows],
+        overall=figures_from_row(overall_row),
+        by_department=figures_by(session, "department", conditions, at),
     )
+
+
+def period_conditions(period: str | None) -> list[ColumnElement[bool]]:
+    if not period:
+        return []
+    start, end = period_bounds(period)
+    return [col(Request.created_at) >= start, col(Request.created_at) < end]
+
+
+def figures_by(
+    session: Session, dimension: str, conditions: list[ColumnElement[bool]], at: datetime
+) -> list[DepartmentFigures]:
+    """The figures grouped by "department" or by "area" (the grid, or the community where no grid was given)."""
+    if dimension == "department":
+        name = func.coalesce(Department.name, "（未分派）")
+        joined = select(name.label("name"), *aggregate_columns(at)).select_from(Request)
+        joined = joined.join(Department, col(Request.department_id) == Department.id, isouter=True)
+        group = Department.name
+    elif dimension == "area":
+        name = func.coalesce(Area.name, "（未指定网格）")
+        joined = select(name.label("name"), *aggregate_columns(at)).select_from(Request)
+        joined = joined.join(Area, col(Request.area_id) == Area.id, isouter=True)
+        group = Area.name
+    else:
+        raise ValueError(dimension)
+    rows = session.execute(joined.where(*conditions).group_by(group).order_by(func.count().desc(), group)).all()
+    return [DepartmentFigures(row.name, figures_from_row(row)) for row in rows]

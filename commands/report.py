@@ -1,0 +1,40 @@
+"""`xinsheng report`: the monthly report as XLSX (native charts), HTML (SVG charts) or Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from commands.common import engine_for, user_errors
+
+
+def report(
+    ctx: typer.Context,
+    period: str = typer.Option(..., "--period", metavar="YYYY-MM", help="报告月份"),
+    fmt: str = typer.Option("xlsx", "--format", "-f", metavar="xlsx|html|md", help="报告格式"),
+    output: Path = typer.Option(
+        None, "--output", "-o", metavar="FILE", help="输出文件（默认：当前目录下 接诉即办月报-YYYY-MM.扩展名）"
+    ),
+) -> None:
+    """生成月报：三率和综合得分（按部门、网格，含分子分母）、超期与退单、高发问题、减负账本、反弹预警、环比趋势。"""
+    with user_errors():
+        from models.db import session_scope
+        from models.report import monthly_report
+        from models.report_files import FORMATS, write_report
+        from models.stats import period_bounds
+
+        period_bounds(period)  # a bad period is a usage error before any work
+        if fmt not in FORMATS:
+            from models.errors import UserError
+
+            raise UserError(f"--format 应为 {'、'.join(FORMATS)} 之一，收到 “{fmt}”")
+        target = output or Path.cwd() / f"接诉即办月报-{period}.{fmt}"
+        with session_scope(engine_for(ctx)) as session:
+            content = monthly_report(session, period)
+        write_report(content, fmt, target)
+        figures = content.overall
+        typer.echo(
+            f"已生成 {target}：诉求 {figures.total} 件，解决率 {figures.resolution.percent()}，"
+            f"满意率 {figures.satisfaction.percent()}，超期 {figures.overdue} 件"
+        )

@@ -1,0 +1,166 @@
+"""The monthly report a supervisor takes to the meeting: every figure with its numerator and denominator.
+
+The content is assembled here once (all of it in SQL aggregates); models.report_files renders it as XLSX with
+native charts, as HTML with inline SVG charts, or as Markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col
+
+from models.clock import now
+from models.ledger import LedgerMonth, Rebound, ledger, month_starts, rebounds
+from models.stats import (
+    DepartmentFigures,
+    Figures,
+    aggregate_columns,
+    compute_stats,
+    count_where,
+    figures_by,
+    figures_from_row,
+    period_bounds,
+)
+from models.tables import Area, CatalogItem, Department, Request
+from models.workflow import OPEN_STATUSES
+
+TREND_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class HotSpot:
+    """A recurring problem: one catalog item in one community, several times in the month."""
+
+    item_code: str
+    item_name: str
+    community: str
+    count: int
+    open: int
+    example: str
+
+
+@dataclass(frozen=True)
+class LateRequest:
+    ref: str
+    title: str
+    department: str
+    due_at: datetime
+    days_late: int
+    returns: int
+
+
+@dataclass
+class MonthlyReport:
+    period: str
+    generated_at: datetime
+    overall: Figures
+    by_department: list[DepartmentFigures]
+    by_area: list[DepartmentFigures]
+    trend: list[tuple[str, Figures]]
+    overdue: list[LateRequest]
+    returned: list[LateRequest]
+    hot_spots: list[HotSpot]
+    ledger: list[LedgerMonth]
+    rebound_count: int
+    rebounds: list[Rebound] = field(default_factory=list)
+
+    @property
+    def previous(self) -> Figures | None:
+        return self.trend[-2][1] if len(self.trend) >= 2 else None
+
+
+def _hot_spots(session: Session, start: datetime, end: datetime, minimum: int = 3, limit: int = 10) -> list[HotSpot]:
+    grid, community = aliased(Area), aliased(Area)
+    place = func.coalesce(community.name, grid.name, "（未指定）")
+    rows = session.execute(
+        select(
+            col(CatalogItem.code),
+            col(CatalogItem.name),
+            place.label("place"),
+            func.count().label("n"),
+            count_where(col(Request.status).in_(OPEN_STATUSES)).label("open"),
+            func.min(col(Request.title)).label("example"),
+        )
+        .select_from(Request)
+        .join(CatalogItem, col(Request.item_id) == CatalogItem.id)
+        .join(grid, col(Request.area_id) == grid.id, isouter=True)
+        .join(community, and_(col(grid.parent_id) == community.id, col(grid.kind) == "grid"), isouter=True)
+        .where(col(Request.created_at) >= start, col(Request.created_at) < end, col(Request.status) != "merged")
+        .group_by(col(CatalogItem.code), col(CatalogItem.name), place)
+        .having(func.count() >= minimum)
+        .order_by(func.count().desc(), col(CatalogItem.code))
+        .limit(limit)
+    ).all()
+    return [
+        HotSpot(code, name, where, int(n), int(open_ or 0), example) for code, name, where, n, open_, example in rows
+    ]
+
+
+def _late(session: Session, at: datetime, end: datetime, limit: int = 20) -> list[LateRequest]:
+    rows = session.execute(
+        select(
+            col(Request.ref),
+            col(Request.title),
+            func.coalesce(Department.name, "（未分派）"),
+            col(Request.due_at),
+            col(Request.return_count),
+        )
+        .join(Department, col(Request.department_id) == Department.id, isouter=True)
+        .where(col(Request.status).in_(OPEN_STATUSES), col(Request.due_at) < at, col(Request.created_at) < end)
+        .order_by(col(Request.due_at))
+        .limit(limit)
+    ).all()
+    return [LateRequest(ref, title, dept, due, (at - due).days, int(n)) for ref, title, dept, due, n in rows]
+
+
+def _returned(session: Session, start: datetime, end: datetime, limit: int = 20) -> list[LateRequest]:
+    rows = session.execute(
+        select(
+            col(Request.ref),
+            col(Request.title),
+            func.coalesce(Department.name, "（未分派）"),
+            col(Request.due_at),
+            col(Request.return_count),
+        )
+        .join(Department, col(Request.department_id) == Department.id, isouter=True)
+        .where(col(Request.return_count) > 0, col(Request.created_at) >= start, col(Request.created_at) < end)
+        .order_by(col(Request.return_count).desc(), col(Request.created_at))
+        .limit(limit)
+    ).all()
+    return [LateRequest(ref, title, dept, due, 0, int(n)) for ref, title, dept, due, n in rows]
+
+
+def monthly_report(session: Session, period: str, at: datetime | None = None) -> MonthlyReport:
+    at = at or now()
+    start, end = period_bounds(period)
+    stats = compute_stats(session, period, at)
+    conditions = [col(Request.created_at) >= start, col(Request.created_at) < end]
+    trend = []
+    for month_start in month_starts(period, TREND_MONTHS):
+        month = f"{month_start:%Y-%m}"
+        month_from, month_to = period_bounds(month)
+        row = session.execute(
+            select(*aggregate_columns(at))
+            .select_from(Request)
+            .where(col(Request.created_at) >= month_from, col(Request.created_at) < month_to)
+        ).one()
+        trend.append((month, figures_from_row(row)))
+    rebound_count, rebound_rows = rebounds(session, start, end)
+    return MonthlyReport(
+        period=period,
+        generated_at=at,
+        overall=stats.overall,
+        by_department=stats.by_department,
+        by_area=figures_by(session, "area", conditions, at),
+        trend=trend,
+        overdue=_late(session, at, end),
+        returned=_returned(session, start, end),
+        hot_spots=_hot_spots(session, start, end),
+        ledger=ledger(session, period, TREND_MONTHS),
+        rebound_count=rebound_count,
+        rebounds=rebound_rows,
+    )
