@@ -133,6 +133,8 @@ class HistoryIndex:
     _class_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
     _class_bias: np.ndarray = field(default_factory=lambda: np.zeros(0))
     _stop: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    _present: np.ndarray | None = None  # departments with at least one labelled example; None: recompute
+    _memo: tuple[str, np.ndarray, np.ndarray] | None = None  # the last query's vector
     _delta_texts: list[str] = field(default_factory=list)
     _delta_labels: list[tuple[str | None, str | None]] = field(default_factory=list)
     _delta_grams: list[frozenset[str]] = field(default_factory=list)
@@ -202,6 +204,7 @@ class HistoryIndex:
     def _prepare(self) -> None:
         from scipy import sparse
 
+        self._present, self._memo = None, None
         n = self._rows
         df = np.bincount(self.counts.indices, minlength=len(self.vocab)).astype(np.float64)
         self._idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
@@ -239,7 +242,17 @@ class HistoryIndex:
             self._load_rows(texts, labels)
 
     def _query_vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """(columns, weights) of the query over the base vocabulary, unit length."""
+        """(columns, weights) of the query over the base vocabulary, unit length.
+
+        The last one is kept: a match asks for it twice (neighbours, then the department model).
+        """
+        if self._memo is not None and self._memo[0] == text:
+            return self._memo[1], self._memo[2]
+        cols, weights = self._vectorize(text)
+        self._memo = (text, cols, weights)
+        return cols, weights
+
+    def _vectorize(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         _, keys = gram_keys([text])
         if not len(keys) or not len(self.vocab):
             return np.zeros(0, dtype=np.int64), np.zeros(0)
@@ -270,8 +283,10 @@ class HistoryIndex:
             keep = ~self._stop[cols]
             if keep.any():
                 scores = self._column_scores(cols[keep], weights[keep])
-                top = np.argpartition(-scores, k)[:k] if len(scores) > k else np.arange(len(scores))
-                found = [Neighbour(int(r), float(scores[r])) for r in top if scores[r] > 0]
+                touched = np.flatnonzero(scores)  # usually a small share of the history: rank only those
+                if len(touched) > k:
+                    touched = touched[np.argpartition(-scores[touched], k)[:k]]
+                found = [Neighbour(int(r), float(scores[r])) for r in touched]
         if self._delta_texts:
             found.extend(self._delta_neighbours(text))
         found.sort(key=lambda n: n.similarity, reverse=True)
@@ -310,6 +325,7 @@ class HistoryIndex:
             ):
                 self.dept_of, self.item_of = self.dept_of.copy(), self.item_of.copy()  # loaded arrays may be shared
                 self.dept_of[neighbour.row] = self.item_of[neighbour.row] = -1
+                self._present = None
                 return True
         return False
 
@@ -329,8 +345,10 @@ class HistoryIndex:
         if not len(cols):
             return {}
         scores = weights @ self._class_weights[cols] + self._class_bias
-        present = np.bincount(self.dept_of[self.dept_of >= 0], minlength=len(self.departments)) > 0
-        scores = np.where(present, scores, -np.inf)
+        if self._present is None or len(self._present) != len(self.departments):
+            labelled = self.dept_of[self.dept_of >= 0]
+            self._present = np.bincount(labelled, minlength=len(self.departments)) > 0
+        scores = np.where(self._present, scores, -np.inf)
         scaled = (scores - scores.max()) * SHARPNESS[self.model]
         probs = np.exp(scaled)
         probs /= probs.sum()

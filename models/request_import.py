@@ -437,11 +437,12 @@ def _insert_batch(
         for row, ref in zip(year_rows, allocate_refs(session, year, len(year_rows)), strict=True):
             row["ref"] = ref
     values = [_request_values(context, row) for row in batch]
-    ids = (
-        session.execute(insert(Request).returning(col(Request.id), sort_by_parameter_order=True), values)
-        .scalars()
-        .all()
-    )
+    # a plain executemany, then the ids by ref: INSERT … RETURNING in parameter order falls back to one
+    # statement per row on SQLite, which made the requests insert the slowest step of an import
+    session.execute(insert(Request), values)
+    refs = [value["ref"] for value in values]
+    by_ref = dict(session.execute(select(col(Request.ref), col(Request.id)).where(col(Request.ref).in_(refs))).all())
+    ids = [by_ref[ref] for ref in refs]
     events, examples = [], []
     for row, request, request_id in zip(batch, values, ids, strict=True):
         events.append(

@@ -307,3 +307,26 @@ def test_catalog_import_preview_and_map(tmp_path: Path) -> None:
     assert "→ code（事项编码）" in preview.stdout and "→ department（责任部门）" in preview.stdout
     done = invoke(db, "catalog", "import", str(path), *mapped)
     assert done.exit_code == 0 and "新增 1" in done.stdout
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch) -> None:
+    import io
+    import sys
+
+    from commands.common import progress_reporter
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert progress_reporter("导入") is None
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    report = progress_reporter("导入")
+    assert report is not None
+    report(0, 2000)
+    report(1000, 2000)
+    report(2000, 2000)
+    shown = screen.getvalue()
+    assert "1,000/2,000" in shown and "2,000/2,000" in shown and shown.endswith("\n") and "\r" in shown
