@@ -118,8 +118,10 @@ def run_import(base: Path, file: Path, tmp: Path) -> tuple[float, float, str]:
     db = tmp / f"import-{file.suffix[1:]}.db"
     shutil.copy(base, db)
     done = subprocess.run(
-        [sys.executable, "-c", PROBE.format(db=str(db), file=str(file))], capture_output=True, text=True, check=True
+        [sys.executable, "-c", PROBE.format(db=str(db), file=str(file))], capture_output=True, text=True
     )
+    if done.returncode != 0:
+        sys.exit(f"import of {file.name} failed:\n{done.stderr}")
     seconds, max_kb = done.stderr.strip().splitlines()[-1].split()
     return float(seconds), int(max_kb) / 1024, done.stdout.strip()
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from commands.common import engine_for, print_preview, user_errors
+from commands.common import engine_for, print_preview, report_bad_rows, user_errors
 
 app = typer.Typer(
     help="事项清单（catalog）：导入，查看和清理已确认派单样例", no_args_is_help=True, rich_markup_mode=None
@@ -22,6 +22,12 @@ def import_(
     map_: list[str] = typer.Option(None, "--map", metavar="源列=字段", help="列映射 源列=字段，可重复"),
     encoding: str = typer.Option(None, "--encoding", metavar="编码", help="CSV 编码（默认自动识别）"),
     sheet: str = typer.Option(None, "--sheet", metavar="工作表", help="XLSX 工作表名（默认第一个）"),
+    skip_bad: bool = typer.Option(
+        False, "--skip-bad", help="跳过有错的行，只导入正确的行；错误行写入错误文件（行号、列、原因）"
+    ),
+    errors_file: Path = typer.Option(
+        None, "--errors", metavar="FILE", help="--skip-bad 的错误文件路径（默认：当前目录下 <文件名>.错误行.csv）"
+    ),
 ) -> None:
     """导入事项清单：按事项编码新增或更新，自动创建部门，并记录一次清单修订。"""
     with user_errors():
@@ -35,7 +41,9 @@ def import_(
             print_preview(preview_table(table), CATALOG_FIELD_LABELS)
             return
         with session_scope(engine_for(ctx)) as session:
-            result = import_catalog(session, file, dry_run=dry_run, overrides=overrides, encoding=encoding, sheet=sheet)
+            result = import_catalog(
+                session, file, dry_run=dry_run, overrides=overrides, encoding=encoding, sheet=sheet, skip_bad=skip_bad
+            )
         prefix = "（试运行，未写入）" if dry_run else ""
         typer.echo(
             f"{prefix}{result.file_name}：共 {result.total} 项，新增 {result.added}，更新 {result.changed}，"
@@ -43,6 +51,7 @@ def import_(
         )
         if result.departments_created:
             typer.echo(f"新建部门 {len(result.departments_created)} 个：{'、'.join(result.departments_created)}")
+        report_bad_rows(result.errors, file, errors_file)
 
 
 @app.command("examples")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
@@ -13,6 +14,7 @@ import typer
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from models.errors import InputError
     from models.tabular import TablePreview
     from models.workflow import Actor
 
@@ -121,3 +123,14 @@ def print_preview(preview: TablePreview, labels: Mapping[str, str]) -> None:
     for row_number, values in preview.sample:
         shown = " · ".join(f"{labels.get(k, k)}={v[:30]}" for k, v in values.items() if v)
         typer.echo(f"  第 {row_number} 行：{shown}")
+
+
+def report_bad_rows(errors: Sequence[InputError], source: Path, target: Path | None) -> None:
+    """`--skip-bad`: the rows left out go to an error CSV (行号, 列, 原因) and its path is printed."""
+    if not errors:
+        return
+    from models.tabular import write_error_csv
+
+    path = target or Path.cwd() / f"{source.stem}.错误行.csv"
+    write_error_csv(errors, path)
+    err(f"跳过有错的行 {len(errors)} 行，明细（行号、列、原因）：{path}")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from commands.common import actor_for, engine_for, err, print_preview, progress_reporter, user_errors
+from commands.common import actor_for, engine_for, print_preview, progress_reporter, report_bad_rows, user_errors
 
 app = typer.Typer(help="诉求（requests）：导入历史工单", no_args_is_help=True, rich_markup_mode=None)
 
@@ -44,7 +44,6 @@ def import_(
             FIELD_LABELS,
             import_requests,
             preview_request_file,
-            write_error_csv,
         )
         from models.tabular import parse_map_options
 
@@ -73,7 +72,4 @@ def import_(
         )
         if result.departments_created:
             typer.echo(f"新建部门 {len(result.departments_created)} 个：{'、'.join(result.departments_created)}")
-        if result.errors:
-            target = errors_file or Path.cwd() / f"{file.stem}.错误行.csv"
-            write_error_csv(result.errors, target)
-            err(f"跳过有错的行 {len(result.errors)} 行，明细（行号、列、原因）：{target}")
+        report_bad_rows(result.errors, file, errors_file)

@@ -89,6 +89,7 @@ class CatalogImportResult:
     departments_created: list[str] = field(default_factory=list)
     dry_run: bool = False
     revision_id: int | None = None
+    errors: list[InputError] = field(default_factory=list)  # bad rows left out (only with skip_bad)
 
 
 def get_or_create_department(
@@ -151,67 +152,77 @@ def read_catalog_file(
     )
 
 
-def _parse_catalog_rows(table: Table) -> list[dict[str, object]]:
+def _parse_catalog_rows(table: Table) -> tuple[list[dict[str, object]], list[InputError]]:
+    """Valid rows and, for each bad row, its first problem (row and column named)."""
     parsed: list[dict[str, object]] = []
+    errors: list[InputError] = []
     seen: dict[str, int] = {}
     for row_number, values in table.rows:
-
-        def fail(fld: str, message: str, row: int = row_number) -> InputError:
-            return InputError(message, row=row, column=table.column_name(fld))
-
-        code = values.get("code", "")
-        if not code:
-            raise fail("code", "事项编码不能为空")
-        if code in seen:
-            raise fail("code", f"事项编码 “{code}” 与第 {seen[code]} 行重复")
-        seen[code] = row_number
-        name = values.get("name", "")
-        if not name:
-            raise fail("name", "事项名称不能为空")
-        department = values.get("department", "")
-        if not department:
-            raise fail("department", "责任部门不能为空")
-        duty_text = values.get("duty", "") or "own"
-        duty = DUTY_SYNONYMS.get(duty_text.lower()) or DUTY_SYNONYMS.get(duty_text.removesuffix("事项"))
-        if duty is None:
-            raise fail("duty", f"未知的履职类型 “{duty_text}”（可用：基本履职、配合履职、收回上级、取消、合并）")
         try:
-            hours = parse_number(values.get("hours_per_year", "")) or 0.0
-        except ValueError as exc:
-            raise fail("hours_per_year", str(exc)) from None
-        if hours < 0:
-            raise fail("hours_per_year", f"年工时不能为负数：{hours:g}")
-        effective: date | None = None
-        raw_date = table.raw_cells[row_number].get("effective_from")
-        if raw_date not in (None, ""):
-            try:
-                stamp = parse_datetime(raw_date)
-            except ValueError as exc:
-                raise fail("effective_from", str(exc)) from None
-            effective = stamp.date() if stamp else None
-        merged_into = values.get("merged_into") or None
-        if duty == "merged" and not merged_into:
-            raise fail("merged_into", "履职类型为“合并”的事项必须填写合并至哪个事项编码")
-        parsed.append(
-            {
-                "row": row_number,
-                "code": code,
-                "name": name,
-                "category": values.get("category", ""),
-                "department": department,
-                "duty": duty,
-                "keywords": "、".join(split_keywords(values.get("keywords", ""))),
-                "hours_per_year": hours,
-                "description": values.get("description", ""),
-                "merged_into": merged_into,
-                "effective_from": effective,
-                "assist_departments": "、".join(split_keywords(values.get("assist_departments", ""))),
-                "merged_column": table.column_name("merged_into"),
-            }
-        )
-    if not parsed:
+            parsed.append(_parse_catalog_row(table, row_number, values, seen))
+        except InputError as exc:
+            errors.append(exc)
+    if not parsed and not errors:
         raise InputError(f"{table.path.name} 没有数据行")
-    return parsed
+    return parsed, errors
+
+
+def _parse_catalog_row(
+    table: Table, row_number: int, values: dict[str, str], seen: dict[str, int]
+) -> dict[str, object]:
+    """One file row as catalog fields; raises InputError at the first problem."""
+
+    def fail(fld: str, message: str, row: int = row_number) -> InputError:
+        return InputError(message, row=row, column=table.column_name(fld))
+
+    code = values.get("code", "")
+    if not code:
+        raise fail("code", "事项编码不能为空")
+    if code in seen:
+        raise fail("code", f"事项编码 “{code}” 与第 {seen[code]} 行重复")
+    seen[code] = row_number
+    name = values.get("name", "")
+    if not name:
+        raise fail("name", "事项名称不能为空")
+    department = values.get("department", "")
+    if not department:
+        raise fail("department", "责任部门不能为空")
+    duty_text = values.get("duty", "") or "own"
+    duty = DUTY_SYNONYMS.get(duty_text.lower()) or DUTY_SYNONYMS.get(duty_text.removesuffix("事项"))
+    if duty is None:
+        raise fail("duty", f"未知的履职类型 “{duty_text}”（可用：基本履职、配合履职、收回上级、取消、合并）")
+    try:
+        hours = parse_number(values.get("hours_per_year", "")) or 0.0
+    except ValueError as exc:
+        raise fail("hours_per_year", str(exc)) from None
+    if hours < 0:
+        raise fail("hours_per_year", f"年工时不能为负数：{hours:g}")
+    effective: date | None = None
+    raw_date = table.raw_cells[row_number].get("effective_from")
+    if raw_date not in (None, ""):
+        try:
+            stamp = parse_datetime(raw_date)
+        except ValueError as exc:
+            raise fail("effective_from", str(exc)) from None
+        effective = stamp.date() if stamp else None
+    merged_into = values.get("merged_into") or None
+    if duty == "merged" and not merged_into:
+        raise fail("merged_into", "履职类型为“合并”的事项必须填写合并至哪个事项编码")
+    return {
+        "row": row_number,
+        "code": code,
+        "name": name,
+        "category": values.get("category", ""),
+        "department": department,
+        "duty": duty,
+        "keywords": "、".join(split_keywords(values.get("keywords", ""))),
+        "hours_per_year": hours,
+        "description": values.get("description", ""),
+        "merged_into": merged_into,
+        "effective_from": effective,
+        "assist_departments": "、".join(split_keywords(values.get("assist_departments", ""))),
+        "merged_column": table.column_name("merged_into"),
+    }
 
 
 UPSERT_FIELDS = (
@@ -235,19 +246,33 @@ def import_catalog(
     overrides: Mapping[str, str] | None = None,
     encoding: str | None = None,
     sheet: str | None = None,
+    skip_bad: bool = False,
 ) -> CatalogImportResult:
-    """Upsert items by code; departments are created as needed; one CatalogRevision records the import."""
-    rows = _parse_catalog_rows(read_catalog_file(path, overrides=overrides, encoding=encoding, sheet=sheet))
-    result = CatalogImportResult(file_name=path.name, total=len(rows), dry_run=dry_run)
+    """Upsert items by code; departments are created as needed; one CatalogRevision records the import.
+
+    Every row is checked first. Without `skip_bad` a bad row means nothing is written; with it the good rows go in
+    and the bad ones are returned in `result.errors`. A catalog is small: it is written in one transaction.
+    """
+    table = read_catalog_file(path, overrides=overrides, encoding=encoding, sheet=sheet)
+    rows, errors = _parse_catalog_rows(table)
     existing = {item.code: item for item in session.exec(select(CatalogItem)).all()}
     known_codes = set(existing) | {str(r["code"]) for r in rows}
-    for row in rows:
+    for row in list(rows):
         if row["merged_into"] and row["merged_into"] not in known_codes:
-            raise InputError(
-                f"合并至的事项编码 “{row['merged_into']}” 在文件和现有清单中都不存在",
-                row=int(str(row["row"])),
-                column=str(row["merged_column"]),
+            errors.append(
+                InputError(
+                    f"合并至的事项编码 “{row['merged_into']}” 在文件和现有清单中都不存在",
+                    row=int(str(row["row"])),
+                    column=str(row["merged_column"]),
+                )
             )
+            rows.remove(row)
+    errors.sort(key=lambda e: e.row or 0)
+    if errors and not skip_bad:
+        first = errors[0]
+        more = f"（共 {len(errors)} 行有错；可加 --skip-bad 只导入正确的行）" if len(errors) > 1 else ""
+        raise InputError(f"{first.reason}{more}", row=first.row, column=first.column)
+    result = CatalogImportResult(file_name=path.name, total=len(table.rows), dry_run=dry_run, errors=errors)
 
     departments = {d.name: d for d in session.exec(select(Department)).all()}
     revision = CatalogRevision(

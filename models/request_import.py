@@ -7,11 +7,10 @@ import key (source + external ref, or a content hash when the file has no ids) a
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -185,6 +184,7 @@ def read_request_file(
         encoding=encoding,
         sheet=sheet,
         expect="诉求标题或内容，如 标题、诉求内容、留言主题",
+        raw_fields=("created_at", "resolved_at"),
     )
     fields = set(table.mapping.values())
     if "title" not in fields and "text" not in fields:
@@ -284,16 +284,6 @@ def parse_request_file(
     return ParsedFile(table, rows, errors)
 
 
-def write_error_csv(errors: Sequence[InputError], path: Path) -> Path:
-    """Bad rows as 行号, 列, 原因 in a CSV that Excel/WPS open in Chinese (UTF-8 with BOM)."""
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["行号", "列", "原因"])
-        for error in errors:
-            writer.writerow([error.row or "", error.column or "", error.reason])
-    return path
-
-
 def import_requests(
     session: Session,
     path: Path,
@@ -324,6 +314,8 @@ def import_requests(
     )
     rows = parsed.rows
     result = RequestImportResult(file_name=path.name, total=len(parsed.table.rows), dry_run=dry_run)
+    parsed.table.rows.clear()  # the parsed rows hold everything still needed: free the file's copy early
+    parsed.table.raw_cells.clear()
     result.errors = parsed.errors
     if parsed.errors and not skip_bad:
         first = parsed.errors[0]

@@ -164,10 +164,13 @@ def read_table(
     encoding: str | None = None,
     sheet: str | None = None,
     expect: str | None = None,
+    raw_fields: Sequence[str] | None = None,
 ) -> Table:
     """Read a file and map its columns to fields; a missing required field is an error naming the headers found.
 
     `expect` describes the columns a file needs, for error messages when `required` alone cannot say it.
+    `raw_fields` are the fields whose uncleaned cell values are kept (dates: an XLSX date cell is not text);
+    None keeps all of them.
     """
     lookup: dict[str, tuple[str, int]] = {}  # header key → (field, rank: earlier spellings are preferred)
     for field_name, names in synonyms.items():
@@ -221,7 +224,9 @@ def read_table(
         if not any(values.values()):
             continue
         rows.append((offset, values))
-        raw_cells[offset] = {f: row[c] for c, f in best_mapping.items() if c < len(row)}
+        raw_cells[offset] = {
+            f: row[c] for c, f in best_mapping.items() if c < len(row) and (raw_fields is None or f in raw_fields)
+        }
     return Table(path, headers, best_mapping, rows, raw_cells, best_row + 1, used_encoding)
 
 
@@ -304,3 +309,13 @@ def preview_table(
         unmapped=table.unmapped(),
         sample=sample,
     )
+
+
+def write_error_csv(errors: Sequence[InputError], path: Path) -> Path:
+    """Bad rows as 行号, 列, 原因 in a CSV that Excel/WPS open in Chinese (UTF-8 with BOM)."""
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["行号", "列", "原因"])
+        for error in errors:
+            writer.writerow([error.row or "", error.column or "", error.reason])
+    return path

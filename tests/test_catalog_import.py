@@ -141,3 +141,24 @@ def test_shared_taxonomy_imports_cleanly(sqlite_engine) -> None:
     with session_scope(sqlite_engine) as session:
         again = import_catalog(session, path)
     assert (again.added, again.changed, again.unchanged) == (0, 0, 517)
+
+
+def test_skip_bad_imports_the_good_catalog_rows(sqlite_engine, tmp_path: Path) -> None:
+    path = tmp_path / "清单.csv"
+    path.write_text(
+        "事项编码,事项名称,责任部门,履职类型,年工时,合并至\n"
+        "K1,楼道照明维护,街道城市管理办公室,基本履职,30,\n"
+        "K2,,街道城市管理办公室,基本履职,10,\n"
+        "K3,旧路灯报修,区城管委,合并,5,NOPE\n"
+        "K4,噪音扰民查处,区城管执法局,收回上级,abc,\n"
+        "K5,停车秩序管理,社区居委会,基本履职,20,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as info, session_scope(sqlite_engine) as session:
+        import_catalog(session, path)
+    assert info.value.row == 3 and "共 3 行有错" in str(info.value)
+    with session_scope(sqlite_engine) as session:
+        result = import_catalog(session, path, skip_bad=True)
+        codes = sorted(session.exec(select(CatalogItem.code)).all())
+    assert codes == ["K1", "K5"] and result.added == 2
+    assert [(e.row, e.column) for e in result.errors] == [(3, "事项名称"), (4, "合并至"), (5, "年工时")]

@@ -121,7 +121,7 @@ def test_a_broken_row_writes_nothing_without_skip_bad(catalog_engine, tmp_path: 
 
 
 def test_skip_bad_imports_good_rows_and_reports_bad_ones(catalog_engine, tmp_path: Path) -> None:
-    from models.request_import import write_error_csv
+    from models.tabular import write_error_csv
 
     with session_scope(catalog_engine) as session:
         result = import_requests(session, _export(tmp_path, BROKEN), ACTOR, skip_bad=True)
