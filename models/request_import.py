@@ -430,8 +430,9 @@ def _insert_batch(
             row["ref"] = ref
     values = [_request_values(context, row) for row in batch]
     # a plain executemany, then the ids by ref: INSERT … RETURNING in parameter order falls back to one
-    # statement per row on SQLite, which made the requests insert the slowest step of an import
-    session.execute(insert(Request), values)
+    # statement per row on SQLite. render_nulls keeps every row the same shape, so the ORM does not split the
+    # batch into one statement per pattern of empty columns
+    session.execute(insert(Request).execution_options(render_nulls=True), values)
     refs = [value["ref"] for value in values]
     by_ref = dict(session.execute(select(col(Request.ref), col(Request.id)).where(col(Request.ref).in_(refs))).all())
     ids = [by_ref[ref] for ref in refs]
@@ -460,9 +461,9 @@ def _insert_batch(
                     "created_at": stamp,
                 }
             )
-    session.execute(insert(RequestEvent), events)
+    session.execute(insert(RequestEvent).execution_options(render_nulls=True), events)
     if examples:
-        session.execute(insert(MatchExample), examples)
+        session.execute(insert(MatchExample).execution_options(render_nulls=True), examples)
 
 
 def _request_values(context: _ImportContext, row: dict[str, Any]) -> dict[str, Any]:
