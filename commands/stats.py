@@ -12,21 +12,31 @@ from commands.common import engine_for, pad, user_errors
 def stats(
     ctx: typer.Context,
     period: str = typer.Option(None, "--period", metavar="YYYY-MM", help="统计月份 YYYY-MM（默认全部）"),
-    as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON（含减负账本和反弹预警）"),
+    by: str = typer.Option(
+        "department", "--by", metavar="维度", help="分组维度：department、grid、community、category、channel"
+    ),
 ) -> None:
-    """响应率、解决率、满意率、综合得分，按状态和部门统计。"""
+    """响应率、解决率、满意率、综合得分、重办率和办理用时，按状态和所选维度统计。"""
     with user_errors():
         from models.db import session_scope
-        from models.stats import DEPARTMENT_COLUMNS, compute_stats, department_rows, period_bounds
+        from models.stats import DEPARTMENT_COLUMNS, DIMENSIONS, compute_stats, department_rows, period_bounds
         from models.workflow import STATUS_LABELS
 
         if period:
             period_bounds(period)  # validate before touching the database
+        if by not in DIMENSIONS:
+            from models.errors import UserError
+
+            raise UserError(f"--by 应为 {'、'.join(DIMENSIONS)} 之一，收到 “{by}”")
         with session_scope(engine_for(ctx)) as session:
-            result = compute_stats(session, period)
-        if as_json:
-            typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
-            return
+            result = compute_stats(session, period, by=by)
+            if as_json:
+                from models.ledger import ledger_payload
+
+                payload = {**result.as_dict(), **ledger_payload(session, period)}
+                typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+                return
         o = result.overall
         typer.echo(f"统计期间：{period or '全部'}    诉求总数 {o.total}    在办 {o.open}    超期 {o.overdue}")
         typer.echo("状态：" + "  ".join(f"{STATUS_LABELS[k]} {v}" for k, v in result.by_status.items()))
@@ -39,9 +49,13 @@ def stats(
         ):
             typer.echo(f"{label}：{rate.percent():>7}  （{rate.numerator:g}/{rate.denominator}）")
         composite = o.composite
+        typer.echo(f"重办率：{o.reopen_rate.percent():>7}  （{o.reopen_rate.numerator:g}/{o.reopen_rate.denominator}）")
         typer.echo(f"综合得分：{'—' if composite is None else f'{100 * composite:.1f}'}")
+        if o.median_days is not None:
+            typer.echo(f"办理用时（工作日）：中位数 {o.median_days:g}，90% 在 {o.p90_days:g} 以内")
         typer.echo("")
         name, *headers = DEPARTMENT_COLUMNS
+        name = DIMENSIONS[by]
         typer.echo(pad(name, 24) + "".join(pad(h, 11, ">") for h in headers))
         for row in department_rows(result):
             typer.echo(pad(row[0][:11], 24) + "".join(pad(c, 11, ">") for c in row[1:]))

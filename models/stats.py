@@ -7,17 +7,20 @@ Every rate keeps its numerator and denominator. "Closed" is not "solved": only a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col
 
 from models.clock import now
 from models.errors import UserError
-from models.tables import Area, Department, Request
+from models.intake import CHANNEL_LABELS
+from models.tables import Area, CatalogItem, Department, Request, WorkDay
+from models.workdays import ensure_workdays
 from models.workflow import OPEN_STATUSES, STATUS_LABELS
 
 SATISFACTION_WEIGHTS = {"satisfied": 1.0, "basically": 0.9, "unsatisfied": 0.0}
@@ -57,6 +60,9 @@ class Figures:
     satisfaction: Rate
     on_time: Rate
     return_rate: Rate
+    reopen_rate: Rate = Rate(0, 0)
+    median_days: float | None = None  # handling time in working days, requests resolved (nearest rank)
+    p90_days: float | None = None
 
     @property
     def composite(self) -> float | None:
@@ -81,6 +87,9 @@ class Figures:
             "satisfaction_rate": self.satisfaction.as_dict(),
             "on_time_rate": self.on_time.as_dict(),
             "return_rate": self.return_rate.as_dict(),
+            "reopen_rate": self.reopen_rate.as_dict(),
+            "handling_days_median": self.median_days,
+            "handling_days_p90": self.p90_days,
             "composite": None if composite is None else round(composite, 4),
         }
 
@@ -98,7 +107,8 @@ class Stats:
     end: datetime | None
     by_status: dict[str, int]
     overall: Figures
-    by_department: list[DepartmentFigures] = field(default_factory=list)
+    by_department: list[DepartmentFigures] = field(default_factory=list)  # grouped by `dimension`
+    dimension: str = "department"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -107,7 +117,8 @@ class Stats:
             "end": self.end.isoformat() if self.end else None,
             "by_status": self.by_status,
             **self.overall.as_dict(),
-            "by_department": [{"department": d.department, **d.figures.as_dict()} for d in self.by_department],
+            "dimension": self.dimension,
+            f"by_{self.dimension}": [{self.dimension: d.department, **d.figures.as_dict()} for d in self.by_department],
         }
 
 
@@ -170,6 +181,8 @@ def aggregate_columns(at: datetime) -> list[Any]:
         count_where(and_(col(r.resolved_at).is_not(None), col(r.resolved_at) <= col(r.due_at))).label("on_time_num"),
         count_where(or_(col(r.dispatched_at).is_not(None), col(r.return_count) > 0)).label("dispatched"),
         count_where(col(r.return_count) > 0).label("returned_requests"),
+        count_where(col(r.callback_contacted).is_not(None)).label("called_back"),
+        count_where(col(r.reopen_count) > 0).label("reopened"),
     ]
 
 
@@ -184,10 +197,17 @@ def figures_from_row(row: Any) -> Figures:
         satisfaction=Rate(float(row.satisfaction_num), int(row.satisfaction_den)),
         on_time=Rate(int(row.on_time_num), int(row.on_time_den)),
         return_rate=Rate(int(row.returned_requests), int(row.dispatched)),
+        # a request can only be reopened after a callback: those called back are the ones at risk
+        reopen_rate=Rate(int(row.reopened), int(row.called_back)),
     )
 
 
-def compute_stats(session: Session, period: str | None = None, at: datetime | None = None) -> Stats:
+def compute_stats(
+    session: Session, period: str | None = None, at: datetime | None = None, by: str = "department"
+) -> Stats:
+    """The figures for a period (all time without one), overall and grouped by one of DIMENSIONS."""
+    if by not in DIMENSIONS:
+        raise UserError(f"未知的统计维度 “{by}”（可用：{'、'.join(DIMENSIONS)}）")
     at = at or now()
     start = end = None
     conditions: list[ColumnElement[bool]] = []
@@ -196,6 +216,7 @@ def compute_stats(session: Session, period: str | None = None, at: datetime | No
         conditions = [col(Request.created_at) >= start, col(Request.created_at) < end]
 
     overall_row = session.execute(select(*aggregate_columns(at)).select_from(Request).where(*conditions)).one()
+    median, p90 = handling_percentiles(session, conditions).get("all", (None, None))
     status_rows = session.execute(
         select(col(Request.status), func.count()).where(*conditions).group_by(col(Request.status))
     ).all()
@@ -207,8 +228,9 @@ def compute_stats(session: Session, period: str | None = None, at: datetime | No
         start=start,
         end=end,
         by_status=by_status,
-        overall=figures_from_row(overall_row),
-        by_department=figures_by(session, "department", conditions, at),
+        overall=replace(figures_from_row(overall_row), median_days=median, p90_days=p90),
+        by_department=figures_by(session, by, conditions, at),
+        dimension=by,
     )
 
 
@@ -219,21 +241,96 @@ def period_conditions(period: str | None) -> list[ColumnElement[bool]]:
     return [col(Request.created_at) >= start, col(Request.created_at) < end]
 
 
+DIMENSIONS = {
+    "department": "承办部门",
+    "grid": "网格",
+    "community": "社区",
+    "category": "分类",
+    "channel": "渠道",
+}
+
+
+def _dimension(dimension: str) -> tuple[Any, Any]:
+    """(label expression, FROM clause with the joins it needs) for grouping requests by `dimension`."""
+    grid, parent = aliased(Area), aliased(Area)
+    base = Request.__table__  # type: ignore[attr-defined]
+    if dimension == "department":
+        joined = base.outerjoin(Department, col(Request.department_id) == Department.id)
+        return func.coalesce(Department.name, "（未分派）"), joined
+    if dimension == "grid":
+        return func.coalesce(grid.name, "（未指定网格）"), base.outerjoin(grid, col(Request.area_id) == grid.id)
+    if dimension == "community":
+        joined = base.outerjoin(grid, col(Request.area_id) == grid.id).outerjoin(parent, grid.parent_id == parent.id)
+        community = case(
+            (col(grid.kind) == "community", col(grid.name)), (col(parent.kind) == "community", col(parent.name))
+        )
+        return func.coalesce(community, "（未指定社区）"), joined
+    if dimension == "category":
+        joined = base.outerjoin(CatalogItem, col(Request.item_id) == CatalogItem.id)
+        return func.coalesce(Request.category, CatalogItem.category, "（未分类）"), joined
+    if dimension == "channel":
+        return col(Request.channel), base
+    raise UserError(f"未知的统计维度 “{dimension}”（可用：{'、'.join(DIMENSIONS)}）")
+
+
 def figures_by(
     session: Session, dimension: str, conditions: list[ColumnElement[bool]], at: datetime
 ) -> list[DepartmentFigures]:
-    """The figures grouped by "department" or by "area" (the grid, or the community where no grid was given)."""
-    if dimension == "department":
-        name = func.coalesce(Department.name, "（未分派）")
-        joined = select(name.label("name"), *aggregate_columns(at)).select_from(Request)
-        joined = joined.join(Department, col(Request.department_id) == Department.id, isouter=True)
-        group = Department.name
-    elif dimension == "area":
-        name = func.coalesce(Area.name, "（未指定网格）")
-        joined = select(name.label("name"), *aggregate_columns(at)).select_from(Request)
-        joined = joined.join(Area, col(Request.area_id) == Area.id, isouter=True)
-        group = Area.name
-    else:
-        raise ValueError(dimension)
-    rows = session.execute(joined.where(*conditions).group_by(group).order_by(func.count().desc(), group)).all()
-    return [DepartmentFigures(row.name, figures_from_row(row)) for row in rows]
+    """The figures grouped by a dimension (DIMENSIONS), largest groups first, with handling-time percentiles."""
+    if dimension == "area":  # the report's name for the grid
+        dimension = "grid"
+    label, joined = _dimension(dimension)
+    rows = session.execute(
+        select(label.label("name"), *aggregate_columns(at))
+        .select_from(joined)
+        .where(*conditions)
+        .group_by(label)
+        .order_by(func.count().desc(), label)
+    ).all()
+    percentiles = handling_percentiles(session, conditions, label, joined)
+    out = []
+    for row in rows:
+        median, p90 = percentiles.get(row.name, (None, None))
+        name = CHANNEL_LABELS.get(row.name, row.name) if dimension == "channel" else row.name
+        out.append(DepartmentFigures(name, replace(figures_from_row(row), median_days=median, p90_days=p90)))
+    return out
+
+
+def handling_percentiles(
+    session: Session, conditions: list[ColumnElement[bool]], label: Any = None, joined: Any = None
+) -> dict[Any, tuple[float | None, float | None]]:
+    """Median and p90 of working days from registration to resolution, per group, by nearest rank, in SQL.
+
+    Working days come from the stored calendar (models.workdays): the difference of the two days' ordinals.
+    """
+    ensure_workdays(session, now().date())
+    opened, closed = aliased(WorkDay), aliased(WorkDay)
+    group = (label if label is not None else literal("all")).label("grp")
+    days = (col(closed.ordinal) - col(opened.ordinal)).label("days")
+    source = joined if joined is not None else Request.__table__  # type: ignore[attr-defined]
+    source = source.join(opened, opened.day == func.date(Request.created_at)).join(
+        closed, closed.day == func.date(Request.resolved_at)
+    )
+    ranked = (
+        select(
+            group,
+            days,
+            func.row_number().over(partition_by=group, order_by=days).label("rn"),
+            func.count().over(partition_by=group).label("n"),
+        )
+        .select_from(source)
+        .where(*conditions, col(Request.resolved_at).is_not(None))
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            ranked.c.grp,
+            func.min(case((ranked.c.rn >= 0.5 * ranked.c.n, ranked.c.days))),
+            func.min(case((ranked.c.rn >= 0.9 * ranked.c.n, ranked.c.days))),
+        ).group_by(ranked.c.grp)
+    ).all()
+    return {grp: (_number(median), _number(p90)) for grp, median, p90 in rows}
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None else float(value)

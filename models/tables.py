@@ -147,6 +147,18 @@ class RequestEvent(SQLModel, table=True):
     data: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
 
 
+class WorkDay(SQLModel, table=True):
+    """The official working-day calendar as a table, so handling times in working days are computed in SQL.
+
+    `ordinal` counts the working days before `day` since the table's first day: the working days between two
+    dates are the difference of their ordinals.
+    """
+
+    day: date = Field(primary_key=True)
+    workday: bool
+    ordinal: int
+
+
 class AuditEvent(SQLModel, table=True):
     """Who looked at or took out what, beyond single requests (e.g. an export with residents' personal data)."""
 

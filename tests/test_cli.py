@@ -330,3 +330,15 @@ def test_progress_bar_only_on_a_terminal(monkeypatch) -> None:
     report(2000, 2000)
     shown = screen.getvalue()
     assert "1,000/2,000" in shown and "2,000/2,000" in shown and shown.endswith("\n") and "\r" in shown
+
+
+def test_stats_by_dimension_and_json_with_ledger(db: Path) -> None:
+    by_channel = invoke(db, "stats", "--by", "channel")
+    assert by_channel.exit_code == 0 and by_channel.stdout.splitlines()[-1].startswith(("渠道", "来访", "12345"))
+    assert "渠道" in by_channel.stdout
+    data = json.loads(invoke(db, "stats", "--json", "--by", "community").stdout)
+    assert data["dimension"] == "community" and "by_community" in data
+    assert "reopen_rate" in data and "handling_days_median" in data
+    assert len(data["freed_time_ledger"]) == 12 and data["rebounds"]["count"] == 0
+    bad = invoke(db, "stats", "--by", "星座")
+    assert bad.exit_code == 2 and "--by" in bad.stderr

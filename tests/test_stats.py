@@ -124,3 +124,82 @@ def test_period_must_be_year_month() -> None:
     for bad in ("2026", "2026-13", "march", "2026-3-1", "2026-1", "2026/03", "202603"):
         with pytest.raises(UserError, match="YYYY-MM"):
             period_bounds(bad)
+
+
+def test_reopen_rate_counts_reopened_among_those_called_back(stats_engine) -> None:
+    with session_scope(stats_engine) as s:
+        o = compute_stats(s).overall
+    assert (o.reopen_rate.numerator, o.reopen_rate.denominator) == (1, 3)
+
+
+def _resolved_after(session, title: str, created: datetime, resolved: datetime) -> None:
+    with simulated_time(created):
+        r = log_request(session, A, title=title, item_code="JD-007").request
+        workflow.accept(session, r, A)
+        workflow.dispatch(session, r, A)
+        workflow.sign(session, r, A)
+    with simulated_time(resolved):
+        workflow.resolve(session, r, A, "已处理")
+
+
+def test_handling_time_in_working_days_spans_holidays(catalog_engine) -> None:
+    with session_scope(catalog_engine) as s:
+        # 2025 National Day: 1–8 October off, Sunday 28 September and Saturday 11 October worked
+        _resolved_after(s, "国庆前登记", datetime(2025, 9, 30, 9), datetime(2025, 10, 9, 9))  # 30 Sep, 9 Oct → 1
+        _resolved_after(s, "调休周六", datetime(2025, 10, 10, 9), datetime(2025, 10, 13, 9))  # 10, 11 → 2
+        # 2026 Spring Festival: 15–23 February off, Saturday 14 February and 28 February worked
+        _resolved_after(s, "春节前", datetime(2026, 2, 13, 9), datetime(2026, 2, 24, 9))  # 13, 14 → 2
+        _resolved_after(s, "平常一周", datetime(2026, 3, 2, 9), datetime(2026, 3, 9, 9))  # Mon → Mon: 5
+        _resolved_after(s, "当天办结", datetime(2026, 3, 10, 9), datetime(2026, 3, 10, 17))  # 0
+    with session_scope(catalog_engine) as s:
+        o = compute_stats(s, at=datetime(2026, 4, 1)).overall
+        by_month = {p: compute_stats(s, p, at=datetime(2026, 4, 1)).overall for p in ("2025-10", "2026-02")}
+    # sorted: 0, 1, 2, 2, 5 → median (rank 3) 2, p90 (rank 5) 5
+    assert (o.median_days, o.p90_days) == (2.0, 5.0)
+    assert (by_month["2025-10"].median_days, by_month["2025-10"].p90_days) == (2.0, 2.0)
+    assert (by_month["2026-02"].median_days, by_month["2026-02"].p90_days) == (2.0, 2.0)
+
+
+def test_figures_by_every_dimension(catalog_engine) -> None:
+    from models.stats import figures_by, period_conditions
+    from models.tables import Area
+
+    with session_scope(catalog_engine) as s:
+        east = Area(name="东社区", kind="community")
+        s.add(east)
+        s.flush()
+        grid = Area(name="东社区第1网格", kind="grid", parent_id=east.id)
+        s.add(grid)
+        s.flush()
+        with simulated_time(T0):
+            log_request(s, A, title="路灯不亮", item_code="JD-007", area_id=grid.id, channel="hotline_12345")
+            log_request(s, A, title="楼上漏水", item_code="JD-003", area_id=east.id, channel="hotline_12345")
+            log_request(s, A, title="停车乱", item_code="JD-010", channel="walk_in")
+    at = T0 + timedelta(days=1)
+    with session_scope(catalog_engine) as s:
+        totals = {
+            dim: {g.department: g.figures.total for g in figures_by(s, dim, period_conditions("2026-03"), at)}
+            for dim in ("department", "grid", "community", "category", "channel")
+        }
+    assert totals["community"] == {"东社区": 2, "（未指定社区）": 1}
+    assert totals["grid"] == {"东社区第1网格": 1, "东社区": 1, "（未指定网格）": 1}
+    assert totals["category"] == {"城乡建设": 1, "公共服务": 1, "综合治理": 1}
+    assert totals["channel"] == {"12345热线": 2, "来访": 1}
+    assert sum(totals["department"].values()) == 3
+    with pytest.raises(UserError, match="统计维度"), session_scope(catalog_engine) as s:
+        figures_by(s, "星座", [], at)
+
+
+def test_two_sessions_filling_the_calendar_at_once_do_not_clash(engine) -> None:
+    """The stats screen and the CLI may extend the working-day calendar at the same moment."""
+    from datetime import date
+
+    from models.workdays import ensure_workdays, working_days_between
+
+    with session_scope(engine) as first, session_scope(engine) as second:
+        ensure_workdays(first, date(2026, 12, 31))
+        first.commit()
+        ensure_workdays(second, date(2026, 12, 31))  # its own view may predate the first commit
+    with session_scope(engine) as s:
+        # National Day 2026: 1–7 October off, so 30 September and 8 October are the working days counted
+        assert working_days_between(s, date(2026, 9, 30), date(2026, 10, 9)) == 2

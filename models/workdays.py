@@ -1,0 +1,62 @@
+"""The working-day calendar kept in the database, filled from chinese-calendar on demand.
+
+Handling times in working days must be computed in SQL (a median over a million requests cannot loop in Python),
+so every day from FIRST_DAY on is a row with its running count of working days. Years are added when a query
+needs them; the official calendar for a new year is published each November, and `refresh_workdays` rewrites
+the rows from a given year when it changes.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col
+
+from models.clock import is_workday
+from models.tables import WorkDay
+
+FIRST_DAY = date(2000, 1, 1)
+
+
+def ensure_workdays(session: Session, through: date) -> None:
+    """Make sure the calendar reaches `through` (and the end of its year); cheap when it already does."""
+    last = session.execute(select(func.max(col(WorkDay.day)))).scalar_one_or_none()
+    if last is not None and last >= through:
+        return
+    end = date(max(through.year, (last or FIRST_DAY).year) + 1, 1, 1)
+    if last is None:
+        start, ordinal = FIRST_DAY, 0
+    else:
+        previous = session.execute(select(WorkDay).where(col(WorkDay.day) == last)).scalar_one()
+        start, ordinal = last + timedelta(days=1), previous.ordinal + int(previous.workday)
+    rows = []
+    day = start
+    while day < end:
+        working = is_workday(day)
+        rows.append({"day": day, "workday": working, "ordinal": ordinal})
+        ordinal += int(working)
+        day += timedelta(days=1)
+    if rows:
+        try:
+            with session.begin_nested():  # two terminals may fill the same new year at once: one of them wins
+                session.execute(insert(WorkDay), rows)
+        except IntegrityError:
+            pass
+
+
+def refresh_workdays(session: Session, from_year: int) -> None:
+    """Rebuild the calendar from `from_year` on (after chinese-calendar publishes or corrects a year)."""
+    last = session.execute(select(func.max(col(WorkDay.day)))).scalar_one_or_none()
+    session.execute(delete(WorkDay).where(col(WorkDay.day) >= date(from_year, 1, 1)))
+    if last is not None:
+        ensure_workdays(session, last)
+
+
+def working_days_between(session: Session, start: date, end: date) -> int:
+    """Working days from `start` to `end` by the stored calendar (the same rule the SQL figures use)."""
+    ensure_workdays(session, max(start, end))
+    rows = session.execute(select(col(WorkDay.day), col(WorkDay.ordinal)).where(col(WorkDay.day).in_([start, end])))
+    ordinals = {day: ordinal for day, ordinal in rows}
+    return ordinals[end] - ordinals[start]
