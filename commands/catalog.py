@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from commands.common import engine_for, print_preview, report_bad_rows, user_errors
+from commands.common import check_errors_option, engine_for, print_preview, report_bad_rows, user_errors
 
 app = typer.Typer(
     help="事项清单（catalog）：导入，查看和清理已确认派单样例", no_args_is_help=True, rich_markup_mode=None
@@ -36,6 +36,7 @@ def import_(
         from models.tabular import parse_map_options, preview_table
 
         overrides = parse_map_options(map_)
+        check_errors_option(skip_bad, errors_file, file)
         if preview:
             table = read_catalog_file(file, overrides=overrides, encoding=encoding, sheet=sheet)
             print_preview(preview_table(table), CATALOG_FIELD_LABELS)

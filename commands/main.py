@@ -82,10 +82,18 @@ def run() -> None:
     import sys
 
     try:
-        app()
+        # not standalone: click's usage errors come back here to be printed as one Chinese line
+        code = app(standalone_mode=False)
     except BrokenPipeError:  # `xinsheng stats | head`: the reader left; not an error worth a traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
+    except Exception as exc:
+        from commands.usage import usage_exit_code
+
+        code = usage_exit_code(exc)
+        if code is None:
+            raise
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

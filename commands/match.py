@@ -11,9 +11,9 @@ import typer
 from commands.common import EXIT_USAGE, engine_for, err, user_errors
 
 BATCH_SYNONYMS = {
-    "id": ("编号", "序号", "留言编号"),
-    "title": ("标题", "留言主题", "主题"),
-    "text": ("内容", "留言详情", "详情"),
+    "id": ("编号", "序号", "留言编号", "工单编号", "工单号"),
+    "title": ("标题", "留言主题", "主题", "诉求标题"),
+    "text": ("内容", "留言详情", "详情", "诉求内容"),
 }
 
 
@@ -23,7 +23,8 @@ def match(
     top: int = typer.Option(3, "--top", "-k", metavar="K", help="返回前 K 个事项（1–50）"),
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
     batch: Path = typer.Option(None, "--batch", metavar="FILE", help="批量匹配的 CSV/XLSX 文件（列：id,title[,text]）"),
-    fmt: str = typer.Option("jsonl", "--format", metavar="jsonl", help="批量输出格式：jsonl"),
+    fmt: str = typer.Option("jsonl", "--format", metavar="jsonl", help="批量输出格式：jsonl（默认）"),
+    map_: list[str] = typer.Option(None, "--map", metavar="源列=字段", help="批量文件的列映射，如 --map 问题=title"),
 ) -> None:
     """把诉求匹配到事项清单和承办部门。"""
     with user_errors():
@@ -43,9 +44,9 @@ def match(
             err(f"错误：--format 只支持 jsonl，收到 “{fmt}”")
             raise typer.Exit(EXIT_USAGE)
         if batch is not None:
-            from models.tabular import read_table
+            from models.tabular import parse_map_options, read_table
 
-            table = read_table(batch, BATCH_SYNONYMS, required=("id", "title"))
+            table = read_table(batch, BATCH_SYNONYMS, required=("id", "title"), overrides=parse_map_options(map_))
         with session_scope(engine_for(ctx)) as session:
             matcher = load_matcher(session)
         if not matcher.items:

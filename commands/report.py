@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from commands.common import engine_for, user_errors
+from commands.common import check_output_file, engine_for, err, user_errors
 
 
 def report(
@@ -14,7 +14,11 @@ def report(
     period: str = typer.Option(..., "--period", metavar="YYYY-MM", help="报告月份"),
     fmt: str = typer.Option("xlsx", "--format", "-f", metavar="xlsx|html|md", help="报告格式"),
     output: Path = typer.Option(
-        None, "--output", "-o", metavar="FILE", help="输出文件（默认：当前目录下 接诉即办月报-YYYY-MM.扩展名）"
+        None,
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="输出文件（默认：当前目录下 接诉即办月报-YYYY-MM.扩展名；- 为标准输出）",
     ),
 ) -> None:
     """生成月报：三率和综合得分（按部门、网格，含分子分母）、超期与退单、高发问题、减负账本、反弹预警、环比趋势。"""
@@ -29,11 +33,25 @@ def report(
             from models.errors import UserError
 
             raise UserError(f"--format 应为 {'、'.join(FORMATS)} 之一，收到 “{fmt}”")
+        to_stdout = output is not None and str(output) == "-"
+        if to_stdout and fmt == "xlsx":
+            from models.errors import UserError
+
+            raise UserError("XLSX 不能写到标准输出，请用 --output 指定文件")
         target = output or Path.cwd() / f"接诉即办月报-{period}.{fmt}"
+        if not to_stdout:
+            check_output_file(target, "--output")
         with session_scope(engine_for(ctx)) as session:
             content = monthly_report(session, period)
-        write_report(content, fmt, target)
         figures = content.overall
+        if figures.total == 0:
+            err(f"提示：{period} 没有登记的诉求，报告中的比率为空")
+        if to_stdout:
+            from models.report_files import render_html, render_markdown
+
+            typer.echo(render_html(content) if fmt == "html" else render_markdown(content))
+            return
+        write_report(content, fmt, target)
         typer.echo(
             f"已生成 {target}：诉求 {figures.total} 件，解决率 {figures.resolution.percent()}，"
             f"满意率 {figures.satisfaction.percent()}，超期 {figures.overdue} 件"

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import typer
 
-from commands.common import actor_for, engine_for, print_preview, progress_reporter, report_bad_rows, user_errors
+from commands.common import (
+    actor_for,
+    check_errors_option,
+    engine_for,
+    print_preview,
+    progress_reporter,
+    report_bad_rows,
+    user_errors,
+)
 
 app = typer.Typer(help="诉求（requests）：导入历史工单", no_args_is_help=True, rich_markup_mode=None)
 
@@ -48,6 +56,7 @@ def import_(
         from models.tabular import parse_map_options
 
         overrides = parse_map_options(map_)
+        check_errors_option(skip_bad, errors_file, file)
         if preview:
             print_preview(preview_request_file(file, overrides=overrides, encoding=encoding, sheet=sheet), FIELD_LABELS)
             return

@@ -146,6 +146,7 @@ def read_catalog_file(
         path,
         CATALOG_SYNONYMS,
         required=("code", "name", "department"),
+        expect="事项编码、事项名称、责任部门",
         overrides=overrides,
         encoding=encoding,
         sheet=sheet,

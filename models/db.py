@@ -106,11 +106,13 @@ def open_engine(db: str | os.PathLike[str] | None = None, *, migrate: bool = Tru
         except Exception as exc:
             if isinstance(exc, UserError):
                 raise
-            from sqlalchemy.exc import OperationalError
+            from sqlalchemy.exc import DatabaseError
 
-            if isinstance(exc, OperationalError):
+            if isinstance(exc, DatabaseError):  # unreachable server, or a file that is not a database
                 reason = " ".join(str(exc.orig).split())
                 where = engine.url.render_as_string(hide_password=True)
+                if "file is not a database" in reason:
+                    raise UserError(f"{where} 不是数据库文件（请检查 --db 的路径）") from exc
                 raise UserError(f"无法打开数据库 {where}：{reason}") from exc
             raise
         _engines[url] = engine

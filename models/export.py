@@ -134,7 +134,15 @@ def _records(
             and request.status not in ("merged", "rejected")
             and (request.resolved_at or at) > request.due_at
         )
-        text_filter = (lambda t: t) if personal_data else mask_phones_in_text
+
+        def text_filter(text: str, name: str | None = request.resident_name) -> str:
+            """Free text keeps its words but not the resident's name or phone numbers (unless asked for)."""
+            if personal_data:
+                return text
+            if name and len(name) >= 2:
+                text = text.replace(name, mask_name(name))
+            return mask_phones_in_text(text)
+
         yield {
             "ref": request.ref,
             "external_ref": request.external_ref or "",
@@ -286,7 +294,9 @@ def export_requests(
         raise UserError(f"--format 应为 {'、'.join(FORMATS)} 之一，收到 “{fmt}”")
     if fmt == "xlsx" and output is None:
         raise UserError("XLSX 需要用 --output 指定文件")
-    if output is not None and output.parent and not output.parent.exists():
+    if output is not None and output.is_dir():
+        raise UserError(f"--output 指向的是目录：{output}（请给出文件名）")
+    if output is not None and not output.parent.exists():
         raise UserError(f"目录不存在：{output.parent}")
     role = check_personal_data_access(session, operator) if personal_data else ""
     records = export_records(session, filters, personal_data=personal_data)

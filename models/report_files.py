@@ -392,6 +392,8 @@ def write_report(report: MonthlyReport, fmt: str, output: Path) -> Path:
     """Write the report; the file appears only when complete."""
     if fmt not in FORMATS:
         raise UserError(f"--format 应为 {'、'.join(FORMATS)} 之一，收到 “{fmt}”")
+    if output.is_dir():
+        raise UserError(f"--output 指向的是目录：{output}（请给出文件名）")
     if not output.parent.exists():
         raise UserError(f"目录不存在：{output.parent}")
     partial = output.with_name(f".{output.name}.{os.getpid()}.partial")

@@ -64,8 +64,12 @@ def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
     if encoding:
         try:
             return data.decode(encoding), encoding
-        except (LookupError, UnicodeDecodeError) as exc:
-            raise InputError(f"无法按编码 {encoding} 读取文件：{exc}") from exc
+        except LookupError:
+            raise InputError(f"未知的编码 “{encoding}”（常用：utf-8、gb18030、utf-16）") from None
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"文件不是 {encoding} 编码：第 {exc.start} 字节无法解码（可不加 --encoding 让程序自动识别）"
+            ) from None
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"

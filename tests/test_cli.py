@@ -342,3 +342,70 @@ def test_stats_by_dimension_and_json_with_ledger(db: Path) -> None:
     assert len(data["freed_time_ledger"]) == 12 and data["rebounds"]["count"] == 0
     bad = invoke(db, "stats", "--by", "星座")
     assert bad.exit_code == 2 and "--by" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["stats", "--bogus"], "没有选项 --bogus"),
+        (["stats", "--perod", "2026-10"], "是不是 --period"),
+        (["report"], "缺少必需的选项 --period"),
+        (["requests", "import"], "缺少参数 FILE"),
+        (["export", "foo"], "没有子命令"),
+        (["stats", "--period"], "需要一个值"),
+    ],
+)
+def test_usage_errors_are_one_chinese_line_with_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "commands.main", "--db", str(tmp_path / "u.db"), *args],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("错误：") and message in lines[0] and "-h 查看帮助" in lines[0]
+
+
+def test_a_file_that_is_not_a_database_is_a_usage_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.csv"
+    bogus.write_text("a,b\n1,2\n", encoding="utf-8")
+    result = invoke(bogus, "stats")
+    assert result.exit_code == 2 and "不是数据库文件" in result.stderr
+
+
+def test_bad_output_paths_fail_before_anything_is_written(db: Path, tmp_path: Path) -> None:
+    from tests.test_import_files import BROKEN, _export
+
+    path = _export(tmp_path, BROKEN)
+    for errors in (tmp_path / "missing" / "e.csv", tmp_path):
+        result = invoke(db, "requests", "import", str(path), "--skip-bad", "--errors", str(errors))
+        assert result.exit_code == 2 and "--errors" in result.stderr
+    assert _request_count(db) == 0
+    alone = invoke(db, "requests", "import", str(path), "--errors", str(tmp_path / "e.csv"))
+    assert alone.exit_code == 2 and "--skip-bad" in alone.stderr
+    for args in (["export", "requests", "-o", str(tmp_path)], ["report", "--period", "2026-03", "-o", str(tmp_path)]):
+        result = invoke(db, *args)
+        assert result.exit_code == 2 and "目录" in result.stderr and "partial" not in result.stderr
+    encoding = invoke(db, "requests", "import", str(path), "--encoding", "foo")
+    assert encoding.exit_code == 2 and "未知的编码 “foo”" in encoding.stderr
+
+
+def test_report_to_stdout_and_names_masked_in_exported_text(db: Path, tmp_path: Path) -> None:
+    import csv as csv_module
+    import io
+
+    source = tmp_path / "one.csv"
+    header = "工单编号,诉求标题,诉求内容,来电人,联系电话,受理时间\n"
+    line = "N-1,楼道灯坏了,我是赵六电话13512345678请回电,赵六,13512345678,2026-03-05 10:00\n"
+    source.write_text(header + line, encoding="utf-8")
+    assert invoke(db, "requests", "import", str(source)).exit_code == 0
+    exported = invoke(db, "export", "requests")
+    row = next(csv_module.DictReader(io.StringIO(exported.stdout)))
+    assert row["内容"] == "我是赵*电话135****5678请回电" and row["居民姓名"] == "赵*"
+    markdown = invoke(db, "report", "--period", "2026-03", "--format", "md", "-o", "-")
+    assert markdown.exit_code == 0 and markdown.stdout.startswith("# 接诉即办月报 · 2026-03")
+    empty = invoke(db, "report", "--period", "1999-01", "--format", "md", "-o", "-")
+    assert empty.exit_code == 0 and "没有登记的诉求" in empty.stderr

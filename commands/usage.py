@@ -1,0 +1,59 @@
+"""Command-line usage errors as one Chinese line (click's own are four lines of English)."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from commands.common import EXIT_USAGE
+
+_PATTERNS: list[tuple[str, str]] = [
+    (r"No such option: (\S+)(?:\s+(?:Did you mean (\S+)\?|\(Possible options: ([^)]*)\)))?", "没有选项 {0}{1}"),
+    (r"Missing option '([^']+)'.*", "缺少必需的选项 {0}"),
+    (r"Missing argument '([^']+)'.*", "缺少参数 {0}"),
+    (r"Missing parameter: (\S+)", "缺少参数 {0}"),
+    (r"No such command '([^']+)'.*", "没有子命令 “{0}”"),
+    (r"Option '([^']+)' requires an argument.*", "选项 {0} 需要一个值"),
+    (r"Invalid value for '([^']+)': (.*)", "选项 {0} 的值无效：{1}"),
+    (r"Got unexpected extra arguments? \((.*)\)", "多余的参数：{0}"),
+    (r"Missing command.*", "缺少子命令"),
+]
+
+
+def translate(message: str) -> str:
+    for pattern, template in _PATTERNS:
+        match = re.fullmatch(pattern, message.strip(), flags=re.S)
+        if match:
+            parts = [g or "" for g in match.groups()]
+            if template.startswith("没有选项"):
+                guess = parts[1] or (parts[2] if len(parts) > 2 else "")
+                parts = [parts[0], f"，是不是 {guess}？" if guess else ""]
+            return template.format(*parts)
+    return message.strip()
+
+
+def _kinds(exc: BaseException) -> set[str]:
+    # typer vendors click privately: recognise its exceptions by class name rather than import them
+    return {cls.__name__ for cls in type(exc).__mro__}
+
+
+def usage_exit_code(exc: BaseException) -> int | None:
+    """Print a click usage error as `错误：…（… -h 查看帮助）` and give its exit code; None for anything else."""
+    kinds = _kinds(exc)
+    ctx = getattr(exc, "ctx", None)
+    if "NoArgsIsHelpError" in kinds and ctx is not None:
+        print(ctx.get_help(), file=sys.stderr)
+        return EXIT_USAGE
+    if "UsageError" in kinds:
+        command = ctx.command_path if ctx is not None else "xinsheng"
+        print(f"错误：{translate(exc.format_message())}（{command} -h 查看帮助）", file=sys.stderr)  # type: ignore[attr-defined]
+        return EXIT_USAGE
+    if "Exit" in kinds:
+        return int(getattr(exc, "exit_code", 0))
+    if "Abort" in kinds:
+        print("已中断", file=sys.stderr)
+        return 130
+    if "ClickException" in kinds:
+        print(f"错误：{exc.format_message()}", file=sys.stderr)  # type: ignore[attr-defined]
+        return int(getattr(exc, "exit_code", 1))
+    return None
