@@ -45,7 +45,7 @@ def import_(
             result = import_catalog(
                 session, file, dry_run=dry_run, overrides=overrides, encoding=encoding, sheet=sheet, skip_bad=skip_bad
             )
-        prefix = "（试运行，未写入）" if dry_run else ""
+        prefix = "（试运行，未写入数据库）" if dry_run else ""
         typer.echo(
             f"{prefix}{result.file_name}：共 {result.total} 项，新增 {result.added}，更新 {result.changed}，"
             f"未变 {result.unchanged}，其中收回/取消/合并 {result.cut}"

@@ -123,6 +123,8 @@ def print_preview(preview: TablePreview, labels: Mapping[str, str]) -> None:
     for row_number, values in preview.sample:
         shown = " · ".join(f"{labels.get(k, k)}={v[:30]}" for k, v in values.items() if v)
         typer.echo(f"  第 {row_number} 行：{shown}")
+    for problem in preview.problems:
+        typer.echo(f"  有错：{problem}")
 
 
 def check_output_file(path: Path, option: str) -> None:

@@ -74,7 +74,7 @@ def import_(
                 skip_bad=skip_bad,
                 progress=progress_reporter("导入"),
             )
-        prefix = "（试运行，未写入）" if dry_run else ""
+        prefix = "（试运行，未写入数据库）" if dry_run else ""
         typer.echo(
             f"{prefix}{result.file_name}：共 {result.total} 行，新增 {result.added}，已存在 {result.already_present}，"
             f"文件内重复 {result.duplicate_rows}；已确认派单 {result.confirmed}，自动匹配 {result.auto_matched}"

@@ -203,7 +203,17 @@ def preview_request_file(
 ) -> TablePreview:
     """What `requests import` would read from the file (residents' names and phones masked); writes nothing."""
     table = read_request_file(path, overrides=overrides, encoding=encoding, sheet=sheet)
-    return preview_table(table, rows, personal={"resident_name": mask_name, "resident_phone": mask_phone})
+    preview = preview_table(table, rows, personal={"resident_name": mask_name, "resident_phone": mask_phone})
+    for (row_number, values), (_, shown) in zip(table.rows[:rows], preview.sample, strict=True):
+        try:  # the shown rows, checked as the import would check them; dates shown as they will be read
+            parsed = _parse_row(table, row_number, values, "preview")
+        except InputError as exc:
+            preview.problems.append(str(exc))
+            continue
+        for fld in ("created_at", "resolved_at"):
+            if parsed.get(fld):
+                shown[fld] = f"{parsed[fld]:%Y-%m-%d %H:%M}"
+    return preview
 
 
 def _parse_row(table: Table, row_number: int, values: dict[str, str], source: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ import csv
 import io
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -293,6 +293,7 @@ class TablePreview:
     mapping: list[tuple[str, str]]  # (source column, field)
     unmapped: list[str]
     sample: list[tuple[int, dict[str, str]]]  # first rows, personal data masked
+    problems: list[str] = field(default_factory=list)  # what the import would reject among those rows
 
 
 def preview_table(

@@ -238,3 +238,11 @@ def test_a_killed_import_process_leaves_whole_batches_and_finishes_when_run_agai
     ):
         assert count(killed, sql) == count(whole, sql), sql
     assert count(whole, "SELECT count(*) FROM request") == 6000
+
+
+def test_preview_shows_dates_as_read_and_the_rows_it_would_reject(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("工单编号,受理时间,诉求标题\nA,2026-13-45 25:61,灯坏了\nB,46300.5,漏水\n", encoding="utf-8")
+    preview = preview_request_file(path)
+    assert preview.sample[1][1]["created_at"] == "2026-10-05 12:00"  # Excel serial 46300.5
+    assert len(preview.problems) == 1 and "第 2 行" in preview.problems[0] and "受理时间" in preview.problems[0]
