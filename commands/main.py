@@ -13,6 +13,7 @@ import typer
 from commands import catalog, db, export, requests
 from commands.common import state, user_errors
 from commands.demo import demo
+from commands.escalate import escalate
 from commands.match import match
 from commands.report import report
 from commands.stats import stats
@@ -33,6 +34,7 @@ app.command("demo")(demo)
 app.command("match")(match)
 app.command("stats")(stats)
 app.command("report")(report)
+app.command("escalate")(escalate)
 
 
 @app.callback()

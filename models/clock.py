@@ -43,6 +43,17 @@ def is_workday(day: date) -> bool:
         return day.weekday() < 5
 
 
+def subtract_working_days(end: datetime, days: int) -> datetime:
+    """The same clock time `days` working days earlier (the inverse of add_working_days on working days)."""
+    current = end
+    remaining = days
+    while remaining > 0:
+        current -= timedelta(days=1)
+        if is_workday(current.date()):
+            remaining -= 1
+    return current
+
+
 def add_working_days(start: datetime, days: int) -> datetime:
     """The same clock time `days` working days later; a start on a day off counts from the next working day."""
     current = start

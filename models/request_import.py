@@ -545,5 +545,6 @@ def _request_values(context: _ImportContext, row: dict[str, Any]) -> dict[str, A
         duplicate_of=None,
         return_count=0,
         reopen_count=0,
+        escalation_level=0,
         version=1,
     )

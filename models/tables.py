@@ -130,6 +130,7 @@ class Request(SQLModel, table=True):
     duplicate_of: int | None = Field(default=None, foreign_key="request.id")
     return_count: int = 0
     reopen_count: int = 0
+    escalation_level: int = 0  # 0 none, 1 催办, 2 督办, 3 通报 (models.escalation)
     version: int = 1
 
 

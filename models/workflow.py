@@ -74,6 +74,9 @@ ACTION_LABELS = {
     "reopen": "重办",
     "merged_in": "被合并",
     "unmerged_in": "撤销被合并",
+    "urge": "催办",
+    "supervise": "督办",
+    "notice": "通报",
 }
 
 # action → states it may start from; the target state is decided by the action's function

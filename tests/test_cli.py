@@ -409,3 +409,19 @@ def test_report_to_stdout_and_names_masked_in_exported_text(db: Path, tmp_path: 
     assert markdown.exit_code == 0 and markdown.stdout.startswith("# 接诉即办月报 · 2026-03")
     empty = invoke(db, "report", "--period", "1999-01", "--format", "md", "-o", "-")
     assert empty.exit_code == 0 and "没有登记的诉求" in empty.stderr
+
+
+def test_escalate_command_is_idempotent(db: Path) -> None:
+    from datetime import datetime
+
+    from models.clock import simulated_time
+    from models.db import open_engine, session_scope
+    from models.intake import log_request
+    from models.workflow import Actor
+
+    with session_scope(open_engine(db)) as session, simulated_time(datetime(2025, 3, 3, 9)):
+        log_request(session, Actor("t"), title="很久以前的路灯", item_code="JD-007")
+    dry = invoke(db, "escalate", "--dry-run")
+    assert dry.exit_code == 0 and "试运行" in dry.stdout and "通报 1 件" in dry.stdout
+    assert "通报 1 件" in invoke(db, "escalate").stdout
+    assert "催办 0 件，督办 0 件，通报 0 件" in invoke(db, "escalate").stdout

@@ -245,3 +245,23 @@ async def test_correcting_the_item_reroutes_and_teaches_the_matcher(app, catalog
     with session_scope(catalog_engine) as s:
         example = s.exec(select(MatchExample).where(MatchExample.request_id == request_id)).one()  # replaced, not added
         assert example.source == "confirmed" and example.item_id is not None
+
+
+async def test_overdue_work_is_escalated_on_start_and_the_user_is_told(catalog_engine) -> None:
+    from datetime import datetime
+
+    from models.clock import simulated_time
+    from models.intake import log_request
+    from models.tables import RequestEvent
+    from models.workflow import Actor
+
+    with session_scope(catalog_engine) as s, simulated_time(datetime(2025, 3, 3, 9)):
+        log_request(s, Actor("t"), title="很久以前的路灯", item_code="JD-007")
+    app = XinshengApp(catalog_engine, operator="王网格")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: any("超期督办" in n.message for n in app._notifications))
+        message = next(n.message for n in app._notifications if "超期督办" in n.message)
+    assert "催办 1 件" in message and "通报 1 件" in message
+    with session_scope(catalog_engine) as s:
+        actions = sorted(e.action for e in s.exec(select(RequestEvent)).all())
+    assert actions == ["create", "notice", "supervise", "urge"]

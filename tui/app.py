@@ -14,6 +14,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from models.db import session_scope
+from models.escalation import EscalationResult, escalate
 from models.matching import Matcher, load_matcher
 from models.queries import OperatorInfo, find_operator
 from models.workflow import Actor
@@ -62,7 +63,13 @@ class XinshengApp(App[None]):
         self.sub_title = f"操作员：{self.actor.name}"
         self.run_worker(self._load_matcher, thread=True, group="matcher")
         self.run_db(lambda s: find_operator(s, self.actor.name), self._operator_found, group="operator")
+        self.run_db(escalate, self._escalated, group="escalation")  # overdue work climbs the ladder on start
         self.switch_mode("intake")
+
+    def _escalated(self, result: EscalationResult) -> None:
+        if result.total:
+            parts = "，".join(f"{label} {n} 件" for label, n in result.counts.items() if n)
+            self.notify(f"超期督办：{parts}", title="超期提醒", severity="warning", timeout=8)
 
     def _operator_found(self, info: OperatorInfo | None) -> None:
         """A registered operator brings their role and grid; an unknown name works as before, unregistered."""

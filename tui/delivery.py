@@ -18,8 +18,13 @@ def still_shown(callback: Callable[..., Any], owner: MessagePump | None = None) 
     target = owner if owner is not None else getattr(callback, "__self__", None)
 
     def deliver(*args: Any) -> None:
-        if isinstance(target, MessagePump) and not isinstance(target, App) and not target.is_attached:
+        if isinstance(target, MessagePump) and not isinstance(target, App) and not _alive(target):
             return
         callback(*args)
 
     return deliver
+
+
+def _alive(node: MessagePump) -> bool:
+    """Attached, running, and not being torn down (at shutdown children go before their screen)."""
+    return node.is_attached and node.is_running and node.app.is_running
