@@ -13,7 +13,8 @@ from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from models.catalog import get_or_create_department, guess_level
-from models.clock import add_working_days, now
+from models.clock import now
+from models.deadlines import DeadlineRules
 from models.errors import UserError
 from models.matching import Matcher
 from models.tables import (
@@ -28,8 +29,6 @@ from models.tables import (
 )
 from models.workflow import Actor, record_event, transition
 
-COMPLETION_DAYS = {"urgent": 1, "normal": 5, "complex": 15}
-RESPONSE_DAYS = 1
 # below this score the best suggestion is too weak to route on without a person confirming it
 MIN_AUTO_SCORE = 35.0
 
@@ -121,12 +120,15 @@ def allocate_refs(session: Session, year: int, count: int) -> list[str]:
             return [f"XS-{year}-{n:06d}" for n in range(current + 1, current + count + 1)]
 
 
-def deadlines(created_at: datetime, urgency: str) -> tuple[datetime, datetime]:
-    """(response due, completion due) in Chinese working days."""
-    return (
-        add_working_days(created_at, RESPONSE_DAYS),
-        add_working_days(created_at, COMPLETION_DAYS.get(urgency, COMPLETION_DAYS["normal"])),
-    )
+def deadlines(
+    created_at: datetime,
+    urgency: str,
+    rules: DeadlineRules | None = None,
+    item_code: str | None = None,
+    category: str | None = None,
+) -> tuple[datetime, datetime]:
+    """(response due, completion due) in Chinese working days, by the street's rules (models.deadlines)."""
+    return (rules or DeadlineRules()).due(created_at, urgency, item_code, category)
 
 
 def remember_routing(
@@ -229,7 +231,8 @@ def log_request(
     if routing.department:
         department_id = get_or_create_department(session, routing.department, guess_level(routing.department)).id
     created = created_at or now()
-    response_due, due = deadlines(created, urgency)
+    rules = DeadlineRules.load(session)
+    response_due, due = deadlines(created, urgency, rules, item_code, item.category if item else None)
     (ref,) = allocate_refs(session, created.year, 1)
     request = Request(
         ref=ref,

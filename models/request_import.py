@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 
 from models.catalog import get_or_create_department, guess_level
 from models.clock import now
+from models.deadlines import DeadlineRules
 from models.errors import InputError
 from models.intake import (
     CHANNEL_LABELS,
@@ -399,8 +400,10 @@ class _ImportContext:
     dept_names: dict[int | None, str] = field(default_factory=dict)
     areas: dict[tuple[int | None, str], Area] = field(default_factory=dict)  # (parent id, name) → area
     areas_by_name: dict[tuple[str, str], Area] = field(default_factory=dict)  # (kind, name) → area
+    rules: DeadlineRules = field(default_factory=DeadlineRules)
 
     def __post_init__(self) -> None:
+        self.rules = DeadlineRules.load(self.session)
         self.departments = {d.name: d for d in self.session.exec(select(Department)).all()}
         self.dept_names = {d.id: d.name for d in self.departments.values()}
         for area in self.session.exec(select(Area)).all():
@@ -506,7 +509,8 @@ def _request_values(context: _ImportContext, row: dict[str, Any]) -> dict[str, A
         result.confirmed += 1
     area_id = context.area_id(row)
     created: datetime = row["created_at"]
-    response_due, due = deadlines(created, row["urgency"])
+    category = row.get("category") or (item.category if item is not None else None)
+    response_due, due = deadlines(created, row["urgency"], context.rules, item.code if item else None, category)
     resolved_at = row.get("resolved_at") if status in ("resolved", "closed") else None
     if status in ("resolved", "closed") and resolved_at is None:
         resolved_at = created

@@ -148,6 +148,19 @@ class RequestEvent(SQLModel, table=True):
     data: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
 
 
+class DeadlineRule(SQLModel, table=True):
+    """A street's own time limits: per catalog item, per category, or per urgency (the most specific wins)."""
+
+    __table_args__ = (UniqueConstraint("scope", "key", "urgency", name="uq_deadline_rule"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    scope: str = Field(max_length=12)  # "item" (key: item code), "category" (key: category), "urgency" (key: "")
+    key: str = Field(default="", max_length=60)
+    urgency: str = Field(default="", max_length=10)  # "" applies to every urgency
+    response_days: int | None = None
+    completion_days: int | None = None
+
+
 class WorkDay(SQLModel, table=True):
     """The official working-day calendar as a table, so handling times in working days are computed in SQL.
 

@@ -1,0 +1,65 @@
+"""Time limits in Chinese working days: holidays, make-up Saturdays, and the street's own rules."""
+
+from datetime import datetime
+
+import pytest
+
+from models.clock import add_working_days, simulated_time, subtract_working_days
+from models.db import session_scope
+from models.deadlines import DeadlineRules, set_rule
+from models.errors import UserError
+from models.intake import log_request
+from models.workflow import Actor
+
+A = Actor("测试", "supervisor")
+
+
+@pytest.mark.parametrize(
+    ("start", "days", "due"),
+    [
+        # National Day 2025: 1–8 October off; Sunday 28 September and Saturday 11 October are working days
+        (datetime(2025, 9, 26, 10), 1, datetime(2025, 9, 28, 10)),
+        (datetime(2025, 9, 30, 10), 1, datetime(2025, 10, 9, 10)),
+        (datetime(2025, 9, 30, 10), 5, datetime(2025, 10, 14, 10)),
+        # Spring Festival 2026: 15–23 February off; Saturdays 14 and 28 February are working days
+        (datetime(2026, 2, 13, 9), 1, datetime(2026, 2, 14, 9)),
+        (datetime(2026, 2, 14, 9), 1, datetime(2026, 2, 24, 9)),
+        (datetime(2026, 2, 24, 9), 5, datetime(2026, 3, 2, 9)),  # 25, 26, 27, Saturday 28, Monday 2 March
+        # a request logged on a day off counts from the next working day
+        (datetime(2026, 3, 7, 20), 1, datetime(2026, 3, 9, 20)),
+    ],
+)
+def test_working_days_follow_the_official_calendar(start: datetime, days: int, due: datetime) -> None:
+    assert add_working_days(start, days) == due
+    assert subtract_working_days(due, days) <= start
+
+
+def test_the_most_specific_rule_wins(catalog_engine) -> None:
+    with session_scope(catalog_engine) as s:
+        set_rule(s, "urgency", urgency="urgent", completion_days=2)
+        set_rule(s, "category", "公共服务", completion_days=8)
+        set_rule(s, "item", "JD-003", urgency="urgent", completion_days=1, response_days=0)
+        rules = DeadlineRules.load(s)
+    assert rules.days("normal") == (1, 5)  # built-in defaults
+    assert rules.days("urgent") == (1, 2)  # urgency rule
+    assert rules.days("normal", "JD-009", "公共服务") == (1, 8)  # category rule, every urgency
+    assert rules.days("urgent", "JD-009", "公共服务") == (1, 8)  # category beats urgency
+    assert rules.days("urgent", "JD-003", "公共服务") == (0, 1)  # item rule for that urgency
+    assert rules.days("normal", "JD-003", "公共服务") == (1, 8)  # item rule only for urgent: falls through
+
+
+def test_logging_uses_the_rules_and_bad_rules_are_refused(catalog_engine) -> None:
+    with session_scope(catalog_engine) as s:
+        set_rule(s, "item", "JD-009", completion_days=10)
+        with simulated_time(datetime(2026, 3, 2, 9)):  # a Monday
+            request = log_request(s, A, title="高龄津贴", item_code="JD-009").request
+        assert request.due_at == datetime(2026, 3, 16, 9)
+        for kwargs, message in (
+            ({"scope": "week", "completion_days": 3}, "--scope"),
+            ({"scope": "item", "completion_days": 3}, "--key"),
+            ({"scope": "urgency", "urgency": "asap", "completion_days": 3}, "--urgency"),
+            ({"scope": "urgency", "completion_days": 400}, "--completion"),
+            ({"scope": "urgency"}, "至少"),
+        ):
+            with pytest.raises(UserError, match=message):
+                set_rule(s, **kwargs)
