@@ -43,6 +43,15 @@ def is_workday(day: date) -> bool:
         return day.weekday() < 5
 
 
+def working_days(start: datetime, end: datetime) -> int:
+    """Working days from `start` to `end`: the days after `start` up to and including `end` that are workdays."""
+    count, day = 0, start.date()
+    while day < end.date():
+        day += timedelta(days=1)
+        count += is_workday(day)
+    return count
+
+
 def subtract_working_days(end: datetime, days: int) -> datetime:
     """The same clock time `days` working days earlier (the inverse of add_working_days on working days)."""
     current = end

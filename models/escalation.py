@@ -53,6 +53,7 @@ def _candidates(rung: Rung, at: datetime) -> list:  # type: ignore[type-arg]
         col(Request.due_at).is_not(None),
         col(Request.due_at) < cutoff,
         col(Request.escalation_level) < rung.level,
+        col(Request.paused_at).is_(None),  # the clock is stopped while waiting on the resident or a decision
     ]
 
 

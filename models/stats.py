@@ -169,7 +169,9 @@ def aggregate_columns(at: datetime) -> list[Any]:
     return [
         func.count().label("total"),
         count_where(col(r.status).in_(OPEN_STATUSES)).label("open"),
-        count_where(and_(col(r.status).in_(OPEN_STATUSES), col(r.due_at) < at)).label("overdue"),
+        count_where(and_(col(r.status).in_(OPEN_STATUSES), col(r.due_at) < at, col(r.paused_at).is_(None))).label(
+            "overdue"
+        ),
         func.coalesce(func.sum(r.return_count), 0).label("returns"),
         count_where(due_for_response).label("response_den"),
         count_where(and_(due_for_response, col(r.accepted_at) <= col(r.response_due_at))).label("response_num"),

@@ -131,6 +131,8 @@ class Request(SQLModel, table=True):
     return_count: int = 0
     reopen_count: int = 0
     escalation_level: int = 0  # 0 none, 1 催办, 2 督办, 3 通报 (models.escalation)
+    paused_at: datetime | None = Field(default=None, sa_type=DateTime)  # the deadline clock is stopped since
+    extension_days_pending: int | None = None  # 延期 asked for, awaiting a supervisor's decision
     version: int = 1
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from models.clock import now
+from models.clock import add_working_days, now, working_days
 from models.errors import ConflictError, UserError, WorkflowError
 from models.tables import SATISFACTIONS, CatalogItem, Department, Request, RequestEvent
 
@@ -77,7 +77,15 @@ ACTION_LABELS = {
     "urge": "催办",
     "supervise": "督办",
     "notice": "通报",
+    "pause": "暂停计时",
+    "resume": "恢复计时",
+    "extension_requested": "申请延期",
+    "extend": "批准延期",
+    "extension_refused": "不批准延期",
 }
+WAITING_FOR = {"resident": "等待居民补充材料或配合", "decision": "等待上级决定"}
+WORKING = ("accepted", "dispatched", "in_progress", "reopened")
+APPROVER_ROLES = ("supervisor", "admin")
 
 # action → states it may start from; the target state is decided by the action's function
 ALLOWED_FROM: dict[str, tuple[str, ...]] = {
@@ -92,6 +100,11 @@ ALLOWED_FROM: dict[str, tuple[str, ...]] = {
     "merge": ("new", "accepted", "dispatched", "in_progress", "returned"),
     "unmerge": ("merged",),
     "reopen": ("closed",),
+    "pause": WORKING,
+    "resume": WORKING,
+    "extension_requested": WORKING,
+    "extend": WORKING,
+    "extension_refused": WORKING,
 }
 
 SATISFACTION_LABELS = {"satisfied": "满意", "basically": "基本满意", "unsatisfied": "不满意"}
@@ -407,3 +420,72 @@ def unmerge(session: Session, request: Request, actor: Actor, **kw: Any) -> Requ
         record_event(session, target, actor, "unmerged_in", note=f"{request.ref} 撤销合并", data={"from": request.ref})
         session.flush()
     return request
+
+
+def pause(session: Session, request: Request, actor: Actor, waiting_for: str, reason: str, **kw: Any) -> Request:
+    """暂停计时: the deadline clock stops while the work waits on the resident or on an upper-level decision."""
+    if waiting_for not in WAITING_FOR:
+        raise WorkflowError(f"暂停原因应为：{'、'.join(WAITING_FOR.values())}")
+    if not reason.strip():
+        raise WorkflowError("暂停计时必须写明原因")
+    if request.paused_at is not None:
+        raise WorkflowError("该诉求已在暂停计时中")
+    return transition(
+        session,
+        request,
+        "pause",
+        actor,
+        note=f"{WAITING_FOR[waiting_for]}：{reason.strip()}",
+        changes={"paused_at": now()},
+        data={"waiting_for": waiting_for},
+        **kw,
+    )
+
+
+def resume(session: Session, request: Request, actor: Actor, note: str = "", **kw: Any) -> Request:
+    """恢复计时: the deadlines move on by the working days the clock stood still."""
+    if request.paused_at is None:
+        raise WorkflowError("该诉求没有在暂停计时")
+    stopped = working_days(request.paused_at, now())
+    changes: dict[str, Any] = {"paused_at": None}
+    if request.due_at is not None:
+        changes["due_at"] = add_working_days(request.due_at, stopped)
+    if request.response_due_at is not None and request.accepted_at is None:
+        changes["response_due_at"] = add_working_days(request.response_due_at, stopped)
+    return transition(
+        session, request, "resume", actor, note=note or f"暂停 {stopped} 个工作日", changes=changes,
+        data={"paused_working_days": stopped}, **kw,
+    )  # fmt: skip
+
+
+def request_extension(session: Session, request: Request, actor: Actor, days: int, reason: str, **kw: Any) -> Request:
+    """申请延期: the handler asks for more working days; a supervisor decides."""
+    if not 1 <= days <= 60:
+        raise WorkflowError("延期应为 1 到 60 个工作日")
+    if not reason.strip():
+        raise WorkflowError("申请延期必须写明理由")
+    if request.extension_days_pending is not None:
+        raise WorkflowError("已有待审批的延期申请")
+    return transition(
+        session, request, "extension_requested", actor, note=reason.strip(),
+        changes={"extension_days_pending": days}, data={"days": days}, **kw,
+    )  # fmt: skip
+
+
+def decide_extension(
+    session: Session, request: Request, actor: Actor, approve: bool, note: str = "", **kw: Any
+) -> Request:
+    """批准或不批准延期: only a supervisor or an admin; approval moves the completion deadline."""
+    if actor.role not in APPROVER_ROLES:
+        raise WorkflowError("只有主管或管理员可以审批延期")
+    days = request.extension_days_pending
+    if days is None:
+        raise WorkflowError("没有待审批的延期申请")
+    changes: dict[str, Any] = {"extension_days_pending": None}
+    if approve and request.due_at is not None:
+        changes["due_at"] = add_working_days(request.due_at, days)
+        changes["escalation_level"] = 0  # a new deadline: the ladder starts again from it
+    return transition(
+        session, request, "extend" if approve else "extension_refused", actor, note=note,
+        changes=changes, data={"days": days, "approved": approve}, **kw,
+    )  # fmt: skip

@@ -63,3 +63,68 @@ def test_logging_uses_the_rules_and_bad_rules_are_refused(catalog_engine) -> Non
         ):
             with pytest.raises(UserError, match=message):
                 set_rule(s, **kwargs)
+
+
+def _working_request(session, created: datetime):
+    from models.workflow import accept, dispatch, sign
+
+    with simulated_time(created):
+        request = log_request(session, A, title="楼上漏水", item_code="JD-007").request
+        accept(session, request, A)
+        dispatch(session, request, A)
+        sign(session, request, A)
+    return request
+
+
+def test_the_clock_pauses_while_waiting_and_resumes_with_a_later_deadline(catalog_engine) -> None:
+    from sqlmodel import select
+
+    from models.escalation import escalate
+    from models.tables import RequestEvent
+    from models.workflow import WorkflowError, pause, resume
+
+    with session_scope(catalog_engine) as s:
+        request = _working_request(s, datetime(2026, 3, 2, 9))  # Monday; due Monday 9 March
+        assert request.due_at == datetime(2026, 3, 9, 9)
+        with simulated_time(datetime(2026, 3, 4, 10)):
+            with pytest.raises(WorkflowError, match="原因"):
+                pause(s, request, A, "resident", " ")
+            pause(s, request, A, "resident", "等居民提供漏水照片")
+            with pytest.raises(WorkflowError, match="已在暂停"):
+                pause(s, request, A, "decision", "再停一次")
+        # paused work is neither overdue nor escalated
+        assert escalate(s, datetime(2026, 3, 12, 10)).total == 0
+        with simulated_time(datetime(2026, 3, 11, 15)):  # Wednesday → Wednesday: 5 working days stood still
+            resume(s, request, A)
+        assert request.paused_at is None and request.due_at == datetime(2026, 3, 16, 9)
+        with pytest.raises(WorkflowError, match="没有在暂停"):
+            resume(s, request, A)
+        events = s.exec(select(RequestEvent).where(RequestEvent.request_id == request.id)).all()
+    pause_event = next(e for e in events if e.action == "pause")
+    resume_event = next(e for e in events if e.action == "resume")
+    assert pause_event.note == "等待居民补充材料或配合：等居民提供漏水照片"
+    assert '"paused_working_days": 5' in resume_event.data
+
+
+def test_an_extension_needs_a_supervisor(catalog_engine) -> None:
+    from models.workflow import WorkflowError, decide_extension, request_extension
+
+    handler = Actor("水务局", "department")
+    with session_scope(catalog_engine) as s:
+        request = _working_request(s, datetime(2026, 3, 2, 9))
+        request.escalation_level = 1
+        with pytest.raises(WorkflowError, match="1 到 60"):
+            request_extension(s, request, handler, 0, "需要采购配件")
+        request_extension(s, request, handler, 3, "需要采购配件")
+        with pytest.raises(WorkflowError, match="待审批"):
+            request_extension(s, request, handler, 2, "再延")
+        with pytest.raises(WorkflowError, match="主管或管理员"):
+            decide_extension(s, request, handler, True)
+        decide_extension(s, request, A, True, "同意")
+        assert request.due_at == datetime(2026, 3, 12, 9) and request.extension_days_pending is None
+        assert request.escalation_level == 0
+        request_extension(s, request, handler, 5, "还要等配件")
+        decide_extension(s, request, A, False, "请按期办结")
+        assert request.due_at == datetime(2026, 3, 12, 9)
+        with pytest.raises(WorkflowError, match="没有待审批"):
+            decide_extension(s, request, A, True)
