@@ -33,8 +33,13 @@ def stats(
             result = compute_stats(session, period, by=by)
             if as_json:
                 from models.ledger import ledger_payload
+                from models.stats import returns_by_department
 
-                payload = {**result.as_dict(), **ledger_payload(session, period)}
+                returns = [
+                    {"department": d, "returns": n, "reasons": reasons}
+                    for d, n, reasons in returns_by_department(session, period)
+                ]
+                payload = {**result.as_dict(), **ledger_payload(session, period), "returns_by_department": returns}
                 typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
                 return
         o = result.overall

@@ -82,12 +82,23 @@ def escalate(session: Session, at: datetime | None = None, *, dry_run: bool = Fa
             chunk = claimed[start : start + 1000]
             session.execute(
                 insert(RequestEvent).from_select(
-                    ["request_id", "at", "actor", "action", "from_status", "to_status", "note", "data"],
+                    [
+                        "request_id",
+                        "at",
+                        "actor",
+                        "action",
+                        "department_id",
+                        "from_status",
+                        "to_status",
+                        "note",
+                        "data",
+                    ],
                     select(
                         col(Request.id),
                         literal(at),
                         literal(ACTOR),
                         literal(rung.action),
+                        col(Request.department_id),
                         col(Request.status),
                         col(Request.status),
                         literal(note),

@@ -457,6 +457,7 @@ def _insert_batch(
                 "at": stamp,
                 "actor": actor.name,
                 "action": "import",
+                "department_id": request["department_id"],
                 "from_status": None,
                 "to_status": request["status"],
                 "note": f"从 {file_name} 第 {row['row']} 行导入",

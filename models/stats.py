@@ -6,6 +6,7 @@ Every rate keeps its numerator and denominator. "Closed" is not "solved": only a
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -19,7 +20,7 @@ from sqlmodel import Session, col
 from models.clock import now
 from models.errors import UserError
 from models.intake import CHANNEL_LABELS
-from models.tables import Area, CatalogItem, Department, Request, WorkDay
+from models.tables import Area, CatalogItem, Department, Request, RequestEvent, WorkDay
 from models.workdays import ensure_workdays
 from models.workflow import OPEN_STATUSES, STATUS_LABELS
 
@@ -336,3 +337,26 @@ def handling_percentiles(
 
 def _number(value: Any) -> float | None:
     return None if value is None else float(value)
+
+
+def returns_by_department(session: Session, period: str | None = None) -> list[tuple[str, int, dict[str, int]]]:
+    """Returns (退单) per returning unit, with how many cited each reason: a routing-quality signal, in SQL."""
+    conditions: list[ColumnElement[bool]] = [col(RequestEvent.action) == "return"]
+    if period:
+        start, end = period_bounds(period)
+        conditions += [col(RequestEvent.at) >= start, col(RequestEvent.at) < end]
+    name = func.coalesce(Department.name, "（未分派）")
+    rows = session.execute(
+        select(name, col(RequestEvent.data), func.count())
+        .select_from(RequestEvent)
+        .join(Department, col(RequestEvent.department_id) == Department.id, isouter=True)
+        .where(*conditions)
+        .group_by(name, col(RequestEvent.data))
+    ).all()
+    totals: dict[str, tuple[int, dict[str, int]]] = {}
+    for department, data, count in rows:  # grouped by the (small) set of distinct reason payloads
+        code = json.loads(data or "{}").get("code", "other")
+        total, reasons = totals.get(department, (0, {}))
+        reasons[code] = reasons.get(code, 0) + int(count)
+        totals[department] = (total + int(count), reasons)
+    return sorted(((d, t, r) for d, (t, r) in totals.items()), key=lambda x: (-x[1], x[0]))

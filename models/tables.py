@@ -144,6 +144,8 @@ class RequestEvent(SQLModel, table=True):
     at: datetime = Field(sa_type=DateTime)
     actor: str = Field(max_length=80)
     action: str = Field(max_length=24)
+    # the unit holding the request when this happened: returns and escalations per department are counted by it
+    department_id: int | None = Field(default=None, foreign_key="department.id", index=True)
     from_status: str | None = Field(default=None, max_length=20)
     to_status: str | None = Field(default=None, max_length=20)
     note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))

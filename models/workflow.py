@@ -83,6 +83,13 @@ ACTION_LABELS = {
     "extend": "批准延期",
     "extension_refused": "不批准延期",
 }
+RETURN_REASONS = {
+    "not_our_duty": "不属于本单位职责",
+    "outside_area": "不在本辖区",
+    "incomplete": "诉求信息不全",
+    "duplicate": "重复诉求",
+    "other": "其他",
+}
 WAITING_FOR = {"resident": "等待居民补充材料或配合", "decision": "等待上级决定"}
 WORKING = ("accepted", "dispatched", "in_progress", "reopened")
 APPROVER_ROLES = ("supervisor", "admin")
@@ -141,6 +148,7 @@ def _event(
         at=now(),
         actor=actor.name,
         action=action,
+        department_id=request.department_id,
         from_status=from_status,
         to_status=to_status,
         note=note,
@@ -277,12 +285,32 @@ def sign(session: Session, request: Request, actor: Actor, note: str = "", **kw:
 
 
 def return_request(
-    session: Session, request: Request, actor: Actor, reason: str, item_code: str | None = None, **kw: Any
+    session: Session,
+    request: Request,
+    actor: Actor,
+    reason: str,
+    item_code: str | None = None,
+    code: str = "other",
+    **kw: Any,
 ) -> Request:
-    """退单: the unit sends the work back to the dispatcher; a reason is mandatory."""
+    """退单: the unit sends the work back to the dispatcher for re-routing; a reason is mandatory.
+
+    "Not our duty" must name the catalog item that says whose duty it is, and that item must belong to another
+    unit: a return is a routing claim, and the dispatcher needs the evidence to re-route at once.
+    """
     if not reason.strip():
         raise WorkflowError("退单必须填写理由")
-    data: dict[str, Any] = {}
+    if code not in RETURN_REASONS:
+        raise WorkflowError(f"退单原因应为：{'、'.join(RETURN_REASONS.values())}")
+    data: dict[str, Any] = {"code": code}
+    if code == "not_our_duty":
+        if not item_code:
+            raise WorkflowError("以“不属于本单位职责”退单，须指明依据的清单事项")
+        item = session.exec(select(CatalogItem).where(CatalogItem.code == item_code)).first()
+        if item is None:
+            raise WorkflowError(f"清单中没有事项 “{item_code}”")
+        if item.department_id is not None and item.department_id == request.department_id:
+            raise WorkflowError(f"事项 “{item.name}” 正由本单位牵头，不能据此退单")
     if item_code:
         data["item"] = item_code
     return transition(

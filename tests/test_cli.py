@@ -340,6 +340,7 @@ def test_stats_by_dimension_and_json_with_ledger(db: Path) -> None:
     assert data["dimension"] == "community" and "by_community" in data
     assert "reopen_rate" in data and "handling_days_median" in data
     assert len(data["freed_time_ledger"]) == 12 and data["rebounds"]["count"] == 0
+    assert data["returns_by_department"] == []
     bad = invoke(db, "stats", "--by", "星座")
     assert bad.exit_code == 2 and "--by" in bad.stderr
 

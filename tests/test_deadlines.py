@@ -128,3 +128,33 @@ def test_an_extension_needs_a_supervisor(catalog_engine) -> None:
         assert request.due_at == datetime(2026, 3, 12, 9)
         with pytest.raises(WorkflowError, match="没有待审批"):
             decide_extension(s, request, A, True)
+
+
+def test_returns_need_a_reason_and_not_our_duty_needs_the_item(catalog_engine) -> None:
+    from sqlmodel import select
+
+    from models.stats import returns_by_department
+    from models.tables import Department
+    from models.workflow import WorkflowError, dispatch, return_request, sign
+
+    with session_scope(catalog_engine) as s:
+        request = _working_request(s, datetime(2026, 3, 2, 9))  # JD-007 → 街道城市管理办公室
+        unit = Actor("城管办", "department")
+        with pytest.raises(WorkflowError, match="须指明"):
+            return_request(s, request, unit, "不归我们管", code="not_our_duty")
+        with pytest.raises(WorkflowError, match="本单位牵头"):
+            return_request(s, request, unit, "不归我们管", item_code="JD-007", code="not_our_duty")
+        with pytest.raises(WorkflowError, match="退单原因"):
+            return_request(s, request, unit, "不想办", code="lazy")
+        with simulated_time(datetime(2026, 3, 2, 15)):
+            return_request(s, request, unit, "属于供水管道问题", item_code="JD-003", code="not_our_duty")
+        assert request.status == "returned" and request.return_count == 1
+        water = s.exec(select(Department).where(Department.name == "区水务局")).one()
+        request.department_id = water.id  # the dispatcher re-routes, as the item says
+        with simulated_time(datetime(2026, 3, 3, 9)):
+            dispatch(s, request, A)
+            sign(s, request, A)
+            return_request(s, request, Actor("水务局", "department"), "地址不在本区", code="outside_area")
+    with session_scope(catalog_engine) as s:
+        rows = returns_by_department(s, "2026-03")
+    assert rows == [("区水务局", 1, {"outside_area": 1}), ("街道城市管理办公室", 1, {"not_our_duty": 1})]
