@@ -203,3 +203,55 @@ def test_two_sessions_filling_the_calendar_at_once_do_not_clash(engine) -> None:
     with session_scope(engine) as s:
         # National Day 2026: 1–7 October off, so 30 September and 8 October are the working days counted
         assert working_days_between(s, date(2026, 9, 30), date(2026, 10, 9)) == 2
+
+
+def _to_in_progress(session, title: str, at: datetime):
+    with simulated_time(at):
+        r = log_request(session, A, title=title, item_code="JD-007").request
+        workflow.accept(session, r, A)
+        workflow.dispatch(session, r, A)
+        workflow.sign(session, r, A)
+    return r
+
+
+def test_a_period_without_callbacks_has_no_resolution_or_satisfaction_rate(catalog_engine) -> None:
+    with session_scope(catalog_engine) as s:
+        r = _to_in_progress(s, "路灯不亮", datetime(2026, 5, 4, 9))
+        with simulated_time(datetime(2026, 5, 5, 9)):
+            workflow.resolve(s, r, A, "已修好")  # resolved, not yet called back: not "solved"
+    with session_scope(catalog_engine) as s:
+        o = compute_stats(s, "2026-05", at=datetime(2026, 6, 1)).overall
+    assert (o.resolution.numerator, o.resolution.denominator) == (0, 0) and o.resolution.value is None
+    assert o.satisfaction.denominator == 0 and o.composite is None and o.resolution.percent() == "—"
+    assert (o.on_time.numerator, o.on_time.denominator) == (1, 1)
+
+
+def test_a_request_reopened_twice_counts_once_and_is_not_solved(catalog_engine) -> None:
+    with session_scope(catalog_engine) as s:
+        r = _to_in_progress(s, "楼道灯又坏了", datetime(2026, 5, 4, 9))
+        for day in (5, 7):
+            with simulated_time(datetime(2026, 5, day, 9)):
+                workflow.resolve(s, r, A, "已处理")
+                workflow.callback(s, r, A, satisfaction="unsatisfied", solved=False)
+                assert r.status == "reopened"
+                workflow.sign(s, r, A)
+        assert r.reopen_count == 2
+    with session_scope(catalog_engine) as s:
+        o = compute_stats(s, "2026-05", at=datetime(2026, 6, 1)).overall
+    assert (o.reopen_rate.numerator, o.reopen_rate.denominator) == (1, 1)
+    assert (o.resolution.numerator, o.resolution.denominator) == (0, 1)
+    assert (o.satisfaction.numerator, o.satisfaction.denominator) == (0, 1)
+    assert o.open == 1
+
+
+def test_a_merged_duplicate_is_counted_but_never_open_overdue_or_solved(catalog_engine) -> None:
+    with session_scope(catalog_engine) as s:
+        with simulated_time(datetime(2026, 5, 4, 9)):
+            first = log_request(s, A, title="5号楼路灯坏了", item_code="JD-007").request
+            second = log_request(s, A, title="5号楼门口路灯不亮", item_code="JD-007").request
+            workflow.merge(s, second, first, A)
+    with session_scope(catalog_engine) as s:
+        stats = compute_stats(s, "2026-05", at=datetime(2026, 7, 1))
+    o = stats.overall
+    assert o.total == 2 and o.open == 1 and o.overdue == 1 and stats.by_status["merged"] == 1
+    assert o.resolution.denominator == 0
