@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from commands import catalog, db, deadlines, export, requests
+from commands import catalog, db, deadlines, export, requests, settings
 from commands.common import state, user_errors
 from commands.demo import demo
 from commands.escalate import escalate
@@ -31,6 +31,7 @@ app.add_typer(requests.app, name="requests")
 app.add_typer(db.app, name="db")
 app.add_typer(export.app, name="export")
 app.add_typer(deadlines.app, name="deadlines")
+app.add_typer(settings.app, name="settings")
 app.command("demo")(demo)
 app.command("match")(match)
 app.command("stats")(stats)

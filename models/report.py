@@ -15,6 +15,7 @@ from sqlmodel import Session, col
 
 from models.clock import now
 from models.ledger import LedgerMonth, Rebound, ledger, month_starts, rebounds
+from models.settings import load_weights
 from models.stats import (
     DepartmentFigures,
     Figures,
@@ -138,17 +139,18 @@ def monthly_report(session: Session, period: str, at: datetime | None = None) ->
     at = at or now()
     start, end = period_bounds(period)
     stats = compute_stats(session, period, at)
+    weights = load_weights(session)
     conditions = [col(Request.created_at) >= start, col(Request.created_at) < end]
     trend = []
     for month_start in month_starts(period, TREND_MONTHS):
         month = f"{month_start:%Y-%m}"
         month_from, month_to = period_bounds(month)
         row = session.execute(
-            select(*aggregate_columns(at))
+            select(*aggregate_columns(at, weights))
             .select_from(Request)
             .where(col(Request.created_at) >= month_from, col(Request.created_at) < month_to)
         ).one()
-        trend.append((month, figures_from_row(row)))
+        trend.append((month, figures_from_row(row, weights)))
     rebound_count, rebound_rows = rebounds(session, start, end)
     return MonthlyReport(
         period=period,

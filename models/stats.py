@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -20,12 +21,10 @@ from sqlmodel import Session, col
 from models.clock import now
 from models.errors import UserError
 from models.intake import CHANNEL_LABELS
+from models.settings import DEFAULT_COMPOSITE, Weights, load_weights
 from models.tables import Area, CatalogItem, Department, Request, RequestEvent, WorkDay
 from models.workdays import ensure_workdays
 from models.workflow import OPEN_STATUSES, STATUS_LABELS
-
-SATISFACTION_WEIGHTS = {"satisfied": 1.0, "basically": 0.9, "unsatisfied": 0.0}
-COMPOSITE_WEIGHTS = {"response": 0.1, "resolution": 0.5, "satisfaction": 0.4}
 
 
 @dataclass(frozen=True)
@@ -64,6 +63,7 @@ class Figures:
     reopen_rate: Rate = Rate(0, 0)
     median_days: float | None = None  # handling time in working days, requests resolved (nearest rank)
     p90_days: float | None = None
+    weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_COMPOSITE))  # of the composite
 
     @property
     def composite(self) -> float | None:
@@ -74,7 +74,7 @@ class Figures:
         }
         if any(v is None for v in parts.values()):
             return None
-        return sum(COMPOSITE_WEIGHTS[k] * v for k, v in parts.items() if v is not None)
+        return sum(self.weights[k] * v for k, v in parts.items() if v is not None)
 
     def as_dict(self) -> dict[str, Any]:
         composite = self.composite
@@ -160,9 +160,10 @@ def count_where(condition: ColumnElement[bool]) -> Any:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def aggregate_columns(at: datetime) -> list[Any]:
+def aggregate_columns(at: datetime, weights: Weights | None = None) -> list[Any]:
     r = Request
-    satisfaction_points = case(*((col(r.satisfaction) == k, w) for k, w in SATISFACTION_WEIGHTS.items()), else_=0.0)
+    points = (weights or Weights()).satisfaction
+    satisfaction_points = case(*((col(r.satisfaction) == k, w) for k, w in points.items()), else_=0.0)
     due_for_response = and_(
         col(r.response_due_at).is_not(None),
         or_(col(r.accepted_at).is_not(None), col(r.response_due_at) <= at),
@@ -189,8 +190,9 @@ def aggregate_columns(at: datetime) -> list[Any]:
     ]
 
 
-def figures_from_row(row: Any) -> Figures:
+def figures_from_row(row: Any, weights: Weights | None = None) -> Figures:
     return Figures(
+        weights=(weights or Weights()).composite,
         total=int(row.total),
         open=int(row.open),
         overdue=int(row.overdue),
@@ -218,7 +220,8 @@ def compute_stats(
         start, end = period_bounds(period)
         conditions = [col(Request.created_at) >= start, col(Request.created_at) < end]
 
-    overall_row = session.execute(select(*aggregate_columns(at)).select_from(Request).where(*conditions)).one()
+    weights = load_weights(session)
+    overall_row = session.execute(select(*aggregate_columns(at, weights)).select_from(Request).where(*conditions)).one()
     median, p90 = handling_percentiles(session, conditions).get("all", (None, None))
     status_rows = session.execute(
         select(col(Request.status), func.count()).where(*conditions).group_by(col(Request.status))
@@ -231,7 +234,7 @@ def compute_stats(
         start=start,
         end=end,
         by_status=by_status,
-        overall=replace(figures_from_row(overall_row), median_days=median, p90_days=p90),
+        overall=replace(figures_from_row(overall_row, weights), median_days=median, p90_days=p90),
         by_department=figures_by(session, by, conditions, at),
         dimension=by,
     )
@@ -283,8 +286,9 @@ def figures_by(
     if dimension == "area":  # the report's name for the grid
         dimension = "grid"
     label, joined = _dimension(dimension)
+    weights = load_weights(session)
     rows = session.execute(
-        select(label.label("name"), *aggregate_columns(at))
+        select(label.label("name"), *aggregate_columns(at, weights))
         .select_from(joined)
         .where(*conditions)
         .group_by(label)
@@ -295,7 +299,8 @@ def figures_by(
     for row in rows:
         median, p90 = percentiles.get(row.name, (None, None))
         name = CHANNEL_LABELS.get(row.name, row.name) if dimension == "channel" else row.name
-        out.append(DepartmentFigures(name, replace(figures_from_row(row), median_days=median, p90_days=p90)))
+        figures = figures_from_row(row, weights)
+        out.append(DepartmentFigures(name, replace(figures, median_days=median, p90_days=p90)))
     return out
 
 

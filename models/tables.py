@@ -152,6 +152,13 @@ class RequestEvent(SQLModel, table=True):
     data: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
 
 
+class Setting(SQLModel, table=True):
+    """A street's own choices that are not rows of their own (e.g. metric weights), as JSON values."""
+
+    key: str = Field(primary_key=True, max_length=60)
+    value: str = Field(sa_column=Column(Text, nullable=False))
+
+
 class DeadlineRule(SQLModel, table=True):
     """A street's own time limits: per catalog item, per category, or per urgency (the most specific wins)."""
 

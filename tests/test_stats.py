@@ -245,13 +245,32 @@ def test_a_request_reopened_twice_counts_once_and_is_not_solved(catalog_engine) 
 
 
 def test_a_merged_duplicate_is_counted_but_never_open_overdue_or_solved(catalog_engine) -> None:
-    with session_scope(catalog_engine) as s:
-        with simulated_time(datetime(2026, 5, 4, 9)):
-            first = log_request(s, A, title="5号楼路灯坏了", item_code="JD-007").request
-            second = log_request(s, A, title="5号楼门口路灯不亮", item_code="JD-007").request
-            workflow.merge(s, second, first, A)
+    with session_scope(catalog_engine) as s, simulated_time(datetime(2026, 5, 4, 9)):
+        first = log_request(s, A, title="5号楼路灯坏了", item_code="JD-007").request
+        second = log_request(s, A, title="5号楼门口路灯不亮", item_code="JD-007").request
+        workflow.merge(s, second, first, A)
     with session_scope(catalog_engine) as s:
         stats = compute_stats(s, "2026-05", at=datetime(2026, 7, 1))
     o = stats.overall
     assert o.total == 2 and o.open == 1 and o.overdue == 1 and stats.by_status["merged"] == 1
     assert o.resolution.denominator == 0
+
+
+def test_weights_are_configurable_per_database(stats_engine) -> None:
+    from models.settings import parse_weights, set_weights
+
+    with session_scope(stats_engine) as s:
+        before = compute_stats(s).overall
+        set_weights(s, {"response": 0.0, "resolution": 1.0, "satisfaction": 0.0},
+                    {"satisfied": 1.0, "basically": 0.5, "unsatisfied": 0.0})  # fmt: skip
+    with session_scope(stats_engine) as s:
+        after = compute_stats(s).overall
+    assert after.composite == pytest.approx(after.resolution.value)
+    # one of the three rated requests was "basically satisfied": 0.9 → 0.5 takes 0.4 off the numerator
+    assert after.satisfaction.numerator == pytest.approx(before.satisfaction.numerator - 0.4)
+    with pytest.raises(UserError, match="合计为 1"), session_scope(stats_engine) as s:
+        set_weights(s, {"response": 0.5, "resolution": 0.5, "satisfaction": 0.5})
+    with pytest.raises(UserError, match="只能给出"), session_scope(stats_engine) as s:
+        set_weights(s, None, {"satisfied": 1.0})
+    with pytest.raises(UserError, match="名称=数值"):
+        parse_weights("response:0.1", "--composite")
