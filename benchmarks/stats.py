@@ -183,11 +183,10 @@ def timed(fn: Callable[[], object], repeat: int = 3) -> float:
     return statistics.median(samples)
 
 
-def hand_written(engine: Engine) -> float:
+def hand_written(engine: Engine) -> None:
     with engine.connect() as conn:
         for sql in HAND_WRITTEN.values():
             conn.execute(text(sql), {"at": AT}).all()
-    return 0.0
 
 
 def measure(label: str, engine: Engine, n: int) -> None:

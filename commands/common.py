@@ -127,23 +127,15 @@ def print_preview(preview: TablePreview, labels: Mapping[str, str]) -> None:
         typer.echo(f"  有错：{problem}")
 
 
-def check_output_file(path: Path, option: str) -> None:
-    """An output path must be a file in an existing directory: checked before any work is done."""
-    from models.errors import UserError
-
-    if path.is_dir():
-        raise UserError(f"{option} 指向的是目录：{path}（请给出文件名）")
-    if not path.parent.exists():
-        raise UserError(f"{option} 的目录不存在：{path.parent}")
-
-
 def check_errors_option(skip_bad: bool, errors_file: Path | None, source: Path) -> None:
     from models.errors import UserError
 
     if errors_file is not None and not skip_bad:
         raise UserError("--errors 需与 --skip-bad 一起使用")
     if skip_bad:
-        check_output_file(errors_file or Path.cwd() / f"{source.stem}.错误行.csv", "--errors")
+        from models.outputs import check_output_path
+
+        check_output_path(errors_file or Path.cwd() / f"{source.stem}.错误行.csv", "--errors")
 
 
 def report_bad_rows(errors: Sequence[InputError], source: Path, target: Path | None) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from commands.common import check_output_file, engine_for, err, user_errors
+from commands.common import engine_for, err, user_errors
 
 
 def report(
@@ -24,32 +24,25 @@ def report(
     """生成月报：三率和综合得分（按部门、网格，含分子分母）、超期与退单、高发问题、减负账本、反弹预警、环比趋势。"""
     with user_errors():
         from models.db import session_scope
+        from models.outputs import check_output_path
         from models.report import monthly_report
-        from models.report_files import FORMATS, write_report
+        from models.report_files import check_format, render_text, write_report
         from models.stats import period_bounds
 
-        period_bounds(period)  # a bad period is a usage error before any work
-        if fmt not in FORMATS:
-            from models.errors import UserError
-
-            raise UserError(f"--format 应为 {'、'.join(FORMATS)} 之一，收到 “{fmt}”")
+        # everything the user can get wrong is checked before the report is computed
+        period_bounds(period)
         to_stdout = output is not None and str(output) == "-"
-        if to_stdout and fmt == "xlsx":
-            from models.errors import UserError
-
-            raise UserError("XLSX 不能写到标准输出，请用 --output 指定文件")
+        check_format(fmt, to_stdout)
         target = output or Path.cwd() / f"接诉即办月报-{period}.{fmt}"
         if not to_stdout:
-            check_output_file(target, "--output")
+            check_output_path(target)
         with session_scope(engine_for(ctx)) as session:
             content = monthly_report(session, period)
         figures = content.overall
         if figures.total == 0:
             err(f"提示：{period} 没有登记的诉求，报告中的比率为空")
         if to_stdout:
-            from models.report_files import render_html, render_markdown
-
-            typer.echo(render_html(content) if fmt == "html" else render_markdown(content))
+            typer.echo(render_text(content, fmt))
             return
         write_report(content, fmt, target)
         typer.echo(

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from commands.common import engine_for, user_errors
 
+if TYPE_CHECKING:
+    from models.settings import Weights
+
 app = typer.Typer(help="设置（settings）：综合得分和满意率的权重", no_args_is_help=True, rich_markup_mode=None)
 
 
-def _show(weights: object) -> None:
-    composite = getattr(weights, "composite", {})
-    satisfaction = getattr(weights, "satisfaction", {})
-    typer.echo("综合得分 = " + " + ".join(f"{v:g}×{k}" for k, v in composite.items()))
-    typer.echo("满意率计分：" + "，".join(f"{k} {v:g}" for k, v in satisfaction.items()))
+def _show(weights: Weights) -> None:
+    typer.echo("综合得分 = " + " + ".join(f"{v:g}×{k}" for k, v in weights.composite.items()))
+    typer.echo("满意率计分：" + "，".join(f"{k} {v:g}" for k, v in weights.satisfaction.items()))
 
 
 @app.command("show")

@@ -25,23 +25,13 @@ def stats(
 
         if period:
             period_bounds(period)  # validate before touching the database
-        if by not in DIMENSIONS:
-            from models.errors import UserError
-
-            raise UserError(f"--by 应为 {'、'.join(DIMENSIONS)} 之一，收到 “{by}”")
         with session_scope(engine_for(ctx)) as session:
-            result = compute_stats(session, period, by=by)
             if as_json:
-                from models.ledger import ledger_payload
-                from models.stats import returns_by_department
+                from models.dashboard import dashboard_data
 
-                returns = [
-                    {"department": d, "returns": n, "reasons": reasons}
-                    for d, n, reasons in returns_by_department(session, period)
-                ]
-                payload = {**result.as_dict(), **ledger_payload(session, period), "returns_by_department": returns}
-                typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+                typer.echo(json.dumps(dashboard_data(session, period, by), ensure_ascii=False, indent=2))
                 return
+            result = compute_stats(session, period, by=by)
         o = result.overall
         typer.echo(f"统计期间：{period or '全部'}    诉求总数 {o.total}    在办 {o.open}    超期 {o.overdue}")
         typer.echo("状态：" + "  ".join(f"{STATUS_LABELS[k]} {v}" for k, v in result.by_status.items()))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, func, insert, literal, select, update
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col
 
 from models.clock import now, subtract_working_days
@@ -46,7 +47,7 @@ class EscalationResult:
         return sum(self.counts.values())
 
 
-def _candidates(rung: Rung, at: datetime) -> list:  # type: ignore[type-arg]
+def _candidates(rung: Rung, at: datetime) -> list[ColumnElement[bool]]:
     cutoff = subtract_working_days(at, rung.overdue_days)
     return [
         col(Request.status).in_(OPEN_STATUSES),

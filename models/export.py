@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +19,7 @@ from sqlmodel import Session, col, select
 from models.clock import now
 from models.errors import UserError
 from models.intake import CHANNEL_LABELS, KIND_LABELS, URGENCY_LABELS
+from models.outputs import check_output_path, complete_or_absent
 from models.queries import find_operator
 from models.stats import period_bounds
 from models.tables import Area, AuditEvent, CatalogItem, Department, Request
@@ -294,27 +294,22 @@ def export_requests(
         raise UserError(f"--format 应为 {'、'.join(FORMATS)} 之一，收到 “{fmt}”")
     if fmt == "xlsx" and output is None:
         raise UserError("XLSX 需要用 --output 指定文件")
-    if output is not None and output.is_dir():
-        raise UserError(f"--output 指向的是目录：{output}（请给出文件名）")
-    if output is not None and not output.parent.exists():
-        raise UserError(f"目录不存在：{output.parent}")
+    if output is not None:
+        check_output_path(output)
     role = check_personal_data_access(session, operator) if personal_data else ""
     records = export_records(session, filters, personal_data=personal_data)
+    text_writers = {"csv": write_csv, "json": write_json, "open311": write_open311}
     if output is None:
         assert stdout is not None
-        count = {"csv": write_csv, "json": write_json, "open311": write_open311}[fmt](records, stdout)
+        count = text_writers[fmt](records, stdout)
     else:
-        partial = output.with_name(f".{output.name}.{os.getpid()}.partial")
-        try:
+        with complete_or_absent(output) as partial:  # a half-written export never appears under the real name
             if fmt == "xlsx":
                 count = write_xlsx(records, partial)
             else:
                 encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
                 with partial.open("w", encoding=encoding, newline="") as fh:
-                    count = {"csv": write_csv, "json": write_json, "open311": write_open311}[fmt](records, fh)
-            partial.replace(output)  # a half-written export never appears under the real name
-        finally:
-            partial.unlink(missing_ok=True)
+                    count = text_writers[fmt](records, fh)
     if personal_data:
         session.add(
             AuditEvent(

@@ -120,17 +120,6 @@ def allocate_refs(session: Session, year: int, count: int) -> list[str]:
             return [f"XS-{year}-{n:06d}" for n in range(current + 1, current + count + 1)]
 
 
-def deadlines(
-    created_at: datetime,
-    urgency: str,
-    rules: DeadlineRules | None = None,
-    item_code: str | None = None,
-    category: str | None = None,
-) -> tuple[datetime, datetime]:
-    """(response due, completion due) in Chinese working days, by the street's rules (models.deadlines)."""
-    return (rules or DeadlineRules()).due(created_at, urgency, item_code, category)
-
-
 def remember_routing(
     session: Session,
     text: str,
@@ -231,8 +220,7 @@ def log_request(
     if routing.department:
         department_id = get_or_create_department(session, routing.department, guess_level(routing.department)).id
     created = created_at or now()
-    rules = DeadlineRules.load(session)
-    response_due, due = deadlines(created, urgency, rules, item_code, item.category if item else None)
+    response_due, due = DeadlineRules.load(session).due(created, urgency, item_code, item.category if item else None)
     (ref,) = allocate_refs(session, created.year, 1)
     request = Request(
         ref=ref,

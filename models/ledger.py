@@ -9,8 +9,7 @@ street or a community, i.e. work that was cut on paper and came back.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from typing import Any
+from datetime import date, datetime
 
 from sqlalchemy import and_, case, func, select
 from sqlmodel import Session, col
@@ -134,35 +133,3 @@ def rebounds(session: Session, start: datetime, end: datetime, limit: int = 50) 
     total = session.execute(select(func.count()).select_from(base.subquery())).scalar_one()
     rows = session.execute(base.order_by(col(Request.created_at).desc()).limit(limit)).all()
     return int(total), [Rebound(*row) for row in rows]
-
-
-def ledger_payload(session: Session, period: str | None) -> dict[str, Any]:
-    """The ledger (12 months ending with `period`, or this month) and the rebounds of the period, as JSON-ready data."""
-    from models.clock import now
-    from models.stats import period_bounds
-
-    last = period or f"{now():%Y-%m}"
-    start, end = period_bounds(period) if period else (datetime(2000, 1, 1), now() + timedelta(days=1))
-    count, rows = rebounds(session, start, end)
-    return {
-        "freed_time_ledger": [
-            {
-                "month": m.month,
-                "freed_hours": m.freed_hours,
-                "hours_spent": m.hours_spent,
-                "resolved": m.resolved,
-                "solved": m.solved,
-                "solved_per_100_freed_hours": None
-                if m.solved_per_100_freed_hours is None
-                else round(m.solved_per_100_freed_hours, 2),
-            }
-            for m in ledger(session, last)
-        ],
-        "rebounds": {
-            "count": count,
-            "latest": [
-                {"ref": r.ref, "created_at": r.created_at.isoformat(), "item": r.item_code, "handled_by": r.handled_by}
-                for r in rows
-            ],
-        },
-    }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
@@ -101,37 +102,34 @@ def _hot_spots(session: Session, start: datetime, end: datetime, minimum: int = 
     ]
 
 
-def _late(session: Session, at: datetime, end: datetime, limit: int = 20) -> list[LateRequest]:
-    rows = session.execute(
-        select(
-            col(Request.ref),
-            col(Request.title),
-            func.coalesce(Department.name, "（未分派）"),
-            col(Request.due_at),
-            col(Request.return_count),
-        )
-        .join(Department, col(Request.department_id) == Department.id, isouter=True)
-        .where(col(Request.status).in_(OPEN_STATUSES), col(Request.due_at) < at, col(Request.created_at) < end)
-        .order_by(col(Request.due_at))
-        .limit(limit)
-    ).all()
+def _request_list(session: Session, where: list[Any], order_by: list[Any], limit: int = 20) -> list[Any]:
+    """(ref, title, department, due, returns) of the requests the report lists by name."""
+    return list(
+        session.execute(
+            select(
+                col(Request.ref),
+                col(Request.title),
+                func.coalesce(Department.name, "（未分派）"),
+                col(Request.due_at),
+                col(Request.return_count),
+            )
+            .join(Department, col(Request.department_id) == Department.id, isouter=True)
+            .where(*where)
+            .order_by(*order_by)
+            .limit(limit)
+        ).all()
+    )
+
+
+def _late(session: Session, at: datetime, end: datetime) -> list[LateRequest]:
+    open_and_late = [col(Request.status).in_(OPEN_STATUSES), col(Request.due_at) < at, col(Request.created_at) < end]
+    rows = _request_list(session, open_and_late, [col(Request.due_at)])
     return [LateRequest(ref, title, dept, due, (at - due).days, int(n)) for ref, title, dept, due, n in rows]
 
 
-def _returned(session: Session, start: datetime, end: datetime, limit: int = 20) -> list[LateRequest]:
-    rows = session.execute(
-        select(
-            col(Request.ref),
-            col(Request.title),
-            func.coalesce(Department.name, "（未分派）"),
-            col(Request.due_at),
-            col(Request.return_count),
-        )
-        .join(Department, col(Request.department_id) == Department.id, isouter=True)
-        .where(col(Request.return_count) > 0, col(Request.created_at) >= start, col(Request.created_at) < end)
-        .order_by(col(Request.return_count).desc(), col(Request.created_at))
-        .limit(limit)
-    ).all()
+def _returned(session: Session, start: datetime, end: datetime) -> list[LateRequest]:
+    returned = [col(Request.return_count) > 0, col(Request.created_at) >= start, col(Request.created_at) < end]
+    rows = _request_list(session, returned, [col(Request.return_count).desc(), col(Request.created_at)])
     return [LateRequest(ref, title, dept, due, 0, int(n)) for ref, title, dept, due, n in rows]
 
 
@@ -157,7 +155,7 @@ def monthly_report(session: Session, period: str, at: datetime | None = None) ->
         generated_at=at,
         overall=stats.overall,
         by_department=stats.by_department,
-        by_area=figures_by(session, "area", conditions, at),
+        by_area=figures_by(session, "grid", conditions, at),
         trend=trend,
         overdue=_late(session, at, end),
         returned=_returned(session, start, end),

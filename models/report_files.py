@@ -7,11 +7,11 @@ phone-number mask: the report is handed round, residents' numbers must not trave
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from models.errors import UserError
+from models.outputs import complete_or_absent
 from models.report import MonthlyReport
 from models.stats import DepartmentFigures, Figures, Rate
 from models.text import mask_phones_in_text
@@ -388,22 +388,24 @@ def _number_or_blank(sheet: object, row: int, column: int, value: float | None, 
         sheet.write_number(row, column, value, fmt)  # type: ignore[attr-defined]
 
 
-def write_report(report: MonthlyReport, fmt: str, output: Path) -> Path:
-    """Write the report; the file appears only when complete."""
+def check_format(fmt: str, to_stdout: bool = False) -> None:
     if fmt not in FORMATS:
         raise UserError(f"--format 应为 {'、'.join(FORMATS)} 之一，收到 “{fmt}”")
-    if output.is_dir():
-        raise UserError(f"--output 指向的是目录：{output}（请给出文件名）")
-    if not output.parent.exists():
-        raise UserError(f"目录不存在：{output.parent}")
-    partial = output.with_name(f".{output.name}.{os.getpid()}.partial")
-    try:
+    if to_stdout and fmt == "xlsx":
+        raise UserError("XLSX 不能写到标准输出，请用 --output 指定文件")
+
+
+def render_text(report: MonthlyReport, fmt: str) -> str:
+    check_format(fmt, to_stdout=True)
+    return render_html(report) if fmt == "html" else render_markdown(report)
+
+
+def write_report(report: MonthlyReport, fmt: str, output: Path) -> Path:
+    """Write the report; the file appears only when complete."""
+    check_format(fmt)
+    with complete_or_absent(output) as partial:
         if fmt == "xlsx":
             write_xlsx(report, partial)
         else:
-            text = render_html(report) if fmt == "html" else render_markdown(report)
-            partial.write_text(text, encoding="utf-8")
-        partial.replace(output)
-    finally:
-        partial.unlink(missing_ok=True)
+            partial.write_text(render_text(report, fmt), encoding="utf-8")
     return output

@@ -29,7 +29,6 @@ from models.intake import (
     MIN_AUTO_SCORE,
     URGENCY_LABELS,
     allocate_refs,
-    deadlines,
     request_text,
 )
 from models.matching import Matcher, load_matcher
@@ -511,7 +510,7 @@ def _request_values(context: _ImportContext, row: dict[str, Any]) -> dict[str, A
     area_id = context.area_id(row)
     created: datetime = row["created_at"]
     category = row.get("category") or (item.category if item is not None else None)
-    response_due, due = deadlines(created, row["urgency"], context.rules, item.code if item else None, category)
+    response_due, due = context.rules.due(created, row["urgency"], item.code if item else None, category)
     resolved_at = row.get("resolved_at") if status in ("resolved", "closed") else None
     if status in ("resolved", "closed") and resolved_at is None:
         resolved_at = created

@@ -212,13 +212,10 @@ def compute_stats(
 ) -> Stats:
     """The figures for a period (all time without one), overall and grouped by one of DIMENSIONS."""
     if by not in DIMENSIONS:
-        raise UserError(f"未知的统计维度 “{by}”（可用：{'、'.join(DIMENSIONS)}）")
+        raise UserError(f"--by 统计维度应为 {'、'.join(DIMENSIONS)} 之一，收到 “{by}”")
     at = at or now()
-    start = end = None
-    conditions: list[ColumnElement[bool]] = []
-    if period:
-        start, end = period_bounds(period)
-        conditions = [col(Request.created_at) >= start, col(Request.created_at) < end]
+    start, end = period_bounds(period) if period else (None, None)
+    conditions = period_conditions(period)
 
     weights = load_weights(session)
     overall_row = session.execute(select(*aggregate_columns(at, weights)).select_from(Request).where(*conditions)).one()
@@ -283,8 +280,6 @@ def figures_by(
     session: Session, dimension: str, conditions: list[ColumnElement[bool]], at: datetime
 ) -> list[DepartmentFigures]:
     """The figures grouped by a dimension (DIMENSIONS), largest groups first, with handling-time percentiles."""
-    if dimension == "area":  # the report's name for the grid
-        dimension = "grid"
     label, joined = _dimension(dimension)
     weights = load_weights(session)
     rows = session.execute(

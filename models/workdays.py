@@ -2,15 +2,15 @@
 
 Handling times in working days must be computed in SQL (a median over a million requests cannot loop in Python),
 so every day from FIRST_DAY on is a row with its running count of working days. Years are added when a query
-needs them; the official calendar for a new year is published each November, and `refresh_workdays` rewrites
-the rows from a given year when it changes.
+needs them (the official calendar for a new year is published each November; rows already written for a year
+chinese-calendar did not yet know fall back to Monday–Friday, and are not rewritten).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
@@ -44,19 +44,3 @@ def ensure_workdays(session: Session, through: date) -> None:
                 session.execute(insert(WorkDay), rows)
         except IntegrityError:
             pass
-
-
-def refresh_workdays(session: Session, from_year: int) -> None:
-    """Rebuild the calendar from `from_year` on (after chinese-calendar publishes or corrects a year)."""
-    last = session.execute(select(func.max(col(WorkDay.day)))).scalar_one_or_none()
-    session.execute(delete(WorkDay).where(col(WorkDay.day) >= date(from_year, 1, 1)))
-    if last is not None:
-        ensure_workdays(session, last)
-
-
-def working_days_between(session: Session, start: date, end: date) -> int:
-    """Working days from `start` to `end` by the stored calendar (the same rule the SQL figures use)."""
-    ensure_workdays(session, max(start, end))
-    rows = session.execute(select(col(WorkDay.day), col(WorkDay.ordinal)).where(col(WorkDay.day).in_([start, end])))
-    ordinals = {day: ordinal for day, ordinal in rows}
-    return ordinals[end] - ordinals[start]

@@ -107,3 +107,27 @@ def catalog_engine(engine: Engine, catalog_csv: Path) -> Engine:
     with session_scope(engine) as session:
         import_catalog(session, catalog_csv)
     return engine
+
+
+def take_on(session, request, actor) -> None:
+    """受理 → 派单 → 签收: bring a new request to 办理中, the state most workflow tests start from."""
+    from models import workflow
+
+    workflow.accept(session, request, actor)
+    workflow.dispatch(session, request, actor)
+    workflow.sign(session, request, actor)
+
+
+def area_chain(session, *names: str):
+    """street → community → grid (or a shorter chain), each under the previous: the areas, in order."""
+    from models.tables import Area
+
+    kinds = ("street", "community", "grid")[3 - len(names) :]
+    chain, parent = [], None
+    for name, kind in zip(names, kinds, strict=True):
+        area = Area(name=name, kind=kind, parent_id=parent.id if parent else None)
+        session.add(area)
+        session.flush()
+        chain.append(area)
+        parent = area
+    return chain

@@ -10,6 +10,7 @@ from models.deadlines import DeadlineRules, set_rule
 from models.errors import UserError
 from models.intake import log_request
 from models.workflow import Actor
+from tests.conftest import take_on
 
 A = Actor("测试", "supervisor")
 
@@ -66,13 +67,9 @@ def test_logging_uses_the_rules_and_bad_rules_are_refused(catalog_engine) -> Non
 
 
 def _working_request(session, created: datetime):
-    from models.workflow import accept, dispatch, sign
-
     with simulated_time(created):
         request = log_request(session, A, title="楼上漏水", item_code="JD-007").request
-        accept(session, request, A)
-        dispatch(session, request, A)
-        sign(session, request, A)
+        take_on(session, request, A)
     return request
 
 

@@ -9,7 +9,8 @@ from models.db import session_scope
 from models.escalation import escalate
 from models.intake import log_request
 from models.tables import Request, RequestEvent
-from models.workflow import Actor, accept, dispatch, resolve, sign
+from models.workflow import Actor, resolve
+from tests.conftest import take_on
 
 A = Actor("测试", "supervisor")
 
@@ -33,9 +34,7 @@ def test_the_ladder_in_working_days_across_national_day(catalog_engine) -> None:
         very_late = _request(s, "严重超期", datetime(2025, 9, 1, 9))
         done = _request(s, "已办结", datetime(2025, 9, 1, 9))
         with simulated_time(datetime(2025, 9, 2, 9)):
-            accept(s, done, A)
-            dispatch(s, done, A)
-            sign(s, done, A)
+            take_on(s, done, A)
             resolve(s, done, A, "已处理")
         ids = {r.title: r.id for r in (on_time, just_late, over_holiday, very_late, done)}
     with session_scope(catalog_engine) as s:

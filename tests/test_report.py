@@ -16,8 +16,9 @@ from models.intake import log_request
 from models.ledger import freed_hours, ledger, rebounds
 from models.report import monthly_report
 from models.report_files import render_html, render_markdown, write_report
-from models.tables import Area, CatalogItem, Department, Request
+from models.tables import CatalogItem, Department, Request
 from models.workflow import Actor, accept, callback, dispatch, resolve, return_request, sign
+from tests.conftest import area_chain, take_on
 
 SUP = Actor("王主任", "supervisor")
 
@@ -36,9 +37,7 @@ def _log(session, title: str, code: str, at: datetime, area_id: int | None = Non
 
 def _solve(session, request: Request, at: datetime, solved: bool = True, hours: float = 2.0) -> None:
     with simulated_time(at):
-        accept(session, request, SUP)
-        dispatch(session, request, SUP)
-        sign(session, request, SUP)
+        take_on(session, request, SUP)
         resolve(session, request, SUP, "已处理", hours=hours)
         verdict = "satisfied" if solved else "unsatisfied"
         callback(session, request, SUP, contacted=True, solved=solved, satisfaction=verdict)
@@ -48,15 +47,7 @@ def _solve(session, request: Request, at: datetime, solved: bool = True, hours: 
 def month(catalog_engine):
     """March 2026 in a small street: five lamp requests in one community, one leak, one returned request."""
     with session_scope(catalog_engine) as s:
-        street = Area(name="槐安街道", kind="street")
-        s.add(street)
-        s.flush()
-        east = Area(name="东社区", kind="community", parent_id=street.id)
-        s.add(east)
-        s.flush()
-        grid = Area(name="东社区第1网格", kind="grid", parent_id=east.id)
-        s.add(grid)
-        s.flush()
+        _, _, grid = area_chain(s, "槐安街道", "东社区", "东社区第1网格")
         lamps = [_log(s, f"{n}号楼路灯不亮", "JD-007", datetime(2026, 3, 2 + n, 9), grid.id) for n in range(5)]
         for lamp in lamps[:3]:
             _solve(s, lamp, datetime(2026, 3, 12, 10))

@@ -11,6 +11,7 @@ from models.errors import UserError
 from models.intake import log_request
 from models.stats import compute_stats, period_bounds
 from models.workflow import Actor
+from tests.conftest import area_chain, take_on
 
 A = Actor("测试")
 T0 = datetime(2026, 3, 2, 9, 0)  # a Monday
@@ -135,9 +136,7 @@ def test_reopen_rate_counts_reopened_among_those_called_back(stats_engine) -> No
 def _resolved_after(session, title: str, created: datetime, resolved: datetime) -> None:
     with simulated_time(created):
         r = log_request(session, A, title=title, item_code="JD-007").request
-        workflow.accept(session, r, A)
-        workflow.dispatch(session, r, A)
-        workflow.sign(session, r, A)
+        take_on(session, r, A)
     with simulated_time(resolved):
         workflow.resolve(session, r, A, "已处理")
 
@@ -162,15 +161,9 @@ def test_handling_time_in_working_days_spans_holidays(catalog_engine) -> None:
 
 def test_figures_by_every_dimension(catalog_engine) -> None:
     from models.stats import figures_by, period_conditions
-    from models.tables import Area
 
     with session_scope(catalog_engine) as s:
-        east = Area(name="东社区", kind="community")
-        s.add(east)
-        s.flush()
-        grid = Area(name="东社区第1网格", kind="grid", parent_id=east.id)
-        s.add(grid)
-        s.flush()
+        east, grid = area_chain(s, "东社区", "东社区第1网格")
         with simulated_time(T0):
             log_request(s, A, title="路灯不亮", item_code="JD-007", area_id=grid.id, channel="hotline_12345")
             log_request(s, A, title="楼上漏水", item_code="JD-003", area_id=east.id, channel="hotline_12345")
@@ -194,23 +187,26 @@ def test_two_sessions_filling_the_calendar_at_once_do_not_clash(engine) -> None:
     """The stats screen and the CLI may extend the working-day calendar at the same moment."""
     from datetime import date
 
-    from models.workdays import ensure_workdays, working_days_between
+    from sqlmodel import select
+
+    from models.tables import WorkDay
+    from models.workdays import ensure_workdays
 
     with session_scope(engine) as first, session_scope(engine) as second:
         ensure_workdays(first, date(2026, 12, 31))
         first.commit()
         ensure_workdays(second, date(2026, 12, 31))  # its own view may predate the first commit
     with session_scope(engine) as s:
+        days = {d.day: d for d in s.exec(select(WorkDay).where(WorkDay.day >= date(2026, 9, 30))).all()}
         # National Day 2026: 1–7 October off, so 30 September and 8 October are the working days counted
-        assert working_days_between(s, date(2026, 9, 30), date(2026, 10, 9)) == 2
+        assert days[date(2026, 10, 9)].ordinal - days[date(2026, 9, 30)].ordinal == 2
+        assert len(days) == (date(2027, 1, 1) - date(2026, 9, 30)).days  # each day once
 
 
 def _to_in_progress(session, title: str, at: datetime):
     with simulated_time(at):
         r = log_request(session, A, title=title, item_code="JD-007").request
-        workflow.accept(session, r, A)
-        workflow.dispatch(session, r, A)
-        workflow.sign(session, r, A)
+        take_on(session, r, A)
     return r
 
 
