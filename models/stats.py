@@ -65,6 +65,11 @@ class Figures:
     p90_days: float | None = None
     weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_COMPOSITE))  # of the composite
 
+    def weights_label(self) -> str:
+        """The composite's weights in words, e.g. 响应10%·解决50%·满意40%."""
+        names = {"response": "响应", "resolution": "解决", "satisfaction": "满意"}
+        return "·".join(f"{names.get(k, k)}{100 * w:g}%" for k, w in self.weights.items())
+
     @property
     def composite(self) -> float | None:
         parts = {

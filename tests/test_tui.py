@@ -265,3 +265,17 @@ async def test_overdue_work_is_escalated_on_start_and_the_user_is_told(catalog_e
     with session_scope(catalog_engine) as s:
         actions = sorted(e.action for e in s.exec(select(RequestEvent)).all())
     assert actions == ["create", "notice", "supervise", "urge"]
+
+
+async def test_stats_screen_names_the_weights_this_database_uses(app, catalog_engine) -> None:
+    from models.settings import set_weights
+
+    with session_scope(catalog_engine) as s:
+        set_weights(s, {"response": 0.2, "resolution": 0.4, "satisfaction": 0.4})
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        await pilot.press("f4")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, StatsScreen) and "权重" in static_text(app, "#status-line")
+        )
+        assert "响应20%·解决40%·满意40%" in static_text(app, "#status-line")

@@ -78,7 +78,7 @@ class StatsScreen(Screen[None]):
         )
         self.query_one("#status-line", Static).update(
             f"[b $error]超期 {o.overdue}[/]  退单 [b]{o.returns}[/b]  按时办结率 [b]{o.on_time.percent()}[/b]"
-            f"（{o.on_time.numerator:g}/{o.on_time.denominator}）  综合得分权重：响应10%·解决50%·满意40%\n"
+            f"（{o.on_time.numerator:g}/{o.on_time.denominator}）  综合得分权重：{o.weights_label()}\n"
             + "  ".join(f"{STATUS_LABELS[k]} [b]{v}[/b]" for k, v in stats.by_status.items())
         )
         table = self.query_one("#by-department", DataTable)
