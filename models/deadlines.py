@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 
 from models.clock import add_working_days
 from models.errors import UserError
-from models.tables import URGENCIES, DeadlineRule
+from models.tables import URGENCIES, CatalogItem, DeadlineRule
 
 RESPONSE_DAYS = 1
 COMPLETION_DAYS = {"urgent": 1, "normal": 5, "complex": 15}
@@ -80,6 +80,10 @@ def set_rule(
     if response_days is None and completion_days is None:
         raise UserError("请至少给出 --response 或 --completion")
     key = "" if scope == "urgency" else key
+    if scope == "item" and session.exec(select(CatalogItem.id).where(CatalogItem.code == key)).first() is None:
+        raise UserError(f"清单中没有事项编码 “{key}”")
+    if scope == "category" and session.exec(select(CatalogItem.id).where(CatalogItem.category == key)).first() is None:
+        raise UserError(f"清单中没有分类 “{key}”")
     rule = session.exec(
         select(DeadlineRule).where(
             DeadlineRule.scope == scope, DeadlineRule.key == key, DeadlineRule.urgency == urgency

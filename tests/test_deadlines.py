@@ -58,6 +58,8 @@ def test_logging_uses_the_rules_and_bad_rules_are_refused(catalog_engine) -> Non
         for kwargs, message in (
             ({"scope": "week", "completion_days": 3}, "--scope"),
             ({"scope": "item", "completion_days": 3}, "--key"),
+            ({"scope": "item", "key": "NOPE-1", "completion_days": 3}, "没有事项编码"),
+            ({"scope": "category", "key": "星座", "completion_days": 3}, "没有分类"),
             ({"scope": "urgency", "urgency": "asap", "completion_days": 3}, "--urgency"),
             ({"scope": "urgency", "completion_days": 400}, "--completion"),
             ({"scope": "urgency"}, "至少"),
