@@ -13,6 +13,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from models.clock import add_working_days, now, working_days
+from models.deadlines import DeadlineRules
 from models.errors import ConflictError, UserError, WorkflowError
 from models.tables import SATISFACTIONS, CatalogItem, Department, Request, RequestEvent
 
@@ -368,7 +369,7 @@ def callback(
     if closes:
         changes["closed_at"] = now()
     else:
-        changes["reopen_count"] = request.reopen_count + 1
+        changes.update(_reopen_changes(session, request))
     return transition(
         session,
         request,
@@ -398,9 +399,19 @@ def reopen(session: Session, request: Request, actor: Actor, reason: str, **kw: 
         actor,
         to_status="reopened",
         note=reason.strip(),
-        changes={"reopen_count": request.reopen_count + 1},
+        changes=_reopen_changes(session, request),
         **kw,
     )
+
+
+def _reopen_changes(session: Session, request: Request) -> dict[str, Any]:
+    """重办 is new work for the unit: a fresh completion limit from now, and the escalation ladder starts over,
+    so a request reopened after its first deadline is not overdue the moment it comes back."""
+    item = session.get(CatalogItem, request.item_id) if request.item_id else None
+    _, due = DeadlineRules.load(session).due(
+        now(), request.urgency, item.code if item else None, request.category or (item.category if item else None)
+    )
+    return {"reopen_count": request.reopen_count + 1, "due_at": due, "escalation_level": 0, "paused_at": None}
 
 
 def merge(session: Session, request: Request, into: Request, actor: Actor, **kw: Any) -> Request:

@@ -157,3 +157,29 @@ def test_returns_need_a_reason_and_not_our_duty_needs_the_item(catalog_engine) -
     with session_scope(catalog_engine) as s:
         rows = returns_by_department(s, "2026-03")
     assert rows == [("区水务局", 1, {"outside_area": 1}), ("街道城市管理办公室", 1, {"not_our_duty": 1})]
+
+
+def test_a_reopened_request_gets_a_fresh_deadline_and_starts_the_ladder_again(catalog_engine) -> None:
+    from models.escalation import escalate
+    from models.workflow import callback, reopen, resolve, sign
+
+    with session_scope(catalog_engine) as s:
+        request = _working_request(s, datetime(2026, 3, 2, 9))  # normal: due Monday 9 March
+        escalate(s, datetime(2026, 3, 13, 10))  # 4 working days late: 催办 and 督办
+        assert request.escalation_level == 2
+        with simulated_time(datetime(2026, 3, 16, 9)):
+            resolve(s, request, A, "已修复")
+        # an unsatisfied callback on Friday 27 March reopens: 5 working days from then, across the weekend
+        with simulated_time(datetime(2026, 3, 27, 11)):
+            callback(s, request, A, satisfaction="unsatisfied", solved=False)
+        assert request.status == "reopened" and request.due_at == datetime(2026, 4, 3, 11)
+        assert request.escalation_level == 0
+        assert escalate(s, datetime(2026, 4, 2, 10)).total == 0  # not overdue the moment it comes back
+        with simulated_time(datetime(2026, 4, 3, 9)):
+            sign(s, request, A)
+            resolve(s, request, A, "再次修复")
+            callback(s, request, A, satisfaction="satisfied")
+        # a manual 重办 after closing counts from its own day: Tuesday 7 April (Qingming, 4–6 April off) + 5
+        with simulated_time(datetime(2026, 4, 7, 9)):
+            reopen(s, request, A, "居民再次反映")
+        assert request.due_at == datetime(2026, 4, 14, 9) and request.reopen_count == 2
