@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from commands import catalog, db, deadlines, export, requests, settings
+from commands import catalog, db, deadlines, export, operators, requests, settings
 from commands.common import state, user_errors
 from commands.demo import demo
 from commands.escalate import escalate
@@ -32,6 +32,7 @@ app.add_typer(db.app, name="db")
 app.add_typer(export.app, name="export")
 app.add_typer(deadlines.app, name="deadlines")
 app.add_typer(settings.app, name="settings")
+app.add_typer(operators.app, name="operators")
 app.command("demo")(demo)
 app.command("match")(match)
 app.command("stats")(stats)
@@ -46,7 +47,9 @@ def main(
         None, "--db", metavar="路径|URL", help="数据库文件路径或 URL（postgresql+psycopg://…）；也可设 XINSHENG_DB"
     ),
     demo_: bool = typer.Option(False, "--demo", help="在演示数据库上打开界面（首次使用时自动生成）"),
-    operator: str = typer.Option("网格员", "--operator", metavar="姓名", help="当前操作人员姓名（写入办理记录）"),
+    operator: str = typer.Option(
+        None, "--operator", metavar="姓名", help="操作员姓名（须已登记；界面不给时在启动时选择）；写入办理记录"
+    ),
     version: bool = typer.Option(False, "--version", is_eager=True, help="显示版本号后退出"),
 ) -> None:
     """不带子命令时打开终端界面。"""
@@ -57,7 +60,8 @@ def main(
         raise typer.Exit()
     st = state(ctx)
     st.db = db_
-    st.operator = operator
+    if operator:
+        st.operator = operator
     if ctx.invoked_subcommand is not None:
         return
     with user_errors():

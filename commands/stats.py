@@ -52,5 +52,5 @@ def stats(
         name, *headers = DEPARTMENT_COLUMNS
         name = DIMENSIONS[by]
         typer.echo(pad(name, 24) + "".join(pad(h, 11, ">") for h in headers))
-        for row in department_rows(result):
+        for row in department_rows(result.by_department):
             typer.echo(pad(row[0][:11], 24) + "".join(pad(c, 11, ">") for c in row[1:]))

@@ -12,7 +12,15 @@ from sqlmodel import Session
 
 from models.clock import now
 from models.ledger import ledger, rebounds
+from models.permissions import Actor, require
+from models.report import MonthlyReport, monthly_report
 from models.stats import compute_stats, period_bounds, returns_by_department
+
+
+def supervisor_dashboard(session: Session, actor: Actor, period: str) -> MonthlyReport:
+    """The TUI's dashboard for one month: the same content as the monthly report, for those allowed to see it."""
+    require(actor, "dashboard")
+    return monthly_report(session, period)
 
 
 def dashboard_data(session: Session, period: str | None = None, by: str = "department") -> dict[str, Any]:

@@ -17,6 +17,7 @@ from models.clock import now
 from models.deadlines import DeadlineRules
 from models.errors import UserError
 from models.matching import Matcher
+from models.permissions import PermissionDenied, reaches, require
 from models.tables import (
     CHANNELS,
     KINDS,
@@ -201,6 +202,9 @@ def log_request(
     title, text = title.strip(), text.strip()
     if not title and not text:
         raise UserError("请填写诉求标题或内容")
+    require(actor, "create")
+    if not reaches(actor, area_id, None):
+        raise PermissionDenied(f"{actor.role_label}只能登记自己负责网格的诉求，请选择所在网格")
     for value, allowed, label in (
         (channel, CHANNELS, "渠道"),
         (kind, KINDS, "类型"),

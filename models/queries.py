@@ -17,9 +17,10 @@ from sqlmodel import Session, col, select
 
 from models.clock import now
 from models.intake import Routing, routing_for_code
+from models.permissions import Actor, PermissionDenied, may, reaches, visible
 from models.tables import Area, CatalogItem, Department, Operator, Request, RequestEvent
 from models.text import mask_name, mask_phone
-from models.workflow import ACTION_LABELS, OPEN_STATUSES, STATUS_LABELS, available_actions, get_request
+from models.workflow import ACTION_LABELS, OPEN_STATUSES, STATUS_LABELS, get_request, possible_actions
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,8 @@ class RequestDetail:
         return self.status in OPEN_STATUSES and self.due_at is not None and self.due_at < now()
 
 
-def _filtered(status: str | None, search: str | None) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
+def _filtered(status: str | None, search: str | None, actor: Actor | None = None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = visible(actor) if actor is not None else []
     if status == "open":
         conditions.append(col(Request.status).in_(OPEN_STATUSES))
     elif status == "overdue":
@@ -116,8 +117,11 @@ def _filtered(status: str | None, search: str | None) -> list[ColumnElement[bool
     return conditions
 
 
-def count_requests(session: Session, status: str | None = None, search: str | None = None) -> int:
-    return int(session.exec(select(func.count()).select_from(Request).where(*_filtered(status, search))).one())
+def count_requests(
+    session: Session, status: str | None = None, search: str | None = None, actor: Actor | None = None
+) -> int:
+    conditions = _filtered(status, search, actor)
+    return int(session.exec(select(func.count()).select_from(Request).where(*conditions)).one())
 
 
 def list_requests(
@@ -127,6 +131,7 @@ def list_requests(
     *,
     limit: int = 200,
     offset: int = 0,
+    actor: Actor | None = None,
 ) -> list[RequestRow]:
     """Newest first, one page at a time, with department, item and grid names joined in SQL."""
     grid = aliased(Area)
@@ -148,7 +153,7 @@ def list_requests(
         .join(Department, col(Request.department_id) == Department.id, isouter=True)
         .join(CatalogItem, col(Request.item_id) == CatalogItem.id, isouter=True)
         .join(grid, col(Request.area_id) == grid.id, isouter=True)
-        .where(*_filtered(status, search))
+        .where(*_filtered(status, search, actor))
         .order_by(col(Request.created_at).desc(), col(Request.id).desc())
         .limit(limit)
         .offset(offset)
@@ -170,8 +175,13 @@ def list_requests(
     ]
 
 
-def request_detail(session: Session, request_id: int) -> RequestDetail:
+def request_detail(session: Session, request_id: int, actor: Actor | None = None) -> RequestDetail:
+    """One request as the detail screen shows it; out of the operator's reach it is refused, not shown."""
     request = get_request(session, request_id)
+    if actor is not None and not reaches(
+        actor, request.area_id, request.department_id, request.dispatched_at is not None
+    ):
+        raise PermissionDenied(f"{request.ref} 不在您的工作范围内")
     item = session.get(CatalogItem, request.item_id) if request.item_id else None
     department = session.get(Department, request.department_id) if request.department_id else None
     area = session.get(Area, request.area_id) if request.area_id else None
@@ -211,7 +221,7 @@ def request_detail(session: Session, request_id: int) -> RequestDetail:
             EventRow(e.at, e.actor, e.action, e.from_status, e.to_status, e.note, json.loads(e.data or "{}"))
             for e in events
         ],
-        actions=available_actions(request.status),
+        actions=[a for a in possible_actions(request) if actor is None or may(actor, a)],
     )
 
 

@@ -74,6 +74,12 @@ class MonthlyReport:
     def previous(self) -> Figures | None:
         return self.trend[-2][1] if len(self.trend) >= 2 else None
 
+    @property
+    def overdue_ranking(self) -> list[DepartmentFigures]:
+        """Units with overdue work, most first (then the lower on-time rate first): who to call this morning."""
+        late = [d for d in self.by_department if d.figures.overdue]
+        return sorted(late, key=lambda d: (-d.figures.overdue, d.figures.on_time.value or 0.0, d.department))
+
 
 def _hot_spots(session: Session, start: datetime, end: datetime, minimum: int = 3, limit: int = 10) -> list[HotSpot]:
     grid, community = aliased(Area), aliased(Area)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import update
@@ -15,6 +14,7 @@ from sqlmodel import Session, col, select
 from models.clock import add_working_days, now, working_days
 from models.deadlines import DeadlineRules
 from models.errors import ConflictError, UserError, WorkflowError
+from models.permissions import Actor, check
 from models.tables import SATISFACTIONS, CatalogItem, Department, Request, RequestEvent
 
 STATUS_LABELS = {
@@ -120,16 +120,21 @@ CUT_ROUTING_DUTIES = ("returned", "cancelled")
 STREET_LEVELS = ("street", "community")
 
 
-@dataclass(frozen=True)
-class Actor:
-    """Who performs an action; carried into every event."""
-
-    name: str
-    role: str = "admin"
-
-
 def available_actions(status: str) -> list[str]:
     return [action for action, states in ALLOWED_FROM.items() if status in states]
+
+
+def possible_actions(request: Request) -> list[str]:
+    """The actions that would succeed now: the status, whether the clock is paused, whether an extension waits."""
+    paused, pending = request.paused_at is not None, request.extension_days_pending is not None
+    blocked = {
+        "pause": paused,
+        "resume": not paused,
+        "extension_requested": pending,
+        "extend": not pending,
+        "extension_refused": not pending,
+    }
+    return [action for action in available_actions(request.status) if not blocked.get(action, False)]
 
 
 def _event(
@@ -188,6 +193,7 @@ def transition(
     allowed = ALLOWED_FROM.get(action)
     if allowed is None:
         raise WorkflowError(f"未知的操作 “{action}”")
+    check(actor, action, request)  # before the state, so nobody learns about work outside their reach
     if request.status not in allowed:
         raise WorkflowError(
             f"“{STATUS_LABELS.get(request.status, request.status)}”状态的诉求不能{ACTION_LABELS.get(action, action)}"
@@ -420,6 +426,7 @@ def merge(session: Session, request: Request, into: Request, actor: Actor, **kw:
         raise WorkflowError("不能与自身合并")
     if into.status == "merged":
         raise WorkflowError(f"{into.ref} 本身已被合并，请合并到它的主诉求")
+    check(actor, "merge", into)
     transition(
         session,
         request,

@@ -426,3 +426,22 @@ def test_escalate_command_is_idempotent(db: Path) -> None:
     assert dry.exit_code == 0 and "试运行" in dry.stdout and "通报 1 件" in dry.stdout
     assert "通报 1 件" in invoke(db, "escalate").stdout
     assert "催办 0 件，督办 0 件，通报 0 件" in invoke(db, "escalate").stdout
+
+
+def test_operators_are_registered_listed_and_checked_before_the_tui_opens(db: Path) -> None:
+    assert "还没有登记操作员" in invoke(db, "operators", "list").stdout
+    added = invoke(db, "operators", "add", "周主任", "--role", "supervisor")
+    assert added.exit_code == 0 and "已登记 周主任（督办负责人）" in added.stdout
+    for args, message in (
+        (("周主任", "--role", "admin"), "已登记"),
+        (("李", "--role", "boss"), "--role"),
+        (("李", "--role", "grid_worker"), "--area"),
+        (("李", "--role", "grid_worker", "--area", "不存在网格"), "没有名为"),
+        (("李", "--role", "department", "--department", "火星局"), "火星局"),
+    ):
+        result = invoke(db, "operators", "add", *args)
+        assert result.exit_code == 2 and message in result.stderr, (args, result.output)
+    listing = invoke(db, "operators", "list").stdout.splitlines()
+    assert len(listing) == 1 and "督办负责人" in listing[0] and "周主任" in listing[0]
+    unknown = invoke(db, "--operator", "路人甲")  # the TUI never opens for a name nobody registered
+    assert unknown.exit_code == 2 and "没有登记的操作员 “路人甲”" in unknown.stderr

@@ -30,8 +30,17 @@ def static_text(app, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
+def register(engine, name: str, role: str = "admin", **place: str) -> None:
+    from models.permissions import add_operator
+
+    with session_scope(engine) as s:
+        add_operator(s, name, role, **place)
+
+
 @pytest.fixture
 def app(catalog_engine):
+    """An administrator at the terminal: every screen and every workflow key is theirs."""
+    register(catalog_engine, "王网格")
     return XinshengApp(catalog_engine, operator="王网格")
 
 
@@ -257,6 +266,7 @@ async def test_overdue_work_is_escalated_on_start_and_the_user_is_told(catalog_e
 
     with session_scope(catalog_engine) as s, simulated_time(datetime(2025, 3, 3, 9)):
         log_request(s, Actor("t"), title="很久以前的路灯", item_code="JD-007")
+    register(catalog_engine, "王网格")
     app = XinshengApp(catalog_engine, operator="王网格")
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: any("超期督办" in n.message for n in app._notifications))
@@ -279,3 +289,94 @@ async def test_stats_screen_names_the_weights_this_database_uses(app, catalog_en
             pilot, lambda: isinstance(app.screen, StatsScreen) and "权重" in static_text(app, "#status-line")
         )
         assert "响应20%·解决40%·满意40%" in static_text(app, "#status-line")
+
+
+async def test_without_an_operator_the_app_asks_who_is_at_the_terminal(catalog_engine) -> None:
+    from tui.operator import OperatorScreen
+
+    with session_scope(catalog_engine) as s:
+        from tests.conftest import area_chain
+
+        area_chain(s, "和平街道", "东社区", "东一网格")
+    register(catalog_engine, "王东一", "grid_worker", area="东一网格")
+    register(catalog_engine, "周主任", "supervisor")
+    app = XinshengApp(catalog_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, OperatorScreen))
+        options = app.screen.query_one("#operators", OptionList)
+        await wait_for(pilot, lambda: options.option_count == 2)
+        await pilot.press("f3")  # nothing opens before someone signs in
+        assert isinstance(app.screen, OperatorScreen)
+        await pilot.press(*"网格员")
+        await wait_for(pilot, lambda: options.option_count == 1)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        assert app.actor.name == "王东一" and "东一网格" in app.sub_title
+        assert app.check_action("switch_mode", ("stats",)) is False  # grid workers have no dashboard
+        await pilot.press("f4")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, IntakeScreen)
+        assert "统计" not in [c.title for c in app.get_system_commands(app.screen)]
+
+
+async def test_the_first_person_on_an_empty_database_becomes_its_administrator(catalog_engine) -> None:
+    from tui.operator import OperatorScreen
+
+    app = XinshengApp(catalog_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, OperatorScreen))
+        await wait_for(pilot, lambda: "还没有登记操作员" in str(app.screen.query_one("#operator-title").render()))
+        await pilot.press(*"李管理", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        assert app.actor.role == "admin" and app.actor.name == "李管理"
+
+
+async def test_a_department_handler_starts_on_the_queue_with_only_work_dispatched_to_them(catalog_engine) -> None:
+    from models import workflow
+    from models.intake import log_request
+    from models.workflow import Actor
+
+    with session_scope(catalog_engine) as s:
+        admin = Actor("调度")
+        ours = log_request(s, admin, title="楼上水管爆了", item_code="JD-003").request
+        workflow.accept(s, ours, admin)
+        workflow.dispatch(s, ours, admin)
+        log_request(s, admin, title="另一处漏水还没派单", item_code="JD-003")
+        ours_ref = ours.ref
+    register(catalog_engine, "水务局·钱", "department", department="区水务局")
+    app = XinshengApp(catalog_engine, operator="水务局·钱")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, QueueScreen))
+        table = app.screen.query_one("#queue", DataTable)
+        await wait_for(pilot, lambda: table.row_count == 1)
+        assert table.get_row_at(0)[0] == ours_ref
+        table.focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen) and app.screen.detail is not None)
+        assert app.screen.check_action("sign", ()) is True
+        assert app.screen.check_action("dispatch", ()) is False  # a handler does not dispatch
+
+
+async def test_the_supervisor_starts_on_the_dashboard_with_every_tab_filled(catalog_engine) -> None:
+    from models import workflow
+    from models.intake import log_request
+    from models.workflow import Actor
+    from tui.stats import TABS
+
+    with session_scope(catalog_engine) as s:
+        admin = Actor("调度")
+        for title in ("楼道想放折叠椅", "楼道扶手松了", "楼道座椅坏了"):
+            request = log_request(s, admin, title=title, item_code="JD-002").request
+            workflow.accept(s, request, admin)
+    register(catalog_engine, "周主任", "supervisor")
+    app = XinshengApp(catalog_engine, operator="周主任")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and "3" in static_text(app, "#t-total"))
+        assert "3 / 3" in static_text(app, "#t-response")
+        hot = app.screen.query_one("#hot-spots", DataTable)
+        assert hot.row_count == 1 and "楼道公共设施维护" in hot.get_row_at(0)[0]
+        assert app.screen.query_one("#ledger", DataTable).row_count == 12
+        for number, tab in enumerate(TABS, 1):
+            await pilot.press(str(number))
+            assert app.screen.query_one("#stats-tabs").active == tab
+        assert "没有回潮" in static_text(app, "#rebound-line")

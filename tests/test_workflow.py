@@ -130,8 +130,9 @@ def test_return_requires_reason_and_goes_back_to_dispatcher(catalog_engine) -> N
 def test_unsatisfied_callback_reopens(catalog_engine) -> None:
     with session_scope(catalog_engine) as session:
         r = _log(session, "楼道灯坏了", item_code="JD-007").request
-        for step in (workflow.accept, workflow.dispatch, workflow.sign):
-            step(session, r, WORKER)
+        workflow.accept(session, r, WORKER)
+        workflow.dispatch(session, r, WORKER)
+        workflow.sign(session, r, CLERK)
         workflow.resolve(session, r, CLERK, "已更换灯泡")
         workflow.callback(session, r, WORKER, satisfaction="unsatisfied", solved=False, comment="第二天又不亮了")
         assert r.status == "reopened" and r.reopen_count == 1 and r.closed_at is None

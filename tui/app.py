@@ -16,19 +16,14 @@ from textual.screen import Screen
 from models.db import session_scope
 from models.escalation import EscalationResult, escalate
 from models.matching import Matcher, load_matcher
-from models.queries import OperatorInfo, find_operator
-from models.workflow import Actor
+from models.permissions import Actor, actor_for, may
 from tui.delivery import still_shown
 
 T = TypeVar("T")
-
-ROLE_LABELS = {
-    "grid_worker": "网格员",
-    "community": "社区工作者",
-    "department": "部门承办人",
-    "supervisor": "督办负责人",
-    "admin": "管理员",
-}
+# where each role starts its day: supervisors on the dashboard, handlers on their queue, everyone else at intake
+LANDING = {"supervisor": "stats", "department": "queue"}
+# until someone signs in, the app acts for nobody: an actor that reaches no request
+NOBODY = Actor("", "grid_worker", area_ids=frozenset())
 
 
 class XinshengApp(App[None]):
@@ -44,12 +39,16 @@ class XinshengApp(App[None]):
         Binding("ctrl+p", "command_palette", "命令", show=False, priority=True),
     ]
 
-    def __init__(self, engine: Engine, operator: str = "网格员") -> None:
+    def __init__(self, engine: Engine, operator: str | None = None) -> None:
+        """`operator` signs that person in before the app starts (an unknown name raises PermissionDenied, for
+        the command line to report); without it the app opens on the operator chooser."""
         super().__init__()
         self.engine = engine
-        self.actor = Actor(operator, "admin")
+        self.actor = NOBODY
+        if operator:
+            with session_scope(engine) as session:
+                self.actor = actor_for(session, operator)
         self._matcher: Matcher | None = None
-        self.operator: OperatorInfo | None = None
         self.matcher_ready = threading.Event()
 
     def on_mount(self) -> None:
@@ -60,26 +59,56 @@ class XinshengApp(App[None]):
         self.add_mode("intake", IntakeScreen)
         self.add_mode("queue", QueueScreen)
         self.add_mode("stats", StatsScreen)
-        self.sub_title = f"操作员：{self.actor.name}"
         self.run_worker(self._load_matcher, thread=True, group="matcher")
-        self.run_db(lambda s: find_operator(s, self.actor.name), self._operator_found, group="operator")
         self.run_db(escalate, self._escalated, group="escalation")  # overdue work climbs the ladder on start
-        self.switch_mode("intake")
+        if self.signed_in:
+            self._signed_in(self.actor)
+        else:
+            self._choose_operator()
+
+    def _choose_operator(self) -> None:
+        from tui.operator import OperatorScreen
+
+        self.sub_title = "请选择操作员"
+        self.push_screen(OperatorScreen())
+
+    def sign_in(self, name: str) -> None:
+        """Look the operator up with their reach; an unknown name goes back to the chooser with the reason."""
+        self.run_db(lambda s: actor_for(s, name), self._signed_in, group="operator", on_error=self._sign_in_failed)
+
+    def _sign_in_failed(self) -> None:
+        from tui.operator import OperatorScreen
+
+        if not isinstance(self.screen, OperatorScreen):
+            self._choose_operator()
+
+    def _signed_in(self, actor: Actor) -> None:
+        from tui.operator import OperatorScreen
+
+        self.actor = actor
+        self.sub_title = f"操作员：{actor.name} · {actor.role_label}" + (f" · {actor.place}" if actor.place else "")
+        if isinstance(self.screen, OperatorScreen):
+            self.pop_screen()
+        self.switch_mode(LANDING.get(actor.role, "intake"))
+        self.refresh_bindings()
+
+    @property
+    def signed_in(self) -> bool:
+        return self.actor is not NOBODY
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Screens open only after sign-in; the dashboard only for those the domain lets see it."""
+        if action in ("switch_mode", "show_queue"):
+            if not self.signed_in:
+                return False
+            if action == "switch_mode" and parameters == ("stats",):
+                return may(self.actor, "dashboard")
+        return True
 
     def _escalated(self, result: EscalationResult) -> None:
         if result.total:
             parts = "，".join(f"{label} {n} 件" for label, n in result.counts.items() if n)
             self.notify(f"超期督办：{parts}", title="超期提醒", severity="warning", timeout=8)
-
-    def _operator_found(self, info: OperatorInfo | None) -> None:
-        """A registered operator brings their role and grid; an unknown name works as before, unregistered."""
-        self.operator = info
-        if info is None:
-            self.sub_title = f"操作员：{self.actor.name}（未登记）"
-            return
-        self.actor = Actor(info.name, info.role)
-        role = ROLE_LABELS.get(info.role, info.role)
-        self.sub_title = f"操作员：{info.name} · {role}" + (f" · {info.grid_name}" if info.grid_name else "")
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
@@ -87,15 +116,26 @@ class XinshengApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette's commands, in Chinese: screens, the current request's legal actions, theme, quit."""
-        yield SystemCommand("诉求登记", "打开登记界面（F2）", lambda: self.switch_mode("intake"))
-        yield SystemCommand("工单队列", "查看和筛选诉求（F3）", self.action_show_queue)
-        yield SystemCommand("统计", "三率、综合得分和部门统计（F4）", lambda: self.switch_mode("stats"))
+        if self.signed_in:
+            yield SystemCommand("诉求登记", "打开登记界面（F2）", lambda: self.switch_mode("intake"))
+            yield SystemCommand("工单队列", "查看和筛选诉求（F3）", self.action_show_queue)
+            if may(self.actor, "dashboard"):
+                yield SystemCommand(
+                    "统计", "督办看板：三率、趋势、超期排名、热点（F4）", lambda: self.switch_mode("stats")
+                )
+            yield SystemCommand("切换操作员", "换一位操作员登录", self.action_switch_operator)
         from tui.detail import DetailScreen
 
         if isinstance(screen, DetailScreen):
             yield from screen.palette_commands()
         yield SystemCommand("切换深色/浅色主题", "在深色和浅色界面之间切换", self.action_toggle_theme)
         yield SystemCommand("退出", "退出 xinsheng（Ctrl+Q）", self.exit)
+
+    def action_switch_operator(self) -> None:
+        self.actor = NOBODY
+        self.switch_mode("_default")
+        self._choose_operator()
+        self.refresh_bindings()
 
     def action_show_queue(self) -> None:
         """F3 always lands on the list itself, not on a request left open in the queue's screen stack."""

@@ -77,8 +77,8 @@ class DetailScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        request_id = self.request_id
-        self.xapp.run_db(lambda s: request_detail(s, request_id), self._show, group="detail", exclusive=True)
+        request_id, actor = self.request_id, self.xapp.actor
+        self.xapp.run_db(lambda s: request_detail(s, request_id, actor), self._show, group="detail", exclusive=True)
 
     def _show(self, detail: RequestDetail) -> None:
         self.detail = detail

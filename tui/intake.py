@@ -27,7 +27,7 @@ from models.intake import (
     routing_for_code,
 )
 from models.matching import MatchResult, Suggestion
-from models.queries import OperatorInfo, find_operator, list_grids
+from models.queries import list_grids
 from tui.delivery import still_shown
 
 if TYPE_CHECKING:
@@ -108,19 +108,20 @@ class IntakeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
-        name = self.xapp.actor.name
-        self.xapp.run_db(lambda s: (list_grids(s), find_operator(s, name)), self._fill_grids, group="grids")
+        self.xapp.run_db(list_grids, self._fill_grids, group="grids")
         if not self.xapp.matcher_ready.is_set():
             self.query_one("#routing", Static).update("正在加载匹配索引……")
             self._wait_timer = self.set_interval(0.2, self._wait_for_matcher)
 
-    def _fill_grids(self, value: tuple[list[tuple[int, str]], OperatorInfo | None]) -> None:
-        """Grid choices from the database; a registered grid worker's own grid is the default."""
-        grids, operator = value
+    def _fill_grids(self, grids: list[tuple[int, str]]) -> None:
+        """The grids this operator may log in; a grid worker's own grid (the only one they reach) is the default."""
+        actor = self.xapp.actor
+        if not actor.sees_everything:
+            grids = [(grid_id, name) for grid_id, name in grids if actor.area_ids and grid_id in actor.area_ids]
         select = self.query_one("#grid", Select)
         select.set_options([(name, grid_id) for grid_id, name in grids])
-        if operator is not None and operator.grid_id is not None:
-            select.value = operator.grid_id
+        if len(grids) == 1 or (grids and actor.role == "grid_worker"):
+            select.value = grids[0][0]
 
     def _wait_for_matcher(self) -> None:
         if self.xapp.matcher_ready.is_set():

@@ -86,11 +86,11 @@ class QueueScreen(Screen[None]):
 
     def action_reload(self) -> None:
         status, search = self._filters()
-        offset = self._offset
+        offset, actor = self._offset, self.xapp.actor
 
         def work(session: Session) -> tuple[int, list[RequestRow]]:
-            return count_requests(session, status, search), list_requests(
-                session, status, search, limit=PAGE, offset=offset
+            return count_requests(session, status, search, actor), list_requests(
+                session, status, search, limit=PAGE, offset=offset, actor=actor
             )
 
         self.xapp.run_db(work, self._show, group="queue", exclusive=True)

@@ -1,4 +1,8 @@
-"""统计: the three rates with numerators and denominators, counts by status and figures by department."""
+"""督办看板: the picture a supervisor wants in ten seconds — the month's rates as tiles with numerator and
+denominator, then tabs for the 12-month trend, units, overdue ranking, hot spots, freed hours and rebounds.
+
+Everything shown is computed by models.dashboard (the monthly report's content); this screen only lays it out.
+"""
 
 from __future__ import annotations
 
@@ -9,32 +13,66 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Select, Static
+from textual.widgets import DataTable, Footer, Header, Select, Static, TabbedContent, TabPane
+from textual_plotext import PlotextPlot
 
 from models.clock import now
-from models.stats import DEPARTMENT_COLUMNS, Rate, Stats, compute_stats, department_rows
-from models.workflow import STATUS_LABELS
+from models.dashboard import supervisor_dashboard
+from models.report import MonthlyReport
+from models.stats import DEPARTMENT_COLUMNS, Rate, department_rows
 
 if TYPE_CHECKING:
     from tui.app import XinshengApp
 
+TABLES: dict[str, tuple[str, ...]] = {
+    "by-department": DEPARTMENT_COLUMNS,
+    "overdue-ranking": ("承办部门", "超期", "在办", "按时办结率", "退单"),
+    "overdue-list": ("编号", "标题", "承办部门", "超期天数", "退单"),
+    "hot-spots": ("事项", "社区/网格", "次数", "在办", "例"),
+    "ledger": ("月份", "腾出工时", "办理工时", "办结", "回访确认解决", "每百工时解决"),
+    "rebounds": ("编号", "登记时间", "事项", "职责", "办理单位"),
+}
+
+
+TABS = {
+    "tab-trend": "趋势",
+    "tab-departments": "部门",
+    "tab-overdue": "超期排名",
+    "tab-hot": "热点",
+    "tab-ledger": "腾出时间",
+    "tab-rebounds": "回潮",
+}
+
 
 def recent_periods(count: int = 12) -> list[tuple[str, str]]:
+    """This month and the eleven before it, newest first: the dashboard opens on the month, never on all time."""
     today = now().date()
     year, month = today.year, today.month
-    periods = [("全部", "all")]
+    periods = []
     for _ in range(count):
         periods.append((f"{year}年{month}月", f"{year:04d}-{month:02d}"))
         year, month = (year - 1, 12) if month == 1 else (year, month - 1)
     return periods
 
 
-def tile(label: str, rate: Rate) -> str:
-    return f"[b]{label}[/b]\n[b $accent]{rate.percent()}[/]\n[dim]{rate.numerator:g} / {rate.denominator}[/dim]"
+def tile(label: str, rate: Rate, previous: Rate | None = None) -> str:
+    change = ""
+    if previous is not None and rate.value is not None and previous.value is not None:
+        delta = 100 * (rate.value - previous.value)
+        change = f" [{'$success' if delta >= 0 else '$error'}]{'▲' if delta >= 0 else '▼'}{abs(delta):.1f}[/]"
+    return f"[b]{label}[/b]\n[b $accent]{rate.percent()}[/]{change}\n[dim]{rate.numerator:g} / {rate.denominator}[/dim]"
+
+
+def _percent(rate: Rate) -> float:
+    value = rate.value
+    return 0.0 if value is None else round(100 * value, 1)
 
 
 class StatsScreen(Screen[None]):
-    BINDINGS = [Binding("f5", "reload", "刷新", priority=True)]
+    BINDINGS = [
+        Binding("f5", "reload", "刷新", priority=True),
+        *(Binding(str(n), f"tab('{tab}')", label, show=False) for n, (tab, label) in enumerate(TABS.items(), 1)),
+    ]
 
     @property
     def xapp(self) -> XinshengApp:
@@ -43,45 +81,157 @@ class StatsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="stats-body"):
-            yield Select(recent_periods(), value="all", allow_blank=False, id="period")
+            with Horizontal(id="stats-bar"):
+                periods = recent_periods()
+                yield Select(periods, value=periods[0][1], allow_blank=False, id="period")
+                yield Static("", id="status-line")
             with Horizontal(id="tiles"):
                 for tile_id in ("t-total", "t-response", "t-resolution", "t-satisfaction", "t-composite"):
                     yield Static("", id=tile_id, classes="tile")
-            yield Static("", id="status-line")
-            yield DataTable(id="by-department", zebra_stripes=True, cursor_type="row")
+            with TabbedContent(id="stats-tabs"):
+                with TabPane("1 趋势", id="tab-trend"):
+                    yield Static("", id="trend-legend", classes="legend")
+                    yield PlotextPlot(id="trend-chart", classes="chart")
+                with TabPane("2 部门", id="tab-departments"):
+                    yield DataTable(id="by-department", zebra_stripes=True, cursor_type="row")
+                with TabPane("3 超期排名", id="tab-overdue"):
+                    yield Static("本月登记的诉求中已超期的，按承办部门排名", classes="legend")
+                    yield DataTable(id="overdue-ranking", zebra_stripes=True, cursor_type="row")
+                    yield Static("至今仍未办结的超期诉求，超期最久的在前", classes="legend")
+                    yield DataTable(id="overdue-list", zebra_stripes=True, cursor_type="row")
+                with TabPane("4 热点", id="tab-hot"):
+                    yield Static("本月同一事项在同一社区出现 3 次及以上", classes="legend")
+                    yield DataTable(id="hot-spots", zebra_stripes=True, cursor_type="row")
+                with TabPane("5 腾出时间", id="tab-ledger"):
+                    yield Static("", id="ledger-legend", classes="legend")
+                    yield PlotextPlot(id="ledger-chart", classes="chart")
+                    yield DataTable(id="ledger", zebra_stripes=True, cursor_type="row")
+                with TabPane("6 回潮", id="tab-rebounds"):
+                    yield Static("", id="rebound-line")
+                    yield DataTable(id="rebounds", zebra_stripes=True, cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#by-department", DataTable)
-        for label in DEPARTMENT_COLUMNS:
-            table.add_column(label)
+        for table_id, columns in TABLES.items():
+            table = self.query_one(f"#{table_id}", DataTable)
+            for label in columns:
+                table.add_column(label)
         self.action_reload()
 
     def on_screen_resume(self) -> None:
         self.action_reload()
 
+    def action_tab(self, tab: str) -> None:
+        self.query_one("#stats-tabs", TabbedContent).active = tab
+
     @on(Select.Changed, "#period")
     def action_reload(self) -> None:
         value = self.query_one("#period", Select).value
-        period = value if isinstance(value, str) and value != "all" else None
-        self.xapp.run_db(lambda s: compute_stats(s, period), self._show, group="stats", exclusive=True)
+        period = value if isinstance(value, str) else f"{now():%Y-%m}"
+        actor = self.xapp.actor
+        self.xapp.run_db(lambda s: supervisor_dashboard(s, actor, period), self._show, group="stats", exclusive=True)
 
-    def _show(self, stats: Stats) -> None:
-        o = stats.overall
+    def _show(self, report: MonthlyReport) -> None:
+        o, before = report.overall, report.previous
         self.query_one("#t-total", Static).update(f"[b]诉求总数[/b]\n[b $accent]{o.total}[/]\n[dim]在办 {o.open}[/dim]")
-        self.query_one("#t-response", Static).update(tile("响应率", o.response))
-        self.query_one("#t-resolution", Static).update(tile("解决率", o.resolution))
-        self.query_one("#t-satisfaction", Static).update(tile("满意率", o.satisfaction))
+        self.query_one("#t-response", Static).update(tile("响应率", o.response, before.response if before else None))
+        self.query_one("#t-resolution", Static).update(
+            tile("解决率", o.resolution, before.resolution if before else None)
+        )
+        self.query_one("#t-satisfaction", Static).update(
+            tile("满意率", o.satisfaction, before.satisfaction if before else None)
+        )
         composite = o.composite
         self.query_one("#t-composite", Static).update(
             f"[b]综合得分[/b]\n[b $accent]{'—' if composite is None else f'{100 * composite:.1f}'}[/]\n[dim]加权[/dim]"
         )
         self.query_one("#status-line", Static).update(
-            f"[b $error]超期 {o.overdue}[/]  退单 [b]{o.returns}[/b]  按时办结率 [b]{o.on_time.percent()}[/b]"
-            f"（{o.on_time.numerator:g}/{o.on_time.denominator}）  综合得分权重：{o.weights_label()}\n"
-            + "  ".join(f"{STATUS_LABELS[k]} [b]{v}[/b]" for k, v in stats.by_status.items())
+            f"[b $error]超期 {o.overdue}[/]  退单 [b]{o.returns}[/b]  "
+            f"按时办结率 [b]{o.on_time.percent()}[/b]（{o.on_time.numerator:g}/{o.on_time.denominator}）  "
+            f"重办率 [b]{o.reopen_rate.percent()}[/b]  回潮 [b]{report.rebound_count}[/b]\n"
+            f"[dim]综合得分权重：{o.weights_label()}  ▲▼ 与上月相比（百分点）[/dim]"
         )
-        table = self.query_one("#by-department", DataTable)
+        self._fill("by-department", department_rows(report.by_department))
+        self._fill(
+            "overdue-ranking",
+            [
+                (d.department, str(d.figures.overdue), str(d.figures.open), d.figures.on_time.percent(),
+                 str(d.figures.returns))
+                for d in report.overdue_ranking
+            ],
+        )  # fmt: skip
+        self._fill(
+            "overdue-list",
+            [(r.ref, r.title, r.department, str(r.days_late), str(r.returns)) for r in report.overdue],
+        )
+        self._fill(
+            "hot-spots",
+            [(f"[{h.item_code}] {h.item_name}", h.community, str(h.count), str(h.open), h.example)
+             for h in report.hot_spots],
+        )  # fmt: skip
+        self._fill(
+            "ledger",
+            [
+                (m.month, f"{m.freed_hours:.0f}", f"{m.hours_spent:.0f}", str(m.resolved), str(m.solved),
+                 "—" if m.solved_per_100_freed_hours is None else f"{m.solved_per_100_freed_hours:.1f}")
+                for m in report.ledger
+            ],
+        )  # fmt: skip
+        self.query_one("#rebound-line", Static).update(
+            f"本月回潮 {report.rebound_count} 件：已收回或取消的事项，却仍由街道或社区办理"
+            if report.rebound_count
+            else "本月没有回潮：收回和取消的事项都由主管部门办理"
+        )
+        self._fill(
+            "rebounds",
+            [(r.ref, f"{r.created_at:%m-%d}", f"[{r.item_code}] {r.item_name}", r.duty, r.handled_by)
+             for r in report.rebounds],
+        )  # fmt: skip
+        self._draw_trend(report)
+        self._draw_ledger(report)
+
+    def _fill(self, table_id: str, rows: list[tuple[str, ...]]) -> None:
+        table = self.query_one(f"#{table_id}", DataTable)
         table.clear()
-        for row in department_rows(stats):
+        for row in rows:
             table.add_row(*row)
+
+    def _draw_trend(self, report: MonthlyReport) -> None:
+        """Three rates over twelve months; the legend is a Chinese line above, as plotext counts wide characters
+        as one column and would misalign a legend drawn inside the chart."""
+        months = [month[2:] for month, _ in report.trend]
+        series: list[tuple[str, str, list[float]]] = [
+            ("响应率", "cyan", [_percent(f.response) for _, f in report.trend]),
+            ("解决率", "green", [_percent(f.resolution) for _, f in report.trend]),
+            ("满意率", "orange", [_percent(f.satisfaction) for _, f in report.trend]),
+        ]
+        self.query_one("#trend-legend", Static).update(
+            "近 12 个月（%）：" + "  ".join(f"[{color}]━ {label}[/]" for label, color, _ in series)
+        )
+        plot = self.query_one("#trend-chart", PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        for _, color, values in series:
+            plt.plot(list(range(len(months))), values, color=color, marker="braille")
+        plt.xticks(list(range(len(months))), months)
+        shown = [v for _, _, values in series for v in values if v > 0]
+        floor = max(0, min(shown, default=0) // 10 * 10 - 10)  # zoom in: rates mostly move between 70 and 100
+        plt.ylim(floor, 100)
+        plot.refresh()
+
+    def _draw_ledger(self, report: MonthlyReport) -> None:
+        months = [m.month[2:] for m in report.ledger]
+        self.query_one("#ledger-legend", Static).update(
+            "腾出工时与解决诉求：[blue]█ 腾出工时[/]  [green]█ 回访确认解决（件）[/]"
+        )
+        plot = self.query_one("#ledger-chart", PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.multiple_bar(
+            months,
+            [[round(m.freed_hours) for m in report.ledger], [m.solved for m in report.ledger]],
+            color=["blue", "green"],  # type: ignore[arg-type]  # plotext takes one colour per series here
+        )
+        plot.refresh()

@@ -1,0 +1,45 @@
+"""`xinsheng operators …`: who may use the terminal, in which role, for which grid or unit."""
+
+from __future__ import annotations
+
+import typer
+
+from commands.common import engine_for, pad, user_errors
+
+app = typer.Typer(help="操作员（operators）：登记和列出操作员及其角色", no_args_is_help=True, rich_markup_mode=None)
+
+
+@app.command("list")
+def list_(ctx: typer.Context) -> None:
+    """列出已登记的操作员、角色和负责的网格或单位。"""
+    with user_errors():
+        from models.db import session_scope
+        from models.permissions import list_operators
+
+        with session_scope(engine_for(ctx)) as session:
+            operators = list_operators(session)
+        if not operators:
+            typer.echo("还没有登记操作员；用 xinsheng operators add 姓名 --role admin 登记第一位管理员")
+            return
+        for op in operators:
+            typer.echo(f"{pad(op.role_label, 12)}{pad(op.name, 24)}{op.place}")
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., metavar="姓名"),
+    role: str = typer.Option(
+        ..., "--role", metavar="角色", help="grid_worker 网格员、community 社区、department 部门、supervisor、admin"
+    ),
+    area: str = typer.Option(None, "--area", metavar="网格或社区", help="网格员的网格、社区工作者的社区"),
+    department: str = typer.Option(None, "--department", metavar="单位", help="部门承办人的单位"),
+) -> None:
+    """登记一位操作员。"""
+    with user_errors():
+        from models.db import session_scope
+        from models.permissions import ROLE_LABELS, add_operator
+
+        with session_scope(engine_for(ctx)) as session:
+            add_operator(session, name, role, area=area, department=department)
+        typer.echo(f"已登记 {name.strip()}（{ROLE_LABELS[role]}）")

@@ -1,0 +1,215 @@
+"""Who may see and do what: the role decides the actions, the operator's grid or department decides the requests.
+
+Enforced here, in the domain layer, so the TUI, the CLI and any later front end refuse the same things; the UI
+only hides what this module would refuse anyway.
+
+- 网格员 (grid_worker): logs, accepts, routes, dispatches, calls back — in their own grid.
+- 社区工作者 (community): the same across the community's grids, and handles the street duties there.
+- 部门承办人 (department): signs, returns, resolves and asks for extensions on work dispatched to their unit.
+- 督办负责人 (supervisor) and 管理员 (admin): everything, the dashboard, extension decisions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import false
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, col, select
+
+from models.errors import UserError
+from models.tables import Area, Department, Operator, Request
+
+ROLE_LABELS = {
+    "grid_worker": "网格员",
+    "community": "社区工作者",
+    "department": "部门承办人",
+    "supervisor": "督办负责人",
+    "admin": "管理员",
+}
+ROLES = tuple(ROLE_LABELS)
+OVERSEERS = ("supervisor", "admin")
+
+FIELD_ACTIONS = frozenset(
+    {"create", "route", "accept", "dispatch", "reject", "merge", "unmerge", "callback", "reopen", "pause", "resume"}
+)
+HANDLER_ACTIONS = frozenset({"sign", "return", "resolve", "pause", "resume", "extension_requested"})
+OVERSIGHT_ACTIONS = frozenset({"extend", "extension_refused", "dashboard", "personal_data"})
+ROLE_ACTIONS: dict[str, frozenset[str]] = {
+    "grid_worker": FIELD_ACTIONS,
+    "community": FIELD_ACTIONS | HANDLER_ACTIONS,
+    "department": HANDLER_ACTIONS,
+    "supervisor": FIELD_ACTIONS | HANDLER_ACTIONS | OVERSIGHT_ACTIONS,
+    "admin": FIELD_ACTIONS | HANDLER_ACTIONS | OVERSIGHT_ACTIONS,
+}
+ACTION_NAMES = {
+    "create": "登记诉求",
+    "route": "确认事项",
+    "accept": "受理",
+    "dispatch": "派单",
+    "reject": "不予受理",
+    "merge": "合并",
+    "unmerge": "撤销合并",
+    "callback": "回访评价",
+    "reopen": "重办",
+    "pause": "暂停计时",
+    "resume": "恢复计时",
+    "sign": "签收办理",
+    "return": "退单",
+    "resolve": "办结",
+    "extension_requested": "申请延期",
+    "extend": "批准延期",
+    "extension_refused": "不批准延期",
+    "dashboard": "查看督办看板",
+    "personal_data": "查看居民个人信息",
+}
+
+
+class PermissionDenied(UserError):
+    """The operator's role or area does not allow this; shown to the user as it is."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who performs an action, carried into every event.
+
+    `area_ids` and `department_id` are the operator's reach. An actor built without either (CLI imports, tests,
+    scripts run by an administrator) is limited by role only; `actor_for` always sets the reach of a registered
+    grid worker, community worker or department handler, so a TUI session never runs unscoped.
+    """
+
+    name: str
+    role: str = "admin"
+    area_ids: frozenset[int] | None = None
+    department_id: int | None = None
+    place: str = field(default="", compare=False)  # the grid, community or unit, as the UI names it
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS.get(self.role, self.role)
+
+    @property
+    def sees_everything(self) -> bool:
+        return self.role in OVERSEERS or (self.area_ids is None and self.department_id is None)
+
+
+def may(actor: Actor, action: str) -> bool:
+    """Whether the role allows the action at all, before looking at which request it is."""
+    return action in ROLE_ACTIONS.get(actor.role, frozenset())
+
+
+def require(actor: Actor, action: str) -> None:
+    if not may(actor, action):
+        raise PermissionDenied(f"{actor.role_label}不能{ACTION_NAMES.get(action, action)}")
+
+
+def reaches(actor: Actor, area_id: int | None, department_id: int | None, dispatched: bool = False) -> bool:
+    """Whether a request in that area, dispatched (or not) to that unit, is within the operator's reach."""
+    if actor.sees_everything:
+        return True
+    if actor.role == "department":
+        return dispatched and department_id is not None and department_id == actor.department_id
+    return actor.area_ids is not None and area_id in actor.area_ids
+
+
+def check(actor: Actor, action: str, request: Request) -> None:
+    """Refuse an action the role does not allow, or on a request outside the operator's grid or unit."""
+    require(actor, action)
+    if not reaches(actor, request.area_id, request.department_id, request.dispatched_at is not None):
+        where = "派给本单位" if actor.role == "department" else "在您负责的网格"
+        raise PermissionDenied(f"{request.ref} 不是{where}的诉求，{actor.role_label}不能{ACTION_NAMES[action]}")
+
+
+def visible(actor: Actor) -> list[ColumnElement[bool]]:
+    """SQL conditions limiting request queries to the operator's reach (none for supervisors)."""
+    if actor.sees_everything:
+        return []
+    if actor.role == "department":
+        if actor.department_id is None:
+            return [false()]
+        return [col(Request.department_id) == actor.department_id, col(Request.dispatched_at).is_not(None)]
+    if not actor.area_ids:
+        return [false()]
+    return [col(Request.area_id).in_(sorted(actor.area_ids))]
+
+
+@dataclass(frozen=True)
+class OperatorEntry:
+    """A registered operator as the operator chooser lists them."""
+
+    name: str
+    role: str
+    place: str  # grid, community or department they serve, "" for the street-wide roles
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS.get(self.role, self.role)
+
+
+def list_operators(session: Session) -> list[OperatorEntry]:
+    rows = session.exec(
+        select(Operator.name, Operator.role, Area.name, Department.name)
+        .join(Area, col(Operator.area_id) == Area.id, isouter=True)
+        .join(Department, col(Operator.department_id) == Department.id, isouter=True)
+        .where(col(Operator.active))
+        .order_by(col(Operator.role), col(Operator.name))
+    ).all()
+    order = {role: i for i, role in enumerate(ROLES)}
+    operators = [OperatorEntry(name, role, dept or area or "") for name, role, area, dept in rows]
+    return sorted(operators, key=lambda o: (order.get(o.role, 99), o.place, o.name))
+
+
+def actor_for(session: Session, name: str) -> Actor:
+    """The registered, active operator of that name with their reach; an unknown name is refused."""
+    operator = session.exec(select(Operator).where(Operator.name == name.strip())).first()
+    if operator is None or not operator.active:
+        raise PermissionDenied(
+            f"没有登记的操作员 “{name.strip()}”：请从列表中选择，或由管理员用 xinsheng operators add 登记"
+        )
+    area = session.get(Area, operator.area_id) if operator.area_id else None
+    if operator.role in OVERSEERS:
+        return Actor(operator.name, operator.role, place=area.name if area else "")
+    if operator.role == "department":
+        unit = session.get(Department, operator.department_id) if operator.department_id else None
+        return Actor(
+            operator.name, operator.role, department_id=unit.id if unit else 0, place=unit.name if unit else ""
+        )
+    reach: set[int] = set()
+    if operator.area_id is not None:
+        reach.add(operator.area_id)
+        if operator.role == "community":  # the community and every grid in it
+            children = session.exec(select(Area.id).where(Area.parent_id == operator.area_id)).all()
+            reach.update(i for i in children if i is not None)
+    return Actor(operator.name, operator.role, area_ids=frozenset(reach), place=area.name if area else "")
+
+
+def add_operator(
+    session: Session, name: str, role: str, *, area: str | None = None, department: str | None = None
+) -> Operator:
+    """Register an operator; the role needs the place it works in (a grid, a community, a department)."""
+    name = name.strip()
+    if not name:
+        raise UserError("操作员姓名不能为空")
+    if role not in ROLES:
+        raise UserError(f"--role 应为 {'、'.join(ROLES)} 之一，收到 “{role}”")
+    if session.exec(select(Operator.id).where(Operator.name == name)).first() is not None:
+        raise UserError(f"操作员 “{name}” 已登记")
+    operator = Operator(name=name, role=role)
+    if role in ("grid_worker", "community"):
+        kind = "grid" if role == "grid_worker" else "community"
+        if not area:
+            raise UserError(f"{ROLE_LABELS[role]}必须用 --area 指定所在{'网格' if kind == 'grid' else '社区'}")
+        place = session.exec(select(Area).where(Area.name == area, Area.kind == kind)).first()
+        if place is None:
+            raise UserError(f"没有名为 “{area}” 的{'网格' if kind == 'grid' else '社区'}")
+        operator.area_id = place.id
+    if role == "department":
+        if not department:
+            raise UserError("部门承办人必须用 --department 指定单位")
+        unit = session.exec(select(Department).where(Department.name == department)).first()
+        if unit is None:
+            raise UserError(f"没有名为 “{department}” 的单位")
+        operator.department_id = unit.id
+    session.add(operator)
+    session.flush()
+    return operator

@@ -1,0 +1,106 @@
+"""选择操作员: who is at the terminal decides what they see and may do, so the app starts here.
+
+Type to narrow the list, Enter to take the highlighted operator. On a database without operators the first person
+registers as the administrator, so a new street can start without the command line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlmodel import Session
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from models.permissions import OperatorEntry, add_operator, list_operators
+
+if TYPE_CHECKING:
+    from tui.app import XinshengApp
+
+
+class OperatorScreen(Screen[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self._operators: list[OperatorEntry] = []
+
+    @property
+    def xapp(self) -> XinshengApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="operator-box"):
+            yield Label("请选择操作员（输入姓名、角色或网格筛选，回车确定）", id="operator-title")
+            yield Input(placeholder="姓名 / 角色 / 网格 / 单位", id="operator-filter")
+            yield OptionList(id="operators")
+            yield Label("", id="operator-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#operator-filter", Input).focus()
+        self.xapp.run_db(list_operators, self._fill, group="operators", exclusive=True)
+
+    def _fill(self, operators: list[OperatorEntry]) -> None:
+        self._operators = operators
+        if not operators:
+            self.query_one("#operator-title", Label).update("还没有登记操作员：输入你的姓名，回车登记为管理员")
+            self.query_one("#operator-filter", Input).placeholder = "管理员姓名"
+            self.query_one("#operators", OptionList).display = False
+            return
+        self._show(self.query_one("#operator-filter", Input).value)
+
+    def _show(self, text: str) -> None:
+        text = text.strip()
+        options = self.query_one("#operators", OptionList)
+        options.clear_options()
+        shown = [
+            op for op in self._operators if not text or text in op.name or text in op.role_label or text in op.place
+        ]
+        for op in shown:
+            options.add_option(Option(f"{op.name}　{op.role_label}　{op.place}", id=op.name))
+        if shown:
+            options.highlighted = 0
+        self.query_one("#operator-hint", Label).update(f"{len(shown)} / {len(self._operators)} 位操作员")
+
+    @on(Input.Changed, "#operator-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        if self._operators:
+            self._show(event.value)
+
+    @on(Input.Submitted, "#operator-filter")
+    def _submit(self, event: Input.Submitted) -> None:
+        if not self._operators:
+            self._register_first(event.value.strip())
+            return
+        options = self.query_one("#operators", OptionList)
+        if options.highlighted is not None:
+            option_id = options.get_option_at_index(options.highlighted).id
+            if option_id:
+                self.xapp.sign_in(option_id)
+
+    @on(OptionList.OptionSelected, "#operators")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.xapp.sign_in(event.option.id)
+
+    def _register_first(self, name: str) -> None:
+        if not name:
+            self.query_one("#operator-hint", Label).update("请输入姓名")
+            return
+
+        def work(session: Session) -> str:
+            if list_operators(session):  # someone registered meanwhile: no second administrator by accident
+                return ""
+            return add_operator(session, name, "admin").name
+
+        def done(registered: str) -> None:
+            if registered:
+                self.xapp.sign_in(registered)
+            else:
+                self.xapp.run_db(list_operators, self._fill, group="operators", exclusive=True)
+
+        self.xapp.run_db(work, done, group="register")
