@@ -15,7 +15,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
-from models.clock import now
+from models.clock import now, working_days
 from models.intake import Routing, routing_for_code
 from models.permissions import Actor, PermissionDenied, may, reaches, visible
 from models.tables import Area, CatalogItem, Department, Operator, Request, RequestEvent
@@ -86,6 +86,8 @@ class RequestDetail:
     routing: Routing
     events: list[EventRow]
     actions: list[str]
+    paused_since: datetime | None = None
+    extension_days_pending: int | None = None
 
     @property
     def status_label(self) -> str:
@@ -93,7 +95,24 @@ class RequestDetail:
 
     @property
     def overdue(self) -> bool:
-        return self.status in OPEN_STATUSES and self.due_at is not None and self.due_at < now()
+        return (
+            self.status in OPEN_STATUSES
+            and self.paused_since is None
+            and self.due_at is not None
+            and self.due_at < now()
+        )
+
+    def deadline_words(self) -> str:
+        """The completion limit as a worker reads it: working days left, or how many working days late."""
+        if self.due_at is None or self.status not in OPEN_STATUSES:
+            return ""
+        if self.paused_since is not None:
+            return f"已暂停计时（自 {self.paused_since:%m-%d}）"
+        current = now()
+        if self.due_at < current:
+            return f"已超期 {max(1, working_days(self.due_at, current))} 个工作日"
+        left = working_days(current, self.due_at)
+        return "今天到期" if left == 0 else f"还剩 {left} 个工作日"
 
 
 def _filtered(status: str | None, search: str | None, actor: Actor | None = None) -> list[ColumnElement[bool]]:
@@ -222,6 +241,8 @@ def request_detail(session: Session, request_id: int, actor: Actor | None = None
             for e in events
         ],
         actions=[a for a in possible_actions(request) if actor is None or may(actor, a)],
+        paused_since=request.paused_at,
+        extension_days_pending=request.extension_days_pending,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 
 import pytest
 from sqlmodel import select
@@ -380,3 +381,59 @@ async def test_the_supervisor_starts_on_the_dashboard_with_every_tab_filled(cata
             await pilot.press(str(number))
             assert app.screen.query_one("#stats-tabs").active == tab
         assert "没有回潮" in static_text(app, "#rebound-line")
+
+
+async def test_pause_extend_and_return_with_a_reason_from_the_detail_keys(app, catalog_engine) -> None:
+    from models.intake import log_request
+    from models.tables import RequestEvent
+    from models.workflow import Actor
+    from tests.conftest import take_on
+
+    with session_scope(catalog_engine) as s:
+        request = log_request(s, Actor("t"), title="楼道水管往下滴水", item_code="JD-007").request
+        take_on(s, request, Actor("t"))
+        request_id, due_before = request.id, request.due_at
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
+        app.push_screen(DetailScreen(request_id))
+        await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen) and app.screen.detail is not None)
+        detail = app.screen
+        assert re.search(r"还剩 \d 个工作日", static_text(app, "#summary"))  # exact counts: test_deadlines
+        assert detail.check_action("resume", ()) is False
+
+        await pilot.press("p")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "ChoiceDialog")
+        await pilot.press("enter")  # 等待居民
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "NoteDialog")
+        await pilot.press(*"居民出差下周回来", "enter")
+        await wait_for(pilot, lambda: detail.detail.paused_since is not None)
+        assert "已暂停计时" in static_text(app, "#summary") and detail.check_action("pause", ()) is False
+        await pilot.press("g")
+        await wait_for(pilot, lambda: detail.detail.paused_since is None)
+
+        await pilot.press("t")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "NoteDialog")
+        await pilot.press(*"要等配件", "enter")  # the number of days is still missing: the dialog says so
+        assert "延期工作日数" in str(app.screen.query_one("#dialog-error").render())
+        await pilot.press("tab", "3", "enter")
+        await wait_for(pilot, lambda: detail.detail.extension_days_pending == 3)
+        assert "待主管审批" in static_text(app, "#summary")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "ChoiceDialog")
+        await pilot.press("enter")  # 批准延期
+        await wait_for(pilot, lambda: detail.detail.extension_days_pending is None)
+        assert detail.detail.due_at > due_before
+
+        await pilot.press("r")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "ChoiceDialog")
+        await pilot.press(*"不属于", "enter")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "ItemDialog")
+        await pilot.press(*"漏水", "enter")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "NoteDialog")
+        await pilot.press(*"经核实是供水管道，归区水务局", "enter")
+        await wait_for(pilot, lambda: detail.detail.status == "returned")
+    with session_scope(catalog_engine) as s:
+        events = s.exec(select(RequestEvent).where(RequestEvent.request_id == request_id)).all()
+    actions = [e.action for e in events]
+    assert actions[-5:] == ["pause", "resume", "extension_requested", "extend", "return"]
+    assert '"code": "not_our_duty"' in events[-1].data and '"item": "JD-003"' in events[-1].data

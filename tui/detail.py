@@ -17,8 +17,16 @@ from models import intake, workflow
 from models.catalog import DUTY_LABELS
 from models.intake import CHANNEL_LABELS, KIND_LABELS, URGENCY_LABELS
 from models.queries import RequestDetail, list_departments, request_detail
-from models.workflow import SATISFACTION_LABELS, STATUS_LABELS
-from tui.dialogs import CallbackDialog, CallbackResult, DepartmentDialog, ItemDialog, NoteDialog, NoteResult
+from models.workflow import RETURN_REASONS, SATISFACTION_LABELS, STATUS_LABELS, WAITING_FOR
+from tui.dialogs import (
+    CallbackDialog,
+    CallbackResult,
+    ChoiceDialog,
+    DepartmentDialog,
+    ItemDialog,
+    NoteDialog,
+    NoteResult,
+)
 
 if TYPE_CHECKING:
     from tui.app import XinshengApp
@@ -34,6 +42,10 @@ ACTION_KEYS = {
     "reopen": "reopen",
     "unmerge": "unmerge",
     "route": "correct_item",
+    "pause": "pause",
+    "resume": "resume",
+    "extension_requested": "request_extension",
+    "extend": "decide_extension",
 }
 
 
@@ -50,6 +62,10 @@ class DetailScreen(Screen[None]):
         Binding("o", "reopen", "重办"),
         Binding("u", "unmerge", "撤销合并"),
         Binding("e", "correct_item", "更正事项"),
+        Binding("p", "pause", "暂停计时"),
+        Binding("g", "resume", "恢复计时"),
+        Binding("t", "request_extension", "申请延期"),
+        Binding("y", "decide_extension", "审批延期"),
     ]
 
     def __init__(self, request_id: int) -> None:
@@ -98,7 +114,12 @@ class DetailScreen(Screen[None]):
         )
         summary.append(f"居民：{detail.resident_name or '—'} {detail.resident_phone}  ", style="dim")
         summary.append(f"登记：{detail.created_at:%Y-%m-%d %H:%M}  ", style="dim")
-        summary.append(f"办结时限：{detail.due_at:%Y-%m-%d %H:%M}\n" if detail.due_at else "\n", style="dim")
+        if detail.due_at:
+            summary.append(f"办结时限：{detail.due_at:%Y-%m-%d %H:%M} ", style="dim")
+            summary.append(detail.deadline_words(), style="bold red" if detail.overdue else "bold")
+        summary.append("\n")
+        if detail.extension_days_pending:
+            summary.append(f"延期申请 {detail.extension_days_pending} 个工作日，待主管审批\n", style="yellow")
         if detail.item_name:
             summary.append(
                 f"清单事项：[{detail.item_code}] {detail.item_name}（{DUTY_LABELS.get(detail.duty or '', '')}）"
@@ -191,6 +212,20 @@ class DetailScreen(Screen[None]):
         if detail is None or matcher is None:
             return
         actor = self.xapp.actor
+
+        def picked(code: str | None) -> None:
+            if code:
+                self._apply(
+                    lambda s, r: intake.confirm_routing(s, r, actor, code, matcher=matcher), "已更正事项，匹配已学习"
+                )
+
+        self._pick_item("更正清单事项（回车确定，Esc 取消）", picked)
+
+    def _pick_item(self, title: str, picked: Callable[[str | None], Any]) -> None:
+        """Choose a catalog item: the matcher's suggestions for this request first, typing searches all."""
+        detail, matcher = self.detail, self.xapp.matcher
+        if detail is None or matcher is None:
+            return
         suggestions = [
             (s.code, f"{s.name}（{DUTY_LABELS.get(s.duty, s.duty)} → {s.department}）")
             for s in matcher.match(f"{detail.title} {detail.text}", top=8).suggestions
@@ -199,14 +234,7 @@ class DetailScreen(Screen[None]):
             (i.code, f"[{i.code}] {i.name}（{DUTY_LABELS.get(i.duty, i.duty)} → {matcher.route_department(i)}）")
             for i in matcher.items
         ]
-
-        def picked(code: str | None) -> None:
-            if code:
-                self._apply(
-                    lambda s, r: intake.confirm_routing(s, r, actor, code, matcher=matcher), "已更正事项，匹配已学习"
-                )
-
-        self.app.push_screen(ItemDialog(suggestions, catalog), picked)
+        self.app.push_screen(ItemDialog(suggestions, catalog, title), picked)
 
     def action_dispatch(self) -> None:
         detail = self.detail
@@ -225,21 +253,88 @@ class DetailScreen(Screen[None]):
         self.xapp.run_db(list_departments, show, group="departments")
 
     def _with_note(
-        self, title: str, placeholder: str, apply: Callable[[NoteResult], None], *, with_hours: bool = False
+        self,
+        title: str,
+        placeholder: str,
+        apply: Callable[[NoteResult], None],
+        *,
+        with_hours: bool = False,
+        number: str | None = None,
     ) -> None:
         def done(result: NoteResult | None) -> None:
             if result is not None:
                 apply(result)
 
-        self.app.push_screen(NoteDialog(title, placeholder, with_hours=with_hours), done)
+        self.app.push_screen(NoteDialog(title, placeholder, with_hours=with_hours, number=number), done)
 
     def action_return_request(self) -> None:
+        """退单: a reason code first; "not our duty" then needs the catalog item that says whose duty it is."""
+        actor = self.xapp.actor
+
+        def explain(code: str, item_code: str | None) -> None:
+            self._with_note(
+                f"退单说明：{RETURN_REASONS[code]}（必填）",
+                "如：经核实属于区住建局职责，已告知居民",
+                lambda n: self._apply(
+                    lambda s, r: workflow.return_request(s, r, actor, n.text, item_code=item_code, code=code), "已退单"
+                ),
+            )
+
+        def reason_chosen(code: str | None) -> None:
+            if code is None:
+                return
+            if code != "not_our_duty":
+                explain(code, None)
+                return
+
+            def item_chosen(item: str | None) -> None:
+                if item:
+                    explain(code, item)
+
+            self._pick_item("依据哪条清单事项退单？（回车确定，Esc 取消）", item_chosen)
+
+        self.app.push_screen(ChoiceDialog("退单原因（回车确定，Esc 取消）", RETURN_REASONS), reason_chosen)
+
+    def action_pause(self) -> None:
+        actor = self.xapp.actor
+
+        def chosen(waiting_for: str | None) -> None:
+            if waiting_for:
+                self._with_note(
+                    f"暂停计时：{WAITING_FOR[waiting_for]}（写明原因）",
+                    "如：居民出差，约定下周三上门查看",
+                    lambda n: self._apply(lambda s, r: workflow.pause(s, r, actor, waiting_for, n.text), "已暂停计时"),
+                )
+
+        self.app.push_screen(ChoiceDialog("为什么暂停计时？", WAITING_FOR), chosen)
+
+    def action_resume(self) -> None:
+        actor = self.xapp.actor
+        self._apply(lambda s, r: workflow.resume(s, r, actor), "已恢复计时，办结时限已顺延")
+
+    def action_request_extension(self) -> None:
         actor = self.xapp.actor
         self._with_note(
-            "退单理由（必填，可引用清单事项）",
-            "如：经核实属于区住建局职责",
-            lambda n: self._apply(lambda s, r: workflow.return_request(s, r, actor, n.text), "已退单"),
+            "申请延期：理由（必填）",
+            "如：需要采购配件，预计两周到货",
+            lambda n: self._apply(
+                lambda s, r: workflow.request_extension(s, r, actor, int(n.hours or 0), n.text), "已提交延期申请"
+            ),
+            number="延期工作日数（1–60）",
         )
+
+    def action_decide_extension(self) -> None:
+        actor = self.xapp.actor
+
+        def chosen(answer: str | None) -> None:
+            if answer:
+                approve = answer == "approve"
+                self._apply(
+                    lambda s, r: workflow.decide_extension(s, r, actor, approve),
+                    "已批准延期" if approve else "已不批准延期",
+                )
+
+        self.app.push_screen(ChoiceDialog("审批延期申请", {"approve": "批准延期", "refuse": "不批准"}), chosen)
 
     def action_resolve(self) -> None:
         actor = self.xapp.actor

@@ -26,11 +26,13 @@ class NoteDialog(ModalScreen[NoteResult | None]):
 
     BINDINGS = [Binding("escape", "cancel", "取消"), Binding("ctrl+s", "submit", "确定", priority=True)]
 
-    def __init__(self, title: str, placeholder: str, *, with_hours: bool = False) -> None:
+    def __init__(self, title: str, placeholder: str, *, with_hours: bool = False, number: str | None = None) -> None:
+        """`number` asks for a required whole number as well (e.g. the working days of an extension)."""
         super().__init__()
         self._title = title
         self._placeholder = placeholder
         self._with_hours = with_hours
+        self._number = number
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -38,6 +40,8 @@ class NoteDialog(ModalScreen[NoteResult | None]):
             yield Input(placeholder=self._placeholder, id="note")
             if self._with_hours:
                 yield Input(placeholder="办理工时（小时，可不填）", id="hours", type="number")
+            if self._number:
+                yield Input(placeholder=self._number, id="number", type="integer")
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("确定", variant="primary", id="ok")
@@ -62,6 +66,12 @@ class NoteDialog(ModalScreen[NoteResult | None]):
                 except ValueError:
                     self.query_one("#dialog-error", Label).update("工时应为数字")
                     return
+        if self._number:
+            raw = self.query_one("#number", Input).value.strip()
+            if not raw.isdigit():
+                self.query_one("#dialog-error", Label).update(f"请填写{self._number}")
+                return
+            hours = float(raw)
         self.dismiss(NoteResult(note, hours))
 
     @on(Button.Pressed, "#cancel")
@@ -120,6 +130,17 @@ class PickerDialog(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ChoiceDialog(PickerDialog):
+    """Choose one of a few fixed answers (a return reason, approve or refuse), by arrow keys or by typing."""
+
+    def __init__(self, title: str, choices: dict[str, str]) -> None:
+        super().__init__(title, "输入筛选，回车确定，Esc 取消")
+        self._choices = choices
+
+    def entries(self, text: str) -> list[tuple[str, str]]:
+        return [(code, label) for code, label in self._choices.items() if text in label]
 
 
 class DepartmentDialog(PickerDialog):
@@ -206,8 +227,13 @@ class CallbackDialog(ModalScreen[CallbackResult | None]):
 class ItemDialog(PickerDialog):
     """Pick the catalog item a request really belongs to: the matcher's suggestions first, typing searches all."""
 
-    def __init__(self, suggestions: list[tuple[str, str]], catalog: list[tuple[str, str]]) -> None:
-        super().__init__("更正清单事项（回车确定，Esc 取消）", "输入事项名称或编码搜索")
+    def __init__(
+        self,
+        suggestions: list[tuple[str, str]],
+        catalog: list[tuple[str, str]],
+        title: str = "更正清单事项（回车确定，Esc 取消）",
+    ) -> None:
+        super().__init__(title, "输入事项名称或编码搜索")
         self._suggestions = suggestions  # (code, label)
         self._catalog = catalog
 
