@@ -28,6 +28,7 @@ from models.tables import (
     RefCounter,
     Request,
 )
+from models.text import pinyin_initials
 from models.workflow import Actor, record_event, transition
 
 # below this score the best suggestion is too weak to route on without a person confirming it
@@ -231,6 +232,7 @@ def log_request(
         channel=channel,
         kind=kind,
         title=title,
+        title_initials=pinyin_initials(title or text[:60])[:300],
         text=text,
         location=location.strip(),
         area_id=area_id,

@@ -29,6 +29,8 @@ ROLE_LABELS = {
 }
 ROLES = tuple(ROLE_LABELS)
 OVERSEERS = ("supervisor", "admin")
+# a department's work begins at dispatch (imported history carries the status, not always the dispatch time)
+PRE_DISPATCH = ("new", "accepted")
 
 FIELD_ACTIONS = frozenset(
     {"create", "route", "accept", "dispatch", "reject", "merge", "unmerge", "callback", "reopen", "pause", "resume"}
@@ -93,6 +95,20 @@ class Actor:
         return self.role in OVERSEERS or (self.area_ids is None and self.department_id is None)
 
 
+# the statuses in which the next step is this role's ("我的待办" in the queue)
+MY_WORK = {
+    "grid_worker": ("new", "accepted", "returned", "resolved"),
+    "community": ("new", "accepted", "returned", "resolved", "dispatched", "in_progress", "reopened"),
+    "department": ("dispatched", "in_progress", "reopened"),
+    "supervisor": ("new", "returned"),
+    "admin": ("new", "accepted", "returned"),
+}
+
+
+def my_work_statuses(role: str) -> tuple[str, ...]:
+    return MY_WORK.get(role, ())
+
+
 def may(actor: Actor, action: str) -> bool:
     """Whether the role allows the action at all, before looking at which request it is."""
     return action in ROLE_ACTIONS.get(actor.role, frozenset())
@@ -115,7 +131,7 @@ def reaches(actor: Actor, area_id: int | None, department_id: int | None, dispat
 def check(actor: Actor, action: str, request: Request) -> None:
     """Refuse an action the role does not allow, or on a request outside the operator's grid or unit."""
     require(actor, action)
-    if not reaches(actor, request.area_id, request.department_id, request.dispatched_at is not None):
+    if not reaches(actor, request.area_id, request.department_id, request.status not in PRE_DISPATCH):
         where = "派给本单位" if actor.role == "department" else "在您负责的网格"
         raise PermissionDenied(f"{request.ref} 不是{where}的诉求，{actor.role_label}不能{ACTION_NAMES[action]}")
 
@@ -127,7 +143,7 @@ def visible(actor: Actor) -> list[ColumnElement[bool]]:
     if actor.role == "department":
         if actor.department_id is None:
             return [false()]
-        return [col(Request.department_id) == actor.department_id, col(Request.dispatched_at).is_not(None)]
+        return [col(Request.department_id) == actor.department_id, col(Request.status).not_in(PRE_DISPATCH)]
     if not actor.area_ids:
         return [false()]
     return [col(Request.area_id).in_(sorted(actor.area_ids))]

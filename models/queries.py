@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 
 from models.clock import now, working_days
 from models.intake import Routing, routing_for_code
-from models.permissions import Actor, PermissionDenied, may, reaches, visible
+from models.permissions import PRE_DISPATCH, Actor, PermissionDenied, may, my_work_statuses, reaches, visible
 from models.tables import Area, CatalogItem, Department, Operator, Request, RequestEvent
 from models.text import mask_name, mask_phone
 from models.workflow import ACTION_LABELS, OPEN_STATUSES, STATUS_LABELS, get_request, possible_actions
@@ -117,7 +117,9 @@ class RequestDetail:
 
 def _filtered(status: str | None, search: str | None, actor: Actor | None = None) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = visible(actor) if actor is not None else []
-    if status == "open":
+    if status == "mine":
+        conditions.append(col(Request.status).in_(my_work_statuses(actor.role if actor else "admin")))
+    elif status == "open":
         conditions.append(col(Request.status).in_(OPEN_STATUSES))
     elif status == "overdue":
         conditions.extend([col(Request.status).in_(OPEN_STATUSES), col(Request.due_at) < now()])
@@ -125,14 +127,16 @@ def _filtered(status: str | None, search: str | None, actor: Actor | None = None
         conditions.append(col(Request.status) == status)
     if search:
         pattern = f"%{search.strip()}%"
-        conditions.append(
-            or_(
-                col(Request.title).like(pattern),
-                col(Request.text).like(pattern),
-                col(Request.ref).like(pattern),
-                col(Request.location).like(pattern),
-            )
-        )
+        matches = [
+            col(Request.title).like(pattern),
+            col(Request.text).like(pattern),
+            col(Request.ref).like(pattern),
+            col(Request.location).like(pattern),
+        ]
+        typed = search.strip().lower()
+        if len(typed) >= 2 and typed.isascii() and typed.isalnum():  # ldzy → 楼道座椅
+            matches.append(col(Request.title_initials).like(f"%{typed}%"))
+        conditions.append(or_(*matches))
     return conditions
 
 
@@ -198,7 +202,7 @@ def request_detail(session: Session, request_id: int, actor: Actor | None = None
     """One request as the detail screen shows it; out of the operator's reach it is refused, not shown."""
     request = get_request(session, request_id)
     if actor is not None and not reaches(
-        actor, request.area_id, request.department_id, request.dispatched_at is not None
+        actor, request.area_id, request.department_id, request.status not in PRE_DISPATCH
     ):
         raise PermissionDenied(f"{request.ref} 不在您的工作范围内")
     item = session.get(CatalogItem, request.item_id) if request.item_id else None

@@ -34,7 +34,7 @@ from models.intake import (
 from models.matching import Matcher, load_matcher
 from models.tables import Area, CatalogItem, Department, MatchExample, Request, RequestEvent
 from models.tabular import Table, TablePreview, parse_datetime, preview_table, read_table
-from models.text import mask_name, mask_phone
+from models.text import mask_name, mask_phone, pinyin_initials
 from models.workflow import STATUS_LABELS, STATUS_SYNONYMS, Actor
 
 # header spellings seen in 12345 hotline exports, online message boards (留言板) and street offices' own sheets
@@ -521,6 +521,7 @@ def _request_values(context: _ImportContext, row: dict[str, Any]) -> dict[str, A
         channel=row["channel"],
         kind=row["kind"],
         title=title[:300],
+        title_initials=pinyin_initials(title[:300])[:300],
         text=text,
         location=row.get("location", ""),
         category=row.get("category") or (item.category[:60] if item is not None and item.category else None),

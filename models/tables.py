@@ -103,6 +103,7 @@ class Request(SQLModel, table=True):
     channel: str = Field(default="walk_in", max_length=20)
     kind: str = Field(default="help", max_length=24)
     title: str = Field(default="", max_length=300)
+    title_initials: str = Field(default="", max_length=300)  # 楼道座椅 → ldzy, for searching without a Chinese IME
     text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     location: str = Field(default="", max_length=200)
     category: str | None = Field(default=None, max_length=60)  # the source system's own classification (一级分类)

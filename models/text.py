@@ -82,3 +82,18 @@ def mask_phone(phone: str | None) -> str:
     if len(digits) >= 7:
         return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
     return "*" * len(digits)
+
+
+@lru_cache(maxsize=8192)
+def pinyin_initials(text: str) -> str:
+    """楼道座椅 → ldzy: how workers type a search without switching to a Chinese input method.
+
+    Read phrase by phrase (pypinyin's phrase dictionary), so polyphonic characters take the reading of their word:
+    银行 → yh, 重庆 → cq. Letters and digits stand for themselves; everything else is dropped by normalize().
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    normalized = normalize(text)
+    if not normalized:
+        return ""
+    return "".join(lazy_pinyin(normalized, style=Style.FIRST_LETTER, errors="default")).lower()

@@ -61,6 +61,8 @@ def test_a_database_from_the_first_release_upgrades_with_its_data(tmp_path: Path
     upgrade(engine)
     assert current_revision(engine) == HEAD_REVISION
     with engine.connect() as conn:
-        assert conn.exec_driver_sql("SELECT title, category FROM request").all() == [("楼道灯坏了", None)]
+        assert conn.exec_driver_sql("SELECT title, category, title_initials FROM request").all() == [
+            ("楼道灯坏了", None, "lddhl")
+        ]
         assert conn.exec_driver_sql("SELECT count(*) FROM auditevent").scalar() == 0
     assert _diff(engine) == []

@@ -24,3 +24,12 @@ def test_masks_keep_only_what_a_list_needs() -> None:
     assert mask_phone("") == ""
     assert mask_phones_in_text("请回电13912345678，谢谢") == "请回电139****5678，谢谢"
     assert mask_phones_in_text("3号楼2单元") == "3号楼2单元"
+
+
+def test_pinyin_initials_read_words_not_single_characters() -> None:
+    from models.text import pinyin_initials
+
+    assert pinyin_initials("楼道座椅") == "ldzy"
+    assert pinyin_initials("銀行門口 3号楼") == "yhmk3hl"  # traditional → simplified; 行 read as in 银行
+    assert pinyin_initials("重庆路长期漏水") == "cqlcqls"
+    assert pinyin_initials("🙂！") == ""

@@ -437,3 +437,23 @@ async def test_pause_extend_and_return_with_a_reason_from_the_detail_keys(app, c
     actions = [e.action for e in events]
     assert actions[-5:] == ["pause", "resume", "extension_requested", "extend", "return"]
     assert '"code": "not_our_duty"' in events[-1].data and '"item": "JD-003"' in events[-1].data
+
+
+async def test_the_queue_finds_requests_by_pinyin_initials(app, catalog_engine) -> None:
+    from models.intake import log_request
+    from models.workflow import Actor
+
+    with session_scope(catalog_engine) as s:
+        log_request(s, Actor("t"), title="楼道座椅坏了", item_code="JD-002")
+        log_request(s, Actor("t"), title="小区路灯不亮", item_code="JD-007")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: isinstance(app.screen, QueueScreen))
+        table = app.screen.query_one("#queue", DataTable)
+        await wait_for(pilot, lambda: table.row_count == 2)
+        await pilot.press("ctrl+f", *"ldzy")
+        await wait_for(pilot, lambda: table.row_count == 1)
+        assert "楼道座椅坏了" in str(table.get_row_at(0)[3])
+        await pilot.press(*["backspace"] * 4, *"xqld")
+        await wait_for(pilot, lambda: table.row_count == 1 and "路灯" in str(table.get_row_at(0)[3]))

@@ -22,9 +22,16 @@ if TYPE_CHECKING:
     from tui.app import XinshengApp
 
 PAGE = 200
-FILTERS: list[tuple[str, str]] = [("全部", "all"), ("在办", "open"), ("超期", "overdue")] + [
-    (label, code) for code, label in STATUS_LABELS.items()
+# the views a worker switches between most, then every status
+VIEWS: list[tuple[str, str]] = [
+    ("我的待办", "mine"),
+    ("在办", "open"),
+    ("超期", "overdue"),
+    ("已退单", "returned"),
+    ("待回访", "resolved"),
+    ("全部", "all"),
 ]
+FILTERS = VIEWS + [(label, code) for code, label in STATUS_LABELS.items() if code not in ("returned", "resolved")]
 
 
 def clip(text: str, width: int) -> str:
@@ -57,8 +64,8 @@ class QueueScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="queue-bar"):
-            yield Select(FILTERS, value="open", allow_blank=False, id="status-filter")
-            yield Input(placeholder="搜索标题、内容、编号、地点", id="search")
+            yield Select(FILTERS, value="mine", allow_blank=False, id="status-filter")
+            yield Input(placeholder="搜索标题、内容、编号、地点，或拼音首字母如 ldzy", id="search")
         yield Label("", id="queue-count")
         table: DataTable[str] = DataTable(id="queue", cursor_type="row", zebra_stripes=True)
         yield table
