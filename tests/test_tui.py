@@ -457,3 +457,31 @@ async def test_the_queue_finds_requests_by_pinyin_initials(app, catalog_engine) 
         assert "楼道座椅坏了" in str(table.get_row_at(0)[3])
         await pilot.press(*["backspace"] * 4, *"xqld")
         await wait_for(pilot, lambda: table.row_count == 1 and "路灯" in str(table.get_row_at(0)[3]))
+
+
+async def test_the_catalog_browser_searches_filters_and_marks_cut_items(app, catalog_engine) -> None:
+    from models.intake import log_request
+    from models.workflow import Actor
+    from tui.catalog import CatalogScreen
+
+    with session_scope(catalog_engine) as s:
+        log_request(s, Actor("t"), title="楼上水管爆了 电话13812345678", item_code="JD-003")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, CatalogScreen))
+        table = app.screen.query_one("#catalog", DataTable)
+        await wait_for(pilot, lambda: table.row_count == 10)
+        await pilot.press("ctrl+f", *"漏水")
+        await wait_for(pilot, lambda: table.row_count == 1)
+        assert "✂ 收回上级" in str(table.get_row_at(0)[2])
+        await pilot.press("enter")  # from the search box to the table; the highlighted item opens below
+        await wait_for(pilot, lambda: "此事项已不由街道承担" in static_text(app, "#item-detail"))
+        panel = static_text(app, "#item-detail")
+        assert "应派往区水务局" in panel and "诉求 1 件（在办 1）" in panel
+        assert "13812345678" not in panel and "楼上水管爆了" in panel
+        await pilot.press("ctrl+f", *["backspace"] * 2, *"xqld")  # 小区路灯维修
+        await wait_for(pilot, lambda: table.row_count == 1 and table.get_row_at(0)[0] == "JD-007")
+        app.screen.query_one("#catalog-search", Input).value = ""
+        app.screen.query_one("#duty-filter").value = "cancelled"
+        await wait_for(pilot, lambda: table.row_count == 1 and table.get_row_at(0)[0] == "JD-006")

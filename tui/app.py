@@ -35,6 +35,7 @@ class XinshengApp(App[None]):
         Binding("f2", "switch_mode('intake')", "登记", priority=True),
         Binding("f3", "show_queue", "工单", priority=True),
         Binding("f4", "switch_mode('stats')", "统计", priority=True),
+        Binding("f9", "switch_mode('catalog')", "清单", priority=True),
         Binding("ctrl+q", "quit", "退出", priority=True),
         Binding("ctrl+p", "command_palette", "命令", show=False, priority=True),
     ]
@@ -52,6 +53,7 @@ class XinshengApp(App[None]):
         self.matcher_ready = threading.Event()
 
     def on_mount(self) -> None:
+        from tui.catalog import CatalogScreen
         from tui.intake import IntakeScreen
         from tui.queue import QueueScreen
         from tui.stats import StatsScreen
@@ -59,6 +61,7 @@ class XinshengApp(App[None]):
         self.add_mode("intake", IntakeScreen)
         self.add_mode("queue", QueueScreen)
         self.add_mode("stats", StatsScreen)
+        self.add_mode("catalog", CatalogScreen)
         self.run_worker(self._load_matcher, thread=True, group="matcher")
         self.run_db(escalate, self._escalated, group="escalation")  # overdue work climbs the ladder on start
         if self.signed_in:
@@ -123,6 +126,9 @@ class XinshengApp(App[None]):
                 yield SystemCommand(
                     "统计", "督办看板：三率、趋势、超期排名、热点（F4）", lambda: self.switch_mode("stats")
                 )
+            yield SystemCommand(
+                "事项清单", "搜索清单事项，查看工时、样例和最近诉求（F9）", lambda: self.switch_mode("catalog")
+            )
             yield SystemCommand("切换操作员", "换一位操作员登录", self.action_switch_operator)
         from tui.detail import DetailScreen
 

@@ -1,0 +1,139 @@
+"""事项清单: search the duty catalog, filter by duty type and department, and see one item in depth.
+
+Cut items (收回上级 / 已取消 / 已合并) are marked in red with ✂ so nobody routes work back to the street by habit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+
+from models.catalog import DUTY_LABELS
+from models.catalog_view import CatalogRow, ItemOverview, catalog_rows, item_overview
+from tui.queue import clip
+
+if TYPE_CHECKING:
+    from tui.app import XinshengApp
+
+
+def duty_cell(row: CatalogRow) -> Text:
+    if row.cut:
+        return Text(f"✂ {row.duty_label}", style="bold red")
+    return Text(row.duty_label, style="green" if row.duty == "own" else "cyan")
+
+
+class CatalogScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+f", "focus_search", "搜索", priority=True),
+        Binding("f5", "reload", "刷新", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[CatalogRow] = []
+
+    @property
+    def xapp(self) -> XinshengApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="catalog-bar"):
+            yield Input(placeholder="搜索事项名称、编码、关键词，或拼音首字母", id="catalog-search")
+            yield Select(
+                [("全部职责", "")] + [(label, code) for code, label in DUTY_LABELS.items()],
+                value="",
+                allow_blank=False,
+                id="duty-filter",
+            )
+            yield Select[int]([], prompt="全部部门", id="department-filter")
+        yield Label("", id="catalog-count")
+        yield DataTable(id="catalog", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="item-panel"):
+            yield Static("", id="item-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#catalog", DataTable)
+        for label, key in (("编码", "code"), ("事项", "name"), ("职责", "duty"), ("牵头部门", "dept"), ("年工时", "h")):
+            table.add_column(label, key=key)
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        self.xapp.run_db(catalog_rows, self._loaded, group="catalog", exclusive=True)
+
+    def _loaded(self, rows: list[CatalogRow]) -> None:
+        self._rows = rows
+        departments = sorted({(r.department, r.department_id) for r in rows if r.department_id is not None})
+        self.query_one("#department-filter", Select).set_options(departments)
+        self._show()
+
+    @on(Input.Changed, "#catalog-search")
+    @on(Select.Changed, "#duty-filter, #department-filter")
+    def _show(self) -> None:
+        text = self.query_one("#catalog-search", Input).value
+        duty = self.query_one("#duty-filter", Select).value
+        department = self.query_one("#department-filter", Select).value
+        shown = [
+            r
+            for r in self._rows
+            if r.matches(
+                text,
+                duty if isinstance(duty, str) and duty else None,
+                department if isinstance(department, int) else None,
+            )
+        ]
+        table = self.query_one("#catalog", DataTable)
+        table.clear()
+        name_width = max(16, min(40, self.size.width - 56))
+        for r in shown:
+            name = Text(clip(r.name, name_width), style="strike dim" if r.cut else "")
+            table.add_row(r.code, name, duty_cell(r), r.department, f"{r.hours_per_year:g}", key=r.code)
+        cut = sum(r.cut for r in shown)
+        self.query_one("#catalog-count", Label).update(
+            f"共 {len(shown)} / {len(self._rows)} 项，其中 ✂ 已收回、取消或合并 {cut} 项 · 回车或选中行查看详情"
+        )
+
+    @on(DataTable.RowHighlighted, "#catalog")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        code = event.row_key.value
+        if code:
+            self.xapp.run_db(lambda s: item_overview(s, code), self._detail, group="item", exclusive=True)
+
+    def _detail(self, o: ItemOverview) -> None:
+        r = o.row
+        text = Text()
+        text.append(f"[{r.code}] {r.name}  ", style="bold")
+        text.append_text(duty_cell(r))
+        text.append(f"\n分类：{r.category or '—'}  牵头部门：{r.department or '—'}  年工时：{r.hours_per_year:g} 小时")
+        if r.effective_from:
+            text.append(f"  生效：{r.effective_from:%Y-%m-%d}")
+        if r.merged_into:
+            text.append(f"  并入：{r.merged_into}", style="yellow")
+        if r.cut and r.duty != "merged":
+            text.append(f"\n此事项已不由街道承担：诉求应派往{r.department or '主管部门'}", style="bold red")
+        if r.keywords:
+            text.append(f"\n关键词：{r.keywords}", style="dim")
+        if o.description:
+            text.append(f"\n{o.description}", style="dim")
+        text.append(f"\n\n已学习的确认样例 {o.examples} 条", style="bold")
+        for example in o.example_texts:
+            text.append(f"\n  · {clip(example, 70)}")
+        text.append(f"\n\n诉求 {o.requests} 件（在办 {o.open_requests}），最近：", style="bold")
+        for ref, at, status, title in o.recent:
+            text.append(f"\n  {ref}  {at:%Y-%m-%d}  {status}  {clip(title, 40)}")
+        self.query_one("#item-detail", Static).update(text)
+
+    def action_focus_search(self) -> None:
+        self.query_one("#catalog-search", Input).focus()
+
+    @on(Input.Submitted, "#catalog-search")
+    def _to_table(self) -> None:
+        self.query_one("#catalog", DataTable).focus()
