@@ -485,3 +485,22 @@ async def test_the_catalog_browser_searches_filters_and_marks_cut_items(app, cat
         app.screen.query_one("#catalog-search", Input).value = ""
         app.screen.query_one("#duty-filter").value = "cancelled"
         await wait_for(pilot, lambda: table.row_count == 1 and table.get_row_at(0)[0] == "JD-006")
+
+
+async def test_question_mark_lists_the_keys_of_the_screen_underneath(app) -> None:
+    from tui.help import HelpScreen
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: isinstance(app.screen, QueueScreen))
+        app.screen.query_one("#queue", DataTable).focus()
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        keys = app.screen.query_one("#help-keys", Static).content
+        text = "".join(str(cell) for column in keys.columns for cell in column._cells)
+        assert "搜索" in text and "工单" in text and "清单" in text and "Scroll" not in text
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, QueueScreen))
+        await pilot.press("ctrl+f", "question_mark")  # in the search box ? is just a character
+        assert app.screen.query_one("#search", Input).value == "?"

@@ -36,8 +36,9 @@ class XinshengApp(App[None]):
         Binding("f3", "show_queue", "工单", priority=True),
         Binding("f4", "switch_mode('stats')", "统计", priority=True),
         Binding("f9", "switch_mode('catalog')", "清单", priority=True),
-        Binding("ctrl+q", "quit", "退出", priority=True),
+        Binding("ctrl+q", "quit", "退出", priority=True, show=False),
         Binding("ctrl+p", "command_palette", "命令", show=False, priority=True),
+        Binding("question_mark", "help", "帮助", show=False),
     ]
 
     def __init__(self, engine: Engine, operator: str | None = None) -> None:
@@ -130,12 +131,28 @@ class XinshengApp(App[None]):
                 "事项清单", "搜索清单事项，查看工时、样例和最近诉求（F9）", lambda: self.switch_mode("catalog")
             )
             yield SystemCommand("切换操作员", "换一位操作员登录", self.action_switch_operator)
+        yield SystemCommand("帮助", "全部快捷键和办理流程（?）", self.action_help)
         from tui.detail import DetailScreen
 
         if isinstance(screen, DetailScreen):
             yield from screen.palette_commands()
         yield SystemCommand("切换深色/浅色主题", "在深色和浅色界面之间切换", self.action_toggle_theme)
         yield SystemCommand("退出", "退出 xinsheng（Ctrl+Q）", self.exit)
+
+    def action_help(self) -> None:
+        """? shows every key of the screen underneath; typing ? into a text field still types it."""
+        from tui.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        bindings, seen = [], set()
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            chinese = any("\u4e00" <= ch <= "\u9fff" for ch in binding.description)  # ours, not Textual's own
+            if chinese and binding.action not in seen and key not in ("question_mark", "ctrl+q", "ctrl+p"):
+                seen.add(binding.action)
+                bindings.append((key, binding.description, active.enabled))
+        self.push_screen(HelpScreen(bindings))
 
     def action_switch_operator(self) -> None:
         self.actor = NOBODY

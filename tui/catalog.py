@@ -58,7 +58,7 @@ class CatalogScreen(Screen[None]):
         yield DataTable(id="catalog", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="item-panel"):
             yield Static("", id="item-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#catalog", DataTable)

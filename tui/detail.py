@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from models import intake, workflow
 from models.catalog import DUTY_LABELS
 from models.intake import CHANNEL_LABELS, KIND_LABELS, URGENCY_LABELS
+from models.permissions import ACTION_NAMES
 from models.queries import RequestDetail, list_departments, request_detail
 from models.workflow import RETURN_REASONS, SATISFACTION_LABELS, STATUS_LABELS, WAITING_FOR
 from tui.dialogs import (
@@ -58,14 +59,14 @@ class DetailScreen(Screen[None]):
         Binding("r", "return_request", "退单"),
         Binding("f", "resolve", "办结"),
         Binding("c", "callback", "回访"),
-        Binding("x", "reject", "不予受理"),
+        Binding("x", "reject", "不受理"),
         Binding("o", "reopen", "重办"),
         Binding("u", "unmerge", "撤销合并"),
-        Binding("e", "correct_item", "更正事项"),
-        Binding("p", "pause", "暂停计时"),
-        Binding("g", "resume", "恢复计时"),
-        Binding("t", "request_extension", "申请延期"),
-        Binding("y", "decide_extension", "审批延期"),
+        Binding("e", "correct_item", "更正"),
+        Binding("p", "pause", "暂停"),
+        Binding("g", "resume", "恢复"),
+        Binding("t", "request_extension", "延期"),
+        Binding("y", "decide_extension", "审批"),
     ]
 
     def __init__(self, request_id: int) -> None:
@@ -84,7 +85,7 @@ class DetailScreen(Screen[None]):
             yield Static("", id="detail-routing")
             yield Static("办理记录", classes="section-title")
             yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#timeline", DataTable)
@@ -155,12 +156,12 @@ class DetailScreen(Screen[None]):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """The workflow actions legal right now, for the command palette."""
-        labels = {b.action: (b.description, b.key) for b in self.BINDINGS if isinstance(b, Binding)}
-        for action in ACTION_KEYS.values():
-            if self.check_action(action, ()):
-                description, key = labels[action]
-                run = getattr(self, f"action_{action}")
-                yield SystemCommand(description, f"对当前诉求执行“{description}”（{key}）", run)
+        keys = {b.action: b.key for b in self.BINDINGS if isinstance(b, Binding)}
+        for workflow_action, action in ACTION_KEYS.items():
+            if not self.check_action(action, ()):
+                continue
+            name = "审批延期" if action == "decide_extension" else ACTION_NAMES.get(workflow_action, workflow_action)
+            yield SystemCommand(name, f"对当前诉求执行“{name}”（按 {keys[action]}）", getattr(self, f"action_{action}"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only the actions the workflow allows from the current state appear in the footer."""

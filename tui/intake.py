@@ -104,7 +104,7 @@ class IntakeScreen(Screen[None]):
         yield OptionList(id="suggestions")
         yield Static("", id="routing")
         yield Static("", id="duplicates")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()

@@ -38,7 +38,7 @@ class OperatorScreen(Screen[None]):
             yield Input(placeholder="姓名 / 角色 / 网格 / 单位", id="operator-filter")
             yield OptionList(id="operators")
             yield Label("", id="operator-hint")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#operator-filter", Input).focus()

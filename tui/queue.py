@@ -69,7 +69,7 @@ class QueueScreen(Screen[None]):
         yield Label("", id="queue-count")
         table: DataTable[str] = DataTable(id="queue", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#queue", DataTable)

@@ -109,7 +109,7 @@ class StatsScreen(Screen[None]):
                 with TabPane("6 回潮", id="tab-rebounds"):
                     yield Static("", id="rebound-line")
                     yield DataTable(id="rebounds", zebra_stripes=True, cursor_type="row")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         for table_id, columns in TABLES.items():
