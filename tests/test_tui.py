@@ -504,3 +504,20 @@ async def test_question_mark_lists_the_keys_of_the_screen_underneath(app) -> Non
         await wait_for(pilot, lambda: isinstance(app.screen, QueueScreen))
         await pilot.press("ctrl+f", "question_mark")  # in the search box ? is just a character
         assert app.screen.query_one("#search", Input).value == "?"
+
+
+async def test_the_residents_phone_is_masked_once_typed_and_saved_in_full(app, catalog_engine) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
+        await pilot.click("#title")
+        await pilot.press(*"楼道灯坏了")
+        phone = app.screen.query_one("#phone", Input)
+        phone.focus()
+        await pilot.press(*"13812345678", "tab")
+        await wait_for(pilot, lambda: phone.value == "138****5678")
+        phone.focus()
+        await wait_for(pilot, lambda: phone.value == "13812345678")  # editing shows it again
+        await pilot.press("tab", "ctrl+s")
+        await wait_for(pilot, lambda: app.screen.query_one("#title", Input).value == "" and phone.value == "")
+    with session_scope(catalog_engine) as s:
+        assert s.exec(select(Request)).one().resident_phone == "13812345678"

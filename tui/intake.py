@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from sqlmodel import Session
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -28,6 +28,7 @@ from models.intake import (
 )
 from models.matching import MatchResult, Suggestion
 from models.queries import list_grids
+from models.text import mask_phone
 from tui.delivery import still_shown
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ class IntakeScreen(Screen[None]):
         self._accepted: Suggestion | None = None
         self._wait_timer: Timer | None = None
         self._duplicates: list[Duplicate] = []
+        self._phone = ""  # the number as typed; the field shows it masked once the cursor leaves it
 
     @property
     def xapp(self) -> XinshengApp:
@@ -210,6 +212,25 @@ class IntakeScreen(Screen[None]):
         """Enter moves on to the next field, as on a paper form; saving stays an explicit Ctrl+S."""
         self.focus_next()
 
+    @on(Input.Blurred, "#phone")
+    def _mask_phone(self, event: Input.Blurred) -> None:
+        """Personal data stays off the screen: after entry the field shows 138****5678."""
+        typed = event.value.strip()
+        if typed and typed != mask_phone(self._phone):
+            self._phone = typed
+        if self._phone:
+            event.input.value = mask_phone(self._phone)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget.id == "phone" and self._phone:
+            phone = self.query_one("#phone", Input)
+            if phone.value == mask_phone(self._phone):
+                phone.value = self._phone  # editing again shows the number in full
+
+    def _phone_number(self) -> str:
+        shown = self.query_one("#phone", Input).value.strip()
+        return self._phone if self._phone and shown == mask_phone(self._phone) else shown
+
     @on(OptionList.OptionSelected, "#suggestions")
     def _picked(self, event: OptionList.OptionSelected) -> None:
         self.action_accept(event.option_index)
@@ -217,6 +238,7 @@ class IntakeScreen(Screen[None]):
     def action_clear(self) -> None:
         for widget_id in ("#title", "#text", "#location", "#phone"):
             self.query_one(widget_id, Input).value = ""
+        self._phone = ""
         self._accepted = None
         self._result = None
         self._render_suggestions()
@@ -277,7 +299,7 @@ class IntakeScreen(Screen[None]):
             "title": title,
             "text": text,
             "location": self.query_one("#location", Input).value,
-            "resident_phone": self.query_one("#phone", Input).value,
+            "resident_phone": self._phone_number(),
             "channel": self.query_one("#channel", Select).value,
             "kind": self.query_one("#kind", Select).value,
             "urgency": self.query_one("#urgency", Select).value,
