@@ -16,6 +16,7 @@ from commands.demo import demo
 from commands.escalate import escalate
 from commands.match import match
 from commands.report import report
+from commands.serve import serve
 from commands.stats import stats
 
 app = typer.Typer(
@@ -38,6 +39,7 @@ app.command("match")(match)
 app.command("stats")(stats)
 app.command("report")(report)
 app.command("escalate")(escalate)
+app.command("serve")(serve)
 
 
 @app.callback()

@@ -6,6 +6,7 @@ workdays) from chinese-calendar, and fall back to Monday–Friday for years its 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -20,7 +21,20 @@ def now() -> datetime:
     simulated = _simulated.get()
     if simulated is not None:
         return simulated
+    pinned = os.environ.get("XINSHENG_NOW")
+    if pinned:  # a fixed "now" for training rooms, screenshots and end-to-end tests, in every thread and process
+        return _pinned(pinned)
     return datetime.now(CST).replace(tzinfo=None, microsecond=0)
+
+
+@lru_cache(maxsize=4)
+def _pinned(value: str) -> datetime:
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=None, microsecond=0)
+    except ValueError as exc:
+        from models.errors import UserError
+
+        raise UserError(f"XINSHENG_NOW 应为 ISO 时间，如 2026-03-20T10:00，收到 “{value}”") from exc
 
 
 @contextmanager

@@ -63,9 +63,9 @@ def tile(label: str, rate: Rate, previous: Rate | None = None) -> str:
     return f"[b]{label}[/b]\n[b $accent]{rate.percent()}[/]{change}\n[dim]{rate.numerator:g} / {rate.denominator}[/dim]"
 
 
-def _percent(rate: Rate) -> float:
+def _percent(rate: Rate) -> float | None:
     value = rate.value
-    return 0.0 if value is None else round(100 * value, 1)
+    return None if value is None else round(100 * value, 1)
 
 
 class StatsScreen(Screen[None]):
@@ -200,7 +200,7 @@ class StatsScreen(Screen[None]):
         """Three rates over twelve months; the legend is a Chinese line above, as plotext counts wide characters
         as one column and would misalign a legend drawn inside the chart."""
         months = [month[2:] for month, _ in report.trend]
-        series: list[tuple[str, str, list[float]]] = [
+        series: list[tuple[str, str, list[float | None]]] = [
             ("响应率", "cyan", [_percent(f.response) for _, f in report.trend]),
             ("解决率", "green", [_percent(f.resolution) for _, f in report.trend]),
             ("满意率", "orange", [_percent(f.satisfaction) for _, f in report.trend]),
@@ -212,10 +212,13 @@ class StatsScreen(Screen[None]):
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        for _, color, values in series:
-            plt.plot(list(range(len(months))), values, color=color, marker="braille")
+        for _, color, values in series:  # a month without the figure (no callbacks yet) is a gap, not a zero
+            points = [(x, v) for x, v in enumerate(values) if v is not None]
+            if points:
+                plt.plot([x for x, _ in points], [v for _, v in points], color=color, marker="braille")
         plt.xticks(list(range(len(months))), months)
-        shown = [v for _, _, values in series for v in values if v > 0]
+        plt.xlim(-0.5, len(months) - 0.5)
+        shown = [v for _, _, values in series for v in values if v is not None]
         floor = max(0, min(shown, default=0) // 10 * 10 - 10)  # zoom in: rates mostly move between 70 and 100
         plt.ylim(floor, 100)
         plot.refresh()

@@ -1,0 +1,102 @@
+"""`xinsheng serve` in a real browser: headless Chromium opens the page, signs in, logs a request with the
+keyboard, and the request lands in the database; a screenshot of the page is kept."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from models.catalog import import_catalog
+from models.db import open_engine, session_scope
+from models.permissions import add_operator
+from models.tables import Request
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(
+                f"xinsheng serve exited early: {process.stdout.read().decode() if process.stdout else ''}"
+            )
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError("xinsheng serve did not start listening")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (Debian package chromium) for the browser test")
+def test_serve_runs_the_tui_in_a_browser(tmp_path: Path, catalog_csv: Path) -> None:
+    playwright = pytest.importorskip("playwright.sync_api", reason="needs playwright (pip install -e '.[test]')")
+    db = tmp_path / "serve.db"
+    engine = open_engine(db)
+    with session_scope(engine) as s:
+        import_catalog(s, catalog_csv)
+        add_operator(s, "浏览器管理员", "admin")
+    engine.dispose()
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "commands.main", "--db", str(db), "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        _wait_for_port(port, server)
+        with playwright.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            page = browser.new_page(viewport={"width": 1200, "height": 800})
+            frames: list[float] = []
+            page.on("websocket", lambda ws: ws.on("framereceived", lambda _: frames.append(time.monotonic())))
+
+            def settle(after: float = 1.5, timeout: float = 20) -> None:
+                """Wait until the app draws, then give it a moment (a blinking cursor never lets it go quiet)."""
+                seen = len(frames)
+                deadline = time.monotonic() + timeout
+                while len(frames) == seen and time.monotonic() < deadline:
+                    page.wait_for_timeout(100)
+                if len(frames) == seen:
+                    raise AssertionError("the page never drew anything")
+                page.wait_for_timeout(int(after * 1000))
+
+            page.goto(f"http://127.0.0.1:{port}/")
+            settle()
+            page.mouse.click(600, 500)  # focus the terminal (an empty part of the operator chooser)
+            page.keyboard.press("Enter")  # the only operator is highlighted
+            settle()
+            page.keyboard.type("浏览器里登记：楼道灯坏了")
+            settle()
+            page.keyboard.press("Control+s")
+            deadline = time.monotonic() + 20
+            titles: list[str] = []
+            while time.monotonic() < deadline and not titles:
+                page.wait_for_timeout(250)
+                with session_scope(open_engine(db)) as s:
+                    titles = [r.title for r in s.exec(select(Request)).all()]
+            settle()
+            page.screenshot(path=str(tmp_path / "serve.png"))
+            browser.close()
+        assert titles == ["浏览器里登记：楼道灯坏了"]
+        assert (tmp_path / "serve.png").stat().st_size > 10_000
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
