@@ -92,6 +92,10 @@ def build(engine: Engine, n: int, seed: int = 2026) -> tuple[int, float]:
         items = [(i.id, i.department_id, i.category) for i in session.exec(select(CatalogItem)).all()]
         grids = [a.id for a in session.exec(select(Area).where(Area.kind == "grid")).all()]
         departments = [d.id for d in session.exec(select(Department)).all()]
+    from models.demo_content import SCENARIOS
+    from models.text import pinyin_initials
+
+    titles = [(t, pinyin_initials(t)) for scenario in SCENARIOS for t in scenario.get("titles", [])]
     rng = random.Random(seed)
     start = AT - timedelta(days=730)
     due_cache: dict[tuple[datetime, int], datetime] = {}
@@ -111,6 +115,7 @@ def build(engine: Engine, n: int, seed: int = 2026) -> tuple[int, float]:
         requests, request_events = [], []
         for index in range(chunk_start, min(n, chunk_start + CHUNK)):
             item_id, department_id, category = rng.choice(items)
+            title, initials = rng.choice(titles)
             created = start + timedelta(seconds=rng.randrange(730 * 86400))
             urgency = rng.choices(("normal", "urgent", "complex"), (8, 1, 1))[0]
             due = later(created, {"normal": 5, "urgent": 1, "complex": 15}[urgency])
@@ -132,7 +137,8 @@ def build(engine: Engine, n: int, seed: int = 2026) -> tuple[int, float]:
             requests.append(
                 {
                     "ref": f"XS-B-{index:09d}", "external_ref": None, "import_key": None, "channel": "phone",
-                    "kind": "help", "title": "路灯不亮", "text": "", "location": "", "category": category,
+                    "kind": "help", "title": title, "title_initials": initials, "text": "", "location": "",
+                    "category": category,
                     "area_id": rng.choice(grids), "resident_name": None, "resident_phone": None,
                     "urgency": urgency, "status": status, "item_id": item_id, "match_score": None,
                     "match_confirmed_by": None, "department_id": department_id or rng.choice(departments),

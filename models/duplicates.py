@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 from sqlmodel import Session, col, select
 
 from models.clock import now
-from models.matching import Matcher
 from models.tables import Area, CatalogItem, Request
 from models.text import normalize
 from models.workflow import OPEN_STATUSES, STATUS_LABELS
+
+if TYPE_CHECKING:  # numpy-backed; loaded by the matcher itself, off the start-up path
+    from models.matching import Matcher
 
 WINDOW_DAYS = 30
 MIN_SCORE = 60.0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
@@ -16,7 +17,6 @@ from models.catalog import get_or_create_department, guess_level
 from models.clock import now
 from models.deadlines import DeadlineRules
 from models.errors import UserError
-from models.matching import Matcher
 from models.permissions import PermissionDenied, reaches, require
 from models.tables import (
     CHANNELS,
@@ -30,6 +30,9 @@ from models.tables import (
 )
 from models.text import pinyin_initials
 from models.workflow import Actor, record_event, transition
+
+if TYPE_CHECKING:  # numpy-backed; loaded by the matcher itself, off the start-up path
+    from models.matching import Matcher
 
 # below this score the best suggestion is too weak to route on without a person confirming it
 MIN_AUTO_SCORE = 35.0

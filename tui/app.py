@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -14,10 +14,12 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from models.db import session_scope
-from models.escalation import EscalationResult, escalate
-from models.matching import Matcher, load_matcher
 from models.permissions import Actor, actor_for, may
 from tui.delivery import still_shown
+
+if TYPE_CHECKING:  # the matcher (numpy) and the screens load after the first screen is up, not before
+    from models.escalation import EscalationResult
+    from models.matching import Matcher
 
 T = TypeVar("T")
 # where each role starts its day: supervisors on the dashboard, handlers on their queue, everyone else at intake
@@ -54,21 +56,22 @@ class XinshengApp(App[None]):
         self.matcher_ready = threading.Event()
 
     def on_mount(self) -> None:
-        from tui.catalog import CatalogScreen
-        from tui.intake import IntakeScreen
-        from tui.queue import QueueScreen
-        from tui.stats import StatsScreen
-
-        self.add_mode("intake", IntakeScreen)
-        self.add_mode("queue", QueueScreen)
-        self.add_mode("stats", StatsScreen)
-        self.add_mode("catalog", CatalogScreen)
-        self.run_worker(self._load_matcher, thread=True, group="matcher")
-        self.run_db(escalate, self._escalated, group="escalation")  # overdue work climbs the ladder on start
+        self.add_mode("intake", _intake_screen)
+        self.add_mode("queue", _queue_screen)
+        self.add_mode("stats", _stats_screen)
+        self.add_mode("catalog", _catalog_screen)
         if self.signed_in:
             self._signed_in(self.actor)
         else:
             self._choose_operator()
+        # background work starts once the first screen is drawn, so it never delays the first keystroke
+        self.call_after_refresh(self._start_background_work)
+
+    def _start_background_work(self) -> None:
+        from models.escalation import escalate
+
+        self.run_worker(self._load_matcher, thread=True, group="matcher")
+        self.run_db(escalate, self._escalated, group="escalation")  # overdue work climbs the ladder on start
 
     def _choose_operator(self) -> None:
         from tui.operator import OperatorScreen
@@ -172,6 +175,8 @@ class XinshengApp(App[None]):
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
     def _load_matcher(self) -> None:
+        from models.matching import load_matcher
+
         with Session(self.engine) as session:
             matcher = load_matcher(session)
         self._matcher = matcher
@@ -215,3 +220,28 @@ class XinshengApp(App[None]):
             self.call_from_thread(still_shown(done, owner), result)
 
         self.run_worker(job, thread=True, group=group, exclusive=exclusive)
+
+
+# screens are imported when first shown: the dashboard's charting library is not needed to log a request
+def _intake_screen() -> Screen[Any]:
+    from tui.intake import IntakeScreen
+
+    return IntakeScreen()
+
+
+def _queue_screen() -> Screen[Any]:
+    from tui.queue import QueueScreen
+
+    return QueueScreen()
+
+
+def _stats_screen() -> Screen[Any]:
+    from tui.stats import StatsScreen
+
+    return StatsScreen()
+
+
+def _catalog_screen() -> Screen[Any]:
+    from tui.catalog import CatalogScreen
+
+    return CatalogScreen()

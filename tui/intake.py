@@ -26,15 +26,15 @@ from models.intake import (
     log_request,
     routing_for_code,
 )
-from models.matching import MatchResult, Suggestion
 from models.queries import list_grids
 from models.text import mask_phone
 from tui.delivery import still_shown
 
 if TYPE_CHECKING:
+    from models.matching import MatchResult, Suggestion
     from tui.app import XinshengApp
 
-DEBOUNCE_SECONDS = 0.12
+DEBOUNCE_SECONDS = 0.02  # short enough to feel instant, long enough to skip keys typed in a burst
 WARNING_DUTIES = ("returned", "cancelled")
 
 
