@@ -52,6 +52,9 @@ def main(
     operator: str = typer.Option(
         None, "--operator", metavar="姓名", help="操作员姓名（须已登记；界面不给时在启动时选择）；写入办理记录"
     ),
+    lang: str = typer.Option(
+        None, "--lang", metavar="zh|en", help="界面语言：zh 中文（默认）、en English；也可设 XINSHENG_LANG"
+    ),
     version: bool = typer.Option(False, "--version", is_eager=True, help="显示版本号后退出"),
 ) -> None:
     """不带子命令时打开终端界面。"""
@@ -64,6 +67,11 @@ def main(
     st.db = db_
     if operator:
         st.operator = operator
+    if lang:
+        with user_errors():
+            from tui.i18n import set_language
+
+            set_language(lang)  # before any screen is imported: key labels are class attributes
     if ctx.invoked_subcommand is not None:
         return
     with user_errors():

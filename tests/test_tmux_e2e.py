@@ -94,3 +94,22 @@ def test_a_grid_worker_logs_a_request_in_a_real_terminal(terminal: Terminal, ter
     terminal.keys("F4")  # a grid worker has no dashboard: the key does nothing
     time.sleep(0.5)
     assert "综合得分" not in terminal.screen()
+
+
+def test_the_english_interface_in_a_real_terminal(terminal_db: Path) -> None:
+    term = Terminal(
+        [sys.executable, "-m", "commands.main", "--db", str(terminal_db), "--lang", "en", "--operator", "史婷"]
+    )
+    try:
+        shown = term.wait_for(lambda s: "Title: the request in one line" in s)
+        assert "Operator: 史婷 · Grid worker" in shown and "Save" in shown and "保存" not in shown
+        term.keys("路灯不亮好几天了", literal=True)
+        shown = term.wait_for(lambda s: "小区路灯维修" in s)
+        assert "Own duty" in shown  # the duty type of the suggestion, in English
+        term.keys("F3")
+        shown = term.wait_for(lambda s: "My work" in s and "Ref" in s)
+        term.keys("?")
+        shown = term.wait_for(lambda s: "Keys" in s and "Search" in s)
+        assert "搜索" not in shown
+    finally:
+        term.close()

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from models.db import session_scope
 from models.permissions import Actor, actor_for, may
 from tui.delivery import still_shown
+from tui.i18n import tr
 
 if TYPE_CHECKING:  # the matcher (numpy) and the screens load after the first screen is up, not before
     from models.escalation import EscalationResult
@@ -30,17 +31,17 @@ NOBODY = Actor("", "grid_worker", area_ids=frozenset())
 
 class XinshengApp(App[None]):
     CSS_PATH = "xinsheng.tcss"
-    TITLE = "心声 xinsheng"
-    SUB_TITLE = "诉求登记 · 派单 · 办结 · 回访"
+    TITLE = tr("心声 xinsheng")
+    SUB_TITLE = tr("诉求登记 · 派单 · 办结 · 回访")
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("f2", "switch_mode('intake')", "登记", priority=True),
-        Binding("f3", "show_queue", "工单", priority=True),
-        Binding("f4", "switch_mode('stats')", "统计", priority=True),
-        Binding("f9", "switch_mode('catalog')", "清单", priority=True),
-        Binding("ctrl+q", "quit", "退出", priority=True, show=False),
-        Binding("ctrl+p", "command_palette", "命令", show=False, priority=True),
-        Binding("question_mark", "help", "帮助", show=False),
+        Binding("f2", "switch_mode('intake')", tr("登记"), priority=True),
+        Binding("f3", "show_queue", tr("工单"), priority=True),
+        Binding("f4", "switch_mode('stats')", tr("统计"), priority=True),
+        Binding("f9", "switch_mode('catalog')", tr("清单"), priority=True),
+        Binding("ctrl+q", "quit", tr("退出"), priority=True, show=False),
+        Binding("ctrl+p", "command_palette", tr("命令"), show=False, priority=True),
+        Binding("question_mark", "help", tr("帮助"), show=False),
     ]
 
     def __init__(self, engine: Engine, operator: str | None = None) -> None:
@@ -76,7 +77,7 @@ class XinshengApp(App[None]):
     def _choose_operator(self) -> None:
         from tui.operator import OperatorScreen
 
-        self.sub_title = "请选择操作员"
+        self.sub_title = tr("请选择操作员")
         self.push_screen(OperatorScreen())
 
     def sign_in(self, name: str) -> None:
@@ -93,7 +94,9 @@ class XinshengApp(App[None]):
         from tui.operator import OperatorScreen
 
         self.actor = actor
-        self.sub_title = f"操作员：{actor.name} · {actor.role_label}" + (f" · {actor.place}" if actor.place else "")
+        self.sub_title = tr("操作员：{} · {}").format(actor.name, tr(actor.role_label)) + (
+            f" · {actor.place}" if actor.place else ""
+        )
         if isinstance(self.screen, OperatorScreen):
             self.pop_screen()
         self.switch_mode(LANDING.get(actor.role, "intake"))
@@ -114,33 +117,33 @@ class XinshengApp(App[None]):
 
     def _escalated(self, result: EscalationResult) -> None:
         if result.total:
-            parts = "，".join(f"{label} {n} 件" for label, n in result.counts.items() if n)
-            self.notify(f"超期督办：{parts}", title="超期提醒", severity="warning", timeout=8)
+            parts = "，".join(tr("{} {} 件").format(tr(label), n) for label, n in result.counts.items() if n)
+            self.notify(tr("超期督办：{}").format(parts), title=tr("超期提醒"), severity="warning", timeout=8)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(CommandPalette(placeholder="输入命令，如 统计、派单、主题……", id="--command-palette"))
+            self.push_screen(CommandPalette(placeholder=tr("输入命令，如 统计、派单、主题……"), id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette's commands, in Chinese: screens, the current request's legal actions, theme, quit."""
         if self.signed_in:
-            yield SystemCommand("诉求登记", "打开登记界面（F2）", lambda: self.switch_mode("intake"))
-            yield SystemCommand("工单队列", "查看和筛选诉求（F3）", self.action_show_queue)
+            yield SystemCommand(tr("诉求登记"), tr("打开登记界面（F2）"), lambda: self.switch_mode("intake"))
+            yield SystemCommand(tr("工单队列"), tr("查看和筛选诉求（F3）"), self.action_show_queue)
             if may(self.actor, "dashboard"):
                 yield SystemCommand(
-                    "统计", "督办看板：三率、趋势、超期排名、热点（F4）", lambda: self.switch_mode("stats")
+                    tr("统计"), tr("督办看板：三率、趋势、超期排名、热点（F4）"), lambda: self.switch_mode("stats")
                 )
             yield SystemCommand(
-                "事项清单", "搜索清单事项，查看工时、样例和最近诉求（F9）", lambda: self.switch_mode("catalog")
+                tr("事项清单"), tr("搜索清单事项，查看工时、样例和最近诉求（F9）"), lambda: self.switch_mode("catalog")
             )
-            yield SystemCommand("切换操作员", "换一位操作员登录", self.action_switch_operator)
-        yield SystemCommand("帮助", "全部快捷键和办理流程（?）", self.action_help)
+            yield SystemCommand(tr("切换操作员"), tr("换一位操作员登录"), self.action_switch_operator)
+        yield SystemCommand(tr("帮助"), tr("全部快捷键和办理流程（?）"), self.action_help)
         from tui.detail import DetailScreen
 
         if isinstance(screen, DetailScreen):
             yield from screen.palette_commands()
-        yield SystemCommand("切换深色/浅色主题", "在深色和浅色界面之间切换", self.action_toggle_theme)
-        yield SystemCommand("退出", "退出 xinsheng（Ctrl+Q）", self.exit)
+        yield SystemCommand(tr("切换深色/浅色主题"), tr("在深色和浅色界面之间切换"), self.action_toggle_theme)
+        yield SystemCommand(tr("退出"), tr("退出 xinsheng（Ctrl+Q）"), self.exit)
 
     def action_help(self) -> None:
         """? shows every key of the screen underneath; typing ? into a text field still types it."""
@@ -151,8 +154,13 @@ class XinshengApp(App[None]):
         bindings, seen = [], set()
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
-            chinese = any("\u4e00" <= ch <= "\u9fff" for ch in binding.description)  # ours, not Textual's own
-            if chinese and binding.action not in seen and key not in ("question_mark", "ctrl+q", "ctrl+p"):
+            ours = type(active.node).__module__.startswith("tui.")  # not Textual's own scrolling keys
+            if (
+                ours
+                and binding.description
+                and binding.action not in seen
+                and key not in ("question_mark", "ctrl+q", "ctrl+p")
+            ):
                 seen.add(binding.action)
                 bindings.append((key, binding.description, active.enabled))
         self.push_screen(HelpScreen(bindings))
@@ -192,7 +200,7 @@ class XinshengApp(App[None]):
             return work(session)
 
     def show_error(self, exc: BaseException) -> None:
-        self.notify(str(exc), title="操作未完成", severity="error", timeout=6)
+        self.notify(str(exc), title=tr("操作未完成"), severity="error", timeout=6)
 
     def run_db(
         self,

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Sta
 
 from models.catalog import DUTY_LABELS
 from models.catalog_view import CatalogRow, ItemOverview, catalog_rows, item_overview
+from tui.i18n import tr
 from tui.queue import clip
 
 if TYPE_CHECKING:
@@ -25,14 +26,14 @@ if TYPE_CHECKING:
 
 def duty_cell(row: CatalogRow) -> Text:
     if row.cut:
-        return Text(f"✂ {row.duty_label}", style="bold red")
-    return Text(row.duty_label, style="green" if row.duty == "own" else "cyan")
+        return Text(f"✂ {tr(row.duty_label)}", style="bold red")
+    return Text(tr(row.duty_label), style="green" if row.duty == "own" else "cyan")
 
 
 class CatalogScreen(Screen[None]):
     BINDINGS = [
-        Binding("ctrl+f", "focus_search", "搜索", priority=True),
-        Binding("f5", "reload", "刷新", priority=True),
+        Binding("ctrl+f", "focus_search", tr("搜索"), priority=True),
+        Binding("f5", "reload", tr("刷新"), priority=True),
     ]
 
     def __init__(self) -> None:
@@ -46,14 +47,14 @@ class CatalogScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="catalog-bar"):
-            yield Input(placeholder="搜索事项名称、编码、关键词，或拼音首字母", id="catalog-search")
+            yield Input(placeholder=tr("搜索事项名称、编码、关键词，或拼音首字母"), id="catalog-search")
             yield Select(
-                [("全部职责", "")] + [(label, code) for code, label in DUTY_LABELS.items()],
+                [(tr("全部职责"), "")] + [(tr(label), code) for code, label in DUTY_LABELS.items()],
                 value="",
                 allow_blank=False,
                 id="duty-filter",
             )
-            yield Select[int]([], prompt="全部部门", id="department-filter")
+            yield Select[int]([], prompt=tr("全部部门"), id="department-filter")
         yield Label("", id="catalog-count")
         yield DataTable(id="catalog", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="item-panel"):
@@ -62,7 +63,13 @@ class CatalogScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#catalog", DataTable)
-        for label, key in (("编码", "code"), ("事项", "name"), ("职责", "duty"), ("牵头部门", "dept"), ("年工时", "h")):
+        for label, key in (
+            (tr("编码"), "code"),
+            (tr("事项"), "name"),
+            (tr("职责"), "duty"),
+            (tr("牵头部门"), "dept"),
+            (tr("年工时"), "h"),
+        ):
             table.add_column(label, key=key)
         self.action_reload()
 
@@ -98,7 +105,9 @@ class CatalogScreen(Screen[None]):
             table.add_row(r.code, name, duty_cell(r), r.department, f"{r.hours_per_year:g}", key=r.code)
         cut = sum(r.cut for r in shown)
         self.query_one("#catalog-count", Label).update(
-            f"共 {len(shown)} / {len(self._rows)} 项，其中 ✂ 已收回、取消或合并 {cut} 项 · 回车或选中行查看详情"
+            tr("共 {} / {} 项，其中 ✂ 已收回、取消或合并 {} 项 · 回车或选中行查看详情").format(
+                len(shown), len(self._rows), cut
+            )
         )
 
     @on(DataTable.RowHighlighted, "#catalog")
@@ -112,21 +121,27 @@ class CatalogScreen(Screen[None]):
         text = Text()
         text.append(f"[{r.code}] {r.name}  ", style="bold")
         text.append_text(duty_cell(r))
-        text.append(f"\n分类：{r.category or '—'}  牵头部门：{r.department or '—'}  年工时：{r.hours_per_year:g} 小时")
+        text.append(
+            tr("\n分类：{}  牵头部门：{}  年工时：{:g} 小时").format(
+                r.category or "—", r.department or "—", r.hours_per_year
+            )
+        )
         if r.effective_from:
-            text.append(f"  生效：{r.effective_from:%Y-%m-%d}")
+            text.append(tr("  生效：{}").format(f"{r.effective_from:%Y-%m-%d}"))
         if r.merged_into:
-            text.append(f"  并入：{r.merged_into}", style="yellow")
+            text.append(tr("  并入：{}").format(r.merged_into), style="yellow")
         if r.cut and r.duty != "merged":
-            text.append(f"\n此事项已不由街道承担：诉求应派往{r.department or '主管部门'}", style="bold red")
+            text.append(
+                tr("\n此事项已不由街道承担：诉求应派往{}").format(r.department or tr("主管部门")), style="bold red"
+            )
         if r.keywords:
-            text.append(f"\n关键词：{r.keywords}", style="dim")
+            text.append(tr("\n关键词：{}").format(r.keywords), style="dim")
         if o.description:
             text.append(f"\n{o.description}", style="dim")
-        text.append(f"\n\n已学习的确认样例 {o.examples} 条", style="bold")
+        text.append(tr("\n\n已学习的确认样例 {} 条").format(o.examples), style="bold")
         for example in o.example_texts:
             text.append(f"\n  · {clip(example, 70)}")
-        text.append(f"\n\n诉求 {o.requests} 件（在办 {o.open_requests}），最近：", style="bold")
+        text.append(tr("\n\n诉求 {} 件（在办 {}），最近：").format(o.requests, o.open_requests), style="bold")
         for ref, at, status, title in o.recent:
             text.append(f"\n  {ref}  {at:%Y-%m-%d}  {status}  {clip(title, 40)}")
         self.query_one("#item-detail", Static).update(text)

@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, RadioBut
 from textual.widgets.option_list import Option
 
 from models.workflow import SATISFACTION_LABELS
+from tui.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class NoteResult:
 class NoteDialog(ModalScreen[NoteResult | None]):
     """Ask for a required note (return reason, resolution…), optionally with hours spent."""
 
-    BINDINGS = [Binding("escape", "cancel", "取消"), Binding("ctrl+s", "submit", "确定", priority=True)]
+    BINDINGS = [Binding("escape", "cancel", tr("取消")), Binding("ctrl+s", "submit", tr("确定"), priority=True)]
 
     def __init__(self, title: str, placeholder: str, *, with_hours: bool = False, number: str | None = None) -> None:
         """`number` asks for a required whole number as well (e.g. the working days of an extension)."""
@@ -39,13 +40,13 @@ class NoteDialog(ModalScreen[NoteResult | None]):
             yield Label(self._title, classes="dialog-title")
             yield Input(placeholder=self._placeholder, id="note")
             if self._with_hours:
-                yield Input(placeholder="办理工时（小时，可不填）", id="hours", type="number")
+                yield Input(placeholder=tr("办理工时（小时，可不填）"), id="hours", type="number")
             if self._number:
                 yield Input(placeholder=self._number, id="number", type="integer")
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("确定", variant="primary", id="ok")
-                yield Button("取消", id="cancel")
+                yield Button(tr("确定"), variant="primary", id="ok")
+                yield Button(tr("取消"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#note", Input).focus()
@@ -55,7 +56,7 @@ class NoteDialog(ModalScreen[NoteResult | None]):
     def action_submit(self) -> None:
         note = self.query_one("#note", Input).value.strip()
         if not note:
-            self.query_one("#dialog-error", Label).update("请填写内容")
+            self.query_one("#dialog-error", Label).update(tr("请填写内容"))
             return
         hours = None
         if self._with_hours:
@@ -64,12 +65,12 @@ class NoteDialog(ModalScreen[NoteResult | None]):
                 try:
                     hours = float(raw)
                 except ValueError:
-                    self.query_one("#dialog-error", Label).update("工时应为数字")
+                    self.query_one("#dialog-error", Label).update(tr("工时应为数字"))
                     return
         if self._number:
             raw = self.query_one("#number", Input).value.strip()
             if not raw.isdigit():
-                self.query_one("#dialog-error", Label).update(f"请填写{self._number}")
+                self.query_one("#dialog-error", Label).update(tr("请填写{}").format(self._number))
                 return
             hours = float(raw)
         self.dismiss(NoteResult(note, hours))
@@ -82,7 +83,7 @@ class NoteDialog(ModalScreen[NoteResult | None]):
 class PickerDialog(ModalScreen[str | None]):
     """A list to choose from, narrowed as you type; Enter takes the highlighted entry, Esc cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "取消")]
+    BINDINGS = [Binding("escape", "cancel", tr("取消"))]
 
     def __init__(self, title: str, placeholder: str, default: str | None = None) -> None:
         super().__init__()
@@ -136,7 +137,7 @@ class ChoiceDialog(PickerDialog):
     """Choose one of a few fixed answers (a return reason, approve or refuse), by arrow keys or by typing."""
 
     def __init__(self, title: str, choices: dict[str, str]) -> None:
-        super().__init__(title, "输入筛选，回车确定，Esc 取消")
+        super().__init__(title, tr("输入筛选，回车确定，Esc 取消"))
         self._choices = choices
 
     def entries(self, text: str) -> list[tuple[str, str]]:
@@ -146,12 +147,12 @@ class ChoiceDialog(PickerDialog):
 class DepartmentDialog(PickerDialog):
     """Pick the department to dispatch to; the routed department is pre-selected."""
 
-    LEVELS = {"district": "区级", "street": "街道", "community": "社区", "external": "外部"}
+    LEVELS = {"district": tr("区级"), "street": tr("街道"), "community": tr("社区"), "external": tr("外部")}
 
     def __init__(self, departments: list[tuple[int, str, str]], default_id: int | None) -> None:
         super().__init__(
-            "派单给哪个部门？（回车确定，Esc 取消）",
-            "输入部门名称筛选",
+            tr("派单给哪个部门？（回车确定，Esc 取消）"),
+            tr("输入部门名称筛选"),
             str(default_id) if default_id is not None else None,
         )
         self._departments = departments
@@ -175,24 +176,24 @@ class CallbackDialog(ModalScreen[CallbackResult | None]):
     """回访: the resident's rating and whether the problem is solved; unsolved or unsatisfied reopens it."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "取消"),
-        Binding("ctrl+s,enter", "submit", "确定", priority=True),
-        Binding("1", "rate('satisfied')", "满意", priority=True),
-        Binding("2", "rate('basically')", "基本满意", priority=True),
-        Binding("3", "rate('unsatisfied')", "不满意", priority=True),
+        Binding("escape", "cancel", tr("取消")),
+        Binding("ctrl+s,enter", "submit", tr("确定"), priority=True),
+        Binding("1", "rate('satisfied')", tr("满意"), priority=True),
+        Binding("2", "rate('basically')", tr("基本满意"), priority=True),
+        Binding("3", "rate('unsatisfied')", tr("不满意"), priority=True),
     ]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("回访评价：按 1/2/3 选择，回车确定（不满意或未解决转为重办）", classes="dialog-title")
+            yield Label(tr("回访评价：按 1/2/3 选择，回车确定（不满意或未解决转为重办）"), classes="dialog-title")
             with RadioSet(id="satisfaction"):
                 for code, label in SATISFACTION_LABELS.items():
-                    yield RadioButton(label, value=code == "satisfied", id=code)
-            yield Checkbox("问题已解决", value=True, id="solved")
-            yield Input(placeholder="居民意见（可不填）", id="comment")
+                    yield RadioButton(tr(label), value=code == "satisfied", id=code)
+            yield Checkbox(tr("问题已解决"), value=True, id="solved")
+            yield Input(placeholder=tr("居民意见（可不填）"), id="comment")
             with Horizontal(classes="buttons"):
-                yield Button("确定", variant="primary", id="ok")
-                yield Button("取消", id="cancel")
+                yield Button(tr("确定"), variant="primary", id="ok")
+                yield Button(tr("取消"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#satisfaction", RadioSet).focus()
@@ -231,9 +232,9 @@ class ItemDialog(PickerDialog):
         self,
         suggestions: list[tuple[str, str]],
         catalog: list[tuple[str, str]],
-        title: str = "更正清单事项（回车确定，Esc 取消）",
+        title: str = tr("更正清单事项（回车确定，Esc 取消）"),
     ) -> None:
-        super().__init__(title, "输入事项名称或编码搜索")
+        super().__init__(title, tr("输入事项名称或编码搜索"))
         self._suggestions = suggestions  # (code, label)
         self._catalog = catalog
 

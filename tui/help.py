@@ -14,12 +14,14 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-WORKFLOW = (
+from tui.i18n import tr
+
+WORKFLOW = tr(
     "登记 → 受理 → 派单 → 签收办理 → 办结 → 回访评价。"
     "退单须写明原因（“不属于本单位职责”须引用清单事项）；回访不满意或未解决转重办；"
     "等待居民或上级决定时可暂停计时；延期须主管审批。超期依次催办、督办、通报。"
 )
-KEY_NAMES = {"escape": "Esc", "enter": "回车", "question_mark": "?", "ctrl+p": "Ctrl+P", "ctrl+q": "Ctrl+Q"}
+KEY_NAMES = {"escape": "Esc", "enter": tr("回车"), "question_mark": "?", "ctrl+p": "Ctrl+P", "ctrl+q": "Ctrl+Q"}
 
 
 def key_label(key: str) -> str:
@@ -30,7 +32,7 @@ def key_label(key: str) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "关闭")]
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", tr("关闭"))]
 
     def __init__(self, bindings: list[tuple[str, str, bool]]) -> None:
         """`bindings`: (key, description, enabled) of the screen underneath, as its footer would show them."""
@@ -41,23 +43,23 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog", id="help"):
             yield Static(self._keys(), id="help-keys")
             yield Static(Text(WORKFLOW, style="dim"), id="help-workflow")
-            yield Static(Text("按 Esc 或 ? 关闭 · Ctrl+P 打开命令面板，可搜索全部操作", style="dim"))
+            yield Static(Text(tr("按 Esc 或 ? 关闭 · Ctrl+P 打开命令面板，可搜索全部操作"), style="dim"))
 
     def _keys(self) -> Table:
-        table = Table(title="快捷键", show_header=True, header_style="bold", expand=True, box=None)
-        table.add_column("按键", no_wrap=True)
-        table.add_column("作用")
+        table = Table(title=tr("快捷键"), show_header=True, header_style="bold", expand=True, box=None)
+        table.add_column(tr("按键"), no_wrap=True)
+        table.add_column(tr("作用"))
         table.add_column("", no_wrap=True)
         for key, description, enabled in self._entries:
             table.add_row(
                 key_label(key),
                 description,
-                "" if enabled else Text("当前不可用", style="dim"),
+                "" if enabled else Text(tr("当前不可用"), style="dim"),
                 style="" if enabled else "dim",
             )
-        table.add_row("?", "显示本帮助", "")
-        table.add_row("Ctrl+P", "命令面板：全部操作、切换主题、切换操作员", "")
-        table.add_row("Ctrl+Q", "退出", "")
+        table.add_row("?", tr("显示本帮助"), "")
+        table.add_row("Ctrl+P", tr("命令面板：全部操作、切换主题、切换操作员"), "")
+        table.add_row("Ctrl+Q", tr("退出"), "")
         return table
 
     async def action_dismiss(self, result: None = None) -> None:

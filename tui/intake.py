@@ -29,6 +29,7 @@ from models.intake import (
 from models.queries import list_grids
 from models.text import mask_phone
 from tui.delivery import still_shown
+from tui.i18n import tr
 
 if TYPE_CHECKING:
     from models.matching import MatchResult, Suggestion
@@ -47,23 +48,23 @@ def suggestion_text(rank: int, s: Suggestion, accepted: bool) -> Text:
         name.highlight_words([piece], style="bold yellow")
     line.append_text(name)
     duty_style = "bold red" if s.duty in WARNING_DUTIES else "cyan"
-    line.append(f"  [{DUTY_LABELS.get(s.duty, s.duty)}]", style=duty_style)
+    line.append(f"  [{tr(DUTY_LABELS.get(s.duty, s.duty))}]", style=duty_style)
     line.append(f" → {s.department}", style="magenta")
-    line.append(f"  {s.score:.0f}分", style="dim")
+    line.append(tr("  {:.0f}分").format(s.score), style="dim")
     if s.score < MIN_AUTO_SCORE:
-        line.append(" 把握低", style="yellow")
+        line.append(tr(" 把握低"), style="yellow")
     line.append(f"  {s.reason}", style="dim italic")
     return line
 
 
 class IntakeScreen(Screen[None]):
     BINDINGS = [
-        Binding("ctrl+s", "save", "保存", priority=True),
-        Binding("f5", "accept(0)", "采纳", priority=True),
-        Binding("f6", "accept(1)", "采纳第2条", priority=True, show=False),
-        Binding("f7", "accept(2)", "采纳第3条", priority=True, show=False),
-        Binding("ctrl+r", "clear", "清空", priority=True, show=False),
-        Binding("f8", "merge_duplicate", "合并", priority=True),
+        Binding("ctrl+s", "save", tr("保存"), priority=True),
+        Binding("f5", "accept(0)", tr("采纳"), priority=True),
+        Binding("f6", "accept(1)", tr("采纳第2条"), priority=True, show=False),
+        Binding("f7", "accept(2)", tr("采纳第3条"), priority=True, show=False),
+        Binding("ctrl+r", "clear", tr("清空"), priority=True, show=False),
+        Binding("f8", "merge_duplicate", tr("合并"), priority=True),
     ]
 
     def __init__(self) -> None:
@@ -82,27 +83,27 @@ class IntakeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="intake-form"):
-            yield Input(placeholder="标题：一句话说清诉求（必填）", id="title")
-            yield Input(placeholder="详细内容：居民原话、时间、持续多久……", id="text")
+            yield Input(placeholder=tr("标题：一句话说清诉求（必填）"), id="title")
+            yield Input(placeholder=tr("详细内容：居民原话、时间、持续多久……"), id="text")
             with Horizontal(classes="row"):
-                yield Input(placeholder="地点：小区/楼栋/单元", id="location")
-                yield Input(placeholder="居民电话（仅用于回访）", id="phone", max_length=20)
-                yield Select[int]([], prompt="所属网格", id="grid")
+                yield Input(placeholder=tr("地点：小区/楼栋/单元"), id="location")
+                yield Input(placeholder=tr("居民电话（仅用于回访）"), id="phone", max_length=20)
+                yield Select[int]([], prompt=tr("所属网格"), id="grid")
             with Horizontal(classes="row"):
                 yield Select(
-                    [(v, k) for k, v in CHANNEL_LABELS.items() if k != "import"],
+                    [(tr(v), k) for k, v in CHANNEL_LABELS.items() if k != "import"],
                     value="walk_in",
                     allow_blank=False,
                     id="channel",
                 )
-                yield Select([(v, k) for k, v in KIND_LABELS.items()], value="help", allow_blank=False, id="kind")
+                yield Select([(tr(v), k) for k, v in KIND_LABELS.items()], value="help", allow_blank=False, id="kind")
                 yield Select(
-                    [(v, k) for k, v in URGENCY_LABELS.items()],
+                    [(tr(v), k) for k, v in URGENCY_LABELS.items()],
                     value="normal",
                     allow_blank=False,
                     id="urgency",
                 )
-        yield Label("清单匹配建议（F5/F6/F7 采纳第 1/2/3 条；Ctrl+S 保存）", id="suggest-title")
+        yield Label(tr("清单匹配建议（F5/F6/F7 采纳第 1/2/3 条；Ctrl+S 保存）"), id="suggest-title")
         yield OptionList(id="suggestions")
         yield Static("", id="routing")
         yield Static("", id="duplicates")
@@ -112,7 +113,7 @@ class IntakeScreen(Screen[None]):
         self.query_one("#title", Input).focus()
         self.xapp.run_db(list_grids, self._fill_grids, group="grids")
         if not self.xapp.matcher_ready.is_set():
-            self.query_one("#routing", Static).update("正在加载匹配索引……")
+            self.query_one("#routing", Static).update(tr("正在加载匹配索引……"))
             self._wait_timer = self.set_interval(0.2, self._wait_for_matcher)
 
     def _fill_grids(self, grids: list[tuple[int, str]]) -> None:
@@ -172,7 +173,9 @@ class IntakeScreen(Screen[None]):
         matcher = self.xapp.matcher
         if matcher is not None and not matcher.items:
             routing.set_class(True, "warning")
-            routing.update("数据库中还没有事项清单：请先运行 xinsheng catalog import FILE，或用 xinsheng --demo 试用")
+            routing.update(
+                tr("数据库中还没有事项清单：请先运行 xinsheng catalog import FILE，或用 xinsheng --demo 试用")
+            )
             return
         if result is None or result.empty:
             routing.update("")
@@ -184,10 +187,12 @@ class IntakeScreen(Screen[None]):
             self._show_routing(self._accepted.code)
         elif result.department and result.department_score >= MIN_AUTO_SCORE:
             routing.set_class(False, "warning")
-            routing.update(f"建议承办部门：{result.department}（{result.department_reason}）—— 按 F5 采纳首选事项")
+            routing.update(
+                tr("建议承办部门：{}（{}）—— 按 F5 采纳首选事项").format(result.department, result.department_reason)
+            )
         elif result.department:
             routing.set_class(False, "warning")
-            routing.update("匹配把握低：请补充内容，或人工确认事项和承办部门")
+            routing.update(tr("匹配把握低：请补充内容，或人工确认事项和承办部门"))
         else:
             routing.update("")
 
@@ -202,7 +207,7 @@ class IntakeScreen(Screen[None]):
 
     def action_accept(self, index: int) -> None:
         if self._result is None or index >= len(self._result.suggestions):
-            self.notify("没有这条建议", severity="warning")
+            self.notify(tr("没有这条建议"), severity="warning")
             return
         self._accepted = self._result.suggestions[index]
         self._render_suggestions()
@@ -282,9 +287,12 @@ class IntakeScreen(Screen[None]):
         widget = self.query_one("#duplicates", Static)
         if found:
             lines = [
-                f"{d.ref}《{d.title}》{d.created_at:%m-%d} · {d.status_label} · 相似 {d.score:.0f}" for d in found[:2]
+                tr("{}《{}》{} · {} · 相似 {:.0f}").format(
+                    d.ref, d.title, f"{d.created_at:%m-%d}", tr(d.status_label), d.score
+                )
+                for d in found[:2]
             ]
-            widget.update("⚠ 可能重复（本社区 30 天内）：" + "；".join(lines) + " —— F8 登记并合并到第一条")
+            widget.update(tr("⚠ 可能重复（本社区 30 天内）：") + "；".join(lines) + tr(" —— F8 登记并合并到第一条"))
         else:
             widget.update("")
         self.refresh_bindings()
@@ -293,7 +301,7 @@ class IntakeScreen(Screen[None]):
         title = self.query_one("#title", Input).value.strip()
         text = self.query_one("#text", Input).value.strip()
         if not title and not text:
-            self.notify("请先填写诉求标题或内容", severity="warning")
+            self.notify(tr("请先填写诉求标题或内容"), severity="warning")
             return
         fields: dict[str, Any] = {
             "title": title,
@@ -315,10 +323,10 @@ class IntakeScreen(Screen[None]):
 
         def done(value: tuple[str, Routing]) -> None:
             ref, routing = value
-            merged = f"，已合并到 {duplicate.ref}（可在详情中按 u 撤销）" if duplicate else ""
+            merged = tr("，已合并到 {}（可在详情中按 u 撤销）").format(duplicate.ref) if duplicate else ""
             self.notify(
                 f"{routing.message}{merged}",
-                title=f"已登记 {ref}",
+                title=tr("已登记 {}").format(ref),
                 severity="warning" if routing.warning else "information",
                 timeout=6,
             )

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from models.permissions import OperatorEntry, add_operator, list_operators
+from tui.i18n import tr
 
 if TYPE_CHECKING:
     from tui.app import XinshengApp
@@ -34,8 +35,8 @@ class OperatorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="operator-box"):
-            yield Label("请选择操作员（输入姓名、角色或网格筛选，回车确定）", id="operator-title")
-            yield Input(placeholder="姓名 / 角色 / 网格 / 单位", id="operator-filter")
+            yield Label(tr("请选择操作员（输入姓名、角色或网格筛选，回车确定）"), id="operator-title")
+            yield Input(placeholder=tr("姓名 / 角色 / 网格 / 单位"), id="operator-filter")
             yield OptionList(id="operators")
             yield Label("", id="operator-hint")
         yield Footer(compact=True)
@@ -47,8 +48,8 @@ class OperatorScreen(Screen[None]):
     def _fill(self, operators: list[OperatorEntry]) -> None:
         self._operators = operators
         if not operators:
-            self.query_one("#operator-title", Label).update("还没有登记操作员：输入你的姓名，回车登记为管理员")
-            self.query_one("#operator-filter", Input).placeholder = "管理员姓名"
+            self.query_one("#operator-title", Label).update(tr("还没有登记操作员：输入你的姓名，回车登记为管理员"))
+            self.query_one("#operator-filter", Input).placeholder = tr("管理员姓名")
             self.query_one("#operators", OptionList).display = False
             return
         self._show(self.query_one("#operator-filter", Input).value)
@@ -58,13 +59,15 @@ class OperatorScreen(Screen[None]):
         options = self.query_one("#operators", OptionList)
         options.clear_options()
         shown = [
-            op for op in self._operators if not text or text in op.name or text in op.role_label or text in op.place
+            op
+            for op in self._operators
+            if not text or text in op.name or text in op.role_label or text in tr(op.role_label) or text in op.place
         ]
         for op in shown:
-            options.add_option(Option(f"{op.name}　{op.role_label}　{op.place}", id=op.name))
+            options.add_option(Option(f"{op.name}　{tr(op.role_label)}　{op.place}", id=op.name))
         if shown:
             options.highlighted = 0
-        self.query_one("#operator-hint", Label).update(f"{len(shown)} / {len(self._operators)} 位操作员")
+        self.query_one("#operator-hint", Label).update(tr("{} / {} 位操作员").format(len(shown), len(self._operators)))
 
     @on(Input.Changed, "#operator-filter")
     def _filter(self, event: Input.Changed) -> None:
@@ -89,7 +92,7 @@ class OperatorScreen(Screen[None]):
 
     def _register_first(self, name: str) -> None:
         if not name:
-            self.query_one("#operator-hint", Label).update("请输入姓名")
+            self.query_one("#operator-hint", Label).update(tr("请输入姓名"))
             return
 
         def work(session: Session) -> str:

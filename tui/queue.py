@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Select
 from models.catalog import DUTY_LABELS
 from models.queries import RequestRow, count_requests, list_requests
 from models.workflow import STATUS_LABELS
+from tui.i18n import tr
 
 if TYPE_CHECKING:
     from tui.app import XinshengApp
@@ -24,14 +25,14 @@ if TYPE_CHECKING:
 PAGE = 200
 # the views a worker switches between most, then every status
 VIEWS: list[tuple[str, str]] = [
-    ("我的待办", "mine"),
-    ("在办", "open"),
-    ("超期", "overdue"),
-    ("已退单", "returned"),
-    ("待回访", "resolved"),
-    ("全部", "all"),
+    (tr("我的待办"), "mine"),
+    (tr("在办"), "open"),
+    (tr("超期"), "overdue"),
+    (tr("已退单"), "returned"),
+    (tr("待回访"), "resolved"),
+    (tr("全部"), "all"),
 ]
-FILTERS = VIEWS + [(label, code) for code, label in STATUS_LABELS.items() if code not in ("returned", "resolved")]
+FILTERS = VIEWS + [(tr(label), code) for code, label in STATUS_LABELS.items() if code not in ("returned", "resolved")]
 
 
 def clip(text: str, width: int) -> str:
@@ -46,10 +47,10 @@ def clip(text: str, width: int) -> str:
 
 class QueueScreen(Screen[None]):
     BINDINGS = [
-        Binding("ctrl+f", "focus_search", "搜索", priority=True),
-        Binding("f5", "reload", "刷新", priority=True),
-        Binding("pagedown,ctrl+n", "page(1)", "下一页", show=False),
-        Binding("pageup,ctrl+b", "page(-1)", "上一页", show=False),
+        Binding("ctrl+f", "focus_search", tr("搜索"), priority=True),
+        Binding("f5", "reload", tr("刷新"), priority=True),
+        Binding("pagedown,ctrl+n", "page(1)", tr("下一页"), show=False),
+        Binding("pageup,ctrl+b", "page(-1)", tr("上一页"), show=False),
     ]
 
     def __init__(self) -> None:
@@ -65,7 +66,7 @@ class QueueScreen(Screen[None]):
         yield Header()
         with Horizontal(id="queue-bar"):
             yield Select(FILTERS, value="mine", allow_blank=False, id="status-filter")
-            yield Input(placeholder="搜索标题、内容、编号、地点，或拼音首字母如 ldzy", id="search")
+            yield Input(placeholder=tr("搜索标题、内容、编号、地点，或拼音首字母如 ldzy"), id="search")
         yield Label("", id="queue-count")
         table: DataTable[str] = DataTable(id="queue", cursor_type="row", zebra_stripes=True)
         yield table
@@ -73,13 +74,13 @@ class QueueScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#queue", DataTable)
-        table.add_column("编号", key="ref")
-        table.add_column("登记时间", key="created")
-        table.add_column("状态", key="status")
-        table.add_column("标题", key="title")
-        table.add_column("承办部门", key="department")
-        table.add_column("事项", key="item")
-        table.add_column("网格", key="grid")
+        table.add_column(tr("编号"), key="ref")
+        table.add_column(tr("登记时间"), key="created")
+        table.add_column(tr("状态"), key="status")
+        table.add_column(tr("标题"), key="title")
+        table.add_column(tr("承办部门"), key="department")
+        table.add_column(tr("事项"), key="item")
+        table.add_column(tr("网格"), key="grid")
         table.focus()
         self.action_reload()
 
@@ -108,10 +109,10 @@ class QueueScreen(Screen[None]):
         table.clear()
         title_width = max(14, min(40, self.size.width - 62))
         for row in rows:
-            status = f"⚠{row.status_label}" if row.overdue else row.status_label
+            status = f"⚠{tr(row.status_label)}" if row.overdue else tr(row.status_label)
             item = row.item_name
             if row.duty in ("returned", "cancelled", "merged"):
-                item = f"{item}（{DUTY_LABELS[row.duty]}）"
+                item = f"{item}（{tr(DUTY_LABELS[row.duty])}）"
             table.add_row(
                 row.ref,
                 row.created_at.strftime("%m-%d %H:%M"),
@@ -124,7 +125,9 @@ class QueueScreen(Screen[None]):
             )
         first = self._offset + 1 if rows else 0
         self.query_one("#queue-count", Label).update(
-            f"共 {total} 条，显示第 {first}–{self._offset + len(rows)} 条 · ⚠ 已超期 · PgUp/PgDn 翻页 · 回车查看详情"
+            tr("共 {} 条，显示第 {}–{} 条 · ⚠ 已超期 · PgUp/PgDn 翻页 · 回车查看详情").format(
+                total, first, self._offset + len(rows)
+            )
         )
 
     @on(Select.Changed, "#status-filter")

@@ -20,27 +20,28 @@ from models.clock import now
 from models.dashboard import supervisor_dashboard
 from models.report import MonthlyReport
 from models.stats import DEPARTMENT_COLUMNS, Rate, department_rows
+from tui.i18n import tr
 
 if TYPE_CHECKING:
     from tui.app import XinshengApp
 
 TABLES: dict[str, tuple[str, ...]] = {
-    "by-department": DEPARTMENT_COLUMNS,
-    "overdue-ranking": ("承办部门", "超期", "在办", "按时办结率", "退单"),
-    "overdue-list": ("编号", "标题", "承办部门", "超期天数", "退单"),
-    "hot-spots": ("事项", "社区/网格", "次数", "在办", "例"),
-    "ledger": ("月份", "腾出工时", "办理工时", "办结", "回访确认解决", "每百工时解决"),
-    "rebounds": ("编号", "登记时间", "事项", "职责", "办理单位"),
+    "by-department": tuple(tr(c) for c in DEPARTMENT_COLUMNS),
+    "overdue-ranking": (tr("承办部门"), tr("超期"), tr("在办"), tr("按时办结率"), tr("退单")),
+    "overdue-list": (tr("编号"), tr("标题"), tr("承办部门"), tr("超期天数"), tr("退单")),
+    "hot-spots": (tr("事项"), tr("社区/网格"), tr("次数"), tr("在办"), tr("例")),
+    "ledger": (tr("月份"), tr("腾出工时"), tr("办理工时"), tr("办结"), tr("回访确认解决"), tr("每百工时解决")),
+    "rebounds": (tr("编号"), tr("登记时间"), tr("事项"), tr("职责"), tr("办理单位")),
 }
 
 
 TABS = {
-    "tab-trend": "趋势",
-    "tab-departments": "部门",
-    "tab-overdue": "超期排名",
-    "tab-hot": "热点",
-    "tab-ledger": "腾出时间",
-    "tab-rebounds": "回潮",
+    "tab-trend": tr("趋势"),
+    "tab-departments": tr("部门"),
+    "tab-overdue": tr("超期排名"),
+    "tab-hot": tr("热点"),
+    "tab-ledger": tr("腾出时间"),
+    "tab-rebounds": tr("回潮"),
 }
 
 
@@ -50,7 +51,7 @@ def recent_periods(count: int = 12) -> list[tuple[str, str]]:
     year, month = today.year, today.month
     periods = []
     for _ in range(count):
-        periods.append((f"{year}年{month}月", f"{year:04d}-{month:02d}"))
+        periods.append((tr("{}年{}月").format(year, month), f"{year:04d}-{month:02d}"))
         year, month = (year - 1, 12) if month == 1 else (year, month - 1)
     return periods
 
@@ -70,7 +71,7 @@ def _percent(rate: Rate) -> float | None:
 
 class StatsScreen(Screen[None]):
     BINDINGS = [
-        Binding("f5", "reload", "刷新", priority=True),
+        Binding("f5", "reload", tr("刷新"), priority=True),
         *(Binding(str(n), f"tab('{tab}')", label, show=False) for n, (tab, label) in enumerate(TABS.items(), 1)),
     ]
 
@@ -89,24 +90,24 @@ class StatsScreen(Screen[None]):
                 for tile_id in ("t-total", "t-response", "t-resolution", "t-satisfaction", "t-composite"):
                     yield Static("", id=tile_id, classes="tile")
             with TabbedContent(id="stats-tabs"):
-                with TabPane("1 趋势", id="tab-trend"):
+                with TabPane(tr("1 趋势"), id="tab-trend"):
                     yield Static("", id="trend-legend", classes="legend")
                     yield PlotextPlot(id="trend-chart", classes="chart")
-                with TabPane("2 部门", id="tab-departments"):
+                with TabPane(tr("2 部门"), id="tab-departments"):
                     yield DataTable(id="by-department", zebra_stripes=True, cursor_type="row")
-                with TabPane("3 超期排名", id="tab-overdue"):
-                    yield Static("本月登记的诉求中已超期的，按承办部门排名", classes="legend")
+                with TabPane(tr("3 超期排名"), id="tab-overdue"):
+                    yield Static(tr("本月登记的诉求中已超期的，按承办部门排名"), classes="legend")
                     yield DataTable(id="overdue-ranking", zebra_stripes=True, cursor_type="row")
-                    yield Static("至今仍未办结的超期诉求，超期最久的在前", classes="legend")
+                    yield Static(tr("至今仍未办结的超期诉求，超期最久的在前"), classes="legend")
                     yield DataTable(id="overdue-list", zebra_stripes=True, cursor_type="row")
-                with TabPane("4 热点", id="tab-hot"):
-                    yield Static("本月同一事项在同一社区出现 3 次及以上", classes="legend")
+                with TabPane(tr("4 热点"), id="tab-hot"):
+                    yield Static(tr("本月同一事项在同一社区出现 3 次及以上"), classes="legend")
                     yield DataTable(id="hot-spots", zebra_stripes=True, cursor_type="row")
-                with TabPane("5 腾出时间", id="tab-ledger"):
+                with TabPane(tr("5 腾出时间"), id="tab-ledger"):
                     yield Static("", id="ledger-legend", classes="legend")
                     yield PlotextPlot(id="ledger-chart", classes="chart")
                     yield DataTable(id="ledger", zebra_stripes=True, cursor_type="row")
-                with TabPane("6 回潮", id="tab-rebounds"):
+                with TabPane(tr("6 回潮"), id="tab-rebounds"):
                     yield Static("", id="rebound-line")
                     yield DataTable(id="rebounds", zebra_stripes=True, cursor_type="row")
         yield Footer(compact=True)
@@ -133,23 +134,38 @@ class StatsScreen(Screen[None]):
 
     def _show(self, report: MonthlyReport) -> None:
         o, before = report.overall, report.previous
-        self.query_one("#t-total", Static).update(f"[b]诉求总数[/b]\n[b $accent]{o.total}[/]\n[dim]在办 {o.open}[/dim]")
-        self.query_one("#t-response", Static).update(tile("响应率", o.response, before.response if before else None))
+        self.query_one("#t-total", Static).update(
+            tr("[b]诉求总数[/b]\n[b $accent]{}[/]\n[dim]在办 {}[/dim]").format(o.total, o.open)
+        )
+        self.query_one("#t-response", Static).update(
+            tile(tr("响应率"), o.response, before.response if before else None)
+        )
         self.query_one("#t-resolution", Static).update(
-            tile("解决率", o.resolution, before.resolution if before else None)
+            tile(tr("解决率"), o.resolution, before.resolution if before else None)
         )
         self.query_one("#t-satisfaction", Static).update(
-            tile("满意率", o.satisfaction, before.satisfaction if before else None)
+            tile(tr("满意率"), o.satisfaction, before.satisfaction if before else None)
         )
         composite = o.composite
         self.query_one("#t-composite", Static).update(
-            f"[b]综合得分[/b]\n[b $accent]{'—' if composite is None else f'{100 * composite:.1f}'}[/]\n[dim]加权[/dim]"
+            tr("[b]综合得分[/b]\n[b $accent]{}[/]\n[dim]加权[/dim]").format(
+                "—" if composite is None else f"{100 * composite:.1f}"
+            )
         )
         self.query_one("#status-line", Static).update(
-            f"[b $error]超期 {o.overdue}[/]  退单 [b]{o.returns}[/b]  "
-            f"按时办结率 [b]{o.on_time.percent()}[/b]（{o.on_time.numerator:g}/{o.on_time.denominator}）  "
-            f"重办率 [b]{o.reopen_rate.percent()}[/b]  回潮 [b]{report.rebound_count}[/b]\n"
-            f"[dim]综合得分权重：{o.weights_label()}  ▲▼ 与上月相比（百分点）[/dim]"
+            tr(
+                "[b $error]超期 {}[/]  退单 [b]{}[/b]  按时办结率 [b]{}[/b]（{:g}/{}）  重办率 [b]{}[/b]  "
+                "回潮 [b]{}[/b]\n[dim]综合得分权重：{}  ▲▼ 与上月相比（百分点）[/dim]"
+            ).format(
+                o.overdue,
+                o.returns,
+                o.on_time.percent(),
+                o.on_time.numerator,
+                o.on_time.denominator,
+                o.reopen_rate.percent(),
+                report.rebound_count,
+                o.weights_label(),
+            )
         )
         self._fill("by-department", department_rows(report.by_department))
         self._fill(
@@ -178,9 +194,9 @@ class StatsScreen(Screen[None]):
             ],
         )  # fmt: skip
         self.query_one("#rebound-line", Static).update(
-            f"本月回潮 {report.rebound_count} 件：已收回或取消的事项，却仍由街道或社区办理"
+            tr("本月回潮 {} 件：已收回或取消的事项，却仍由街道或社区办理").format(report.rebound_count)
             if report.rebound_count
-            else "本月没有回潮：收回和取消的事项都由主管部门办理"
+            else tr("本月没有回潮：收回和取消的事项都由主管部门办理")
         )
         self._fill(
             "rebounds",
@@ -201,12 +217,12 @@ class StatsScreen(Screen[None]):
         as one column and would misalign a legend drawn inside the chart."""
         months = [month[2:] for month, _ in report.trend]
         series: list[tuple[str, str, list[float | None]]] = [
-            ("响应率", "cyan", [_percent(f.response) for _, f in report.trend]),
-            ("解决率", "green", [_percent(f.resolution) for _, f in report.trend]),
-            ("满意率", "orange", [_percent(f.satisfaction) for _, f in report.trend]),
+            (tr("响应率"), "cyan", [_percent(f.response) for _, f in report.trend]),
+            (tr("解决率"), "green", [_percent(f.resolution) for _, f in report.trend]),
+            (tr("满意率"), "orange", [_percent(f.satisfaction) for _, f in report.trend]),
         ]
         self.query_one("#trend-legend", Static).update(
-            "近 12 个月（%）：" + "  ".join(f"[{color}]━ {label}[/]" for label, color, _ in series)
+            tr("近 12 个月（%）：") + "  ".join(f"[{color}]━ {label}[/]" for label, color, _ in series)
         )
         plot = self.query_one("#trend-chart", PlotextPlot)
         plt = plot.plt
@@ -226,7 +242,7 @@ class StatsScreen(Screen[None]):
     def _draw_ledger(self, report: MonthlyReport) -> None:
         months = [m.month[2:] for m in report.ledger]
         self.query_one("#ledger-legend", Static).update(
-            "腾出工时与解决诉求：[blue]█ 腾出工时[/]  [green]█ 回访确认解决（件）[/]"
+            tr("腾出工时与解决诉求：[blue]█ 腾出工时[/]  [green]█ 回访确认解决（件）[/]")
         )
         plot = self.query_one("#ledger-chart", PlotextPlot)
         plt = plot.plt
