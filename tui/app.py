@@ -35,13 +35,13 @@ class XinshengApp(App[None]):
     SUB_TITLE = tr("诉求登记 · 派单 · 办结 · 回访")
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("f2", "switch_mode('intake')", tr("登记"), priority=True),
-        Binding("f3", "show_queue", tr("工单"), priority=True),
-        Binding("f4", "switch_mode('stats')", tr("统计"), priority=True),
-        Binding("f9", "switch_mode('catalog')", tr("清单"), priority=True),
-        Binding("ctrl+q", "quit", tr("退出"), priority=True, show=False),
-        Binding("ctrl+p", "command_palette", tr("命令"), show=False, priority=True),
-        Binding("question_mark", "help", tr("帮助"), show=False),
+        Binding("f2", "switch_mode('intake')", tr("登记"), priority=True, id="xinsheng.app.open-intake"),
+        Binding("f3", "show_queue", tr("工单"), priority=True, id="xinsheng.app.show-queue"),
+        Binding("f4", "switch_mode('stats')", tr("统计"), priority=True, id="xinsheng.app.open-stats"),
+        Binding("f9", "switch_mode('catalog')", tr("清单"), priority=True, id="xinsheng.app.open-catalog"),
+        Binding("ctrl+q", "quit", tr("退出"), priority=True, show=False, id="xinsheng.app.quit"),
+        Binding("ctrl+p", "command_palette", tr("命令"), show=False, priority=True, id="xinsheng.app.command-palette"),
+        Binding("question_mark", "help", tr("帮助"), show=False, id="xinsheng.app.help"),
     ]
 
     def __init__(self, engine: Engine, operator: str | None = None) -> None:
@@ -57,6 +57,13 @@ class XinshengApp(App[None]):
         self.matcher_ready = threading.Event()
 
     def on_mount(self) -> None:
+        from tui.keymap import load_keymap
+
+        keymap, problem = load_keymap()
+        if keymap:
+            self.set_keymap(keymap)
+        if problem:
+            self.notify(problem, title=tr("快捷键设置"), severity="warning", timeout=8)
         self.add_mode("intake", _intake_screen)
         self.add_mode("queue", _queue_screen)
         self.add_mode("stats", _stats_screen)

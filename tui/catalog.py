@@ -32,8 +32,8 @@ def duty_cell(row: CatalogRow) -> Text:
 
 class CatalogScreen(Screen[None]):
     BINDINGS = [
-        Binding("ctrl+f", "focus_search", tr("搜索"), priority=True),
-        Binding("f5", "reload", tr("刷新"), priority=True),
+        Binding("ctrl+f", "focus_search", tr("搜索"), priority=True, id="xinsheng.catalog.focus-search"),
+        Binding("f5", "reload", tr("刷新"), priority=True, id="xinsheng.catalog.reload"),
     ]
 
     def __init__(self) -> None:

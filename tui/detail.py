@@ -53,21 +53,21 @@ ACTION_KEYS = {
 
 class DetailScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape", "back", tr("返回")),
-        Binding("a", "accept", tr("受理")),
-        Binding("d", "dispatch", tr("派单")),
-        Binding("s", "sign", tr("签收")),
-        Binding("r", "return_request", tr("退单")),
-        Binding("f", "resolve", tr("办结")),
-        Binding("c", "callback", tr("回访")),
-        Binding("x", "reject", tr("不受理")),
-        Binding("o", "reopen", tr("重办")),
-        Binding("u", "unmerge", tr("撤销合并")),
-        Binding("e", "correct_item", tr("更正")),
-        Binding("p", "pause", tr("暂停")),
-        Binding("g", "resume", tr("恢复")),
-        Binding("t", "request_extension", tr("延期")),
-        Binding("y", "decide_extension", tr("审批")),
+        Binding("escape", "back", tr("返回"), id="xinsheng.detail.back"),
+        Binding("a", "accept", tr("受理"), id="xinsheng.detail.accept"),
+        Binding("d", "dispatch", tr("派单"), id="xinsheng.detail.dispatch"),
+        Binding("s", "sign", tr("签收"), id="xinsheng.detail.sign"),
+        Binding("r", "return_request", tr("退单"), id="xinsheng.detail.return-request"),
+        Binding("f", "resolve", tr("办结"), id="xinsheng.detail.resolve"),
+        Binding("c", "callback", tr("回访"), id="xinsheng.detail.callback"),
+        Binding("x", "reject", tr("不受理"), id="xinsheng.detail.reject"),
+        Binding("o", "reopen", tr("重办"), id="xinsheng.detail.reopen"),
+        Binding("u", "unmerge", tr("撤销合并"), id="xinsheng.detail.unmerge"),
+        Binding("e", "correct_item", tr("更正"), id="xinsheng.detail.correct-item"),
+        Binding("p", "pause", tr("暂停"), id="xinsheng.detail.pause"),
+        Binding("g", "resume", tr("恢复"), id="xinsheng.detail.resume"),
+        Binding("t", "request_extension", tr("延期"), id="xinsheng.detail.request-extension"),
+        Binding("y", "decide_extension", tr("审批"), id="xinsheng.detail.decide-extension"),
     ]
 
     def __init__(self, request_id: int) -> None:

@@ -25,7 +25,10 @@ class NoteResult:
 class NoteDialog(ModalScreen[NoteResult | None]):
     """Ask for a required note (return reason, resolution…), optionally with hours spent."""
 
-    BINDINGS = [Binding("escape", "cancel", tr("取消")), Binding("ctrl+s", "submit", tr("确定"), priority=True)]
+    BINDINGS = [
+        Binding("escape", "cancel", tr("取消"), id="xinsheng.dialogs.cancel"),
+        Binding("ctrl+s", "submit", tr("确定"), priority=True, id="xinsheng.dialogs.submit"),
+    ]
 
     def __init__(self, title: str, placeholder: str, *, with_hours: bool = False, number: str | None = None) -> None:
         """`number` asks for a required whole number as well (e.g. the working days of an extension)."""
@@ -83,7 +86,7 @@ class NoteDialog(ModalScreen[NoteResult | None]):
 class PickerDialog(ModalScreen[str | None]):
     """A list to choose from, narrowed as you type; Enter takes the highlighted entry, Esc cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", tr("取消"))]
+    BINDINGS = [Binding("escape", "cancel", tr("取消"), id="xinsheng.dialogs.cancel")]
 
     def __init__(self, title: str, placeholder: str, default: str | None = None) -> None:
         super().__init__()
@@ -176,11 +179,11 @@ class CallbackDialog(ModalScreen[CallbackResult | None]):
     """回访: the resident's rating and whether the problem is solved; unsolved or unsatisfied reopens it."""
 
     BINDINGS = [
-        Binding("escape", "cancel", tr("取消")),
-        Binding("ctrl+s,enter", "submit", tr("确定"), priority=True),
-        Binding("1", "rate('satisfied')", tr("满意"), priority=True),
-        Binding("2", "rate('basically')", tr("基本满意"), priority=True),
-        Binding("3", "rate('unsatisfied')", tr("不满意"), priority=True),
+        Binding("escape", "cancel", tr("取消"), id="xinsheng.dialogs.cancel"),
+        Binding("ctrl+s,enter", "submit", tr("确定"), priority=True, id="xinsheng.dialogs.submit"),
+        Binding("1", "rate('satisfied')", tr("满意"), priority=True, id="xinsheng.dialogs.rate-satisfied"),
+        Binding("2", "rate('basically')", tr("基本满意"), priority=True, id="xinsheng.dialogs.rate-basically"),
+        Binding("3", "rate('unsatisfied')", tr("不满意"), priority=True, id="xinsheng.dialogs.rate-unsatisfied"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -32,7 +32,7 @@ def key_label(key: str) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", tr("关闭"))]
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", tr("关闭"), id="xinsheng.help.dismiss")]
 
     def __init__(self, bindings: list[tuple[str, str, bool]]) -> None:
         """`bindings`: (key, description, enabled) of the screen underneath, as its footer would show them."""

@@ -59,12 +59,12 @@ def suggestion_text(rank: int, s: Suggestion, accepted: bool) -> Text:
 
 class IntakeScreen(Screen[None]):
     BINDINGS = [
-        Binding("ctrl+s", "save", tr("保存"), priority=True),
-        Binding("f5", "accept(0)", tr("采纳"), priority=True),
-        Binding("f6", "accept(1)", tr("采纳第2条"), priority=True, show=False),
-        Binding("f7", "accept(2)", tr("采纳第3条"), priority=True, show=False),
-        Binding("ctrl+r", "clear", tr("清空"), priority=True, show=False),
-        Binding("f8", "merge_duplicate", tr("合并"), priority=True),
+        Binding("ctrl+s", "save", tr("保存"), priority=True, id="xinsheng.intake.save"),
+        Binding("f5", "accept(0)", tr("采纳"), priority=True, id="xinsheng.intake.accept-0"),
+        Binding("f6", "accept(1)", tr("采纳第2条"), priority=True, show=False, id="xinsheng.intake.accept-1"),
+        Binding("f7", "accept(2)", tr("采纳第3条"), priority=True, show=False, id="xinsheng.intake.accept-2"),
+        Binding("ctrl+r", "clear", tr("清空"), priority=True, show=False, id="xinsheng.intake.clear"),
+        Binding("f8", "merge_duplicate", tr("合并"), priority=True, id="xinsheng.intake.merge-duplicate"),
     ]
 
     def __init__(self) -> None:

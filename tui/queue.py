@@ -47,10 +47,10 @@ def clip(text: str, width: int) -> str:
 
 class QueueScreen(Screen[None]):
     BINDINGS = [
-        Binding("ctrl+f", "focus_search", tr("搜索"), priority=True),
-        Binding("f5", "reload", tr("刷新"), priority=True),
-        Binding("pagedown,ctrl+n", "page(1)", tr("下一页"), show=False),
-        Binding("pageup,ctrl+b", "page(-1)", tr("上一页"), show=False),
+        Binding("ctrl+f", "focus_search", tr("搜索"), priority=True, id="xinsheng.queue.focus-search"),
+        Binding("f5", "reload", tr("刷新"), priority=True, id="xinsheng.queue.reload"),
+        Binding("pagedown,ctrl+n", "page(1)", tr("下一页"), show=False, id="xinsheng.queue.page-1"),
+        Binding("pageup,ctrl+b", "page(-1)", tr("上一页"), show=False, id="xinsheng.queue.page-1"),
     ]
 
     def __init__(self) -> None:

@@ -71,8 +71,11 @@ def _percent(rate: Rate) -> float | None:
 
 class StatsScreen(Screen[None]):
     BINDINGS = [
-        Binding("f5", "reload", tr("刷新"), priority=True),
-        *(Binding(str(n), f"tab('{tab}')", label, show=False) for n, (tab, label) in enumerate(TABS.items(), 1)),
+        Binding("f5", "reload", tr("刷新"), priority=True, id="xinsheng.stats.reload"),
+        *(
+            Binding(str(n), f"tab('{tab}')", label, show=False, id=f"xinsheng.stats.{tab}")
+            for n, (tab, label) in enumerate(TABS.items(), 1)
+        ),
     ]
 
     @property

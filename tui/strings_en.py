@@ -323,4 +323,5 @@ EN: dict[str, str] = {
     "查看督办看板": "See the dashboard",
     "查看居民个人信息": "See residents' personal data",
     "总数": "Total",
+    "快捷键设置": "Key settings",
 }
