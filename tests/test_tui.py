@@ -535,3 +535,27 @@ async def test_a_keymap_file_rebinds_a_key_by_its_binding_id(app, catalog_engine
         await wait_for(pilot, lambda: app.screen.query_one("#title", Input).value == "")
     with session_scope(catalog_engine) as s:
         assert s.exec(select(Request)).one().title == "楼道灯坏了"
+
+
+async def test_the_mouse_works_too(app, catalog_engine) -> None:
+    from models.intake import log_request
+    from models.workflow import Actor
+
+    with session_scope(catalog_engine) as s:
+        log_request(s, Actor("t"), title="楼道座椅坏了", item_code="JD-002")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        from textual.widgets._footer import FooterKey
+
+        await wait_for(pilot, lambda: any(k.key == "f3" for k in app.screen.query(FooterKey)))
+        queue_key = next(k for k in app.screen.query(FooterKey) if k.key == "f3")
+        await pilot.click(queue_key)  # the footer's “f3 工单”
+        await wait_for(pilot, lambda: isinstance(app.screen, QueueScreen))
+        table = app.screen.query_one("#queue", DataTable)
+        await wait_for(pilot, lambda: table.row_count == 1)
+        await pilot.click("#queue", offset=(4, 1))  # a click on the row opens it
+        await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen))
+        await pilot.press("escape", "f4")
+        await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.query("Tab").first().region)
+        await pilot.click("#--content-tab-tab-ledger")
+        await wait_for(pilot, lambda: app.screen.query_one("#stats-tabs").active == "tab-ledger")
