@@ -559,3 +559,53 @@ async def test_the_mouse_works_too(app, catalog_engine) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.query("Tab").first().region)
         await pilot.click("#--content-tab-tab-ledger")
         await wait_for(pilot, lambda: app.screen.query_one("#stats-tabs").active == "tab-ledger")
+
+
+async def test_merge_unmerge_reject_and_reopen_keys(app, catalog_engine) -> None:
+    from models import workflow
+    from models.intake import log_request
+    from models.workflow import Actor
+
+    with session_scope(catalog_engine) as s:
+        first = log_request(s, Actor("t"), title="3号楼路灯坏了", item_code="JD-007").request
+        second = log_request(s, Actor("t"), title="3号楼门口灯不亮", item_code="JD-007").request
+        third = log_request(s, Actor("t"), title="看不清写的什么", item_code="JD-007").request
+        closed = log_request(s, Actor("t"), title="楼道灯又坏了", item_code="JD-007").request
+        for step in (workflow.accept, workflow.dispatch, workflow.sign):
+            step(s, closed, Actor("t"))
+        workflow.resolve(s, closed, Actor("t"), "已修")
+        workflow.callback(s, closed, Actor("t"), satisfaction="satisfied")
+        first_ref, ids = first.ref, (second.id, third.id, closed.id)
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+
+        async def open_detail(request_id: int) -> DetailScreen:
+            while isinstance(app.screen, DetailScreen):
+                app.pop_screen()
+            app.push_screen(DetailScreen(request_id))
+            await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen) and app.screen.detail is not None)
+            return app.screen
+
+        async def note(*keys: str) -> None:
+            await wait_for(pilot, lambda: app.screen.__class__.__name__ == "NoteDialog")
+            await pilot.press(*keys, "enter")
+
+        detail = await open_detail(ids[0])
+        await pilot.press("m")
+        await note(*first_ref)
+        await wait_for(pilot, lambda: detail.detail.status == "merged")
+        assert detail.detail.duplicate_of == first_ref
+        await pilot.press("u")
+        await wait_for(pilot, lambda: detail.detail.status == "new")
+
+        detail = await open_detail(ids[1])
+        await pilot.press("x")
+        await note(*"内容不清，多次联系未果")
+        await wait_for(pilot, lambda: detail.detail.status == "rejected")
+
+        detail = await open_detail(ids[2])
+        await pilot.press("o")
+        await note(*"居民说又坏了")
+        await wait_for(pilot, lambda: detail.detail.status == "reopened")
+        assert "还剩" in static_text(app, "#summary")  # a fresh deadline from today

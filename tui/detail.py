@@ -44,6 +44,7 @@ ACTION_KEYS = {
     "reopen": "reopen",
     "unmerge": "unmerge",
     "route": "correct_item",
+    "merge": "merge_into",
     "pause": "pause",
     "resume": "resume",
     "extension_requested": "request_extension",
@@ -68,6 +69,7 @@ class DetailScreen(Screen[None]):
         Binding("g", "resume", tr("恢复"), id="xinsheng.detail.resume"),
         Binding("t", "request_extension", tr("延期"), id="xinsheng.detail.request-extension"),
         Binding("y", "decide_extension", tr("审批"), id="xinsheng.detail.decide-extension"),
+        Binding("m", "merge_into", tr("合并"), id="xinsheng.detail.merge"),
     ]
 
     def __init__(self, request_id: int) -> None:
@@ -219,6 +221,18 @@ class DetailScreen(Screen[None]):
     def action_sign(self) -> None:
         actor = self.xapp.actor
         self._apply(lambda s, r: workflow.sign(s, r, actor), tr("已签收，开始办理"))
+
+    def action_merge_into(self) -> None:
+        """合并: this request duplicates an earlier one; type its ref. Undone with u."""
+        actor = self.xapp.actor
+
+        def merge(n: NoteResult) -> None:
+            self._apply(
+                lambda s, r: workflow.merge(s, r, workflow.find_request(s, n.text), actor),
+                tr("已合并（按 u 可撤销）"),
+            )
+
+        self._with_note(tr("合并到哪条诉求？输入它的编号"), tr("如：XS-2026-000123"), merge)
 
     def action_unmerge(self) -> None:
         actor = self.xapp.actor

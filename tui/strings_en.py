@@ -324,4 +324,7 @@ EN: dict[str, str] = {
     "查看居民个人信息": "See residents' personal data",
     "总数": "Total",
     "快捷键设置": "Key settings",
+    "已合并（按 u 可撤销）": "Merged (u undoes it)",
+    "合并到哪条诉求？输入它的编号": "Merge into which request? Type its ref",
+    "如：XS-2026-000123": "e.g. XS-2026-000123",
 }
