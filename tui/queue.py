@@ -5,7 +5,6 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
-from sqlmodel import Session
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -57,6 +56,8 @@ class QueueScreen(Screen[None]):
         super().__init__()
         self._offset = 0
         self._debounce: Timer | None = None
+        self._shown = 0
+        self._total: int | None = None
 
     @property
     def xapp(self) -> XinshengApp:
@@ -93,18 +94,22 @@ class QueueScreen(Screen[None]):
         return (status if isinstance(status, str) and status != "all" else None), search
 
     def action_reload(self) -> None:
+        """The page first, the total after: on a large database counting every match takes as long as finding
+        the page, and the worker should not wait for it to see the newest requests."""
         status, search = self._filters()
         offset, actor = self._offset, self.xapp.actor
+        self._total = None
+        self.xapp.run_db(
+            lambda s: list_requests(s, status, search, limit=PAGE, offset=offset, actor=actor),
+            self._show,
+            group="queue",
+            exclusive=True,
+        )
+        self.xapp.run_db(
+            lambda s: count_requests(s, status, search, actor), self._counted, group="queue-count", exclusive=True
+        )
 
-        def work(session: Session) -> tuple[int, list[RequestRow]]:
-            return count_requests(session, status, search, actor), list_requests(
-                session, status, search, limit=PAGE, offset=offset, actor=actor
-            )
-
-        self.xapp.run_db(work, self._show, group="queue", exclusive=True)
-
-    def _show(self, value: tuple[int, list[RequestRow]]) -> None:
-        total, rows = value
+    def _show(self, rows: list[RequestRow]) -> None:
         table = self.query_one("#queue", DataTable)
         table.clear()
         title_width = max(14, min(40, self.size.width - 62))
@@ -123,10 +128,19 @@ class QueueScreen(Screen[None]):
                 row.grid,
                 key=str(row.id),
             )
-        first = self._offset + 1 if rows else 0
+        self._shown = len(rows)
+        self._update_count()
+
+    def _counted(self, total: int) -> None:
+        self._total = total
+        self._update_count()
+
+    def _update_count(self) -> None:
+        first = self._offset + 1 if self._shown else 0
+        total = "…" if self._total is None else str(self._total)
         self.query_one("#queue-count", Label).update(
             tr("共 {} 条，显示第 {}–{} 条 · ⚠ 已超期 · PgUp/PgDn 翻页 · 回车查看详情").format(
-                total, first, self._offset + len(rows)
+                total, first, self._offset + self._shown
             )
         )
 
@@ -140,7 +154,7 @@ class QueueScreen(Screen[None]):
         self._offset = 0
         if self._debounce is not None:
             self._debounce.stop()
-        self._debounce = self.set_timer(0.25, self.action_reload)
+        self._debounce = self.set_timer(0.15, self.action_reload)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
