@@ -94,19 +94,23 @@ class QueueScreen(Screen[None]):
         return (status if isinstance(status, str) and status != "all" else None), search
 
     def action_reload(self) -> None:
-        """The page first, the total after: on a large database counting every match takes as long as finding
-        the page, and the worker should not wait for it to see the newest requests."""
+        """The page first, then the total: counting every match takes as long as finding the page on a large
+        database, and a worker should see the newest requests without waiting for the count."""
         status, search = self._filters()
         offset, actor = self._offset, self.xapp.actor
         self._total = None
+
+        def drawn(rows: list[RequestRow]) -> None:
+            self._show(rows)
+            self.xapp.run_db(
+                lambda s: count_requests(s, status, search, actor), self._counted, group="queue-count", exclusive=True
+            )
+
         self.xapp.run_db(
             lambda s: list_requests(s, status, search, limit=PAGE, offset=offset, actor=actor),
-            self._show,
+            drawn,
             group="queue",
             exclusive=True,
-        )
-        self.xapp.run_db(
-            lambda s: count_requests(s, status, search, actor), self._counted, group="queue-count", exclusive=True
         )
 
     def _show(self, rows: list[RequestRow]) -> None:
