@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from models.matching import MatchResult, Suggestion
     from tui.app import XinshengApp
 
+DUPLICATE_PAUSE_SECONDS = 0.4
 DEBOUNCE_SECONDS = 0.02  # short enough to feel instant, long enough to skip keys typed in a burst
 WARNING_DUTIES = ("returned", "cancelled")
 
@@ -70,6 +71,7 @@ class IntakeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._debounce: Timer | None = None
+        self._duplicate_timer: Timer | None = None
         self._result: MatchResult | None = None
         self._accepted: Suggestion | None = None
         self._wait_timer: Timer | None = None
@@ -163,7 +165,11 @@ class IntakeScreen(Screen[None]):
             return  # the user kept typing; a newer match is on its way
         self._result = result
         self._render_suggestions()
-        self._start_duplicates()
+        # the duplicate search is a database query: it waits for a pause in typing, so it never competes with
+        # the next keystroke's suggestions
+        if self._duplicate_timer is not None:
+            self._duplicate_timer.stop()
+        self._duplicate_timer = self.set_timer(DUPLICATE_PAUSE_SECONDS, self._start_duplicates)
 
     def _render_suggestions(self) -> None:
         options = self.query_one("#suggestions", OptionList)
