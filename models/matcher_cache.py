@@ -58,13 +58,18 @@ def _state(session: Session) -> dict[str, Any]:
     }
 
 
+PAGE = 4096
+
+
 def _aligned(offset: int) -> int:
     return -(-offset // ALIGN) * ALIGN
 
 
-def _read(path: Path) -> tuple[dict[str, Any], HistoryIndex] | None:
+def _read(path: Path, warm: bool = False) -> tuple[dict[str, Any], HistoryIndex] | None:
     try:
         mapped = np.memmap(path, dtype=np.uint8, mode="r")
+        if warm:  # touch one byte per page: the first keystrokes then never wait on the disk
+            int(mapped[::PAGE].sum())
         if bytes(mapped[: len(MAGIC)]) != MAGIC:
             return None
         start = len(MAGIC) + 8
@@ -106,10 +111,10 @@ def _write(path: Path, meta: dict[str, Any], index: HistoryIndex) -> None:
         pass  # a read-only or full disk costs speed next time, nothing else
 
 
-def load_history(session: Session, matcher: Matcher) -> HistoryIndex:
+def load_history(session: Session, matcher: Matcher, *, warm: bool = False) -> HistoryIndex:
     state = _state(session)
     path = cache_path(session)
-    cached = _read(path) if path.exists() else None
+    cached = _read(path, warm) if path.exists() else None
     if cached is not None:
         meta, index = cached
         same_world = meta.get("format") == FORMAT and meta.get("catalog") == state["catalog"]

@@ -379,7 +379,7 @@ class Matcher:
         )
 
 
-def load_matcher(session: Session, *, use_cache: bool = True) -> Matcher:
+def load_matcher(session: Session, *, use_cache: bool = True, warm: bool = False) -> Matcher:
     """A matcher over the catalog and every confirmed routing in the database.
 
     The history index is kept in the user cache directory and only extended with routings confirmed since it
@@ -407,7 +407,9 @@ def load_matcher(session: Session, *, use_cache: bool = True) -> Matcher:
     if use_cache:
         from models.matcher_cache import load_history
 
-        matcher.history = load_history(session, matcher)  # the catalog side is cheap; only history is cached
+        # the catalog side is cheap; only history is cached. `warm` pages the cache file in at load (the TUI, in
+        # its background thread), so the first keystrokes do not wait on page faults
+        matcher.history = load_history(session, matcher, warm=warm)
     else:
         matcher.history = matcher.build_history(example_rows(session))
     return matcher

@@ -193,7 +193,8 @@ class XinshengApp(App[None]):
         from models.matching import load_matcher
 
         with Session(self.engine) as session:
-            matcher = load_matcher(session)
+            matcher = load_matcher(session, warm=True)
+        matcher.match("小区楼道路灯漏水噪音停车", top=3)  # first-use costs are paid here, not on a keystroke
         self._matcher = matcher
         self.matcher_ready.set()
 
