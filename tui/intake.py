@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from tui.app import XinshengApp
 
 DUPLICATE_PAUSE_SECONDS = 0.4
-DEBOUNCE_SECONDS = 0.02  # short enough to feel instant, long enough to skip keys typed in a burst
+DEBOUNCE_SECONDS = 0.01  # short enough to feel instant, long enough to skip keys typed in a burst
 WARNING_DUTIES = ("returned", "cancelled")
 
 
