@@ -69,7 +69,7 @@ class DetailScreen(Screen[None]):
         Binding("g", "resume", tr("恢复"), id="xinsheng.detail.resume"),
         Binding("t", "request_extension", tr("延期"), id="xinsheng.detail.request-extension"),
         Binding("y", "decide_extension", tr("审批"), id="xinsheng.detail.decide-extension"),
-        Binding("m", "merge_into", tr("合并"), id="xinsheng.detail.merge"),
+        Binding("m", "merge_into", tr("合并"), show=False, id="xinsheng.detail.merge"),  # in ? and the palette
     ]
 
     def __init__(self, request_id: int) -> None:
