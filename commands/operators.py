@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from commands.common import engine_for, pad, user_errors
+from commands.common import display_width, engine_for, pad, user_errors
 
 app = typer.Typer(help="操作员（operators）：登记和列出操作员及其角色", no_args_is_help=True, rich_markup_mode=None)
 
@@ -21,8 +21,10 @@ def list_(ctx: typer.Context) -> None:
         if not operators:
             typer.echo("还没有登记操作员；用 xinsheng operators add 姓名 --role admin 登记第一位管理员")
             return
+        name_width = max(display_width(op.name) for op in operators) + 2
+        typer.echo(f"{pad('角色', 12)}{pad('姓名', name_width)}网格 / 社区 / 单位")
         for op in operators:
-            typer.echo(f"{pad(op.role_label, 12)}{pad(op.name, 24)}{op.place}")
+            typer.echo(f"{pad(op.role_label, 12)}{pad(op.name, name_width)}{op.place}")
 
 
 @app.command("add")
@@ -41,5 +43,5 @@ def add(
         from models.permissions import ROLE_LABELS, add_operator
 
         with session_scope(engine_for(ctx)) as session:
-            add_operator(session, name, role, area=area, department=department)
-        typer.echo(f"已登记 {name.strip()}（{ROLE_LABELS[role]}）")
+            registered = add_operator(session, name, role, area=area, department=department).role
+        typer.echo(f"已登记 {name.strip()}（{ROLE_LABELS[registered]}）")

@@ -206,6 +206,7 @@ def add_operator(
     name = name.strip()
     if not name:
         raise UserError("操作员姓名不能为空")
+    role = {label: code for code, label in ROLE_LABELS.items()}.get(role, role)  # 网格员 as well as grid_worker
     if role not in ROLES:
         raise UserError(f"--role 应为 {'、'.join(ROLES)} 之一，收到 “{role}”")
     if session.exec(select(Operator.id).where(Operator.name == name)).first() is not None:

@@ -441,7 +441,10 @@ def test_operators_are_registered_listed_and_checked_before_the_tui_opens(db: Pa
     ):
         result = invoke(db, "operators", "add", *args)
         assert result.exit_code == 2 and message in result.stderr, (args, result.output)
+    chinese_role = invoke(db, "operators", "add", "王管理", "--role", "管理员")  # the role in Chinese works too
+    assert "已登记 王管理（管理员）" in chinese_role.stdout
     listing = invoke(db, "operators", "list").stdout.splitlines()
-    assert len(listing) == 1 and "督办负责人" in listing[0] and "周主任" in listing[0]
+    assert listing[0].split() == ["角色", "姓名", "网格", "/", "社区", "/", "单位"] and len(listing) == 3
+    assert "督办负责人" in listing[1] and "周主任" in listing[1] and "王管理" in listing[2]
     unknown = invoke(db, "--operator", "路人甲")  # the TUI never opens for a name nobody registered
     assert unknown.exit_code == 2 and "没有登记的操作员 “路人甲”" in unknown.stderr

@@ -499,7 +499,8 @@ async def test_question_mark_lists_the_keys_of_the_screen_underneath(app) -> Non
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
         keys = app.screen.query_one("#help-keys", Static).content
         text = "".join(str(cell) for column in keys.columns for cell in column._cells)
-        assert "搜索" in text and "工单" in text and "清单" in text and "Scroll" not in text
+        assert "搜索" in text and "工单" in text and "清单" in text
+        assert "Scroll" not in text and "Focus" not in text and "Copy" not in text  # Textual's own keys stay out
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, QueueScreen))
         await pilot.press("ctrl+f", "question_mark")  # in the search box ? is just a character
@@ -609,3 +610,21 @@ async def test_merge_unmerge_reject_and_reopen_keys(app, catalog_engine) -> None
         await note(*"居民说又坏了")
         await wait_for(pilot, lambda: detail.detail.status == "reopened")
         assert "还剩" in static_text(app, "#summary")  # a fresh deadline from today
+
+
+async def test_where_grids_exist_a_request_is_not_saved_without_one(app, catalog_engine) -> None:
+    with session_scope(catalog_engine) as s:
+        from models.tables import Area
+        from tests.conftest import area_chain
+
+        _, east, _ = area_chain(s, "和平街道", "东社区", "东一网格")
+        s.add(Area(name="东二网格", kind="grid", parent_id=east.id))  # two grids: none is preselected
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        await wait_for(pilot, lambda: app.screen._grid_count == 2)
+        await pilot.click("#title")
+        await pilot.press(*"楼道灯坏了", "ctrl+s")
+        await wait_for(pilot, lambda: any("请选择所属网格" in n.message for n in app._notifications))
+        assert app.screen.query_one("#title", Input).value == "楼道灯坏了"  # kept, not lost
+    with session_scope(catalog_engine) as s:
+        assert s.exec(select(Request)).first() is None

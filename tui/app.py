@@ -161,7 +161,7 @@ class XinshengApp(App[None]):
         bindings, seen = [], set()
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
-            ours = type(active.node).__module__.startswith("tui.")  # not Textual's own scrolling keys
+            ours = (binding.id or "").startswith("xinsheng.")  # ours carry ids; Textual's own keys do not
             if (
                 ours
                 and binding.description

@@ -77,6 +77,7 @@ class IntakeScreen(Screen[None]):
         self._wait_timer: Timer | None = None
         self._duplicates: list[Duplicate] = []
         self._phone = ""  # the number as typed; the field shows it masked once the cursor leaves it
+        self._grid_count = 0
 
     @property
     def xapp(self) -> XinshengApp:
@@ -125,6 +126,7 @@ class IntakeScreen(Screen[None]):
             grids = [(grid_id, name) for grid_id, name in grids if actor.area_ids and grid_id in actor.area_ids]
         select = self.query_one("#grid", Select)
         select.set_options([(name, grid_id) for grid_id, name in grids])
+        self._grid_count = len(grids)
         if len(grids) == 1 or (grids and actor.role == "grid_worker"):
             select.value = grids[0][0]
 
@@ -193,9 +195,19 @@ class IntakeScreen(Screen[None]):
             self._show_routing(self._accepted.code)
         elif result.department and result.department_score >= MIN_AUTO_SCORE:
             routing.set_class(False, "warning")
-            routing.update(
-                tr("建议承办部门：{}（{}）—— 按 F5 采纳首选事项").format(result.department, result.department_reason)
-            )
+            top = result.suggestions[0]
+            if top.department == result.department:
+                routing.update(
+                    tr("建议承办部门：{}（{}）—— 按 F5 采纳首选事项").format(
+                        result.department, result.department_reason
+                    )
+                )
+            else:  # the history points elsewhere than the best item: say so rather than invite a blind F5
+                routing.update(
+                    tr("建议承办部门：{}（{}），但首选事项归{}：请核对后用 F5/F6/F7 采纳").format(
+                        result.department, result.department_reason, top.department
+                    )
+                )
         elif result.department:
             routing.set_class(False, "warning")
             routing.update(tr("匹配把握低：请补充内容，或人工确认事项和承办部门"))
@@ -308,6 +320,10 @@ class IntakeScreen(Screen[None]):
         text = self.query_one("#text", Input).value.strip()
         if not title and not text:
             self.notify(tr("请先填写诉求标题或内容"), severity="warning")
+            return
+        if self._grid_id() is None and self._grid_count:  # a request without a grid is no grid worker's work
+            self.notify(tr("请选择所属网格"), severity="warning")
+            self.query_one("#grid", Select).focus()
             return
         fields: dict[str, Any] = {
             "title": title,

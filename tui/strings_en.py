@@ -327,4 +327,6 @@ EN: dict[str, str] = {
     "已合并（按 u 可撤销）": "Merged (u undoes it)",
     "合并到哪条诉求？输入它的编号": "Merge into which request? Type its ref",
     "如：XS-2026-000123": "e.g. XS-2026-000123",
+    "建议承办部门：{}（{}），但首选事项归{}：请核对后用 F5/F6/F7 采纳": "Suggested department: {} ({}), but the first item belongs to {}: check, then accept with F5/F6/F7",
+    "请选择所属网格": "Choose the grid first",
 }
