@@ -87,7 +87,7 @@ def build(engine: Engine, n: int, seed: int = 2026) -> tuple[int, float]:
     from models.demo import build_demo
 
     started = time.perf_counter()
-    build_demo(engine, requests=10)  # catalog, departments, areas, operators
+    build_demo(engine, requests=0)  # catalog, departments, areas, operators
     with session_scope(engine) as session:
         items = [(i.id, i.department_id, i.category) for i in session.exec(select(CatalogItem)).all()]
         grids = [a.id for a in session.exec(select(Area).where(Area.kind == "grid")).all()]
@@ -107,10 +107,6 @@ def build(engine: Engine, n: int, seed: int = 2026) -> tuple[int, float]:
         return due_cache[key] + (day - key[0])
 
     events = 0
-    with engine.begin() as conn:
-        conn.execute(text("DELETE FROM requestevent"))
-        conn.execute(text("DELETE FROM matchexample"))
-        conn.execute(text("DELETE FROM request"))
     for chunk_start in range(0, n, CHUNK):
         requests, request_events = [], []
         for index in range(chunk_start, min(n, chunk_start + CHUNK)):

@@ -8,7 +8,7 @@ import typer
 
 from commands.common import EXIT_USAGE, engine_for, err, state, user_errors
 
-app = typer.Typer(help="数据库维护：升级、查看版本、备份", no_args_is_help=True, rich_markup_mode=None)
+app = typer.Typer(help="数据库维护：升级、查看版本、备份、检查", no_args_is_help=True, rich_markup_mode=None)
 
 
 @app.command()
@@ -52,3 +52,20 @@ def backup(ctx: typer.Context, file: Path = typer.Argument(..., metavar="FILE", 
             raise typer.Exit(EXIT_USAGE)
         backup_sqlite(engine, file)
         typer.echo(f"已备份到 {file}")
+
+
+@app.command()
+def check(ctx: typer.Context) -> None:
+    """检查数据库完整性，并核对诉求与办理记录是否一致（有问题时退出码为 1）。"""
+    with user_errors():
+        from models.consistency import check_database
+
+        results = check_database(engine_for(ctx))
+        for result in results:
+            mark = "✔" if result.ok else "✘"
+            line = f"{mark} {result.name}" + (
+                "" if result.ok else f"：{result.problems} 处，例如 {'、'.join(result.examples)}"
+            )
+            typer.echo(line)
+        if not all(result.ok for result in results):
+            raise typer.Exit(1)

@@ -1,0 +1,58 @@
+"""`xinsheng db check`: integrity and reconciliation of requests against their event trail, on both databases."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import text
+
+from models.consistency import check_database
+from models.db import session_scope
+from models.intake import log_request
+from models.workflow import Actor, accept
+
+
+def _failing(engine) -> dict[str, list[str]]:
+    return {c.name: c.examples for c in check_database(engine) if not c.ok}
+
+
+def test_a_clean_database_passes_and_damage_is_named(catalog_engine) -> None:
+    with session_scope(catalog_engine) as s:
+        kept = log_request(s, Actor("t"), title="楼道灯坏了", item_code="JD-007").request
+        accept(s, kept, Actor("t"))
+        ref = kept.ref
+    assert _failing(catalog_engine) == {}
+    with catalog_engine.begin() as conn:  # what a crash or a hand edit could leave behind
+        conn.execute(text("UPDATE request SET status = 'closed' WHERE ref = :ref"), {"ref": ref})
+        conn.execute(
+            text(
+                "INSERT INTO request (ref, title, title_initials, text, location, channel, kind, urgency, status, "
+                "resolution, created_at, return_count, reopen_count, escalation_level, version) VALUES "
+                "('XS-2026-999999', '无记录', '', '', '', 'walk_in', 'help', 'normal', 'new', '', :at, 0, 0, 0, 1)"
+            ),
+            {"at": datetime(2026, 3, 1)},
+        )
+    failing = _failing(catalog_engine)
+    assert failing == {
+        "每条诉求都有登记或导入记录": ["XS-2026-999999"],
+        "诉求状态与最后一条改变状态的记录一致": [ref],
+    }
+
+
+def test_db_check_command_exits_1_on_a_problem(tmp_path, catalog_csv) -> None:
+    from typer.testing import CliRunner
+
+    from commands.main import app
+    from models.db import open_engine
+
+    db = tmp_path / "check.db"
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", str(db), "catalog", "import", str(catalog_csv)]).exit_code == 0
+    clean = runner.invoke(app, ["--db", str(db), "db", "check"])
+    assert clean.exit_code == 0 and "✘" not in clean.stdout and "✔ 外键" in clean.stdout
+    with session_scope(open_engine(db)) as s:
+        log_request(s, Actor("t"), title="路灯不亮", item_code="JD-007")
+    with open_engine(db).begin() as conn:
+        conn.execute(text("UPDATE request SET status = 'resolved'"))
+    broken = runner.invoke(app, ["--db", str(db), "db", "check"])
+    assert broken.exit_code == 1 and "✘ 诉求状态与最后一条改变状态的记录一致：1 处" in broken.stdout
