@@ -69,3 +69,28 @@ def check(ctx: typer.Context) -> None:
             typer.echo(line)
         if not all(result.ok for result in results):
             raise typer.Exit(1)
+
+
+@app.command()
+def restore(
+    ctx: typer.Context, file: Path = typer.Argument(..., metavar="FILE", help="由 db backup 生成的备份文件")
+) -> None:
+    """用备份替换当前 SQLite 数据库，恢复后自动检查（PostgreSQL 请用 pg_restore）。"""
+    with user_errors():
+        from models.consistency import check_database
+        from models.db import forget_engine, open_engine, resolve_url, restore_sqlite
+
+        engine = engine_for(ctx)
+        if engine.dialect.name != "sqlite":
+            err("错误：PostgreSQL 请使用 pg_restore 恢复，例如 pg_restore --clean -d 数据库名 xinsheng.dump")
+            raise typer.Exit(EXIT_USAGE)
+        restore_sqlite(engine, file)
+        target = resolve_url(state(ctx).db)
+        forget_engine(target)  # reopen from scratch: an older backup is migrated to this version on open
+        results = check_database(open_engine(target))
+        bad = [r for r in results if not r.ok]
+        typer.echo(f"已从 {file} 恢复；检查 {len(results) - len(bad)}/{len(results)} 项通过")
+        for r in bad:
+            typer.echo(f"✘ {r.name}：{r.problems} 处")
+        if bad:
+            raise typer.Exit(1)

@@ -171,3 +171,37 @@ def delete_sqlite_file(db: str | os.PathLike[str]) -> None:
     path = url.removeprefix("sqlite:///")
     for suffix in ("", "-wal", "-shm"):
         Path(path + suffix).unlink(missing_ok=True)
+
+
+def restore_sqlite(engine: Engine, source: Path) -> None:
+    """Replace this SQLite database with a backup, through the backup API (one transaction: all or nothing).
+
+    The backup is checked first (a SQLite file, intact, made by xinsheng, not newer than this program), so a wrong
+    file never overwrites good data. Newer-than-backup migrations run on the next open.
+    """
+    import sqlite3
+
+    from models.migrations import HEAD_REVISION
+
+    if not source.is_file():
+        raise UserError(f"找不到备份文件：{source}")
+    try:
+        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as backup:
+            if backup.execute("PRAGMA integrity_check").fetchone() != ("ok",):
+                raise UserError(f"备份文件已损坏，未恢复：{source}")
+            row = backup.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise UserError(f"不是 xinsheng 的 SQLite 备份文件：{source}（{exc}）") from None
+    if row is None or not str(row[0]).isdigit():
+        raise UserError(f"不是 xinsheng 的备份文件：{source}")
+    if int(row[0]) > int(HEAD_REVISION):
+        raise UserError(f"备份来自更新的 xinsheng（数据库版本 {row[0]}），请先升级程序")
+    raw = engine.raw_connection()
+    try:
+        target = raw.driver_connection
+        assert isinstance(target, sqlite3.Connection)
+        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as backup:
+            backup.backup(target)
+    finally:
+        raw.close()
+    engine.dispose()  # pooled connections must not keep pages of the replaced database

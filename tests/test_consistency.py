@@ -56,3 +56,41 @@ def test_db_check_command_exits_1_on_a_problem(tmp_path, catalog_csv) -> None:
         conn.execute(text("UPDATE request SET status = 'resolved'"))
     broken = runner.invoke(app, ["--db", str(db), "db", "check"])
     assert broken.exit_code == 1 and "✘ 诉求状态与最后一条改变状态的记录一致：1 处" in broken.stdout
+
+
+def test_backup_and_restore_round_trip_with_a_check(tmp_path, catalog_csv) -> None:
+    from sqlmodel import func, select
+    from typer.testing import CliRunner
+
+    from commands.main import app
+    from models.db import forget_engine, open_engine
+    from models.tables import Request, RequestEvent
+
+    db, backup = tmp_path / "live.db", tmp_path / "backup.db"
+    runner = CliRunner()
+
+    def cli(*args: str):
+        return runner.invoke(app, ["--db", str(db), *args])
+
+    assert cli("catalog", "import", str(catalog_csv)).exit_code == 0
+    with session_scope(open_engine(db)) as s:
+        for title in ("路灯不亮", "楼道灯坏了"):
+            accept(s, log_request(s, Actor("t"), title=title, item_code="JD-007").request, Actor("t"))
+    assert cli("db", "backup", str(backup)).exit_code == 0
+    with session_scope(open_engine(db)) as s:  # work done after the backup is what a restore gives up
+        log_request(s, Actor("t"), title="备份之后登记的", item_code="JD-007")
+    restored = cli("db", "restore", str(backup))
+    assert restored.exit_code == 0, restored.output
+    assert "检查 7/7 项通过" in restored.stdout
+    forget_engine(db)
+    with session_scope(open_engine(db)) as s:
+        assert s.exec(select(func.count()).select_from(Request)).one() == 2
+        assert s.exec(select(func.count()).select_from(RequestEvent)).one() == 4
+
+    not_a_db = tmp_path / "notes.txt"
+    not_a_db.write_text("这不是数据库", encoding="utf-8")
+    for source, message in ((not_a_db, "不是 xinsheng"), (tmp_path / "missing.db", "找不到备份文件")):
+        refused = cli("db", "restore", str(source))
+        assert refused.exit_code == 2 and message in refused.stderr and len(refused.stderr.splitlines()) == 1
+    with session_scope(open_engine(db)) as s:  # a refused restore leaves the database as it was
+        assert s.exec(select(func.count()).select_from(Request)).one() == 2
