@@ -154,3 +154,27 @@ def test_every_role_is_refused_every_action_it_lacks(people, role: str) -> None:
             with pytest.raises(PermissionDenied):
                 workflow.transition(s, leak, action, actor)
             assert leak.version == before
+
+
+def test_revealing_a_residents_phone_needs_reach_and_a_reason_and_is_audited(people) -> None:
+    from sqlmodel import select
+
+    from models.errors import UserError
+    from models.personal_data import reveal_contact
+    from models.tables import AuditEvent
+
+    engine, grids = people
+    with session_scope(engine) as s:
+        mine = log_request(
+            s, ADMIN, title="楼上漏水", item_code="JD-003", area_id=grids["东一"], resident_phone="13812345678"
+        ).request
+        worker, other_grid, unit = actor_for(s, "王东一"), actor_for(s, "李西一"), actor_for(s, "水务局·钱")
+        with pytest.raises(UserError, match="用途"):
+            reveal_contact(s, mine.id, worker, " ")
+        for outsider in (other_grid, unit):  # another grid; a unit the request was not dispatched to
+            with pytest.raises(PermissionDenied, match="不能查看居民联系方式"):
+                reveal_contact(s, mine.id, outsider, "回访")
+        assert reveal_contact(s, mine.id, worker, "回访居民").phone == "13812345678"
+        audits = s.exec(select(AuditEvent)).all()
+    assert [(a.actor, a.action) for a in audits] == [("王东一", "reveal_personal_data")]
+    assert "回访居民" in audits[0].detail and mine.ref in audits[0].detail

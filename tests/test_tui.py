@@ -628,3 +628,26 @@ async def test_where_grids_exist_a_request_is_not_saved_without_one(app, catalog
         assert app.screen.query_one("#title", Input).value == "楼道灯坏了"  # kept, not lost
     with session_scope(catalog_engine) as s:
         assert s.exec(select(Request)).first() is None
+
+
+async def test_v_shows_the_residents_phone_for_a_reason_and_records_it(app, catalog_engine) -> None:
+    from models.intake import log_request
+    from models.tables import AuditEvent
+    from models.workflow import Actor
+
+    with session_scope(catalog_engine) as s:
+        request_id = log_request(
+            s, Actor("t"), title="路灯不亮", item_code="JD-007", resident_phone="13812345678"
+        ).request.id
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        app.push_screen(DetailScreen(request_id))
+        await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen) and app.screen.detail is not None)
+        assert "13812345678" not in static_text(app, "#summary") and "138****5678" in static_text(app, "#summary")
+        await pilot.press("v")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "NoteDialog")
+        await pilot.press(*"回访居民", "enter")
+        await wait_for(pilot, lambda: any("13812345678" in n.message for n in app._notifications))
+        assert "13812345678" not in static_text(app, "#summary")  # never written into the detail itself
+    with session_scope(catalog_engine) as s:
+        assert [a.action for a in s.exec(select(AuditEvent)).all()] == ["reveal_personal_data"]

@@ -70,6 +70,7 @@ class DetailScreen(Screen[None]):
         Binding("t", "request_extension", tr("延期"), id="xinsheng.detail.request-extension"),
         Binding("y", "decide_extension", tr("审批"), id="xinsheng.detail.decide-extension"),
         Binding("m", "merge_into", tr("合并"), show=False, id="xinsheng.detail.merge"),  # in ? and the palette
+        Binding("v", "reveal_contact", tr("查看电话"), show=False, id="xinsheng.detail.reveal-contact"),
     ]
 
     def __init__(self, request_id: int) -> None:
@@ -233,6 +234,28 @@ class DetailScreen(Screen[None]):
             )
 
         self._with_note(tr("合并到哪条诉求？输入它的编号"), tr("如：XS-2026-000123"), merge)
+
+    def action_reveal_contact(self) -> None:
+        """The resident's number in full, for a callback: with a reason, recorded in the audit trail, shown only
+        in a notification that disappears, never in the detail itself."""
+        detail = self.detail
+        if detail is None:
+            return
+        actor = self.xapp.actor
+
+        def reveal(n: NoteResult) -> None:
+            from models.personal_data import Contact, reveal_contact
+
+            def shown(contact: Contact) -> None:
+                self.notify(
+                    tr("{} {}（已记录查看）").format(contact.name or "—", contact.phone or tr("未留电话")),
+                    title=tr("居民联系方式 {}").format(contact.ref),
+                    timeout=20,
+                )
+
+            self.xapp.run_db(lambda s: reveal_contact(s, detail.id, actor, n.text), shown, group="reveal")
+
+        self._with_note(tr("查看居民电话：用途（必填，将记入审计记录）"), tr("如：回访居民"), reveal)
 
     def action_unmerge(self) -> None:
         actor = self.xapp.actor

@@ -329,4 +329,10 @@ EN: dict[str, str] = {
     "如：XS-2026-000123": "e.g. XS-2026-000123",
     "建议承办部门：{}（{}），但首选事项归{}：请核对后用 F5/F6/F7 采纳": "Suggested department: {} ({}), but the first item belongs to {}: check, then accept with F5/F6/F7",
     "请选择所属网格": "Choose the grid first",
+    "查看电话": "Show phone",
+    "{} {}（已记录查看）": "{} {} (this look is recorded)",
+    "未留电话": "no phone given",
+    "居民联系方式 {}": "Resident contact {}",
+    "查看居民电话：用途（必填，将记入审计记录）": "Show the resident's phone: why? (required, goes into the audit trail)",
+    "如：回访居民": "e.g. callback",
 }
