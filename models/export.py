@@ -20,14 +20,13 @@ from models.clock import now
 from models.errors import UserError
 from models.intake import CHANNEL_LABELS, KIND_LABELS, URGENCY_LABELS
 from models.outputs import check_output_path, complete_or_absent
-from models.queries import find_operator
+from models.permissions import PermissionDenied, actor_for, may
 from models.stats import period_bounds
 from models.tables import Area, AuditEvent, CatalogItem, Department, Request
 from models.text import mask_name, mask_phone, mask_phones_in_text
 from models.workflow import OPEN_STATUSES, SATISFACTION_LABELS, STATUS_LABELS, STATUS_SYNONYMS
 
 FORMATS = ("csv", "xlsx", "json", "open311")
-PERSONAL_DATA_ROLES = ("supervisor", "admin")
 
 # (field, Chinese header, kind) in export order; kind drives XLSX cell types and widths
 COLUMNS: list[tuple[str, str, str]] = [
@@ -76,15 +75,17 @@ class ExportResult:
 
 
 def check_personal_data_access(session: Session, operator: str) -> str:
-    """The operator's role, if they may take residents' personal data out; otherwise a clear refusal."""
-    info = find_operator(session, operator)
-    if info is None:
+    """The operator's role, if the role may take residents' personal data out (models.permissions decides);
+    otherwise a clear refusal."""
+    try:
+        actor = actor_for(session, operator)
+    except PermissionDenied:
         raise UserError(
             f"只有主管或管理员可以导出居民个人信息；“{operator}” 不是已登记的操作人员（用 --operator 指定）"
-        )
-    if info.role not in PERSONAL_DATA_ROLES:
+        ) from None
+    if not may(actor, "personal_data"):
         raise UserError(f"只有主管或管理员可以导出居民个人信息；“{operator}” 的角色不允许")
-    return info.role
+    return actor.role
 
 
 def _status_code(status: str) -> str:

@@ -128,10 +128,15 @@ def reaches(actor: Actor, area_id: int | None, department_id: int | None, dispat
     return actor.area_ids is not None and area_id in actor.area_ids
 
 
+def reaches_request(actor: Actor, request: Request) -> bool:
+    """Whether this request is within the operator's reach, as it stands now."""
+    return reaches(actor, request.area_id, request.department_id, request.status not in PRE_DISPATCH)
+
+
 def check(actor: Actor, action: str, request: Request) -> None:
     """Refuse an action the role does not allow, or on a request outside the operator's grid or unit."""
     require(actor, action)
-    if not reaches(actor, request.area_id, request.department_id, request.status not in PRE_DISPATCH):
+    if not reaches_request(actor, request):
         where = "派给本单位" if actor.role == "department" else "在您负责的网格"
         raise PermissionDenied(f"{request.ref} 不是{where}的诉求，{actor.role_label}不能{ACTION_NAMES[action]}")
 
@@ -197,6 +202,14 @@ def actor_for(session: Session, name: str) -> Actor:
             children = session.exec(select(Area.id).where(Area.parent_id == operator.area_id)).all()
             reach.update(i for i in children if i is not None)
     return Actor(operator.name, operator.role, area_ids=frozenset(reach), place=area.name if area else "")
+
+
+def register_first_admin(session: Session, name: str) -> str | None:
+    """On a database without operators the first person becomes its administrator; once anyone is registered,
+    nobody becomes one this way (two first-comers at two terminals: the second is refused, not made admin)."""
+    if session.exec(select(Operator.id)).first() is not None:
+        return None
+    return add_operator(session, name, "admin").name
 
 
 def add_operator(

@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from models.clock import now
 from models.errors import UserError
-from models.permissions import PRE_DISPATCH, Actor, PermissionDenied, reaches
+from models.permissions import Actor, PermissionDenied, reaches_request
 from models.tables import AuditEvent
 from models.workflow import get_request
 
@@ -29,7 +29,7 @@ def reveal_contact(session: Session, request_id: int, actor: Actor, reason: str)
     request = get_request(session, request_id)
     if not reason.strip():
         raise UserError("查看居民联系方式必须写明用途")
-    if not reaches(actor, request.area_id, request.department_id, request.status not in PRE_DISPATCH):
+    if not reaches_request(actor, request):
         raise PermissionDenied(f"{request.ref} 不在您的工作范围内，不能查看居民联系方式")
     session.add(
         AuditEvent(

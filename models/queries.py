@@ -17,8 +17,8 @@ from sqlmodel import Session, col, select
 
 from models.clock import now, working_days
 from models.intake import Routing, routing_for_code
-from models.permissions import PRE_DISPATCH, Actor, PermissionDenied, may, my_work_statuses, reaches, visible
-from models.tables import Area, CatalogItem, Department, Operator, Request, RequestEvent
+from models.permissions import Actor, PermissionDenied, may, my_work_statuses, reaches_request, visible
+from models.tables import Area, CatalogItem, Department, Request, RequestEvent
 from models.text import mask_name, mask_phone
 from models.workflow import ACTION_LABELS, OPEN_STATUSES, STATUS_LABELS, get_request, possible_actions
 
@@ -222,9 +222,7 @@ def list_requests(
 def request_detail(session: Session, request_id: int, actor: Actor | None = None) -> RequestDetail:
     """One request as the detail screen shows it; out of the operator's reach it is refused, not shown."""
     request = get_request(session, request_id)
-    if actor is not None and not reaches(
-        actor, request.area_id, request.department_id, request.status not in PRE_DISPATCH
-    ):
+    if actor is not None and not reaches_request(actor, request):
         raise PermissionDenied(f"{request.ref} 不在您的工作范围内")
     item = session.get(CatalogItem, request.item_id) if request.item_id else None
     department = session.get(Department, request.department_id) if request.department_id else None
@@ -271,27 +269,13 @@ def request_detail(session: Session, request_id: int, actor: Actor | None = None
     )
 
 
-@dataclass(frozen=True)
-class OperatorInfo:
-    name: str
-    role: str
-    grid_id: int | None
-    grid_name: str | None
-
-
-def find_operator(session: Session, name: str) -> OperatorInfo | None:
-    """The registered operator of that name, with the grid they serve (None for an unregistered name)."""
-    operator = session.exec(select(Operator).where(Operator.name == name)).first()
-    if operator is None:
-        return None
-    area = session.get(Area, operator.area_id) if operator.area_id else None
-    grid = area if area is not None and area.kind == "grid" else None
-    return OperatorInfo(operator.name, operator.role, grid.id if grid else None, grid.name if grid else None)
-
-
-def list_grids(session: Session) -> list[tuple[int, str]]:
+def list_grids(session: Session, actor: Actor | None = None) -> list[tuple[int, str]]:
+    """The grids a request may be logged in: all of them, or those within the operator's reach."""
     rows = session.exec(select(Area.id, Area.name).where(Area.kind == "grid").order_by(Area.name)).all()
-    return [(i, n) for i, n in rows if i is not None]
+    grids = [(i, n) for i, n in rows if i is not None]
+    if actor is None or actor.sees_everything:
+        return grids
+    return [(i, n) for i, n in grids if actor.area_ids and i in actor.area_ids]
 
 
 def list_departments(session: Session) -> list[tuple[int, str, str]]:

@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 from models.clock import add_working_days, now, working_days
 from models.deadlines import DeadlineRules
 from models.errors import ConflictError, UserError, WorkflowError
-from models.permissions import Actor, check
+from models.permissions import Actor, check, require
 from models.tables import SATISFACTIONS, CatalogItem, Department, Request, RequestEvent
 
 STATUS_LABELS = {
@@ -93,7 +93,6 @@ RETURN_REASONS = {
 }
 WAITING_FOR = {"resident": "等待居民补充材料或配合", "decision": "等待上级决定"}
 WORKING = ("accepted", "dispatched", "in_progress", "reopened")
-APPROVER_ROLES = ("supervisor", "admin")
 
 # action → states it may start from; the target state is decided by the action's function
 ALLOWED_FROM: dict[str, tuple[str, ...]] = {
@@ -522,8 +521,7 @@ def decide_extension(
     session: Session, request: Request, actor: Actor, approve: bool, note: str = "", **kw: Any
 ) -> Request:
     """批准或不批准延期: only a supervisor or an admin; approval moves the completion deadline."""
-    if actor.role not in APPROVER_ROLES:
-        raise WorkflowError("只有主管或管理员可以审批延期")
+    require(actor, "extend")  # the roles that decide are models.permissions' to say
     days = request.extension_days_pending
     if days is None:
         raise WorkflowError("没有待审批的延期申请")

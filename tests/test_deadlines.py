@@ -106,6 +106,7 @@ def test_the_clock_pauses_while_waiting_and_resumes_with_a_later_deadline(catalo
 
 
 def test_an_extension_needs_a_supervisor(catalog_engine) -> None:
+    from models.permissions import PermissionDenied
     from models.workflow import WorkflowError, decide_extension, request_extension
 
     handler = Actor("水务局", "department")
@@ -117,7 +118,7 @@ def test_an_extension_needs_a_supervisor(catalog_engine) -> None:
         request_extension(s, request, handler, 3, "需要采购配件")
         with pytest.raises(WorkflowError, match="待审批"):
             request_extension(s, request, handler, 2, "再延")
-        with pytest.raises(WorkflowError, match="主管或管理员"):
+        with pytest.raises(PermissionDenied, match="部门承办人不能批准延期"):
             decide_extension(s, request, handler, True)
         decide_extension(s, request, A, True, "同意")
         assert request.due_at == datetime(2026, 3, 12, 9) and request.extension_days_pending is None

@@ -65,6 +65,11 @@ def test_actor_for_gives_each_role_its_reach(people) -> None:
         with pytest.raises(PermissionDenied, match="没有登记的操作员"):
             actor_for(s, "路人甲")
         assert [o.role for o in list_operators(s)][:2] == ["grid_worker", "grid_worker"]
+        from models.queries import list_grids
+
+        assert [name for _, name in list_grids(s, community)] == ["东一网格", "东二网格"]
+        assert [name for _, name in list_grids(s, actor_for(s, "王东一"))] == ["东一网格"]
+        assert len(list_grids(s, actor_for(s, "周主任"))) == 3
 
 
 def test_a_grid_worker_logs_and_dispatches_in_their_own_grid_only(people) -> None:

@@ -89,66 +89,50 @@ def _screen_named(name: str):
     return lambda app: type(app.screen).__name__ == name
 
 
-@pytest.mark.parametrize("theme", THEMES)
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_intake_with_suggestions(snap_compare, snapshot_engine, size, theme) -> None:
-    async def run_before(pilot) -> None:
-        await _settle(pilot, lambda app: _screen_named("IntakeScreen")(app) and app.matcher_ready.is_set())
-        await pilot.press(*"楼道里想放几把折叠椅")
-        await _settle(pilot, lambda app: app.screen.query_one("#suggestions").option_count > 0)
-
-    assert snap_compare(_app(snapshot_engine, theme), terminal_size=size, run_before=run_before)
+async def _intake(pilot) -> None:
+    await _settle(pilot, lambda app: _screen_named("IntakeScreen")(app) and app.matcher_ready.is_set())
+    await pilot.press(*"楼道里想放几把折叠椅")
+    await _settle(pilot, lambda app: app.screen.query_one("#suggestions").option_count > 0)
 
 
-@pytest.mark.parametrize("theme", THEMES)
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_queue(snap_compare, snapshot_engine, size, theme) -> None:
-    async def run_before(pilot) -> None:
-        await _settle(pilot, _screen_named("IntakeScreen"))
-        await pilot.press("f3")
-        await _settle(pilot, lambda app: _screen_named("QueueScreen")(app) and app.screen.query_one("#queue").row_count)
-
-    assert snap_compare(_app(snapshot_engine, theme), terminal_size=size, run_before=run_before)
+async def _queue(pilot) -> None:
+    await _settle(pilot, _screen_named("IntakeScreen"))
+    await pilot.press("f3")
+    await _settle(pilot, lambda app: _screen_named("QueueScreen")(app) and app.screen.query_one("#queue").row_count)
 
 
-@pytest.mark.parametrize("theme", THEMES)
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_detail(snap_compare, snapshot_engine, size, theme) -> None:
-    async def run_before(pilot) -> None:
-        from tui.detail import DetailScreen
+async def _detail(pilot) -> None:
+    from tui.detail import DetailScreen
 
-        await _settle(pilot, _screen_named("IntakeScreen"))
-        pilot.app.push_screen(DetailScreen(2))  # the leaking pipe, being handled
-        await _settle(pilot, lambda app: _screen_named("DetailScreen")(app) and app.screen.detail is not None)
-
-    assert snap_compare(_app(snapshot_engine, theme), terminal_size=size, run_before=run_before)
+    await _settle(pilot, _screen_named("IntakeScreen"))
+    pilot.app.push_screen(DetailScreen(2))  # the leaking pipe, being handled
+    await _settle(pilot, lambda app: _screen_named("DetailScreen")(app) and app.screen.detail is not None)
 
 
-@pytest.mark.parametrize("theme", THEMES)
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_dashboard(snap_compare, snapshot_engine, size, theme) -> None:
-    async def run_before(pilot) -> None:
-        await _settle(pilot, _screen_named("IntakeScreen"))
-        await pilot.press("f4")
-        await _settle(
-            pilot,
-            lambda app: _screen_named("StatsScreen")(app) and "5" in str(app.screen.query_one("#t-total").render()),
-        )
+async def _dashboard(pilot) -> None:
+    await _settle(pilot, _screen_named("IntakeScreen"))
+    await pilot.press("f4")
+    await _settle(
+        pilot, lambda app: _screen_named("StatsScreen")(app) and "5" in str(app.screen.query_one("#t-total").render())
+    )
 
-    assert snap_compare(_app(snapshot_engine, theme), terminal_size=size, run_before=run_before)
+
+async def _catalog(pilot) -> None:
+    await _settle(pilot, _screen_named("IntakeScreen"))
+    await pilot.press("f9")
+    await _settle(
+        pilot,
+        lambda app: (
+            _screen_named("CatalogScreen")(app) and "JD-001" in str(app.screen.query_one("#item-detail").render())
+        ),
+    )
+
+
+SCREENS = {"intake": _intake, "queue": _queue, "detail": _detail, "dashboard": _dashboard, "catalog": _catalog}
 
 
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_catalog(snap_compare, snapshot_engine, size, theme) -> None:
-    async def run_before(pilot) -> None:
-        await _settle(pilot, _screen_named("IntakeScreen"))
-        await pilot.press("f9")
-        await _settle(
-            pilot,
-            lambda app: (
-                _screen_named("CatalogScreen")(app) and "JD-001" in str(app.screen.query_one("#item-detail").render())
-            ),
-        )
-
-    assert snap_compare(_app(snapshot_engine, theme), terminal_size=size, run_before=run_before)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_screen(snap_compare, snapshot_engine, screen, size, theme) -> None:
+    assert snap_compare(_app(snapshot_engine, theme), terminal_size=size, run_before=SCREENS[screen])

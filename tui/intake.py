@@ -114,7 +114,8 @@ class IntakeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
-        self.xapp.run_db(list_grids, self._fill_grids, group="grids")
+        actor = self.xapp.actor
+        self.xapp.run_db(lambda s: list_grids(s, actor), self._fill_grids, group="grids")
         if not self.xapp.matcher_ready.is_set():
             self.query_one("#routing", Static).update(tr("正在加载匹配索引……"))
             self._wait_timer = self.set_interval(0.2, self._wait_for_matcher)
@@ -122,8 +123,6 @@ class IntakeScreen(Screen[None]):
     def _fill_grids(self, grids: list[tuple[int, str]]) -> None:
         """The grids this operator may log in; a grid worker's own grid (the only one they reach) is the default."""
         actor = self.xapp.actor
-        if not actor.sees_everything:
-            grids = [(grid_id, name) for grid_id, name in grids if actor.area_ids and grid_id in actor.area_ids]
         select = self.query_one("#grid", Select)
         select.set_options([(name, grid_id) for grid_id, name in grids])
         self._grid_count = len(grids)

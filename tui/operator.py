@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlmodel import Session
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -16,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from models.permissions import OperatorEntry, add_operator, list_operators
+from models.permissions import OperatorEntry, list_operators, register_first_admin
 from tui.i18n import tr
 
 if TYPE_CHECKING:
@@ -95,15 +94,10 @@ class OperatorScreen(Screen[None]):
             self.query_one("#operator-hint", Label).update(tr("请输入姓名"))
             return
 
-        def work(session: Session) -> str:
-            if list_operators(session):  # someone registered meanwhile: no second administrator by accident
-                return ""
-            return add_operator(session, name, "admin").name
-
-        def done(registered: str) -> None:
+        def done(registered: str | None) -> None:
             if registered:
                 self.xapp.sign_in(registered)
             else:
                 self.xapp.run_db(list_operators, self._fill, group="operators", exclusive=True)
 
-        self.xapp.run_db(work, done, group="register")
+        self.xapp.run_db(lambda s: register_first_admin(s, name), done, group="register")
