@@ -17,12 +17,16 @@ from commands.common import state, user_errors
 def serve(
     ctx: typer.Context,
     host: str = typer.Option("127.0.0.1", "--host", help="监听地址（默认只对本机开放；局域网共享用 0.0.0.0）"),
-    port: int = typer.Option(8000, "--port", min=1, max=65535, help="端口"),
+    port: int = typer.Option(8000, "--port", help="端口（1–65535）"),
     public_url: str = typer.Option(None, "--public-url", metavar="URL", help="经反向代理访问时浏览器看到的地址"),
 ) -> None:
     """在浏览器中提供同一个终端界面（textual-serve）。"""
     with user_errors():
         from models.db import open_engine, resolve_url
+        from models.errors import UserError
+
+        if not 1 <= port <= 65535:
+            raise UserError(f"--port 应在 1 到 65535 之间，收到 {port}")
 
         target = resolve_url(state(ctx).db)
         open_engine(target).dispose()  # a wrong --db fails here, in one line, not in every browser tab

@@ -448,3 +448,8 @@ def test_operators_are_registered_listed_and_checked_before_the_tui_opens(db: Pa
     assert "督办负责人" in listing[1] and "周主任" in listing[1] and "王管理" in listing[2]
     unknown = invoke(db, "--operator", "路人甲")  # the TUI never opens for a name nobody registered
     assert unknown.exit_code == 2 and "没有登记的操作员 “路人甲”" in unknown.stderr
+
+
+def test_serve_refuses_a_port_out_of_range_in_one_line(db: Path) -> None:
+    result = invoke(db, "serve", "--port", "99999")
+    assert result.exit_code == 2 and result.stderr.strip() == "错误：--port 应在 1 到 65535 之间，收到 99999"
