@@ -8,17 +8,21 @@ there is something to do.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
-from models.errors import UserError
+from models.errors import BusyError, UserError
 from models.migrations import HEAD_REVISION
+
+T = TypeVar("T")
 
 ENV_VAR = "XINSHENG_DB"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -125,16 +129,57 @@ def dispose_all() -> None:
     _engines.clear()
 
 
+# PostgreSQL's "try again" states: serialization failure, deadlock victim, lock not available
+_TRANSIENT_SQLSTATES = {"40001", "40P01", "55P03"}
+BUSY_MESSAGE = "数据库正忙（其他终端正在写入），未保存任何内容，请稍后重试"
+
+
+def is_transient(exc: BaseException) -> bool:
+    """A failure that says nothing about the work itself, only that others held the database at that moment."""
+    from sqlalchemy.exc import DBAPIError
+
+    if not isinstance(exc, DBAPIError):
+        return False
+    orig = exc.orig
+    if getattr(orig, "sqlstate", None) in _TRANSIENT_SQLSTATES:
+        return True
+    message = str(orig).lower()
+    return "database is locked" in message or "database is busy" in message or "database table is locked" in message
+
+
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
-    """One unit of work: commit on success, roll back on any error."""
+    """One unit of work: commit on success, roll back on any error.
+
+    A lock timeout or deadlock becomes BusyError, a UserError, so no front end ever shows a user "database is
+    locked" as a traceback: the CLI prints one line, the TUI says to try again.
+    """
     with Session(engine, expire_on_commit=False) as session:
         try:
             yield session
             session.commit()
-        except BaseException:
+        except BaseException as exc:
             session.rollback()
+            if is_transient(exc):
+                raise BusyError(BUSY_MESSAGE) from exc
             raise
+
+
+def run_unit(engine: Engine, work: Callable[[Session], T], *, attempts: int = 5) -> T:
+    """Run `work` as one unit of work, again from the start if the database was busy.
+
+    Safe to repeat because a failed attempt rolled back everything it did; `work` must not have effects outside
+    the session. Conflicts with someone else's change (ConflictError) are not retried: the user has to look again.
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            with session_scope(engine) as session:
+                return work(session)
+        except BusyError:
+            if attempt == attempts:
+                raise
+            time.sleep(random.uniform(0.05, 0.2) * attempt)  # jitter, so the losers do not collide again
+    raise AssertionError("unreachable")
 
 
 def backup_sqlite(engine: Engine, target: Path) -> None:

@@ -29,3 +29,8 @@ class WorkflowError(UserError):
 
 class ConflictError(UserError):
     """Someone else changed the request since it was read (optimistic locking)."""
+
+
+class BusyError(ConflictError):
+    """The database stayed busy with other terminals' writes (or chose this one as a deadlock victim) even after
+    retrying: nothing was written, and trying again is the right thing to do."""

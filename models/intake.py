@@ -11,6 +11,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from models.catalog import get_or_create_department, guess_level
@@ -107,22 +109,20 @@ def routing_for_code(session: Session, code: str | None, department: str | None 
 
 
 def allocate_refs(session: Session, year: int, count: int) -> list[str]:
-    """Reserve `count` consecutive refs for `year` with one guarded update, safe with concurrent writers."""
+    """Reserve `count` consecutive refs for `year`, safe with concurrent writers on both databases."""
     if count <= 0:
         return []
-    counter = session.get(RefCounter, year)
-    if counter is None:
-        session.add(RefCounter(year=year, last=0))
-        session.flush()
-    while True:
-        current = session.exec(select(RefCounter.last).where(RefCounter.year == year)).one()
-        result = session.execute(
-            update(RefCounter)
-            .where(col(RefCounter.year) == year, col(RefCounter.last) == current)
-            .values(last=current + count)
-        )
-        if result.rowcount == 1:  # type: ignore[attr-defined]
-            return [f"XS-{year}-{n:06d}" for n in range(current + 1, current + count + 1)]
+    # one statement each: the first writer of a year creates the row (a second one's insert does nothing), and
+    # the increment reads and writes under the row lock, so two terminals can never be handed the same number
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
+    session.execute(insert(RefCounter).values(year=year, last=0).on_conflict_do_nothing(index_elements=["year"]))
+    last = session.execute(
+        update(RefCounter)
+        .where(col(RefCounter.year) == year)
+        .values(last=col(RefCounter.last) + count)
+        .returning(col(RefCounter.last))
+    ).scalar_one()
+    return [f"XS-{year}-{n:06d}" for n in range(last - count + 1, last + 1)]
 
 
 def remember_routing(

@@ -193,12 +193,13 @@ def transition(
     if allowed is None:
         raise WorkflowError(f"未知的操作 “{action}”")
     check(actor, action, request)  # before the state, so nobody learns about work outside their reach
+    if expected_version is not None and expected_version != request.version:
+        # before the status: what the user saw is stale, so "reload and retry" is the useful answer
+        raise ConflictError("该诉求已被他人修改，请刷新后重试")
     if request.status not in allowed:
         raise WorkflowError(
             f"“{STATUS_LABELS.get(request.status, request.status)}”状态的诉求不能{ACTION_LABELS.get(action, action)}"
         )
-    if expected_version is not None and expected_version != request.version:
-        raise ConflictError("该诉求已被他人修改，请刷新后重试")
     from_status = request.status
     target = to_status or from_status
     values = dict(changes or {})

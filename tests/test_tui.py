@@ -31,6 +31,21 @@ def static_text(app, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
+async def open_detail(app, pilot, request_id: int) -> None:
+    await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+    app.push_screen(DetailScreen(request_id))
+    await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen) and app.screen.detail is not None)
+
+
+def street_light_request(engine) -> int:
+    """A fresh 登记 request about a street light, logged outside the app."""
+    from models.intake import log_request
+    from models.workflow import Actor
+
+    with session_scope(engine) as s:
+        return log_request(s, Actor("t"), title="路灯不亮", item_code="JD-007").request.id
+
+
 def register(engine, name: str, role: str = "admin", **place: str) -> None:
     from models.permissions import add_operator
 
@@ -132,15 +147,9 @@ async def test_work_a_request_from_queue_to_closed_and_see_stats(app, catalog_en
 
 
 async def test_illegal_actions_are_hidden_from_the_footer(app, catalog_engine) -> None:
-    from models.intake import log_request
-    from models.workflow import Actor
-
-    with session_scope(catalog_engine) as s:
-        request_id = log_request(s, Actor("t"), title="路灯不亮", item_code="JD-007").request.id
+    request_id = street_light_request(catalog_engine)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
-        app.push_screen(DetailScreen(request_id))
-        await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen) and app.screen.detail is not None)
+        await open_detail(app, pilot, request_id)
         screen = app.screen
         assert screen.check_action("accept", ()) is True
         assert screen.check_action("resolve", ()) is False
@@ -150,15 +159,9 @@ async def test_illegal_actions_are_hidden_from_the_footer(app, catalog_engine) -
 
 
 async def test_command_palette_offers_the_legal_actions_in_chinese(app, catalog_engine) -> None:
-    from models.intake import log_request
-    from models.workflow import Actor
-
-    with session_scope(catalog_engine) as s:
-        request_id = log_request(s, Actor("t"), title="路灯不亮", item_code="JD-007").request.id
+    request_id = street_light_request(catalog_engine)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
-        app.push_screen(DetailScreen(request_id))
-        await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen) and app.screen.detail is not None)
+        await open_detail(app, pilot, request_id)
         detail_screen = app.screen
         titles = [c.title for c in app.get_system_commands(detail_screen)]
         assert "受理" in titles and "统计" in titles and "办结" not in titles
@@ -651,3 +654,28 @@ async def test_v_shows_the_residents_phone_for_a_reason_and_records_it(app, cata
         assert "13812345678" not in static_text(app, "#summary")  # never written into the detail itself
     with session_scope(catalog_engine) as s:
         assert [a.action for a in s.exec(select(AuditEvent)).all()] == ["reveal_personal_data"]
+
+
+async def test_a_request_changed_at_another_terminal_reloads_and_asks_to_retry(app, catalog_engine) -> None:
+    """The detail acts on the version it shows; if someone else got there first the user is told, the screen shows
+    the new state, and nothing of theirs is overwritten."""
+    from models import workflow
+
+    request_id = street_light_request(catalog_engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_detail(app, pilot, request_id)
+        screen = app.screen
+        elsewhere = workflow.Actor("另一台终端", "admin")
+        with session_scope(catalog_engine) as s:  # another terminal accepts and then rejects it meanwhile
+            other = workflow.get_request(s, request_id)
+            workflow.accept(s, other, elsewhere)
+            workflow.reject(s, other, elsewhere, "重复诉求")
+        await pilot.press("a")
+        await wait_for(pilot, lambda: any("已被他人修改" in n.message for n in app._notifications))
+        assert "请重试" in next(n.message for n in app._notifications if "已被他人修改" in n.message)
+        await wait_for(pilot, lambda: screen.detail is not None and screen.detail.status == "rejected")
+        await wait_for(pilot, lambda: "不予受理" in static_text(app, "#summary"))
+    with session_scope(catalog_engine) as s:
+        query = select(workflow.RequestEvent.action).where(workflow.RequestEvent.request_id == request_id)
+        events = list(s.exec(query))
+    assert events == ["create", "accept", "reject"]

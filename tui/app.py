@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from models.db import session_scope
+from models.db import run_unit, session_scope
 from models.permissions import Actor, actor_for, may
 from tui.delivery import still_shown
 from tui.i18n import tr
@@ -203,9 +203,12 @@ class XinshengApp(App[None]):
         return self._matcher
 
     def db(self, work: Callable[[Session], T]) -> T:
-        """Run a unit of work in its own session; call from thread workers only, never the UI thread."""
-        with session_scope(self.engine) as session:
-            return work(session)
+        """Run a unit of work in its own session; call from thread workers only, never the UI thread.
+
+        A busy database is retried a few times before the user hears about it (as "try again", never a lock
+        error); a conflict with someone else's change is not retried, the screen reloads instead.
+        """
+        return run_unit(self.engine, work)
 
     def show_error(self, exc: BaseException) -> None:
         self.notify(str(exc), title=tr("操作未完成"), severity="error", timeout=6)
