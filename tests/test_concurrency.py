@@ -36,3 +36,40 @@ def test_eight_terminals_500_operations_each_lose_nothing(url: str) -> None:
     assert conflicts > 0, "the terminals never met on a request: the test would not catch a lost update"
     assert tally.ok("log") > 0 and tally.ok("callback") > 0
     assert reconcile(url, tally, before) == []
+
+
+def test_a_database_held_too_long_is_a_busy_message_not_a_lock_error(tmp_path: Path) -> None:
+    """Another process keeps the write lock past the wait: the work is retried, then reported as "try again"
+    (a UserError the front ends print as one line), and nothing of it is written."""
+    import sqlite3
+
+    from sqlalchemy import event, func
+    from sqlmodel import select
+
+    from models.db import open_engine, run_unit, session_scope
+    from models.errors import BusyError
+    from models.intake import log_request
+    from models.permissions import Actor
+    from models.tables import Request
+
+    path = tmp_path / "busy.db"
+    engine = open_engine(path)
+
+    @event.listens_for(engine, "connect")
+    def short_wait(dbapi_connection, _record) -> None:  # the product waits 30 s; the test need not
+        dbapi_connection.execute("PRAGMA busy_timeout=50")
+
+    engine.dispose()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(BusyError, match=r"数据库正忙.*请稍后重试") as caught:
+            run_unit(engine, lambda s: log_request(s, Actor("甲", "admin"), title="路灯不亮"), attempts=2)
+        assert "locked" not in str(caught.value)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with session_scope(engine) as s:
+        assert s.exec(select(func.count()).select_from(Request)).one() == 0
+    request = run_unit(engine, lambda s: log_request(s, Actor("甲", "admin"), title="路灯不亮").request.ref)
+    assert request.startswith("XS-")

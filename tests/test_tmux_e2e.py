@@ -113,3 +113,100 @@ def test_the_english_interface_in_a_real_terminal(terminal_db: Path) -> None:
         assert "搜索" not in shown
     finally:
         term.close()
+
+
+def _program_pid(term: Terminal) -> int:
+    """The xinsheng process in the pane (the pane's shell may or may not have exec'd it)."""
+    pane = int(
+        subprocess.run(
+            ["tmux", "-L", term.socket, "display-message", "-p", "-t", "t", "#{pane_pid}"],
+            capture_output=True, text=True, check=True,
+        ).stdout
+    )  # fmt: skip
+    pending = [pane]
+    while pending:
+        pid = pending.pop()
+        if b"commands.main" in Path(f"/proc/{pid}/cmdline").read_bytes():
+            return pid
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            pending.extend(int(c) for c in (task / "children").read_text().split())
+    raise AssertionError("xinsheng is not running in the pane")
+
+
+def test_a_tui_killed_while_it_writes_leaves_a_sound_database(terminal_db: Path) -> None:
+    """SIGKILL the real TUI at the moment it holds the database's write lock (seen from outside: another
+    connection cannot start a write), then check the file as `db check` does and keep working in it."""
+    import os
+    import signal
+    import sqlite3
+    import threading
+
+    term = Terminal([sys.executable, "-m", "commands.main", "--db", str(terminal_db), "--operator", "史婷"])
+    try:
+        term.wait_for(lambda s: "史婷 · 网格员" in s and "标题" in s)
+        time.sleep(1.5)  # the start-up escalation pass has written and finished
+        pid = _program_pid(term)
+        killed = threading.Event()
+
+        def watch() -> None:
+            probe = sqlite3.connect(terminal_db, timeout=0, isolation_level=None)
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and not killed.is_set():
+                try:
+                    probe.execute("BEGIN IMMEDIATE")
+                    probe.execute("ROLLBACK")
+                except sqlite3.OperationalError:  # the TUI is inside a write transaction right now
+                    os.kill(pid, signal.SIGKILL)
+                    killed.set()
+            probe.close()
+
+        for n in range(2):  # two requests saved and confirmed before the watcher starts
+            term.keys(f"楼道灯坏了第{n}次", literal=True)
+            term.wait_for(lambda s, n=n: f"第{n}次" in s)
+            term.keys("C-s")
+            term.wait_for(lambda s, n=n: f"第{n}次" not in s and s.count("已登记 XS-") == n + 1)
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+        saved = 2
+        for n in range(2, 60):
+            if killed.is_set():
+                break
+            try:
+                term.keys(f"楼道灯坏了第{n}次", literal=True)
+                term.wait_for(lambda s, n=n: killed.is_set() or f"第{n}次" in s, timeout=10)
+                term.keys("C-s")
+                term.wait_for(lambda s, n=n: killed.is_set() or f"第{n}次" not in s, timeout=10)
+            except (subprocess.CalledProcessError, AssertionError):
+                break  # the pane went away with the killed program
+            saved += 0 if killed.is_set() else 1
+        watcher.join(timeout=5)
+        if not killed.is_set():
+            pytest.skip("no save was caught holding the write lock")
+    finally:
+        term.close()
+    with sqlite3.connect(terminal_db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        requests, creations = conn.execute(
+            "SELECT (SELECT count(*) FROM request), (SELECT count(*) FROM requestevent WHERE action = 'create')"
+        ).fetchone()
+    assert requests == creations and saved <= requests <= saved + 1  # the one being written: whole or absent
+    with sqlite3.connect(terminal_db) as conn:
+        titles = {t for (t,) in conn.execute("SELECT title FROM request")}
+    assert {"楼道灯坏了第0次", "楼道灯坏了第1次"} <= titles
+    check = subprocess.run(
+        [sys.executable, "-m", "commands.main", "--db", str(terminal_db), "db", "check"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert check.returncode == 0, check.stdout + check.stderr
+    after = Terminal([sys.executable, "-m", "commands.main", "--db", str(terminal_db), "--operator", "史婷"])
+    try:
+        after.wait_for(lambda s: "史婷 · 网格员" in s and "标题" in s)
+        after.keys("杀掉之后再登记一条", literal=True)
+        after.wait_for(lambda s: "杀掉之后再登记一条" in s)
+        after.keys("C-s")
+        after.wait_for(lambda s: "已登记 XS-" in s)
+    finally:
+        after.close()
+    with sqlite3.connect(terminal_db) as conn:
+        assert conn.execute("SELECT count(*), count(DISTINCT ref) FROM request").fetchone() == (requests + 1,) * 2
