@@ -36,7 +36,9 @@ def state(ctx: typer.Context) -> CliState:
 
 
 def err(message: str) -> None:
-    typer.echo(message, err=True)
+    from models.text import one_line
+
+    typer.echo(one_line(message), err=True)
 
 
 @contextmanager

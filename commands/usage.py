@@ -6,6 +6,7 @@ import re
 import sys
 
 from commands.common import EXIT_USAGE
+from models.text import one_line
 
 _PATTERNS: list[tuple[str, str]] = [
     (r"No such option: (\S+)(?:\s+(?:Did you mean (\S+)\?|\(Possible options: ([^)]*)\)))?", "没有选项 {0}{1}"),
@@ -46,7 +47,8 @@ def usage_exit_code(exc: BaseException) -> int | None:
         return EXIT_USAGE
     if "UsageError" in kinds:
         command = ctx.command_path if ctx is not None else "xinsheng"
-        print(f"错误：{translate(exc.format_message())}（{command} -h 查看帮助）", file=sys.stderr)  # type: ignore[attr-defined]
+        message = translate(exc.format_message())  # type: ignore[attr-defined]
+        print(one_line(f"错误：{message}（{command} -h 查看帮助）"), file=sys.stderr)
         return EXIT_USAGE
     if "Exit" in kinds:
         return int(getattr(exc, "exit_code", 0))
@@ -54,6 +56,6 @@ def usage_exit_code(exc: BaseException) -> int | None:
         print("已中断", file=sys.stderr)
         return 130
     if "ClickException" in kinds:
-        print(f"错误：{exc.format_message()}", file=sys.stderr)  # type: ignore[attr-defined]
+        print(one_line(f"错误：{exc.format_message()}"), file=sys.stderr)  # type: ignore[attr-defined]
         return int(getattr(exc, "exit_code", 1))
     return None

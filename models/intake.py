@@ -30,7 +30,7 @@ from models.tables import (
     RefCounter,
     Request,
 )
-from models.text import pinyin_initials
+from models.text import drop_controls, pinyin_initials
 from models.workflow import Actor, record_event, transition
 
 if TYPE_CHECKING:  # numpy-backed; loaded by the matcher itself, off the start-up path
@@ -203,7 +203,8 @@ def log_request(
     it the matcher's best suggestion is stored as an unconfirmed routing. `duplicate_of` logs the request and
     merges it into that earlier one at once (both timelines say so; the merge can be undone).
     """
-    title, text = title.strip(), text.strip()
+    title, text, location = (drop_controls(v).strip() for v in (title, text, location))
+    resident_name, resident_phone = (drop_controls(v or "") for v in (resident_name, resident_phone))
     if not title and not text:
         raise UserError("请填写诉求标题或内容")
     require(actor, "create")
@@ -237,7 +238,7 @@ def log_request(
         title=title,
         title_initials=pinyin_initials(title or text[:60])[:300],
         text=text,
-        location=location.strip(),
+        location=location,
         area_id=area_id,
         resident_name=(resident_name or "").strip() or None,
         resident_phone=(resident_phone or "").strip() or None,

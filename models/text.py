@@ -48,12 +48,26 @@ def strip_filler(normalized: str) -> str:
     return _FILLER.sub("", normalized)
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def drop_controls(text: str) -> str:
+    """Without control characters (other than tab and line breaks): an escape sequence pasted into a request or
+    hidden in a spreadsheet must not reach the next terminal that prints it."""
+    return _CONTROLS.sub("", text)
+
+
+def one_line(text: str) -> str:
+    """A message as one visible line: control characters and line breaks shown as escapes, never acted on."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\x85]", lambda m: repr(m.group())[1:-1], text)
+
+
 def clean_cell(value: object) -> str:
     """A spreadsheet cell as one tidy line: tabs, newlines and non-breaking spaces become single spaces."""
     if value is None:
         return ""
     text = str(value).replace("\u00a0", " ").replace("\u3000", " ")
-    return " ".join(text.split())
+    return " ".join(drop_controls(text).split())
 
 
 def char_ngrams(text: str, sizes: tuple[int, ...] = (1, 2)) -> list[str]:
