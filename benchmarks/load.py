@@ -1,6 +1,6 @@
 """Many terminals at once (issue 7): N processes, each one terminal, doing M operations against one database.
 
-    python -m benchmarks.load [--db URL] [--processes 8] [--ops 500] [--mix writes|terminal] [--hot 40]
+    python -m benchmarks.load [--db URL] [--processes 8] [--ops 500] [--mix writes|terminal] [--hot 40] [--think S]
 
 Every process signs in as the demo's real operators (a grid worker logs, accepts, dispatches and calls back in
 their own grid; the unit's handler signs and resolves), so permissions are checked as in use. A workflow step
@@ -116,7 +116,7 @@ class Cast:
         return self.handler.get(department_id, self.supervisor)
 
 
-def terminal(url: str, index: int, ops: int, mix: str, hot: int, seed: int, start: Any) -> Tally:
+def terminal(url: str, index: int, ops: int, mix: str, hot: int, seed: int, think: float, start: Any) -> Tally:
     """One terminal's session: `ops` operations, each timed, each outcome classified."""
     from models import queries, workflow
     from models.db import open_engine, run_unit
@@ -165,6 +165,8 @@ def terminal(url: str, index: int, ops: int, mix: str, hot: int, seed: int, star
         return work
 
     for _ in range(ops):
+        if think:
+            time.sleep(rng.expovariate(1 / think))  # a person reads, types, talks to the resident
         kind = rng.choices(names, weights)[0]
         op, began = kind, time.perf_counter()
         try:
@@ -187,10 +189,10 @@ def terminal(url: str, index: int, ops: int, mix: str, hot: int, seed: int, star
                 run_unit(engine, lambda s, g=grid: queries.list_requests(s, "mine", actor=cast.field_worker(g)))
             elif kind == "detail":
                 with Session(engine) as session:
-                    last = session.exec(select(func.max(Request.id))).one() or 0
-                if not last:
+                    recent = session.exec(select(Request.id).order_by(col(Request.id).desc()).limit(5 * hot)).all()
+                if not recent:
                     continue
-                target = rng.randint(max(1, last - 5 * hot), last)
+                target = rng.choice(recent)
                 run_unit(engine, lambda s, t=target: queries.request_detail(s, t, cast.supervisor))
             else:
                 term = rng.choice(SEARCHES)
@@ -212,14 +214,16 @@ def terminal(url: str, index: int, ops: int, mix: str, hot: int, seed: int, star
 
 
 def run(
-    url: str, *, processes: int, ops: int, mix: str = "writes", hot: int = 40, seed: int = 7
+    url: str, *, processes: int, ops: int, mix: str = "writes", hot: int = 40, seed: int = 7, think: float = 0
 ) -> tuple[Tally, float]:
     """All terminals at once (spawned processes, released together); the merged tally and the wall time."""
     context = multiprocessing.get_context("spawn")
     with context.Manager() as manager:
         start = manager.Event()
         with context.Pool(processes) as pool:
-            pending = pool.starmap_async(terminal, [(url, i, ops, mix, hot, seed, start) for i in range(processes)])
+            pending = pool.starmap_async(
+                terminal, [(url, i, ops, mix, hot, seed, think, start) for i in range(processes)]
+            )
             time.sleep(0.5)
             # every process has imported and connected before the clock starts
             began = time.perf_counter()
@@ -302,12 +306,13 @@ def main() -> None:
     parser.add_argument("--ops", type=int, default=500)
     parser.add_argument("--mix", choices=sorted(MIXES), default="writes")
     parser.add_argument("--hot", type=int, default=40, help="how many of the newest requests the terminals share")
+    parser.add_argument("--think", type=float, default=0, help="mean pause between a terminal's operations (s)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     url = args.db or str(Path(tempfile.mkdtemp(prefix="xs-load-")) / "load.db")
     prepare(url)
     before = counts(url)
-    tally, wall = run(url, processes=args.processes, ops=args.ops, mix=args.mix, hot=args.hot)
+    tally, wall = run(url, processes=args.processes, ops=args.ops, mix=args.mix, hot=args.hot, think=args.think)
     problems = reconcile(url, tally, before)
     if args.json:
         print(json.dumps({"wall": wall, "outcomes": tally.outcomes, "problems": problems, "errors": tally.errors}))

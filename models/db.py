@@ -7,6 +7,7 @@ there is something to do.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import time
@@ -19,7 +20,7 @@ from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
-from models.errors import BusyError, UserError
+from models.errors import BusyError, DatabaseUnavailable, UserError
 from models.migrations import HEAD_REVISION
 
 T = TypeVar("T")
@@ -71,12 +72,30 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _env_count(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit():
+        raise UserError(f"环境变量 {name} 应为非负整数，收到 “{value}”")
+    return int(value)
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        # a terminal rarely runs more than two queries at once; hundreds of terminals each keeping the default five
+        # connections open would exhaust a server's max_connections (docs/deployment.md)
+        engine = create_engine(
+            url,
+            pool_pre_ping=True,
+            pool_size=_env_count("XINSHENG_POOL_SIZE", 2),
+            max_overflow=_env_count("XINSHENG_POOL_OVERFLOW", 6),
+            pool_recycle=1800,
+            connect_args={"application_name": "xinsheng"},
+        )
     return engine
 
 
@@ -129,8 +148,10 @@ def dispose_all() -> None:
     _engines.clear()
 
 
-# PostgreSQL's "try again" states: serialization failure, deadlock victim, lock not available
-_TRANSIENT_SQLSTATES = {"40001", "40P01", "55P03"}
+# PostgreSQL's "try again" states: serialization failure, deadlock victim, lock not available, connection slots
+# all taken, server starting up
+_TRANSIENT_SQLSTATES = {"40001", "40P01", "55P03", "53300", "57P03"}
+_TRANSIENT_MESSAGES = ("database is locked", "database is busy", "database table is locked", "too many clients")
 BUSY_MESSAGE = "数据库正忙（其他终端正在写入），未保存任何内容，请稍后重试"
 
 
@@ -144,7 +165,23 @@ def is_transient(exc: BaseException) -> bool:
     if getattr(orig, "sqlstate", None) in _TRANSIENT_SQLSTATES:
         return True
     message = str(orig).lower()
-    return "database is locked" in message or "database is busy" in message or "database table is locked" in message
+    return any(text in message for text in _TRANSIENT_MESSAGES)
+
+
+def as_user_error(exc: BaseException) -> UserError | None:
+    """What to tell a user about a database failure that is not their input's fault; None for everything else.
+
+    A busy database is worth retrying; a lost connection or an unreadable file is not, but it still deserves one
+    clear line (and the TUI must survive it) rather than a traceback.
+    """
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    if is_transient(exc):
+        return BusyError(BUSY_MESSAGE)
+    if isinstance(exc, OperationalError | InterfaceError):
+        reason = " ".join(str(exc.orig).split())[:200]
+        return DatabaseUnavailable(f"数据库暂时无法使用（{reason}），未保存任何内容，请稍后重试或联系管理员")
+    return None
 
 
 @contextmanager
@@ -159,9 +196,11 @@ def session_scope(engine: Engine) -> Iterator[Session]:
             yield session
             session.commit()
         except BaseException as exc:
-            session.rollback()
-            if is_transient(exc):
-                raise BusyError(BUSY_MESSAGE) from exc
+            with contextlib.suppress(Exception):  # a lost connection: nothing was committed, nothing to undo
+                session.rollback()
+            problem = as_user_error(exc)
+            if problem is not None:
+                raise problem from exc
             raise
 
 

@@ -34,3 +34,8 @@ class ConflictError(UserError):
 class BusyError(ConflictError):
     """The database stayed busy with other terminals' writes (or chose this one as a deadlock victim) even after
     retrying: nothing was written, and trying again is the right thing to do."""
+
+
+class DatabaseUnavailable(UserError):
+    """The database could not be reached or read (server down, network gone, file unreadable): not the user's
+    input, but something they must be told in one line, with nothing half-written."""
