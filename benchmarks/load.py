@@ -122,13 +122,14 @@ def terminal(url: str, index: int, ops: int, mix: str, hot: int, seed: int, thin
     from models.db import open_engine, run_unit
     from models.demo_content import SCENARIOS
     from models.errors import BusyError, ConflictError, UserError
-    from models.intake import log_request
+    from models.intake import log_request, warm_up
     from models.tables import Request
 
     rng = random.Random(seed * 1000 + index)
     engine = open_engine(url, migrate=False)
     with Session(engine) as session:
         cast = Cast(session)
+    warm_up()  # as the TUI does while the first screen is up
     tally = Tally()
     names, weights = zip(*MIXES[mix], strict=True)
     titles = [(title, s["item"]) for s in SCENARIOS for title in s["titles"]]

@@ -190,11 +190,13 @@ class XinshengApp(App[None]):
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
     def _load_matcher(self) -> None:
+        from models.intake import warm_up
         from models.matching import load_matcher
 
         with Session(self.engine) as session:
             matcher = load_matcher(session, warm=True)
         matcher.match("小区楼道路灯漏水噪音停车", top=3)  # first-use costs are paid here, not on a keystroke
+        warm_up()  # and the first save's
         self._matcher = matcher
         self.matcher_ready.set()
 
