@@ -59,6 +59,12 @@ def user_errors() -> Iterator[None]:
     except Exception as exc:
         if "--debug" in sys.argv:
             raise
+        from models.db import as_user_error
+
+        problem = as_user_error(exc)
+        if problem is not None:  # the database's refusal, not a bug: one line, and the usage exit code
+            err(f"错误：{problem}")
+            raise typer.Exit(EXIT_USAGE) from None
         err(f"运行失败：{type(exc).__name__}: {exc}")
         raise typer.Exit(EXIT_RUNTIME) from None
 

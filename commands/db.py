@@ -15,13 +15,16 @@ app = typer.Typer(help="数据库维护：升级、查看版本、备份、检�
 def upgrade(ctx: typer.Context) -> None:
     """把数据库升级到当前版本（启动时也会自动执行）。"""
     with user_errors():
-        from models.db import current_revision, make_engine, resolve_url
+        from models.db import current_revision, make_engine, resolve_url, session_scope
         from models.db import upgrade as run_upgrade
+        from models.workdays import extend_calendar
 
         engine = make_engine(resolve_url(state(ctx).db))
         before = current_revision(engine)
         run_upgrade(engine)
         after = current_revision(engine)
+        with session_scope(engine) as session:  # so that read-only reporting accounts never have to write it
+            extend_calendar(session)
         engine.dispose()
         typer.echo(
             f"数据库版本：{before or '（空库）'} → {after}" if before != after else f"数据库已是最新版本 {after}"

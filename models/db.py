@@ -174,12 +174,16 @@ def as_user_error(exc: BaseException) -> UserError | None:
     A busy database is worth retrying; a lost connection or an unreadable file is not, but it still deserves one
     clear line (and the TUI must survive it) rather than a traceback.
     """
-    from sqlalchemy.exc import InterfaceError, OperationalError
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
     if is_transient(exc):
         return BusyError(BUSY_MESSAGE)
+    if not isinstance(exc, DBAPIError):
+        return None
+    reason = " ".join(str(exc.orig).split("\n")[0].split())[:200]
+    if getattr(exc.orig, "sqlstate", None) == "42501":
+        return DatabaseUnavailable(f"数据库账号权限不足（{reason}），未保存任何内容，请联系管理员")
     if isinstance(exc, OperationalError | InterfaceError):
-        reason = " ".join(str(exc.orig).split())[:200]
         return DatabaseUnavailable(f"数据库暂时无法使用（{reason}），未保存任何内容，请稍后重试或联系管理员")
     return None
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, ProgrammingError
 from sqlmodel import Session, col
 
 from models.clock import is_workday
+from models.errors import UserError
 from models.tables import WorkDay
 
 FIRST_DAY = date(2000, 1, 1)
@@ -44,3 +45,15 @@ def ensure_workdays(session: Session, through: date) -> None:
                 session.execute(insert(WorkDay), rows)
         except IntegrityError:
             pass
+        except ProgrammingError as exc:  # a read-only reporting account (docs/deployment.md)
+            if getattr(exc.orig, "sqlstate", None) != "42501":
+                raise
+            raise UserError(
+                f"工作日历尚未延至 {through.year} 年，而当前数据库账号只读："
+                "请用有写权限的账号运行一次 xinsheng db upgrade"
+            ) from None
+
+
+def extend_calendar(session: Session) -> None:
+    """The calendar through the end of next year: run by `db upgrade`, which has the rights to write it."""
+    ensure_workdays(session, date(date.today().year + 1, 12, 31))
