@@ -86,15 +86,26 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
+        from sqlalchemy.engine import make_url
+
+        parsed = make_url(url)
+        connect_args: dict[str, Any] = {"application_name": "xinsheng"}
+        if "pgbouncer" in parsed.query:
+            # behind PgBouncer in transaction mode consecutive transactions may use different server connections,
+            # so psycopg's automatic server-side prepared statements would collide ("_pg3_0 already exists")
+            if parsed.query["pgbouncer"] not in ("1", "true", "on", "yes"):
+                raise UserError(f"数据库 URL 中的 pgbouncer 应为 1，收到 “{parsed.query['pgbouncer']}”")
+            connect_args["prepare_threshold"] = None
+            parsed = parsed.difference_update_query(["pgbouncer"])
         # a terminal rarely runs more than two queries at once; hundreds of terminals each keeping the default five
         # connections open would exhaust a server's max_connections (docs/deployment.md)
         engine = create_engine(
-            url,
+            parsed,
             pool_pre_ping=True,
             pool_size=_env_count("XINSHENG_POOL_SIZE", 2),
             max_overflow=_env_count("XINSHENG_POOL_OVERFLOW", 6),
             pool_recycle=1800,
-            connect_args={"application_name": "xinsheng"},
+            connect_args=connect_args,
         )
     return engine
 

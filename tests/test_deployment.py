@@ -90,3 +90,18 @@ def test_roles_of_the_deployment_guide(district: dict[str, str], catalog_csv, tm
     assert len(lines) == 1 and "数据库账号权限不足" in lines[0] and "Traceback" not in refused.stderr
     check = xinsheng(district["read"], "db", "check")
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_behind_pgbouncer_prepared_statements_are_off(pg_url: str) -> None:
+    """`?pgbouncer=1` (transaction pooling hands consecutive transactions different server connections)."""
+    from models.errors import UserError
+
+    engine = make_engine(pg_url.replace("?", "?pgbouncer=1&", 1))
+    with engine.connect() as conn:
+        assert conn.connection.driver_connection.prepare_threshold is None
+        assert conn.execute(text("SELECT current_setting('application_name')")).scalar() == "xinsheng"
+    engine.dispose()
+    with make_engine(pg_url).connect() as conn:
+        assert conn.connection.driver_connection.prepare_threshold == 5  # psycopg's default, kept without PgBouncer
+    with pytest.raises(UserError, match="pgbouncer"):
+        make_engine(pg_url.replace("?", "?pgbouncer=maybe&", 1))
