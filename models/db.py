@@ -185,7 +185,7 @@ def as_user_error(exc: BaseException) -> UserError | None:
     A busy database is worth retrying; a lost connection or an unreadable file is not, but it still deserves one
     clear line (and the TUI must survive it) rather than a traceback.
     """
-    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+    from sqlalchemy.exc import DataError, DBAPIError, InterfaceError, OperationalError
 
     if is_transient(exc):
         return BusyError(BUSY_MESSAGE)
@@ -196,6 +196,8 @@ def as_user_error(exc: BaseException) -> UserError | None:
         return DatabaseUnavailable(f"数据库账号权限不足（{reason}），未保存任何内容，请联系管理员")
     if isinstance(exc, OperationalError | InterfaceError):
         return DatabaseUnavailable(f"数据库暂时无法使用（{reason}），未保存任何内容，请稍后重试或联系管理员")
+    if isinstance(exc, DataError):  # a value the domain checks missed: refused by the database, still one line
+        return UserError(f"数据库拒绝了这项内容（{reason}），未保存任何内容")
     return None
 
 

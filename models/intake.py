@@ -208,6 +208,15 @@ def log_request(
     resident_name, resident_phone = (drop_controls(v or "") for v in (resident_name, resident_phone))
     if not title and not text:
         raise UserError("请填写诉求标题或内容")
+    for value, limit, label in (
+        (title, 300, "标题"),
+        (location, 200, "地点"),
+        (resident_name, 80, "居民姓名"),
+        (resident_phone, 40, "居民电话"),
+    ):
+        if len(value) > limit:
+            more = "，长的内容请写进“详细内容”" if label == "标题" else ""
+            raise UserError(f"{label}过长（{len(value)} 字，最多 {limit} 字）{more}")
     require(actor, "create")
     if not reaches(actor, area_id, None):
         raise PermissionDenied(f"{actor.role_label}只能登记自己负责网格的诉求，请选择所在网格")

@@ -679,3 +679,33 @@ async def test_a_request_changed_at_another_terminal_reloads_and_asks_to_retry(a
         query = select(workflow.RequestEvent.action).where(workflow.RequestEvent.request_id == request_id)
         events = list(s.exec(query))
     assert events == ["create", "accept", "reject"]
+
+
+async def test_pasting_a_50000_character_message(app, catalog_engine) -> None:
+    """A whole message with line breaks, pasted into the title, lands in the details with a word of why; pasted
+    into the details it is kept whole (Textual's own Input keeps only the first line)."""
+    from textual import events
+
+    message = "楼上邻居装修噪音扰民\n" * 5000  # 55,000 characters in 5,000 lines
+    whole = " ".join(message.split())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
+        title = app.screen.query_one("#title", Input)
+        details = app.screen.query_one("#text", Input)
+        title.focus()
+        title.post_message(events.Paste(message))
+        await wait_for(pilot, lambda: details.value == whole)
+        assert title.value == "" and any("已放入“详细内容”" in n.message for n in app._notifications)
+        title.post_message(events.Paste("装修\n噪音"))
+        await wait_for(pilot, lambda: title.value == "装修 噪音")
+        details.value = ""
+        details.focus()
+        details.post_message(events.Paste(message))
+        await wait_for(pilot, lambda: details.value == whole)
+        options = app.screen.query_one("#suggestions", OptionList)
+        await wait_for(pilot, lambda: options.option_count > 0)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: any("已登记" in str(n.title) for n in app._notifications))
+    with session_scope(catalog_engine) as s:
+        saved = s.exec(select(Request)).one()
+    assert saved.title == "装修 噪音" and saved.text == whole

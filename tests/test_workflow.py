@@ -202,3 +202,18 @@ def test_detail_masks_personal_data(catalog_engine) -> None:
     assert detail.resident_name == "张**" and detail.resident_phone == "139****5678"
     assert [e.action for e in detail.events] == ["create"]
     assert "accept" in detail.actions and "resolve" not in detail.actions
+
+
+def test_a_50000_character_paste_is_saved_as_text_and_refused_as_a_title(catalog_engine) -> None:
+    """Residents' messages can be long: the detail text takes them whole; a title that long is a clear refusal on
+    both databases (PostgreSQL would otherwise refuse it with a driver error), and nothing is written."""
+    from sqlalchemy import func
+
+    long_message = "楼上邻居装修噪音扰民" * 5000  # 50,000 characters
+    with session_scope(catalog_engine) as session:
+        saved = _log(session, "装修噪音", text=long_message).request
+        assert saved.text == long_message.strip()
+    with pytest.raises(UserError, match=r"标题过长（50000 字，最多 300 字）"), session_scope(catalog_engine) as session:
+        _log(session, long_message)
+    with session_scope(catalog_engine) as session:
+        assert session.exec(select(func.count()).select_from(Request)).one() == 1

@@ -30,6 +30,7 @@ from models.queries import list_grids
 from models.text import mask_phone
 from tui.delivery import still_shown
 from tui.i18n import tr
+from tui.paste import WholePasteInput
 
 if TYPE_CHECKING:
     from models.matching import MatchResult, Suggestion
@@ -86,10 +87,12 @@ class IntakeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="intake-form"):
-            yield Input(placeholder=tr("标题：一句话说清诉求（必填）"), id="title")
-            yield Input(placeholder=tr("详细内容：居民原话、时间、持续多久……"), id="text")
+            yield WholePasteInput(
+                placeholder=tr("标题：一句话说清诉求（必填）"), id="title", max_length=300, overflow=self._long_title
+            )
+            yield WholePasteInput(placeholder=tr("详细内容：居民原话、时间、持续多久……"), id="text")
             with Horizontal(classes="row"):
-                yield Input(placeholder=tr("地点：小区/楼栋/单元"), id="location")
+                yield Input(placeholder=tr("地点：小区/楼栋/单元"), id="location", max_length=200)
                 yield Input(placeholder=tr("居民电话（仅用于回访）"), id="phone", max_length=20)
                 yield Select[int]([], prompt=tr("所属网格"), id="grid")
             with Horizontal(classes="row"):
@@ -313,6 +316,13 @@ class IntakeScreen(Screen[None]):
         else:
             widget.update("")
         self.refresh_bindings()
+
+    def _long_title(self, text: str) -> None:
+        """A whole message pasted into the title belongs in the details; the title stays for one short line."""
+        details = self.query_one("#text", Input)
+        details.value = f"{details.value} {text}".strip()
+        self.query_one("#title", Input).focus()
+        self.notify(tr("内容较长，已放入“详细内容”；请在标题里用一句话概括"), timeout=6)
 
     def _save(self, duplicate: Duplicate | None) -> None:
         title = self.query_one("#title", Input).value.strip()
