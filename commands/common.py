@@ -59,7 +59,7 @@ def user_errors() -> Iterator[None]:
     except Exception as exc:
         if "--debug" in sys.argv:
             raise
-        from models.db import as_user_error
+        from models.db_failures import as_user_error
 
         problem = as_user_error(exc)
         if problem is not None:  # the database's refusal, not a bug: one line, and the usage exit code
