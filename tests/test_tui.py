@@ -709,3 +709,24 @@ async def test_pasting_a_50000_character_message(app, catalog_engine) -> None:
     with session_scope(catalog_engine) as s:
         saved = s.exec(select(Request)).one()
     assert saved.title == "装修 噪音" and saved.text == whole
+
+
+async def test_a_bug_in_a_database_task_is_logged_and_the_session_goes_on(app, tmp_path) -> None:
+    """Not a user error: the traceback goes to xinsheng.log, the user gets one line, the screen stays usable."""
+
+    def broken(_session) -> None:
+        raise RuntimeError("a bug nobody expected")
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        await pilot.click("#title")
+        await pilot.press(*"路灯不亮")
+        app.run_db(broken, lambda _: None)
+        await wait_for(pilot, lambda: any("程序出错" in n.message for n in app._notifications))
+        message = next(n.message for n in app._notifications if "程序出错" in n.message)
+        assert "xinsheng.log" in message and app.is_running
+        assert app.screen.query_one("#title", Input).value == "路灯不亮"  # nothing typed is lost
+    from models.db import data_dir
+
+    log = (data_dir() / "xinsheng.log").read_text(encoding="utf-8")
+    assert "RuntimeError: a bug nobody expected" in log and "Traceback" in log

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.engine import Engine
@@ -233,7 +234,12 @@ class XinshengApp(App[None]):
         def job() -> None:
             try:
                 result = self.db(work)
-            except UserError as exc:
+            except Exception as exc:
+                if not isinstance(exc, UserError):
+                    # a bug must not end the session and lose what the worker typed: it is written to the log
+                    # with its traceback, and the user is told that nothing was saved
+                    where = record_failure(exc)
+                    exc = UserError(tr("程序出错，本次操作未完成（详情已记入 {}）").format(where))
                 self.call_from_thread(self.show_error, exc)
                 if on_error is not None:
                     self.call_from_thread(still_shown(on_error, owner))
@@ -241,6 +247,21 @@ class XinshengApp(App[None]):
             self.call_from_thread(still_shown(done, owner), result)
 
         self.run_worker(job, thread=True, group=group, exclusive=exclusive)
+
+
+def record_failure(exc: BaseException) -> Path:
+    """Append the traceback to xinsheng.log in the user data directory; the path, to tell the user where."""
+    import traceback
+
+    from models.clock import now
+    from models.db import data_dir
+
+    path = data_dir() / "xinsheng.log"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as log:
+        log.write(f"--- {now():%Y-%m-%d %H:%M:%S}\n")
+        log.write("".join(traceback.format_exception(exc)))
+    return path
 
 
 # screens are imported when first shown: the dashboard's charting library is not needed to log a request
