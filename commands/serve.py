@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shlex
 import sys
+from pathlib import Path
 
 import typer
 
@@ -31,7 +32,14 @@ def serve(
         target = resolve_url(state(ctx).db)
         open_engine(target).dispose()  # a wrong --db fails here, in one line, not in every browser tab
         command = shlex.join([sys.executable, "-m", "commands.main", "--db", str(target)])
+        import tempfile
+
         from textual_serve.server import Server
 
+        from tui.web_page import offline_templates
+
+        pages = offline_templates(Path(tempfile.mkdtemp(prefix="xinsheng-serve-")))
         typer.echo(f"心声 xinsheng 已在 http://{host}:{port} 提供服务（Ctrl+C 停止）", err=True)
-        Server(command, host=host, port=port, title="心声 xinsheng", public_url=public_url).serve()
+        Server(
+            command, host=host, port=port, title="心声 xinsheng", public_url=public_url, templates_path=pages
+        ).serve()

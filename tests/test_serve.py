@@ -63,6 +63,8 @@ def test_serve_runs_the_tui_in_a_browser(tmp_path: Path, catalog_csv: Path) -> N
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             page = browser.new_page(viewport={"width": 1200, "height": 800})
             frames: list[float] = []
+            requested: list[str] = []
+            page.on("request", lambda r: requested.append(r.url))
             page.on("websocket", lambda ws: ws.on("framereceived", lambda _: frames.append(time.monotonic())))
 
             def settle(after: float = 1.5, timeout: float = 20) -> None:
@@ -93,6 +95,8 @@ def test_serve_runs_the_tui_in_a_browser(tmp_path: Path, catalog_csv: Path) -> N
             page.screenshot(path=str(tmp_path / "serve.png"))
             browser.close()
         assert titles == ["浏览器里登记：楼道灯坏了"]
+        # nothing from other hosts: fonts.googleapis.com, which textual-serve's page links, is often blocked in China
+        assert requested and all(url.startswith(f"http://127.0.0.1:{port}/") for url in requested), requested
         assert (tmp_path / "serve.png").stat().st_size > 10_000
     finally:
         server.terminate()
