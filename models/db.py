@@ -119,8 +119,15 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate to `revision`; a database already newer than this program is refused, not half-understood."""
     from alembic import command
     from alembic.config import Config
+
+    found = current_revision(engine)
+    if found is not None and found.isdigit() and int(found) > int(HEAD_REVISION):
+        raise UserError(
+            f"数据库版本 {found} 比本程序支持的 {HEAD_REVISION} 新：请先把 xinsheng 升级到与数据库一致的版本"
+        )
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))

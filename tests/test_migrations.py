@@ -66,3 +66,26 @@ def test_a_database_from_the_first_release_upgrades_with_its_data(tmp_path: Path
         ]
         assert conn.exec_driver_sql("SELECT count(*) FROM auditevent").scalar() == 0
     assert _diff(engine) == []
+
+
+def test_a_database_newer_than_the_program_is_refused_in_one_line(tmp_path) -> None:
+    """A terminal not yet upgraded meets a database an upgraded one already migrated: no half-understood schema."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    from models.db import dispose_all, open_engine
+
+    db = tmp_path / "newer.db"
+    open_engine(db)
+    dispose_all()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    for args in (["stats"], ["db", "upgrade"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "commands.main", "--db", str(db), *args], capture_output=True, text=True
+        )
+        assert done.returncode == 2
+        assert done.stderr.strip().splitlines() == [
+            f"错误：数据库版本 9999 比本程序支持的 {HEAD_REVISION} 新：请先把 xinsheng 升级到与数据库一致的版本"
+        ]

@@ -696,6 +696,8 @@ async def test_pasting_a_50000_character_message(app, catalog_engine) -> None:
         title.post_message(events.Paste(message))
         await wait_for(pilot, lambda: details.value == whole)
         assert title.value == "" and any("已放入“详细内容”" in n.message for n in app._notifications)
+        await pilot.press("ctrl+s")  # details alone are not a request the queue could show
+        await wait_for(pilot, lambda: any("请先写一句标题" in n.message for n in app._notifications))
         title.post_message(events.Paste("装修\n噪音"))
         await wait_for(pilot, lambda: title.value == "装修 噪音")
         details.value = ""

@@ -92,8 +92,8 @@ class IntakeScreen(Screen[None]):
             )
             yield WholePasteInput(placeholder=tr("详细内容：居民原话、时间、持续多久……"), id="text")
             with Horizontal(classes="row"):
-                yield Input(placeholder=tr("地点：小区/楼栋/单元"), id="location", max_length=200)
-                yield Input(placeholder=tr("居民电话（仅用于回访）"), id="phone", max_length=20)
+                yield WholePasteInput(placeholder=tr("地点：小区/楼栋/单元"), id="location", max_length=200)
+                yield WholePasteInput(placeholder=tr("居民电话（仅用于回访）"), id="phone", max_length=20)
                 yield Select[int]([], prompt=tr("所属网格"), id="grid")
             with Horizontal(classes="row"):
                 yield Select(
@@ -327,8 +327,9 @@ class IntakeScreen(Screen[None]):
     def _save(self, duplicate: Duplicate | None) -> None:
         title = self.query_one("#title", Input).value.strip()
         text = self.query_one("#text", Input).value.strip()
-        if not title and not text:
-            self.notify(tr("请先填写诉求标题或内容"), severity="warning")
+        if not title:  # the queue, the dashboard and every search show the title: a blank one is a lost request
+            self.notify(tr("请先写一句标题（必填）") if text else tr("请先填写诉求标题或内容"), severity="warning")
+            self.query_one("#title", Input).focus()
             return
         if self._grid_id() is None and self._grid_count:  # a request without a grid is no grid worker's work
             self.notify(tr("请选择所属网格"), severity="warning")

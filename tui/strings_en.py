@@ -335,6 +335,7 @@ EN: dict[str, str] = {
     "居民联系方式 {}": "Resident contact {}",
     "查看居民电话：用途（必填，将记入审计记录）": "Show the resident's phone: why? (required, goes into the audit trail)",
     "如：回访居民": "e.g. callback",
+    "请先写一句标题（必填）": "Write a one-line title first (required)",
     "程序出错，本次操作未完成（详情已记入 {}）": "Something went wrong; this action was not completed (details written to {})",
     "内容较长，已放入“详细内容”；请在标题里用一句话概括": "That is long: it went into the details; sum it up in one line as the title",
 }
