@@ -41,7 +41,7 @@ def import_(
             table = read_catalog_file(file, overrides=overrides, encoding=encoding, sheet=sheet)
             print_preview(preview_table(table), CATALOG_FIELD_LABELS)
             return
-        with session_scope(engine_for(ctx)) as session:
+        with session_scope(engine_for(ctx, create=True)) as session:
             result = import_catalog(
                 session, file, dry_run=dry_run, overrides=overrides, encoding=encoding, sheet=sheet, skip_bad=skip_bad
             )

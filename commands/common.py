@@ -69,10 +69,20 @@ def user_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_RUNTIME) from None
 
 
-def engine_for(ctx: typer.Context, db: str | None = None) -> Engine:
-    from models.db import open_engine
+def engine_for(ctx: typer.Context, db: str | None = None, *, create: bool = False) -> Engine:
+    """The database the command works on. Only commands that put content in (imports, operators add) may start a
+    new SQLite file: `stats --db dmeo.db` must say the file is missing, not report zeros from an empty new one."""
+    from models.db import open_engine, resolve_url
 
-    return open_engine(db or state(ctx).db)
+    target = db or state(ctx).db
+    url = resolve_url(target)
+    if not create and url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.exists():
+            from models.errors import UserError
+
+            raise UserError(f"数据库文件不存在：{path}（请检查 --db；新库请先导入事项清单，或运行 xinsheng demo）")
+    return open_engine(target)
 
 
 def actor_for(ctx: typer.Context) -> Actor:

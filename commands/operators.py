@@ -42,6 +42,6 @@ def add(
         from models.db import session_scope
         from models.permissions import ROLE_LABELS, add_operator
 
-        with session_scope(engine_for(ctx)) as session:
+        with session_scope(engine_for(ctx, create=True)) as session:
             registered = add_operator(session, name, role, area=area, department=department).role
         typer.echo(f"已登记 {name.strip()}（{ROLE_LABELS[registered]}）")

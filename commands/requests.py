@@ -60,7 +60,7 @@ def import_(
         if preview:
             print_preview(preview_request_file(file, overrides=overrides, encoding=encoding, sheet=sheet), FIELD_LABELS)
             return
-        with session_scope(engine_for(ctx)) as session:
+        with session_scope(engine_for(ctx, create=True)) as session:
             result = import_requests(
                 session,
                 file,

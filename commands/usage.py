@@ -15,10 +15,31 @@ _PATTERNS: list[tuple[str, str]] = [
     (r"Missing parameter: (\S+)", "缺少参数 {0}"),
     (r"No such command '([^']+)'.*", "没有子命令 “{0}”"),
     (r"Option '([^']+)' requires an argument.*", "选项 {0} 需要一个值"),
-    (r"Invalid value for '([^']+)': (.*)", "选项 {0} 的值无效：{1}"),
+    (r"Invalid value for '([^']+)'(?: / '[^']+')*: (.*)", "选项 {0} 的值无效：{1}"),
     (r"Got unexpected extra arguments? \((.*)\)", "多余的参数：{0}"),
     (r"Missing command.*", "缺少子命令"),
 ]
+
+
+# why a value was refused, as typer's parameter validation words it
+_REASONS: list[tuple[str, str]] = [
+    (r"Input should be a valid integer.*", "应为整数"),
+    (r"Input should be a valid number.*", "应为数字"),
+    (r"Input should be greater than or equal to (\S+)", "应不小于 {0}"),
+    (r"Input should be less than or equal to (\S+)", "应不大于 {0}"),
+    (r"Input should be greater than (\S+)", "应大于 {0}"),
+    (r"Input should be less than (\S+)", "应小于 {0}"),
+    (r"'(.*)' is not a valid (?:integer|int)(?: range)?\.?", "“{0}” 不是整数"),
+    (r"'(.*)' is not a valid float(?: range)?\.?", "“{0}” 不是数字"),
+]
+
+
+def _reason(text: str) -> str:
+    for pattern, template in _REASONS:
+        match = re.fullmatch(pattern, text.strip(), flags=re.S)
+        if match:
+            return template.format(*match.groups())
+    return text
 
 
 def translate(message: str) -> str:
@@ -26,6 +47,8 @@ def translate(message: str) -> str:
         match = re.fullmatch(pattern, message.strip(), flags=re.S)
         if match:
             parts = [g or "" for g in match.groups()]
+            if template.startswith("选项") and "值无效" in template:
+                parts[1] = _reason(parts[1])
             if template.startswith("没有选项"):
                 guess = parts[1] or (parts[2] if len(parts) > 2 else "")
                 parts = [parts[0], f"，是不是 {guess}？" if guess else ""]

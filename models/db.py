@@ -52,6 +52,9 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
     if "://" in value:
         if value.startswith(("postgresql://", "postgres://")):
             value = "postgresql+psycopg://" + value.split("://", 1)[1]
+        if not value.startswith(("postgresql+psycopg://", "sqlite:///")):
+            scheme = value.split("://", 1)[0]
+            raise UserError(f"不支持的数据库 “{scheme}”：--db 应为 SQLite 文件路径或 postgresql://… 地址")
         return value
     path = Path(value).expanduser().resolve()
     if path.is_dir():

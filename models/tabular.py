@@ -101,7 +101,10 @@ def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
 
 
 def _read_csv(path: Path, encoding: str | None) -> tuple[list[list[object]], str]:
-    text, used = _decode(path.read_bytes(), encoding)
+    data = path.read_bytes()
+    if data.startswith(b"PK\x03\x04"):  # a zip container: an Excel workbook that was renamed, not a text file
+        raise InputError(f"{path.name} 实际是 Excel（XLSX）文件：请把扩展名改为 .xlsx 再导入")
+    text, used = _decode(data, encoding)
     if "\x00" in text:
         raise InputError(f"{path.name} 含有空字符（\\x00），不像文本文件；如是 UTF-16 等编码请用 --encoding 指定")
     first_line = text.split("\n", 1)[0]

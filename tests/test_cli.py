@@ -453,3 +453,14 @@ def test_operators_are_registered_listed_and_checked_before_the_tui_opens(db: Pa
 def test_serve_refuses_a_port_out_of_range_in_one_line(db: Path) -> None:
     result = invoke(db, "serve", "--port", "99999")
     assert result.exit_code == 2 and result.stderr.strip() == "错误：--port 应在 1 到 65535 之间，收到 99999"
+
+
+def test_a_mistyped_database_path_is_refused_by_commands_that_only_read(tmp_path: Path) -> None:
+    """`stats --db dmeo.db` must not report zeros from a new empty file; imports may start a database."""
+    for args in (["stats"], ["report", "--period", "2026-10", "-f", "md", "-o", "-"], ["export", "requests"],
+                 ["match", "路灯"], ["operators", "list"], ["db", "check"]):  # fmt: skip
+        result = invoke(tmp_path / "dmeo.db", *args)
+        assert result.exit_code == 2, args
+        assert "数据库文件不存在" in result.stderr and "dmeo.db" in result.stderr
+    assert not (tmp_path / "dmeo.db").exists()
+    assert invoke(tmp_path / "dmeo.db", "operators", "add", "甲", "--role", "admin").exit_code == 0
