@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from commands import catalog, db, deadlines, export, operators, requests, settings
+from commands import areas, catalog, db, deadlines, export, operators, requests, settings
 from commands.common import state, user_errors
 from commands.demo import demo
 from commands.escalate import escalate
@@ -34,6 +34,7 @@ app.add_typer(export.app, name="export")
 app.add_typer(deadlines.app, name="deadlines")
 app.add_typer(settings.app, name="settings")
 app.add_typer(operators.app, name="operators")
+app.add_typer(areas.app, name="areas")
 app.command("demo")(demo)
 app.command("match")(match)
 app.command("stats")(stats)

@@ -21,7 +21,7 @@ def list_(ctx: typer.Context) -> None:
         if not operators:
             typer.echo("还没有登记操作员；用 xinsheng operators add 姓名 --role admin 登记第一位管理员")
             return
-        name_width = max(display_width(op.name) for op in operators) + 2
+        name_width = max(display_width(name) for name in ["姓名", *(op.name for op in operators)]) + 2
         typer.echo(f"{pad('角色', 12)}{pad('姓名', name_width)}网格 / 社区 / 单位")
         for op in operators:
             typer.echo(f"{pad(op.role_label, 12)}{pad(op.name, name_width)}{op.place}")
@@ -34,7 +34,9 @@ def add(
     role: str = typer.Option(
         ..., "--role", metavar="角色", help="grid_worker 网格员、community 社区、department 部门、supervisor、admin"
     ),
-    area: str = typer.Option(None, "--area", metavar="网格或社区", help="网格员的网格、社区工作者的社区"),
+    area: str = typer.Option(
+        None, "--area", metavar="网格或社区", help="网格员的网格、社区工作者的社区；同名时写成 社区/网格"
+    ),
     department: str = typer.Option(None, "--department", metavar="单位", help="部门承办人的单位"),
 ) -> None:
     """登记一位操作员。"""

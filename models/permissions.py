@@ -168,15 +168,20 @@ class OperatorEntry:
 
 
 def list_operators(session: Session) -> list[OperatorEntry]:
+    from models.areas import display_names
+
     rows = session.exec(
-        select(Operator.name, Operator.role, Area.name, Department.name)
-        .join(Area, col(Operator.area_id) == Area.id, isouter=True)
+        select(Operator.name, Operator.role, Operator.area_id, Department.name)
         .join(Department, col(Operator.department_id) == Department.id, isouter=True)
         .where(col(Operator.active))
         .order_by(col(Operator.role), col(Operator.name))
     ).all()
+    places = display_names(session)  # "东社区/第1网格" where a district has several 第1网格
     order = {role: i for i, role in enumerate(ROLES)}
-    operators = [OperatorEntry(name, role, dept or area or "") for name, role, area, dept in rows]
+    operators = [
+        OperatorEntry(name, role, dept or (places.get(area_id, "") if area_id is not None else ""))
+        for name, role, area_id, dept in rows
+    ]
     return sorted(operators, key=lambda o: (order.get(o.role, 99), o.place, o.name))
 
 
@@ -229,10 +234,9 @@ def add_operator(
         kind = "grid" if role == "grid_worker" else "community"
         if not area:
             raise UserError(f"{ROLE_LABELS[role]}必须用 --area 指定所在{'网格' if kind == 'grid' else '社区'}")
-        place = session.exec(select(Area).where(Area.name == area, Area.kind == kind)).first()
-        if place is None:
-            raise UserError(f"没有名为 “{area}” 的{'网格' if kind == 'grid' else '社区'}")
-        operator.area_id = place.id
+        from models.areas import find_area
+
+        operator.area_id = find_area(session, area, kind).id
     if role == "department":
         if not department:
             raise UserError("部门承办人必须用 --department 指定单位")

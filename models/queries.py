@@ -271,8 +271,9 @@ def request_detail(session: Session, request_id: int, actor: Actor | None = None
 
 def list_grids(session: Session, actor: Actor | None = None) -> list[tuple[int, str]]:
     """The grids a request may be logged in: all of them, or those within the operator's reach."""
-    rows = session.exec(select(Area.id, Area.name).where(Area.kind == "grid").order_by(Area.name)).all()
-    grids = [(i, n) for i, n in rows if i is not None]
+    from models.areas import display_names
+
+    grids = sorted(display_names(session, "grid").items(), key=lambda g: g[1])
     if actor is None or actor.sees_everything:
         return grids
     return [(i, n) for i, n in grids if actor.area_ids and i in actor.area_ids]
