@@ -258,7 +258,7 @@ def _parse_row(table: Table, row_number: int, values: dict[str, str], source: st
     row["channel"] = CHANNEL_SYNONYMS.get(values.get("channel", ""), "import")
     row["kind"] = KIND_SYNONYMS.get(values.get("kind", ""), "help")
     for fld, limit in (("title", 300), ("location", 200), ("external_ref", 120), ("category", 60)):
-        if len(values.get(fld, "")) > limit and fld != "title":  # titles are cut, identifiers must not be
+        if len(values.get(fld, "")) > limit and fld != "title":  # titles are cut (whole in the text), identifiers must not be
             raise fail(fld, f"内容过长（{len(values[fld])} 字，最多 {limit} 字）")
     for fld, limit in (("resident_name", 80), ("resident_phone", 40)):
         if len(values.get(fld, "")) > limit:
@@ -514,14 +514,17 @@ def _request_values(context: _ImportContext, row: dict[str, Any]) -> dict[str, A
     resolved_at = row.get("resolved_at") if status in ("resolved", "closed") else None
     if status in ("resolved", "closed") and resolved_at is None:
         resolved_at = created
+    if len(title) > 300:  # a title cell holding the whole message: the title is cut, the message is kept whole
+        text = title if not text or text in title else f"{title}\n{text}"
+        title = title[:299] + "…"
     return dict(
         ref=row["ref"],
         external_ref=row.get("external_ref") or None,
         import_key=row["import_key"],
         channel=row["channel"],
         kind=row["kind"],
-        title=title[:300],
-        title_initials=pinyin_initials(title[:300])[:300],
+        title=title,
+        title_initials=pinyin_initials(title)[:300],
         text=text,
         location=row.get("location", ""),
         category=row.get("category") or (item.category[:60] if item is not None and item.category else None),

@@ -162,7 +162,9 @@ def test_hostile_cells_import_exactly_or_not_at_all(
     expected = {clean_cell(cell) for row in rows for cell in row[:2]}
     for title, text in stored:
         assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", title + text)  # no escape sequence kept
-        assert text in expected and (title in expected or expected & {t for t in expected if t.startswith(title)})
+        cut = title.endswith("…") and len(title) == 300  # a long title cell: cut, and kept whole in the text
+        assert any(cell.startswith(title.removesuffix("…") if cut else title) for cell in expected)
+        assert text in expected or (cut and any(len(cell) > 300 and cell in text for cell in expected))
 
 
 @FAST

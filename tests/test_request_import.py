@@ -155,3 +155,20 @@ def test_shared_dev_data_imports_as_history(sqlite_engine) -> None:
     with session_scope(sqlite_engine) as session:
         result = import_requests(session, path, ACTOR, overrides={"label": "department"}, confirm_all=True)
     assert (result.added, result.confirmed) == (2000, 2000)
+
+
+def test_a_title_cell_holding_the_whole_message_is_cut_and_kept_whole_in_the_text(catalog_engine, tmp_path) -> None:
+    from models.db import session_scope
+    from models.request_import import import_requests
+    from models.tables import Request
+    from models.workflow import Actor
+
+    message = "楼上漏水" * 100  # 400 characters in the title column, no text column
+    path = tmp_path / "long.csv"
+    path.write_text(f"工单编号,诉求标题\nL-1,{message}\n", encoding="utf-8")
+    with session_scope(catalog_engine) as session:
+        import_requests(session, path, Actor("导入", "admin"))
+    with session_scope(catalog_engine) as session:
+        (request,) = session.exec(select(Request)).all()
+    assert len(request.title) == 300 and request.title.endswith("…") and message.startswith(request.title[:-1])
+    assert request.text == message
