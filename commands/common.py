@@ -82,7 +82,7 @@ def engine_for(ctx: typer.Context, db: str | None = None, *, create: bool = Fals
             from models.errors import UserError
 
             raise UserError(f"数据库文件不存在：{path}（请检查 --db；新库请先导入事项清单，或运行 xinsheng demo）")
-    return open_engine(target)
+    return open_engine(target, create=create)
 
 
 def actor_for(ctx: typer.Context) -> Actor:

@@ -90,7 +90,7 @@ def main(
             else:
                 target = db_ or str(demo_db_path())
                 ensure_demo_file(Path(target), progress=say)
-        engine = open_engine(target)
+        engine = open_engine(target, create=False)  # a terminal never starts an empty server database by itself
         from tui.app import XinshengApp
 
         XinshengApp(engine, operator=operator).run()

@@ -139,14 +139,26 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
-def open_engine(db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Engine:
-    """The process-wide engine for `db`, upgraded to the packaged schema."""
+def open_engine(db: str | os.PathLike[str] | None = None, *, migrate: bool = True, create: bool = True) -> Engine:
+    """The process-wide engine for `db`, upgraded to the packaged schema.
+
+    `create=False` refuses a PostgreSQL database without xinsheng's tables instead of creating them: a terminal
+    whose role has the wrong search_path or database name must not quietly start a second, empty xinsheng
+    beside the district's real one.
+    """
     url = resolve_url(db)
     engine = _engines.get(url)
     if engine is None:
         engine = make_engine(url)
         try:
-            if migrate and current_revision(engine) != HEAD_REVISION:
+            found = current_revision(engine) if migrate else HEAD_REVISION
+            if found is None and not create and not url.startswith("sqlite"):
+                where = engine.url.render_as_string(hide_password=True)
+                raise UserError(
+                    f"{where} 中没有 xinsheng 的表：请检查数据库名和账号的 search_path；"
+                    "新数据库请先由管理员运行 xinsheng db upgrade"
+                )
+            if migrate and found != HEAD_REVISION:
                 upgrade(engine)
         except Exception as exc:
             if isinstance(exc, UserError):

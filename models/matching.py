@@ -145,14 +145,20 @@ class Bm25Index:
         return [(doc, min(1.0, s / (ceiling * 1.2))) for doc, s in best]
 
 
+SPAN_TERM_CHARS = 200  # of each name or keyword, for highlighting: catalog names are far shorter
+SPAN_MAX_CHARS = 32  # no highlight needs more; unbounded, a pasted 50,000-character request against a long
+# catalog name searched for minutes (found by the property tests)
+
+
 def _matched_spans(query: str, terms: Iterable[str], min_len: int = 2) -> list[str]:
     """Maximal substrings (≥ min_len characters) of the terms that occur in the query, longest first."""
     spans: set[str] = set()
     for term in terms:
+        term = term[:SPAN_TERM_CHARS]
         i = 0
         while i < len(term):
             best = ""
-            for j in range(len(term), i + min_len - 1, -1):
+            for j in range(min(len(term), i + SPAN_MAX_CHARS), i + min_len - 1, -1):
                 piece = term[i:j]
                 if piece in query:
                     best = piece

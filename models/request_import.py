@@ -258,7 +258,7 @@ def _parse_row(table: Table, row_number: int, values: dict[str, str], source: st
     row["channel"] = CHANNEL_SYNONYMS.get(values.get("channel", ""), "import")
     row["kind"] = KIND_SYNONYMS.get(values.get("kind", ""), "help")
     for fld, limit in (("title", 300), ("location", 200), ("external_ref", 120), ("category", 60)):
-        if len(values.get(fld, "")) > limit and fld != "title":  # titles are cut (whole in the text), identifiers must not be
+        if len(values.get(fld, "")) > limit and fld != "title":  # titles are cut (kept whole in the text)
             raise fail(fld, f"内容过长（{len(values[fld])} 字，最多 {limit} 字）")
     for fld, limit in (("resident_name", 80), ("resident_phone", 40)):
         if len(values.get(fld, "")) > limit:

@@ -68,6 +68,7 @@ def test_roles_of_the_deployment_guide(district: dict[str, str], catalog_csv, tm
         conn.execute(
             text(f"REVOKE UPDATE, DELETE, TRUNCATE ON {schema}.requestevent, {schema}.auditevent FROM {app_role}")
         )
+        conn.execute(text(f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {schema}.alembic_version FROM {app_role}"))
     history = tmp_path / "history.csv"
     history.write_text("工单编号,诉求标题\nA-1,楼道路灯不亮\nA-2,楼上漏水\n", encoding="utf-8")
     for args in (
@@ -105,3 +106,15 @@ def test_behind_pgbouncer_prepared_statements_are_off(pg_url: str) -> None:
         assert conn.connection.driver_connection.prepare_threshold == 5  # psycopg's default, kept without PgBouncer
     with pytest.raises(UserError, match="pgbouncer"):
         make_engine(pg_url.replace("?", "?pgbouncer=maybe&", 1))
+
+
+def test_a_terminal_pointed_at_the_wrong_schema_does_not_start_an_empty_xinsheng(pg_url: str) -> None:
+    """A wrong search_path or database name: the TUI and the reading commands refuse, nothing is created."""
+    for args in (["--operator", "甲"], ["stats"], ["export", "requests"]):
+        done = xinsheng(pg_url, *args)
+        assert done.returncode == 2, args
+        assert "没有 xinsheng 的表" in done.stderr and "db upgrade" in done.stderr
+    with make_engine(pg_url).connect() as conn:
+        schema = pg_url.rsplit("%3D", 1)[1]
+        tables = conn.execute(text("SELECT count(*) FROM pg_tables WHERE schemaname = :s"), {"s": schema}).scalar()
+    assert tables == 0
