@@ -160,4 +160,4 @@ def test_highlighting_a_pasted_50000_character_request_against_a_huge_catalog_na
 
     query = "楼道漏水" * 12_500
     spans = _matched_spans(query, ["楼道漏水" * 12_500, "噪音扰民" * 12_500, "供水管道漏水抢修"])
-    assert spans and all(len(s) <= SPAN_MAX_CHARS for s in spans) and "漏水" in spans
+    assert spans and all(len(s) <= SPAN_MAX_CHARS for s in spans) and "道漏水" in spans  # from 供水管道漏水抢修
