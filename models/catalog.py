@@ -176,6 +176,9 @@ def _parse_catalog_row(
     def fail(fld: str, message: str, row: int = row_number) -> InputError:
         return InputError(message, row=row, column=table.column_name(fld))
 
+    for fld, limit in (("code", 40), ("name", 200), ("category", 200), ("department", 120), ("merged_into", 40)):
+        if len(values.get(fld, "")) > limit:  # what the tables hold (PostgreSQL would refuse the whole import)
+            raise fail(fld, f"内容过长（{len(values[fld])} 字，最多 {limit} 字）")
     code = values.get("code", "")
     if not code:
         raise fail("code", "事项编码不能为空")

@@ -145,6 +145,7 @@ class Bm25Index:
         return [(doc, min(1.0, s / (ceiling * 1.2))) for doc, s in best]
 
 
+NAME_CHARS = 64  # of an item's name, for fuzzy scoring
 SPAN_TERM_CHARS = 200  # of each name or keyword, for highlighting: catalog names are far shorter
 SPAN_MAX_CHARS = 32  # no highlight needs more; unbounded, a pasted 50,000-character request against a long
 # catalog name searched for minutes (found by the property tests)
@@ -296,7 +297,8 @@ class Matcher:
         for idx, rel in candidates:
             name, keywords = self._names[idx], self._keywords[idx]
             hits = [kw for kw in keywords if kw in query]
-            fuzzy = fuzz.partial_ratio(name, catalog_query) / 100.0 if name else 0.0
+            # a name is a short phrase; capped, so an odd catalog row cannot make one match take minutes
+            fuzzy = fuzz.partial_ratio(name[:NAME_CHARS], catalog_query) / 100.0 if name else 0.0
             fuzzy = max(0.0, (fuzzy - 0.3) / 0.7)  # one shared character already scores ~30: not evidence
             keyword_part = 1.0 - 0.5 ** len(hits)
             # noisy-OR: any one strong signal (a keyword, the name, the n-gram profile) can carry the match

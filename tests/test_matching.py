@@ -161,3 +161,7 @@ def test_highlighting_a_pasted_50000_character_request_against_a_huge_catalog_na
     query = "楼道漏水" * 12_500
     spans = _matched_spans(query, ["楼道漏水" * 12_500, "噪音扰民" * 12_500, "供水管道漏水抢修"])
     assert spans and all(len(s) <= SPAN_MAX_CHARS for s in spans) and "道漏水" in spans  # from 供水管道漏水抢修
+    # the whole match, with an item whose name is that long (fuzzy scoring was quadratic in it as well)
+    huge = ItemInfo("X-1", "噪音扰民" * 12_500, "综合治理", "区城管执法局", "own", ("噪音",))
+    result = Matcher([huge]).match("楼道漏水" * 12_500 + "噪音", top=3)
+    assert [s.code for s in result.suggestions] == ["X-1"] and "噪音" in result.suggestions[0].reason
