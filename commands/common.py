@@ -72,17 +72,25 @@ def user_errors() -> Iterator[None]:
 def engine_for(ctx: typer.Context, db: str | None = None, *, create: bool = False) -> Engine:
     """The database the command works on. Only commands that put content in (imports, operators add) may start a
     new SQLite file: `stats --db dmeo.db` must say the file is missing, not report zeros from an empty new one."""
-    from models.db import open_engine, resolve_url
+    from models.db import open_engine
 
     target = db or state(ctx).db
-    url = resolve_url(target)
-    if not create and url.startswith("sqlite:///"):
-        path = Path(url.removeprefix("sqlite:///"))
-        if not path.exists():
-            from models.errors import UserError
-
-            raise UserError(f"数据库文件不存在：{path}（请检查 --db；新库请先导入事项清单，或运行 xinsheng demo）")
+    if not create:
+        existing_url(ctx, target)
     return open_engine(target, create=create)
+
+
+def existing_url(ctx: typer.Context, db: str | None = None) -> str:
+    """The database URL, refusing a SQLite file that does not exist (a mistyped path, not a new database)."""
+    from models.db import resolve_url
+
+    url = resolve_url(db or state(ctx).db)
+    path = Path(url.removeprefix("sqlite:///"))
+    if url.startswith("sqlite:///") and not path.exists():
+        from models.errors import UserError
+
+        raise UserError(f"数据库文件不存在：{path}（请检查 --db；新库请先导入事项清单，或运行 xinsheng demo）")
+    return url
 
 
 def actor_for(ctx: typer.Context) -> Actor:

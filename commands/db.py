@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from commands.common import EXIT_USAGE, engine_for, err, state, user_errors
+from commands.common import EXIT_USAGE, engine_for, err, existing_url, state, user_errors
 
 app = typer.Typer(help="数据库维护：升级、查看版本、备份、检查", no_args_is_help=True, rich_markup_mode=None)
 
@@ -35,12 +35,13 @@ def upgrade(ctx: typer.Context) -> None:
 def current(ctx: typer.Context) -> None:
     """显示数据库的位置和版本。"""
     with user_errors():
-        from models.db import current_revision
+        from models.db import current_revision, make_engine
         from models.migrations import HEAD_REVISION
 
-        engine = engine_for(ctx)
+        engine = make_engine(existing_url(ctx))  # says what is there, migrating nothing: an empty database stays so
         typer.echo(f"数据库：{engine.url.render_as_string(hide_password=True)}")
-        typer.echo(f"版本：{current_revision(engine)}（程序版本 {HEAD_REVISION}）")
+        typer.echo(f"版本：{current_revision(engine) or '（空库）'}（程序版本 {HEAD_REVISION}）")
+        engine.dispose()
 
 
 @app.command()

@@ -158,8 +158,10 @@ def test_unreachable_database_url_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_postgres_url_works_for_commands(pg_url: str, catalog_csv: Path, tmp_path: Path) -> None:
-    assert f"版本：{HEAD_REVISION}" in invoke(pg_url, "db", "current").stdout
+    assert "版本：（空库）" in invoke(pg_url, "db", "current").stdout  # looking creates nothing
+    assert invoke(pg_url, "stats").exit_code == 2  # nor does a command that only reads
     assert invoke(pg_url, "catalog", "import", str(catalog_csv)).exit_code == 0
+    assert f"版本：{HEAD_REVISION}" in invoke(pg_url, "db", "current").stdout
     history = tmp_path / "h.csv"
     history.write_text("工单编号,诉求标题,承办单位,办理状态\n1,化粪池冒了往外流,区排水集团,已办结\n", encoding="utf-8")
     assert "新增 1" in invoke(pg_url, "requests", "import", str(history)).stdout

@@ -18,8 +18,9 @@ from tui.queue import QueueScreen
 from tui.stats import StatsScreen
 
 
-async def wait_for(pilot, predicate, timeout: float = 10.0) -> None:
-    """Let thread workers finish: poll the UI until the condition holds."""
+async def wait_for(pilot, predicate, timeout: float = 30.0) -> None:
+    """Let thread workers finish: poll the UI until the condition holds. Generous, because the suite runs beside
+    the eight-process concurrency test on two cores; a passing wait returns as soon as the condition holds."""
     deadline = asyncio.get_running_loop().time() + timeout
     while not predicate():
         if asyncio.get_running_loop().time() > deadline:
