@@ -733,3 +733,27 @@ async def test_a_bug_in_a_database_task_is_logged_and_the_session_goes_on(app, t
 
     log = (data_dir() / "xinsheng.log").read_text(encoding="utf-8")
     assert "RuntimeError: a bug nobody expected" in log and "Traceback" in log
+
+
+async def test_after_a_conflict_the_typed_reason_is_offered_again(app, catalog_engine) -> None:
+    """The reason was typed, but another terminal changed the request first: the retry starts from that text."""
+    from models import workflow
+
+    request_id = street_light_request(catalog_engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_detail(app, pilot, request_id)
+        screen = app.screen
+        await pilot.press("x")  # 不予受理 asks for a reason
+        await wait_for(pilot, lambda: app.screen is not screen)
+        await pilot.press(*"重复诉求已合并处理")
+        with session_scope(catalog_engine) as s:  # meanwhile, at another terminal
+            workflow.accept(s, workflow.get_request(s, request_id), workflow.Actor("另一台终端", "admin"))
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: any("已被他人修改" in n.message for n in app._notifications))
+        await wait_for(pilot, lambda: app.screen is screen and screen.detail.status == "accepted")
+        await pilot.press("x")
+        await wait_for(pilot, lambda: app.screen is not screen)
+        assert app.screen.query_one("#note", Input).value == "重复诉求已合并处理"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen is screen and screen.detail.status == "rejected")
+        assert screen._drafts == {}

@@ -77,6 +77,9 @@ class DetailScreen(Screen[None]):
         super().__init__()
         self.request_id = request_id
         self.detail: RequestDetail | None = None
+        # what was typed into a dialog whose action did not go through (someone else changed the request first):
+        # offered again when the same dialog opens, so a conflict costs a keypress, not the retyping
+        self._drafts: dict[str, str] = {}
 
     @property
     def xapp(self) -> XinshengApp:
@@ -207,6 +210,7 @@ class DetailScreen(Screen[None]):
             work(session, request)
 
         def done(_: object) -> None:
+            self._drafts.clear()
             self.notify(message, timeout=3)
             self.reload()
 
@@ -319,9 +323,11 @@ class DetailScreen(Screen[None]):
     ) -> None:
         def done(result: NoteResult | None) -> None:
             if result is not None:
+                self._drafts[title] = result.text
                 apply(result)
 
-        self.app.push_screen(NoteDialog(title, placeholder, with_hours=with_hours, number=number), done)
+        draft = self._drafts.get(title, "")
+        self.app.push_screen(NoteDialog(title, placeholder, with_hours=with_hours, number=number, text=draft), done)
 
     def action_return_request(self) -> None:
         """退单: a reason code first; "not our duty" then needs the catalog item that says whose duty it is."""

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from models.workflow import SATISFACTION_LABELS
 from tui.i18n import tr
+from tui.paste import WholePasteInput
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,13 @@ class NoteDialog(ModalScreen[NoteResult | None]):
         Binding("ctrl+s", "submit", tr("确定"), priority=True, id="xinsheng.dialogs.submit"),
     ]
 
-    def __init__(self, title: str, placeholder: str, *, with_hours: bool = False, number: str | None = None) -> None:
-        """`number` asks for a required whole number as well (e.g. the working days of an extension)."""
+    def __init__(
+        self, title: str, placeholder: str, *, with_hours: bool = False, number: str | None = None, text: str = ""
+    ) -> None:
+        """`number` asks for a required whole number as well (e.g. the working days of an extension); `text` is
+        what the note starts with."""
         super().__init__()
+        self._text = text
         self._title = title
         self._placeholder = placeholder
         self._with_hours = with_hours
@@ -41,7 +46,7 @@ class NoteDialog(ModalScreen[NoteResult | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self._title, classes="dialog-title")
-            yield Input(placeholder=self._placeholder, id="note")
+            yield WholePasteInput(self._text, placeholder=self._placeholder, id="note")
             if self._with_hours:
                 yield Input(placeholder=tr("办理工时（小时，可不填）"), id="hours", type="number")
             if self._number:
