@@ -83,6 +83,7 @@ async def _settle(pilot, ready) -> None:
     await pilot.app.workers.wait_for_complete()
     pilot.app.clear_notifications()
     await pilot.pause(0.1)
+    await pilot.pause()  # and one more refresh after that, for layouts that settle late on a busy machine
 
 
 def _screen_named(name: str):
@@ -106,7 +107,14 @@ async def _detail(pilot) -> None:
 
     await _settle(pilot, _screen_named("IntakeScreen"))
     pilot.app.push_screen(DetailScreen(2))  # the leaking pipe, being handled
-    await _settle(pilot, lambda app: _screen_named("DetailScreen")(app) and app.screen.detail is not None)
+    await _settle(
+        pilot,
+        lambda app: (
+            _screen_named("DetailScreen")(app)
+            and app.screen.detail is not None
+            and app.screen.query_one("#timeline").row_count > 0
+        ),  # the rows size the columns: wait for them too
+    )
 
 
 async def _dashboard(pilot) -> None:
