@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from commands.common import EXIT_USAGE, engine_for, err, existing_url, state, user_errors
+from commands.common import engine_for, existing_url, state, user_errors
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from models.consistency import Check
 
 app = typer.Typer(help="数据库维护：升级、查看版本、备份、检查", no_args_is_help=True, rich_markup_mode=None)
 
@@ -50,10 +56,7 @@ def backup(ctx: typer.Context, file: Path = typer.Argument(..., metavar="FILE", 
     with user_errors():
         from models.db import backup_sqlite
 
-        engine = engine_for(ctx)
-        if engine.dialect.name != "sqlite":
-            err("错误：PostgreSQL 请使用 pg_dump 备份，例如 pg_dump -Fc -f xinsheng.dump 数据库名")
-            raise typer.Exit(EXIT_USAGE)
+        engine = _sqlite_engine(ctx, "PostgreSQL 请使用 pg_dump 备份，例如 pg_dump -Fc -f xinsheng.dump 数据库名")
         backup_sqlite(engine, file)
         typer.echo(f"已备份到 {file}")
 
@@ -64,14 +67,7 @@ def check(ctx: typer.Context) -> None:
     with user_errors():
         from models.consistency import check_database
 
-        results = check_database(engine_for(ctx))
-        for result in results:
-            mark = "✔" if result.ok else "✘"
-            line = f"{mark} {result.name}" + (
-                "" if result.ok else f"：{result.problems} 处，例如 {'、'.join(result.examples)}"
-            )
-            typer.echo(line)
-        if not all(result.ok for result in results):
+        if not _report_checks(check_database(engine_for(ctx))):
             raise typer.Exit(1)
 
 
@@ -84,17 +80,32 @@ def restore(
         from models.consistency import check_database
         from models.db import forget_engine, open_engine, resolve_url, restore_sqlite
 
-        engine = engine_for(ctx)
-        if engine.dialect.name != "sqlite":
-            err("错误：PostgreSQL 请使用 pg_restore 恢复，例如 pg_restore --clean -d 数据库名 xinsheng.dump")
-            raise typer.Exit(EXIT_USAGE)
+        engine = _sqlite_engine(
+            ctx, "PostgreSQL 请使用 pg_restore 恢复，例如 pg_restore --clean -d 数据库名 xinsheng.dump"
+        )
         restore_sqlite(engine, file)
         target = resolve_url(state(ctx).db)
         forget_engine(target)  # reopen from scratch: an older backup is migrated to this version on open
         results = check_database(open_engine(target))
-        bad = [r for r in results if not r.ok]
-        typer.echo(f"已从 {file} 恢复；检查 {len(results) - len(bad)}/{len(results)} 项通过")
-        for r in bad:
-            typer.echo(f"✘ {r.name}：{r.problems} 处")
-        if bad:
+        passed = sum(r.ok for r in results)
+        typer.echo(f"已从 {file} 恢复；检查 {passed}/{len(results)} 项通过")
+        if not _report_checks([r for r in results if not r.ok]):
             raise typer.Exit(1)
+
+
+def _sqlite_engine(ctx: typer.Context, postgres_way: str) -> Engine:
+    """The database, if it is a SQLite file; on PostgreSQL the command is pg_dump's or pg_restore's, said once."""
+    from models.errors import UserError
+
+    engine = engine_for(ctx)
+    if engine.dialect.name != "sqlite":
+        raise UserError(postgres_way)
+    return engine
+
+
+def _report_checks(results: list[Check]) -> bool:
+    """One line per check (with examples of what fails); whether all passed."""
+    for result in results:
+        problems = "" if result.ok else f"：{result.problems} 处，例如 {'、'.join(result.examples)}"
+        typer.echo(f"{'✔' if result.ok else '✘'} {result.name}{problems}")
+    return all(result.ok for result in results)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import shlex
 import sys
-from pathlib import Path
 
 import typer
 
@@ -23,22 +22,22 @@ def serve(
 ) -> None:
     """在浏览器中提供同一个终端界面（textual-serve）。"""
     with user_errors():
-        from models.db import open_engine, resolve_url
+        from models.db import cache_dir, open_engine, resolve_url
         from models.errors import UserError
 
         if not 1 <= port <= 65535:
             raise UserError(f"--port 应在 1 到 65535 之间，收到 {port}")
 
         target = resolve_url(state(ctx).db)
-        open_engine(target).dispose()  # a wrong --db fails here, in one line, not in every browser tab
+        # a wrong --db fails here, in one line, not in every browser tab (and, as for the TUI, never starts an empty
+        # server database)
+        open_engine(target, create=False).dispose()
         command = shlex.join([sys.executable, "-m", "commands.main", "--db", str(target)])
-        import tempfile
-
         from textual_serve.server import Server
 
         from tui.web_page import offline_templates
 
-        pages = offline_templates(Path(tempfile.mkdtemp(prefix="xinsheng-serve-")))
+        pages = offline_templates(cache_dir() / "serve-pages")
         typer.echo(f"心声 xinsheng 已在 http://{host}:{port} 提供服务（Ctrl+C 停止）", err=True)
         Server(
             command, host=host, port=port, title="心声 xinsheng", public_url=public_url, templates_path=pages

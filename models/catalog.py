@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session, SQLModel, select
 
 from models.clock import now
 from models.errors import InputError
-from models.tables import CUT_DUTIES, DEPARTMENT_LEVELS, CatalogItem, CatalogRevision, Department
+from models.tables import CUT_DUTIES, DEPARTMENT_LEVELS, CatalogItem, CatalogRevision, Department, too_long
 from models.tabular import Table, parse_datetime, parse_number, read_table
 
 CATALOG_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -176,8 +176,12 @@ def _parse_catalog_row(
     def fail(fld: str, message: str, row: int = row_number) -> InputError:
         return InputError(message, row=row, column=table.column_name(fld))
 
-    for fld, limit in (("code", 40), ("name", 200), ("category", 200), ("department", 120), ("merged_into", 40)):
-        if len(values.get(fld, "")) > limit:  # what the tables hold (PostgreSQL would refuse the whole import)
+    # what the tables hold (PostgreSQL would refuse the whole import): the item's own columns, the unit's name
+    columns: list[tuple[str, type[SQLModel], str]] = [(f, CatalogItem, f) for f in ("code", "name", "category")]
+    columns += [("merged_into", CatalogItem, "merged_into"), ("department", Department, "name")]
+    for fld, model, column in columns:
+        limit = too_long(model, column, values.get(fld, ""))
+        if limit is not None:
             raise fail(fld, f"内容过长（{len(values[fld])} 字，最多 {limit} 字）")
     code = values.get("code", "")
     if not code:

@@ -38,6 +38,13 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir("xinsheng", appauthor=False))
 
 
+def cache_dir() -> Path:
+    """Files that can be rebuilt at any time (the matcher's index, the web page of `serve`)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("xinsheng", appauthor=False))
+
+
 def default_db_path() -> Path:
     return data_dir() / "xinsheng.db"
 

@@ -29,6 +29,11 @@ def is_transient(exc: BaseException) -> bool:
     return any(text in message for text in _TRANSIENT_MESSAGES)
 
 
+def refused_privilege(exc: BaseException) -> bool:
+    """The database account lacks a privilege (a read-only reporting role writing, a terminal role migrating)."""
+    return getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501"
+
+
 def as_user_error(exc: BaseException) -> UserError | None:
     """What to tell a user about a database failure that is not their input's fault; None for everything else.
 
@@ -42,7 +47,7 @@ def as_user_error(exc: BaseException) -> UserError | None:
     if not isinstance(exc, DBAPIError):
         return None
     reason = " ".join(str(exc.orig).split("\n")[0].split())[:200]
-    if getattr(exc.orig, "sqlstate", None) == "42501":
+    if refused_privilege(exc):
         return DatabaseUnavailable(f"数据库账号权限不足（{reason}），未保存任何内容，请联系管理员")
     if isinstance(exc, OperationalError | InterfaceError):
         return DatabaseUnavailable(f"数据库暂时无法使用（{reason}），未保存任何内容，请稍后重试或联系管理员")

@@ -30,6 +30,7 @@ from models.tables import (
     MatchExample,
     RefCounter,
     Request,
+    too_long,
 )
 from models.text import drop_controls, pinyin_initials
 from models.workflow import Actor, record_event, transition
@@ -208,14 +209,15 @@ def log_request(
     resident_name, resident_phone = (drop_controls(v or "") for v in (resident_name, resident_phone))
     if not title and not text:
         raise UserError("请填写诉求标题或内容")
-    for value, limit, label in (
-        (title, 300, "标题"),
-        (location, 200, "地点"),
-        (resident_name, 80, "居民姓名"),
-        (resident_phone, 40, "居民电话"),
+    for field, value, label in (
+        ("title", title, "标题"),
+        ("location", location, "地点"),
+        ("resident_name", resident_name, "居民姓名"),
+        ("resident_phone", resident_phone, "居民电话"),
     ):
-        if len(value) > limit:
-            more = "，长的内容请写进“详细内容”" if label == "标题" else ""
+        limit = too_long(Request, field, value)
+        if limit is not None:
+            more = "，长的内容请写进“详细内容”" if field == "title" else ""
             raise UserError(f"{label}过长（{len(value)} 字，最多 {limit} 字）{more}")
     require(actor, "create")
     if not reaches(actor, area_id, None):
@@ -249,8 +251,8 @@ def log_request(
         text=text,
         location=location,
         area_id=area_id,
-        resident_name=(resident_name or "").strip() or None,
-        resident_phone=(resident_phone or "").strip() or None,
+        resident_name=resident_name.strip() or None,
+        resident_phone=resident_phone.strip() or None,
         urgency=urgency,
         status="new",
         item_id=item.id if item else None,

@@ -21,6 +21,7 @@ import numpy as np
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from models.db import cache_dir
 from models.history_index import HistoryIndex
 from models.matching import Matcher, example_rows
 from models.tables import CatalogItem, MatchExample
@@ -28,12 +29,6 @@ from models.tables import CatalogItem, MatchExample
 FORMAT = 3
 MAGIC = b"XSIDX3\n"
 ALIGN = 64
-
-
-def cache_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("xinsheng", appauthor=False))
 
 
 def cache_path(session: Session) -> Path:

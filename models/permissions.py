@@ -17,6 +17,7 @@ from sqlalchemy import false
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
+from models.areas import display_names, find_area
 from models.errors import UserError
 from models.tables import Area, Department, Operator, Request
 
@@ -168,8 +169,6 @@ class OperatorEntry:
 
 
 def list_operators(session: Session) -> list[OperatorEntry]:
-    from models.areas import display_names
-
     rows = session.exec(
         select(Operator.name, Operator.role, Operator.area_id, Department.name)
         .join(Department, col(Operator.department_id) == Department.id, isouter=True)
@@ -234,8 +233,6 @@ def add_operator(
         kind = "grid" if role == "grid_worker" else "community"
         if not area:
             raise UserError(f"{ROLE_LABELS[role]}必须用 --area 指定所在{'网格' if kind == 'grid' else '社区'}")
-        from models.areas import find_area
-
         operator.area_id = find_area(session, area, kind).id
     if role == "department":
         if not department:

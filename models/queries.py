@@ -15,6 +15,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
+from models.areas import display_names
 from models.clock import now, working_days
 from models.intake import Routing, routing_for_code
 from models.permissions import Actor, PermissionDenied, may, my_work_statuses, reaches_request, visible
@@ -271,8 +272,6 @@ def request_detail(session: Session, request_id: int, actor: Actor | None = None
 
 def list_grids(session: Session, actor: Actor | None = None) -> list[tuple[int, str]]:
     """The grids a request may be logged in: all of them, or those within the operator's reach."""
-    from models.areas import display_names
-
     grids = sorted(display_names(session, "grid").items(), key=lambda g: g[1])
     if actor is None or actor.sees_everything:
         return grids

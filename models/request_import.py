@@ -32,7 +32,7 @@ from models.intake import (
     request_text,
 )
 from models.matching import Matcher, load_matcher
-from models.tables import Area, CatalogItem, Department, MatchExample, Request, RequestEvent
+from models.tables import Area, CatalogItem, Department, MatchExample, Request, RequestEvent, too_long
 from models.tabular import Table, TablePreview, parse_datetime, preview_table, read_table
 from models.text import mask_name, mask_phone, pinyin_initials
 from models.workflow import STATUS_LABELS, STATUS_SYNONYMS, Actor
@@ -257,11 +257,10 @@ def _parse_row(table: Table, row_number: int, values: dict[str, str], source: st
         raise fail("solved", f"无法识别 “{solved_text}”（可用：是、否、已解决、未解决）")
     row["channel"] = CHANNEL_SYNONYMS.get(values.get("channel", ""), "import")
     row["kind"] = KIND_SYNONYMS.get(values.get("kind", ""), "help")
-    for fld, limit in (("title", 300), ("location", 200), ("external_ref", 120), ("category", 60)):
-        if len(values.get(fld, "")) > limit and fld != "title":  # titles are cut (kept whole in the text)
-            raise fail(fld, f"内容过长（{len(values[fld])} 字，最多 {limit} 字）")
-    for fld, limit in (("resident_name", 80), ("resident_phone", 40)):
-        if len(values.get(fld, "")) > limit:
+    # titles are cut instead (and kept whole in the text); identifiers and contacts must not be
+    for fld in ("location", "external_ref", "category", "resident_name", "resident_phone"):
+        limit = too_long(Request, fld, values.get(fld, ""))
+        if limit is not None:
             raise fail(fld, f"内容过长（{len(values[fld])} 字，最多 {limit} 字）")
     ext = values.get("external_ref", "")
     row["import_key"] = f"{source}:{ext}"[:160] if ext else _content_key(values)
@@ -514,9 +513,10 @@ def _request_values(context: _ImportContext, row: dict[str, Any]) -> dict[str, A
     resolved_at = row.get("resolved_at") if status in ("resolved", "closed") else None
     if status in ("resolved", "closed") and resolved_at is None:
         resolved_at = created
-    if len(title) > 300:  # a title cell holding the whole message: the title is cut, the message is kept whole
+    limit = too_long(Request, "title", title)
+    if limit is not None:  # a title cell holding the whole message: the title is cut, the message is kept whole
         text = title if not text or text in title else f"{title}\n{text}"
-        title = title[:299] + "…"
+        title = title[: limit - 1] + "…"
     return dict(
         ref=row["ref"],
         external_ref=row.get("external_ref") or None,

@@ -206,3 +206,17 @@ class MatchExample(SQLModel, table=True):
     request_id: int | None = Field(default=None, foreign_key="request.id", index=True)
     source: str = Field(default="confirmed", max_length=20)
     created_at: datetime = Field(sa_type=DateTime)
+
+
+def max_length(model: type[SQLModel], field: str) -> int:
+    """How many characters a text column holds, as declared above: checks read it rather than repeat the number
+    (PostgreSQL enforces it; SQLite would store more and differ from the server)."""
+    from sqlalchemy import inspect
+
+    return int(inspect(model).columns[field].type.length)
+
+
+def too_long(model: type[SQLModel], field: str, value: str) -> int | None:
+    """The column's limit when `value` exceeds it, else None."""
+    limit = max_length(model, field)
+    return limit if len(value) > limit else None

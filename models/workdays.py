@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError, ProgrammingError
 from sqlmodel import Session, col
 
 from models.clock import is_workday
+from models.db_failures import refused_privilege
 from models.errors import UserError
 from models.tables import WorkDay
 
@@ -46,7 +47,7 @@ def ensure_workdays(session: Session, through: date) -> None:
         except IntegrityError:
             pass
         except ProgrammingError as exc:  # a read-only reporting account (docs/deployment.md)
-            if getattr(exc.orig, "sqlstate", None) != "42501":
+            if not refused_privilege(exc):
                 raise
             raise UserError(
                 f"工作日历尚未延至 {through.year} 年，而当前数据库账号只读："

@@ -653,6 +653,10 @@ async def test_v_shows_the_residents_phone_for_a_reason_and_records_it(app, cata
         await pilot.press(*"回访居民", "enter")
         await wait_for(pilot, lambda: any("13812345678" in n.message for n in app._notifications))
         assert "13812345678" not in static_text(app, "#summary")  # never written into the detail itself
+        await pilot.press("v")  # each look needs its own reason: the last one is not offered again
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "NoteDialog")
+        assert app.screen.query_one("#note", Input).value == ""
+        await pilot.press("escape")
     with session_scope(catalog_engine) as s:
         assert [a.action for a in s.exec(select(AuditEvent)).all()] == ["reveal_personal_data"]
 

@@ -80,6 +80,7 @@ class DetailScreen(Screen[None]):
         # what was typed into a dialog whose action did not go through (someone else changed the request first):
         # offered again when the same dialog opens, so a conflict costs a keypress, not the retyping
         self._drafts: dict[str, str] = {}
+        self._typed: tuple[str, str] | None = None
 
     @property
     def xapp(self) -> XinshengApp:
@@ -209,12 +210,19 @@ class DetailScreen(Screen[None]):
                 raise ConflictError(tr("该诉求已被他人修改，已为你刷新，请重试"))
             work(session, request)
 
+        typed = self._typed  # the note this action carries, if it came from a dialog
+
         def done(_: object) -> None:
             self._drafts.clear()
             self.notify(message, timeout=3)
             self.reload()
 
-        self.xapp.run_db(job, done, group="action", on_error=self.reload)
+        def failed() -> None:
+            if typed is not None:
+                self._drafts[typed[0]] = typed[1]
+            self.reload()
+
+        self.xapp.run_db(job, done, group="action", on_error=failed)
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -323,8 +331,11 @@ class DetailScreen(Screen[None]):
     ) -> None:
         def done(result: NoteResult | None) -> None:
             if result is not None:
-                self._drafts[title] = result.text
-                apply(result)
+                self._typed = (title, result.text)  # kept as a draft only if the action it starts fails
+                try:
+                    apply(result)
+                finally:
+                    self._typed = None
 
         draft = self._drafts.get(title, "")
         self.app.push_screen(NoteDialog(title, placeholder, with_hours=with_hours, number=number, text=draft), done)

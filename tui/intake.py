@@ -27,6 +27,7 @@ from models.intake import (
     routing_for_code,
 )
 from models.queries import list_grids
+from models.tables import Request, max_length
 from models.text import mask_phone
 from tui.delivery import still_shown
 from tui.i18n import tr
@@ -88,11 +89,16 @@ class IntakeScreen(Screen[None]):
         yield Header()
         with Vertical(id="intake-form"):
             yield WholePasteInput(
-                placeholder=tr("标题：一句话说清诉求（必填）"), id="title", max_length=300, overflow=self._long_title
+                placeholder=tr("标题：一句话说清诉求（必填）"),
+                id="title",
+                max_length=max_length(Request, "title"),
+                overflow=self._long_title,
             )
             yield WholePasteInput(placeholder=tr("详细内容：居民原话、时间、持续多久……"), id="text")
             with Horizontal(classes="row"):
-                yield WholePasteInput(placeholder=tr("地点：小区/楼栋/单元"), id="location", max_length=200)
+                yield WholePasteInput(
+                    placeholder=tr("地点：小区/楼栋/单元"), id="location", max_length=max_length(Request, "location")
+                )
                 yield WholePasteInput(placeholder=tr("居民电话（仅用于回访）"), id="phone", max_length=20)
                 yield Select[int]([], prompt=tr("所属网格"), id="grid")
             with Horizontal(classes="row"):
