@@ -15,9 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from models.db import open_engine
-from models.demo import build_demo
-from models.matching import ItemInfo, Matcher
+from models.demo.builder import build_demo
+from models.matching.engine import ItemInfo, Matcher
+from models.store.engine import open_engine
 
 DATA = Path(os.environ.get("XINSHENG_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 

@@ -44,19 +44,19 @@ HEADER = [
 
 
 def generate(rows: int, seed: int = 2026) -> list[list[str]]:
-    from models import demo_content as content
-    from models.demo import _fill, _person, _phone
+    from models.demo import content as content
+    from models.demo.builder import _fill, _person, _phone
 
     rng = random.Random(seed)
     owner = {item["code"]: item["department"] for item in content.CATALOG}
-    merged = {item["code"]: item.get("merged_into") for item in content.CATALOG}
+    merged = {item["code"]: item["merged_into"] for item in content.CATALOG}  # "" when not merged
     communities = [name for name, _ in content.COMMUNITIES]
     start = datetime(2025, 1, 1)
     out = []
     for index in range(rows):
         scenario = rng.choice(content.SCENARIOS)
         code = scenario["item"]
-        department = owner[merged[code]] if merged.get(code) else owner[code]
+        department = owner[merged[code]] if merged[code] else owner[code]
         created = start + timedelta(seconds=rng.randrange(600 * 86400))
         roll = rng.random()
         status = "已办结" if roll < 0.7 else "处理中" if roll < 0.9 else "待受理"
@@ -148,8 +148,8 @@ def floor(rows: list[list[str]], tmp: Path) -> float:
 def matcher_batch(base: Path, rows: list[list[str]]) -> tuple[int, float, int, float]:
     """The matcher's own share of an import, timed alone: learning the file's confirmed routings in one step,
     then matching every row the import auto-matches (not yet resolved), as the import does."""
-    from models.db import open_engine, session_scope
-    from models.matching import load_matcher
+    from models.matching.loader import load_matcher
+    from models.store.engine import open_engine, session_scope
 
     with session_scope(open_engine(base)) as session:
         matcher = load_matcher(session)
@@ -172,7 +172,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         os.environ["XDG_CACHE_HOME"] = str(tmp / "cache")
-        from models.demo import ensure_demo_file
+        from models.demo.builder import ensure_demo_file
 
         base = tmp / "demo.db"
         started = time.perf_counter()

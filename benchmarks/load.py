@@ -81,8 +81,8 @@ class Tally:
 
 def prepare(url: str) -> None:
     """The demo's street, grids, units, catalog and operators, without requests."""
-    from models.db import open_engine
-    from models.demo import build_demo, is_empty
+    from models.demo.builder import build_demo, is_empty
+    from models.store.engine import open_engine
 
     engine = open_engine(url)
     if is_empty(engine):
@@ -93,8 +93,8 @@ class Cast:
     """The operators a terminal acts as, looked up once: the grid worker of each grid, each unit's handler."""
 
     def __init__(self, session: Session) -> None:
-        from models.permissions import actor_for
-        from models.tables import CatalogItem, Department, Operator
+        from models.people.permissions import actor_for
+        from models.store.tables import CatalogItem, Department, Operator
 
         operators = session.exec(select(Operator)).all()
         self.grid_worker = {o.area_id: actor_for(session, o.name) for o in operators if o.role == "grid_worker"}
@@ -120,12 +120,12 @@ class Cast:
 
 def terminal(url: str, index: int, ops: int, mix: str, hot: int, seed: int, think: float, start: Any) -> Tally:
     """One terminal's session: `ops` operations, each timed, each outcome classified."""
-    from models import queries, workflow
-    from models.db import open_engine, run_unit
-    from models.demo_content import SCENARIOS
-    from models.errors import BusyError, ConflictError, UserError
-    from models.intake import log_request, warm_up
-    from models.tables import Request
+    from models.core.errors import BusyError, ConflictError, UserError
+    from models.demo.content import SCENARIOS
+    from models.requests import queries, workflow
+    from models.requests.intake import log_request, warm_up
+    from models.store.engine import open_engine, run_unit
+    from models.store.tables import Request
 
     rng = random.Random(seed * 1000 + index)
     engine = open_engine(url, migrate=False)
@@ -243,8 +243,8 @@ def run(
 
 def counts(url: str) -> Counter[str]:
     """Requests, distinct refs, events per action, status changes and versions, as the database has them."""
-    from models.db import open_engine
-    from models.tables import Request, RequestEvent
+    from models.store.engine import open_engine
+    from models.store.tables import Request, RequestEvent
 
     with Session(open_engine(url)) as session:
         found: Counter[str] = Counter(
@@ -261,8 +261,8 @@ def counts(url: str) -> Counter[str]:
 
 def reconcile(url: str, tally: Tally, before: Counter[str]) -> list[str]:
     """Differences between the database and what the terminals say they did; empty when everything adds up."""
-    from models.consistency import check_database
-    from models.db import open_engine
+    from models.store.consistency import check_database
+    from models.store.engine import open_engine
 
     after = counts(url)
     added = {key: after[key] - before[key] for key in after}

@@ -30,13 +30,14 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import insert
 from sqlmodel import select
 
-from models.catalog import import_catalog
-from models.db import open_engine, session_scope
-from models.matching import Matcher, load_matcher
-from models.request_import import import_requests
-from models.tables import CatalogItem, Department, MatchExample
-from models.text import normalize
-from models.workflow import Actor
+from models.core.text import normalize
+from models.files.catalog_import import import_catalog
+from models.files.request_import import import_requests
+from models.matching.engine import Matcher
+from models.matching.loader import load_matcher
+from models.requests.workflow import Actor
+from models.store.engine import open_engine, session_scope
+from models.store.tables import CatalogItem, Department, MatchExample
 
 DATA = Path(os.environ.get("XINSHENG_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 FOLDS = 5
@@ -259,8 +260,8 @@ def latency(
     added = _timed(lambda: learn.add_example("化粪池冒出来了满地都是", None, "城乡建设"))
 
     probe = (
-        "import time; t=time.perf_counter(); from models.db import open_engine, session_scope; "
-        "from models.matching import load_matcher; e=open_engine(%r); "
+        "import time; t=time.perf_counter(); from models.store.engine import open_engine, session_scope; "
+        "from models.matching.loader import load_matcher; e=open_engine(%r); "
         "s=session_scope(e).__enter__(); m=load_matcher(s); m.match('小区路灯坏了'); print(time.perf_counter()-t)"
     )
     # new processes are noisy (disk cache, scheduler): the median of five runs

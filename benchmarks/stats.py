@@ -28,10 +28,10 @@ from sqlalchemy import insert, text
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-from models.clock import add_working_days
-from models.db import open_engine, session_scope
-from models.stats import compute_stats
-from models.tables import Area, CatalogItem, Department, Request, RequestEvent
+from models.core.clock import add_working_days
+from models.reporting.stats import compute_stats
+from models.store.engine import open_engine, session_scope
+from models.store.tables import Area, CatalogItem, Department, Request, RequestEvent
 
 AT = datetime(2026, 11, 20, 12)
 CHUNK = 20_000
@@ -84,7 +84,7 @@ HAND_WRITTEN.update(
 
 def build(engine: Engine, n: int, seed: int = 2026) -> tuple[int, float]:
     """N requests and their events, written with executemany in chunks; returns (events, seconds)."""
-    from models.demo import build_demo
+    from models.demo.builder import build_demo
 
     started = time.perf_counter()
     build_demo(engine, requests=0)  # catalog, departments, areas, operators
@@ -92,8 +92,8 @@ def build(engine: Engine, n: int, seed: int = 2026) -> tuple[int, float]:
         items = [(i.id, i.department_id, i.category) for i in session.exec(select(CatalogItem)).all()]
         grids = [a.id for a in session.exec(select(Area).where(Area.kind == "grid")).all()]
         departments = [d.id for d in session.exec(select(Department)).all()]
-    from models.demo_content import SCENARIOS
-    from models.text import pinyin_initials
+    from models.core.text import pinyin_initials
+    from models.demo.content import SCENARIOS
 
     titles = [(t, pinyin_initials(t)) for scenario in SCENARIOS for t in scenario.get("titles", [])]
     rng = random.Random(seed)

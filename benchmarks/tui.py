@@ -29,8 +29,8 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
-from models.db import open_engine, session_scope
-from models.tables import Department, MatchExample, Request
+from models.store.engine import open_engine, session_scope
+from models.store.tables import Department, MatchExample, Request
 
 OPERATOR = "系统管理员"
 
@@ -55,7 +55,7 @@ Minimal().run(headless=True, auto_pilot=pilot)
 
 XINSHENG = """
 import sys
-from models.db import open_engine
+from models.store.engine import open_engine
 from tui.app import XinshengApp
 from tui.intake import IntakeScreen
 
@@ -72,7 +72,7 @@ XinshengApp(open_engine(sys.argv[1]), operator=%r).run(headless=True, auto_pilot
 
 def build_database(path: Path, requests: int, examples: int) -> None:
     from benchmarks.stats import build
-    from models.demo_content import SCENARIOS
+    from models.demo.content import SCENARIOS
 
     engine = open_engine(path)
     events, seconds = build(engine, requests)
@@ -95,7 +95,7 @@ def build_database(path: Path, requests: int, examples: int) -> None:
     with engine.begin() as conn:
         conn.execute(insert(MatchExample), rows)
     with session_scope(engine) as session:
-        from models.matching import load_matcher
+        from models.matching.loader import load_matcher
 
         load_matcher(session)  # writes the matcher cache file the app loads
     engine.dispose()

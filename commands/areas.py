@@ -16,8 +16,8 @@ def add(
 ) -> None:
     """登记街道，或街道下的社区、社区下的网格（已有的不重复登记）。"""
     with user_errors():
-        from models.areas import add_area_chain
-        from models.db import session_scope
+        from models.people.areas import add_area_chain
+        from models.store.engine import session_scope
 
         with session_scope(engine_for(ctx, create=True)) as session:
             created = add_area_chain(session, *names)
@@ -29,8 +29,9 @@ def add(
 def list_(ctx: typer.Context) -> None:
     """列出街道、社区和网格（写操作员的 --area 时可用 社区/网格 区分同名网格）。"""
     with user_errors():
-        from models.areas import KIND_LABELS, list_areas
-        from models.db import session_scope
+        from models.core.vocabulary import AREA_KIND_LABELS as KIND_LABELS
+        from models.people.areas import list_areas
+        from models.store.engine import session_scope
 
         with session_scope(engine_for(ctx)) as session:
             areas = list_areas(session)

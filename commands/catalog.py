@@ -31,9 +31,9 @@ def import_(
 ) -> None:
     """导入事项清单：按事项编码新增或更新，自动创建部门，并记录一次清单修订。"""
     with user_errors():
-        from models.catalog import CATALOG_FIELD_LABELS, import_catalog, read_catalog_file
-        from models.db import session_scope
-        from models.tabular import parse_map_options, preview_table
+        from models.files.catalog_import import CATALOG_FIELD_LABELS, import_catalog, read_catalog_file
+        from models.files.tabular import parse_map_options, preview_table
+        from models.store.engine import session_scope
 
         overrides = parse_map_options(map_)
         check_errors_option(skip_bad, errors_file, file)
@@ -66,8 +66,8 @@ def examples(
 ) -> None:
     """查看或删除已确认派单样例（匹配据此学习）；删除错误样例后，下次匹配即不再受其影响。"""
     with user_errors():
-        from models.db import session_scope
-        from models.examples import list_examples, remove_example
+        from models.matching.examples import list_examples, remove_example
+        from models.store.engine import session_scope
 
         with session_scope(engine_for(ctx)) as session:
             if remove is not None:

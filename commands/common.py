@@ -11,15 +11,14 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from models.core.errors import EXIT_RUNTIME
+
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-    from models.errors import InputError
-    from models.tabular import TablePreview
-    from models.workflow import Actor
-
-EXIT_RUNTIME = 1
-EXIT_USAGE = 2
+    from models.core.errors import InputError
+    from models.files.tabular import TablePreview
+    from models.requests.workflow import Actor
 
 
 @dataclass
@@ -36,21 +35,22 @@ def state(ctx: typer.Context) -> CliState:
 
 
 def err(message: str) -> None:
-    from models.text import one_line
+    from models.core.text import one_line
 
     typer.echo(one_line(message), err=True)
 
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Errors users can cause become one line on stderr and exit code 2; anything else is a runtime failure (1)."""
-    from models.errors import UserError
+    """Errors raised on purpose become one line on stderr and the exit code of their kind (bad input 2, runtime
+    failure 1); anything else is a bug, still one line and exit 1 unless --debug asks for the traceback."""
+    from models.core.errors import XinshengError
 
     try:
         yield
-    except UserError as exc:
+    except XinshengError as exc:
         err(f"错误：{exc}")
-        raise typer.Exit(EXIT_USAGE) from None
+        raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         err("已中断")
         raise typer.Exit(130) from None
@@ -59,12 +59,12 @@ def user_errors() -> Iterator[None]:
     except Exception as exc:
         if "--debug" in sys.argv:
             raise
-        from models.db_failures import as_user_error
+        from models.store.failures import as_user_error
 
         problem = as_user_error(exc)
-        if problem is not None:  # the database's refusal, not a bug: one line, and the usage exit code
+        if problem is not None:  # the database's refusal or absence, not a bug: one line, the exit code of its kind
             err(f"错误：{problem}")
-            raise typer.Exit(EXIT_USAGE) from None
+            raise typer.Exit(problem.exit_code) from None
         err(f"运行失败：{type(exc).__name__}: {exc}")
         raise typer.Exit(EXIT_RUNTIME) from None
 
@@ -72,7 +72,7 @@ def user_errors() -> Iterator[None]:
 def engine_for(ctx: typer.Context, db: str | None = None, *, create: bool = False) -> Engine:
     """The database the command works on. Only commands that put content in (imports, operators add) may start a
     new SQLite file: `stats --db dmeo.db` must say the file is missing, not report zeros from an empty new one."""
-    from models.db import open_engine
+    from models.store.engine import open_engine
 
     target = db or state(ctx).db
     if not create:
@@ -82,19 +82,19 @@ def engine_for(ctx: typer.Context, db: str | None = None, *, create: bool = Fals
 
 def existing_url(ctx: typer.Context, db: str | None = None) -> str:
     """The database URL, refusing a SQLite file that does not exist (a mistyped path, not a new database)."""
-    from models.db import resolve_url
+    from models.store.engine import resolve_url
 
     url = resolve_url(db or state(ctx).db)
     path = Path(url.removeprefix("sqlite:///"))
     if url.startswith("sqlite:///") and not path.exists():
-        from models.errors import UserError
+        from models.core.errors import UserError
 
         raise UserError(f"数据库文件不存在：{path}（请检查 --db；新库请先导入事项清单，或运行 xinsheng demo）")
     return url
 
 
 def actor_for(ctx: typer.Context) -> Actor:
-    from models.workflow import Actor
+    from models.requests.workflow import Actor
 
     return Actor(state(ctx).operator, "admin")
 
@@ -154,12 +154,12 @@ def print_preview(preview: TablePreview, labels: Mapping[str, str]) -> None:
 
 
 def check_errors_option(skip_bad: bool, errors_file: Path | None, source: Path) -> None:
-    from models.errors import UserError
+    from models.core.errors import UserError
 
     if errors_file is not None and not skip_bad:
         raise UserError("--errors 需与 --skip-bad 一起使用")
     if skip_bad:
-        from models.outputs import check_output_path
+        from models.files.outputs import check_output_path
 
         check_output_path(errors_file or Path.cwd() / f"{source.stem}.错误行.csv", "--errors")
 
@@ -168,7 +168,7 @@ def report_bad_rows(errors: Sequence[InputError], source: Path, target: Path | N
     """`--skip-bad`: the rows left out go to an error CSV (行号, 列, 原因) and its path is printed."""
     if not errors:
         return
-    from models.tabular import write_error_csv
+    from models.files.tabular import write_error_csv
 
     path = target or Path.cwd() / f"{source.stem}.错误行.csv"
     write_error_csv(errors, path)

@@ -12,7 +12,7 @@ from commands.common import engine_for, existing_url, state, user_errors
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-    from models.consistency import Check
+    from models.store.consistency import Check
 
 app = typer.Typer(help="数据库维护：升级、查看版本、备份、检查", no_args_is_help=True, rich_markup_mode=None)
 
@@ -21,9 +21,9 @@ app = typer.Typer(help="数据库维护：升级、查看版本、备份、检�
 def upgrade(ctx: typer.Context) -> None:
     """把数据库升级到当前版本（启动时也会自动执行）。"""
     with user_errors():
-        from models.db import current_revision, make_engine, resolve_url, session_scope
-        from models.db import upgrade as run_upgrade
-        from models.workdays import extend_calendar
+        from models.store.engine import current_revision, make_engine, resolve_url, session_scope
+        from models.store.engine import upgrade as run_upgrade
+        from models.store.workdays import extend_calendar
 
         engine = make_engine(resolve_url(state(ctx).db))
         before = current_revision(engine)
@@ -41,8 +41,8 @@ def upgrade(ctx: typer.Context) -> None:
 def current(ctx: typer.Context) -> None:
     """显示数据库的位置和版本。"""
     with user_errors():
-        from models.db import current_revision, make_engine
-        from models.migrations import HEAD_REVISION
+        from models.store.engine import current_revision, make_engine
+        from models.store.migrations import HEAD_REVISION
 
         engine = make_engine(existing_url(ctx))  # says what is there, migrating nothing: an empty database stays so
         typer.echo(f"数据库：{engine.url.render_as_string(hide_password=True)}")
@@ -54,7 +54,7 @@ def current(ctx: typer.Context) -> None:
 def backup(ctx: typer.Context, file: Path = typer.Argument(..., metavar="FILE", help="备份文件路径")) -> None:
     """在线备份 SQLite 数据库（PostgreSQL 请用 pg_dump）。"""
     with user_errors():
-        from models.db import backup_sqlite
+        from models.store.engine import backup_sqlite
 
         engine = _sqlite_engine(ctx, "PostgreSQL 请使用 pg_dump 备份，例如 pg_dump -Fc -f xinsheng.dump 数据库名")
         backup_sqlite(engine, file)
@@ -65,7 +65,7 @@ def backup(ctx: typer.Context, file: Path = typer.Argument(..., metavar="FILE", 
 def check(ctx: typer.Context) -> None:
     """检查数据库完整性，并核对诉求与办理记录是否一致（有问题时退出码为 1）。"""
     with user_errors():
-        from models.consistency import check_database
+        from models.store.consistency import check_database
 
         if not _report_checks(check_database(engine_for(ctx))):
             raise typer.Exit(1)
@@ -77,8 +77,8 @@ def restore(
 ) -> None:
     """用备份替换当前 SQLite 数据库，恢复后自动检查（PostgreSQL 请用 pg_restore）。"""
     with user_errors():
-        from models.consistency import check_database
-        from models.db import forget_engine, open_engine, resolve_url, restore_sqlite
+        from models.store.consistency import check_database
+        from models.store.engine import forget_engine, open_engine, resolve_url, restore_sqlite
 
         engine = _sqlite_engine(
             ctx, "PostgreSQL 请使用 pg_restore 恢复，例如 pg_restore --clean -d 数据库名 xinsheng.dump"
@@ -95,7 +95,7 @@ def restore(
 
 def _sqlite_engine(ctx: typer.Context, postgres_way: str) -> Engine:
     """The database, if it is a SQLite file; on PostgreSQL the command is pg_dump's or pg_restore's, said once."""
-    from models.errors import UserError
+    from models.core.errors import UserError
 
     engine = engine_for(ctx)
     if engine.dialect.name != "sqlite":

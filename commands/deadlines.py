@@ -16,8 +16,8 @@ def list_(ctx: typer.Context) -> None:
     with user_errors():
         from sqlmodel import select
 
-        from models.db import session_scope
-        from models.tables import DeadlineRule
+        from models.store.engine import session_scope
+        from models.store.tables import DeadlineRule
 
         with session_scope(engine_for(ctx)) as session:
             rules = session.exec(select(DeadlineRule).order_by(DeadlineRule.scope, DeadlineRule.key)).all()
@@ -42,8 +42,8 @@ def set_(
 ) -> None:
     """设置时限：最具体的规则优先（事项 > 分类 > 紧急程度）；只影响此后登记和导入的诉求。"""
     with user_errors():
-        from models.db import session_scope
-        from models.deadlines import set_rule
+        from models.requests.deadlines import set_rule
+        from models.store.engine import session_scope
 
         with session_scope(engine_for(ctx)) as session:
             rule = set_rule(session, scope, key, urgency, response_days=response, completion_days=completion)

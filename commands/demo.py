@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from commands.common import EXIT_USAGE, err, state, user_errors
+from commands.common import err, state, user_errors
+from models.core.errors import EXIT_BAD_INPUT
 
 
 def demo(
@@ -18,8 +19,8 @@ def demo(
 ) -> None:
     """生成演示数据：一个街道的社区、网格、部门、事项清单和一年的诉求；同一种子结果相同。"""
     with user_errors():
-        from models.db import delete_sqlite_file, demo_db_path, open_engine
-        from models.demo import DemoNotEmptyError, build_demo
+        from models.demo.builder import DemoNotEmptyError, build_demo
+        from models.store.engine import delete_sqlite_file, demo_db_path, open_engine
 
         target = db or state(ctx).db or str(demo_db_path())
         if force:
@@ -29,7 +30,7 @@ def demo(
             summary = build_demo(engine, requests=requests, seed=seed, progress=lambda m: err(m))
         except DemoNotEmptyError as exc:
             err(f"错误：{exc}（加 --force 清空后重建）")
-            raise typer.Exit(EXIT_USAGE) from None
+            raise typer.Exit(EXIT_BAD_INPUT) from None
         typer.echo(
             f"演示数据已生成：{target}\n"
             f"  {summary.communities} 个社区、{summary.grids} 个网格、{summary.departments} 个部门、"

@@ -13,9 +13,9 @@ def escalate(
 ) -> None:
     """超期诉求逐级升级：超期即催办，超 3 个工作日督办，超 10 个工作日通报；重复运行不会重复记录。"""
     with user_errors():
-        from models.db import session_scope
-        from models.escalation import LADDER
-        from models.escalation import escalate as run_ladder
+        from models.requests.escalation import LADDER
+        from models.requests.escalation import escalate as run_ladder
+        from models.store.engine import session_scope
 
         with session_scope(engine_for(ctx)) as session:
             result = run_ladder(session, dry_run=dry_run)

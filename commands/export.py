@@ -30,8 +30,8 @@ def requests_(
 ) -> None:
     """导出诉求明细；居民姓名和电话默认脱敏（张* / 138****5678）。"""
     with user_errors():
-        from models.db import session_scope
-        from models.export import ExportFilter, export_requests
+        from models.files.export import ExportFilter, export_requests
+        from models.store.engine import session_scope
 
         filters = ExportFilter(period=period, status=status, department=department)
         with session_scope(engine_for(ctx)) as session:

@@ -76,11 +76,11 @@ def main(
     if ctx.invoked_subcommand is not None:
         return
     with user_errors():
-        from models.db import demo_db_path, open_engine
+        from models.store.engine import demo_db_path, open_engine
 
         target = db_
         if demo_:
-            from models.demo import ensure_demo, ensure_demo_file
+            from models.demo.builder import ensure_demo, ensure_demo_file
 
             def say(message: str) -> None:
                 typer.echo(message, err=True)

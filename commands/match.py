@@ -8,7 +8,8 @@ from pathlib import Path
 
 import typer
 
-from commands.common import EXIT_USAGE, engine_for, err, user_errors
+from commands.common import engine_for, err, user_errors
+from models.core.errors import EXIT_BAD_INPUT
 
 BATCH_SYNONYMS = {
     "id": ("编号", "序号", "留言编号", "工单编号", "工单号"),
@@ -28,23 +29,23 @@ def match(
 ) -> None:
     """把诉求匹配到事项清单和承办部门。"""
     with user_errors():
-        from models.db import session_scope
-        from models.matching import load_matcher
+        from models.matching.loader import load_matcher
+        from models.store.engine import session_scope
 
         if not 1 <= top <= 50:
             err(f"错误：--top 应在 1 到 50 之间，收到 {top}")
-            raise typer.Exit(EXIT_USAGE)
+            raise typer.Exit(EXIT_BAD_INPUT)
         if batch is None and not text:
             err("错误：请给出要匹配的文字，或用 --batch FILE 批量匹配")
-            raise typer.Exit(EXIT_USAGE)
+            raise typer.Exit(EXIT_BAD_INPUT)
         if batch is not None and text:
             err("错误：TEXT 与 --batch 只能选一个")
-            raise typer.Exit(EXIT_USAGE)
+            raise typer.Exit(EXIT_BAD_INPUT)
         if batch is not None and fmt != "jsonl":
             err(f"错误：--format 只支持 jsonl，收到 “{fmt}”")
-            raise typer.Exit(EXIT_USAGE)
+            raise typer.Exit(EXIT_BAD_INPUT)
         if batch is not None:
-            from models.tabular import parse_map_options, read_table
+            from models.files.tabular import parse_map_options, read_table
 
             table = read_table(batch, BATCH_SYNONYMS, required=("id", "title"), overrides=parse_map_options(map_))
         with session_scope(engine_for(ctx)) as session:
@@ -65,7 +66,7 @@ def match(
         result = matcher.match(text, top=top)
         if result.empty:
             err("错误：诉求文字为空（去掉标点和空白后没有内容）")
-            raise typer.Exit(EXIT_USAGE)
+            raise typer.Exit(EXIT_BAD_INPUT)
         if as_json:
             typer.echo(
                 json.dumps(
@@ -81,7 +82,7 @@ def match(
                 )
             )
             return
-        from models.catalog import DUTY_LABELS
+        from models.core.vocabulary import DUTY_LABELS
 
         typer.echo(f"建议部门：{result.department or '（无）'}  {result.department_reason}")
         for rank, s in enumerate(result.suggestions, 1):

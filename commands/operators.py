@@ -13,8 +13,8 @@ app = typer.Typer(help="操作员（operators）：登记和列出操作员及�
 def list_(ctx: typer.Context) -> None:
     """列出已登记的操作员、角色和负责的网格或单位。"""
     with user_errors():
-        from models.db import session_scope
-        from models.permissions import list_operators
+        from models.people.permissions import list_operators
+        from models.store.engine import session_scope
 
         with session_scope(engine_for(ctx)) as session:
             operators = list_operators(session)
@@ -41,8 +41,9 @@ def add(
 ) -> None:
     """登记一位操作员。"""
     with user_errors():
-        from models.db import session_scope
-        from models.permissions import ROLE_LABELS, add_operator
+        from models.core.vocabulary import ROLE_LABELS
+        from models.people.permissions import add_operator
+        from models.store.engine import session_scope
 
         with session_scope(engine_for(ctx, create=True)) as session:
             registered = add_operator(session, name, role, area=area, department=department).role

@@ -23,11 +23,11 @@ def report(
 ) -> None:
     """生成月报：三率和综合得分（按部门、网格，含分子分母）、超期与退单、高发问题、减负账本、反弹预警、环比趋势。"""
     with user_errors():
-        from models.db import session_scope
-        from models.outputs import check_output_path
-        from models.report import monthly_report
-        from models.report_files import check_format, render_text, write_report
-        from models.stats import period_bounds
+        from models.files.outputs import check_output_path
+        from models.files.report_files import check_format, render_text, write_report
+        from models.reporting.report import monthly_report
+        from models.reporting.stats import period_bounds
+        from models.store.engine import session_scope
 
         # everything the user can get wrong is checked before the report is computed
         period_bounds(period)

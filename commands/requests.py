@@ -47,13 +47,13 @@ def import_(
 ) -> None:
     """导入诉求：已办结且有部门/事项的行成为已确认派单，供匹配学习；其余行自动匹配。重复导入不会重复入库。"""
     with user_errors():
-        from models.db import session_scope
-        from models.request_import import (
+        from models.files.request_import import (
             FIELD_LABELS,
             import_requests,
             preview_request_file,
         )
-        from models.tabular import parse_map_options
+        from models.files.tabular import parse_map_options
+        from models.store.engine import session_scope
 
         overrides = parse_map_options(map_)
         check_errors_option(skip_bad, errors_file, file)

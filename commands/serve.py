@@ -22,8 +22,9 @@ def serve(
 ) -> None:
     """在浏览器中提供同一个终端界面（textual-serve）。"""
     with user_errors():
-        from models.db import cache_dir, open_engine, resolve_url
-        from models.errors import UserError
+        from models.core.config import cache_dir
+        from models.core.errors import UserError
+        from models.store.engine import open_engine, resolve_url
 
         if not 1 <= port <= 65535:
             raise UserError(f"--port 应在 1 到 65535 之间，收到 {port}")

@@ -9,7 +9,7 @@ import typer
 from commands.common import engine_for, user_errors
 
 if TYPE_CHECKING:
-    from models.settings import Weights
+    from models.reporting.weights import Weights
 
 app = typer.Typer(help="设置（settings）：综合得分和满意率的权重", no_args_is_help=True, rich_markup_mode=None)
 
@@ -23,8 +23,8 @@ def _show(weights: Weights) -> None:
 def show(ctx: typer.Context) -> None:
     """显示当前权重。"""
     with user_errors():
-        from models.db import session_scope
-        from models.settings import load_weights
+        from models.reporting.weights import load_weights
+        from models.store.engine import session_scope
 
         with session_scope(engine_for(ctx)) as session:
             _show(load_weights(session))
@@ -42,9 +42,9 @@ def weights(
 ) -> None:
     """设置权重（默认：0.1×响应率 + 0.5×解决率 + 0.4×满意率；满意 1、基本满意 0.9、不满意 0）。"""
     with user_errors():
-        from models.db import session_scope
-        from models.errors import UserError
-        from models.settings import parse_weights, set_weights
+        from models.core.errors import UserError
+        from models.reporting.weights import parse_weights, set_weights
+        from models.store.engine import session_scope
 
         if composite is None and satisfaction is None:
             raise UserError("请给出 --composite 或 --satisfaction")

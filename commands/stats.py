@@ -19,15 +19,15 @@ def stats(
 ) -> None:
     """响应率、解决率、满意率、综合得分、重办率和办理用时，按状态和所选维度统计。"""
     with user_errors():
-        from models.db import session_scope
-        from models.stats import DEPARTMENT_COLUMNS, DIMENSIONS, compute_stats, department_rows, period_bounds
-        from models.workflow import STATUS_LABELS
+        from models.core.vocabulary import STATUS_LABELS
+        from models.reporting.stats import DEPARTMENT_COLUMNS, DIMENSIONS, compute_stats, department_rows, period_bounds
+        from models.store.engine import session_scope
 
         if period:
             period_bounds(period)  # validate before touching the database
         with session_scope(engine_for(ctx)) as session:
             if as_json:
-                from models.dashboard import dashboard_data
+                from models.reporting.dashboard import dashboard_data
 
                 typer.echo(json.dumps(dashboard_data(session, period, by), ensure_ascii=False, indent=2))
                 return

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import sys
 
-from commands.common import EXIT_USAGE
-from models.text import one_line
+from models.core.errors import EXIT_BAD_INPUT
+from models.core.text import one_line
 
 _PATTERNS: list[tuple[str, str]] = [
     (r"No such option: (\S+)(?:\s+(?:Did you mean (\S+)\?|\(Possible options: ([^)]*)\)))?", "没有选项 {0}{1}"),
@@ -67,12 +67,12 @@ def usage_exit_code(exc: BaseException) -> int | None:
     ctx = getattr(exc, "ctx", None)
     if "NoArgsIsHelpError" in kinds and ctx is not None:
         print(ctx.get_help(), file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_BAD_INPUT
     if "UsageError" in kinds:
         command = ctx.command_path if ctx is not None else "xinsheng"
         message = translate(exc.format_message())  # type: ignore[attr-defined]
         print(one_line(f"错误：{message}（{command} -h 查看帮助）"), file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_BAD_INPUT
     if "Exit" in kinds:
         return int(getattr(exc, "exit_code", 0))
     if "Abort" in kinds:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +13,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from models.db import dispose_all, make_engine, open_engine, session_scope
+from models.store.engine import dispose_all, forget_engine, make_engine, open_engine, session_scope
 
 SHARED_DATA = Path(os.environ.get("XINSHENG_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 PG_URL = os.environ.get("XINSHENG_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -28,6 +30,17 @@ JD-008,路灯报修,城乡建设,街道城市管理办公室,merged,路灯坏,20
 JD-009,高龄老人津贴申领,公共服务,街道民生保障办公室,own,津贴、高龄、补贴、老人,90,,,
 JD-010,停车秩序管理,综合治理,社区居委会,own,停车、乱停、占道,200,,,
 """
+
+
+TIERS = ("unit", "domain", "cli", "tui", "system")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test is marked with its tier, the folder it lives in, so `-m "unit or domain"` picks the fast ones."""
+    for item in items:
+        tier = next((part for part in item.path.parts[::-1] if part in TIERS), None)
+        if tier is not None:
+            item.add_marker(getattr(pytest.mark, tier))
 
 
 def shared_file(name: str) -> Path:
@@ -54,9 +67,27 @@ def catalog_csv(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database migrated once per test session (per xdist worker): copying it costs a file copy, where migrating
+    a new file costs about a second of Alembic."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    open_engine(path)
+    forget_engine(path)
+    with sqlite3.connect(path) as conn:  # everything into the main file, so a plain copy is the whole database
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+def migrated_sqlite(template: Path, path: Path) -> Path:
+    """A fresh copy of the migrated template at `path` (for tests that hand a file to the CLI or the TUI)."""
+    shutil.copyfile(template, path)
+    return path
+
+
 @pytest.fixture
-def sqlite_engine(tmp_path: Path) -> Engine:
-    return open_engine(tmp_path / "xinsheng.db")
+def sqlite_engine(tmp_path: Path, sqlite_template: Path) -> Engine:
+    return open_engine(migrated_sqlite(sqlite_template, tmp_path / "xinsheng.db"))
 
 
 def _pg_available() -> str | None:
@@ -91,18 +122,62 @@ def pg_url() -> Iterator[str]:
         admin.dispose()
 
 
+def _pg_database_url(name: str) -> str:
+    return PG_URL.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A database on the local server migrated once per test session, to be cloned with CREATE DATABASE … TEMPLATE
+    (a file copy on the server) instead of running the migrations for every test."""
+    reason = _pg_available()
+    if reason:
+        if os.environ.get("XINSHENG_REQUIRE_PG"):
+            pytest.fail(f"{reason} (XINSHENG_REQUIRE_PG is set: CI must run the PostgreSQL tests)")
+        pytest.skip(reason)
+    name = f"xs_tpl_{uuid.uuid4().hex[:10]}"
+    admin = make_engine(PG_URL).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = _pg_database_url(name)
+    open_engine(url)
+    forget_engine(url)  # a template must have no connections while it is copied
+    try:
+        yield name
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def pg_migrated_url(pg_template: str) -> Iterator[str]:
+    """A migrated database of its own for one test, dropped afterwards."""
+    name = f"xs_test_{uuid.uuid4().hex[:10]}"
+    admin = make_engine(PG_URL).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"'))
+    try:
+        yield _pg_database_url(name)
+    finally:
+        dispose_all()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Engine:
-    """Both databases the product supports; domain tests that take `engine` run on each."""
+    """Both databases the product supports, migrated from a per-session template; domain tests that take `engine`
+    run on each."""
     if request.param == "sqlite":
-        return open_engine(tmp_path / "xinsheng.db")
-    url = request.getfixturevalue("pg_url")
-    return open_engine(url)
+        return open_engine(migrated_sqlite(request.getfixturevalue("sqlite_template"), tmp_path / "xinsheng.db"))
+    return open_engine(request.getfixturevalue("pg_migrated_url"))
 
 
 @pytest.fixture
 def catalog_engine(engine: Engine, catalog_csv: Path) -> Engine:
-    from models.catalog import import_catalog
+    from models.files.catalog_import import import_catalog
 
     with session_scope(engine) as session:
         import_catalog(session, catalog_csv)
@@ -111,7 +186,7 @@ def catalog_engine(engine: Engine, catalog_csv: Path) -> Engine:
 
 def take_on(session, request, actor) -> None:
     """受理 → 派单 → 签收: bring a new request to 办理中, the state most workflow tests start from."""
-    from models import workflow
+    from models.requests import workflow
 
     workflow.accept(session, request, actor)
     workflow.dispatch(session, request, actor)
@@ -120,7 +195,7 @@ def take_on(session, request, actor) -> None:
 
 def area_chain(session, *names: str):
     """street → community → grid (or a shorter chain), each under the previous: the areas, in order."""
-    from models.tables import Area
+    from models.store.tables import Area
 
     kinds = ("street", "community", "grid")[3 - len(names) :]
     chain, parent = [], None

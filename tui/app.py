@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -14,18 +15,21 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from models.db import run_unit, session_scope
-from models.permissions import Actor, actor_for, may
+from models.core.vocabulary import Role
+from models.people.permissions import Actor, actor_for, may
+from models.store.engine import run_unit, session_scope
+from tui.base import XinshengScreen
 from tui.delivery import still_shown
 from tui.i18n import tr
 
 if TYPE_CHECKING:  # the matcher (numpy) and the screens load after the first screen is up, not before
-    from models.escalation import EscalationResult
-    from models.matching import Matcher
+    from models.matching.engine import Matcher
+    from models.requests.escalation import EscalationResult
+    from tui.base import Host
 
 T = TypeVar("T")
 # where each role starts its day: supervisors on the dashboard, handlers on their queue, everyone else at intake
-LANDING = {"supervisor": "stats", "department": "queue"}
+LANDING: dict[str, str] = {Role.SUPERVISOR: "stats", Role.DEPARTMENT: "queue"}
 # until someone signs in, the app acts for nobody: an actor that reaches no request
 NOBODY = Actor("", "grid_worker", area_ids=frozenset())
 
@@ -77,7 +81,7 @@ class XinshengApp(App[None]):
         self.call_after_refresh(self._start_background_work)
 
     def _start_background_work(self) -> None:
-        from models.escalation import escalate
+        from models.requests.escalation import escalate
 
         self.run_worker(self._load_matcher, thread=True, group="matcher")
         self.run_db(escalate, self._escalated, group="escalation")  # overdue work climbs the ladder on start
@@ -133,7 +137,8 @@ class XinshengApp(App[None]):
             self.push_screen(CommandPalette(placeholder=tr("输入命令，如 统计、派单、主题……"), id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """The palette's commands, in Chinese: screens, the current request's legal actions, theme, quit."""
+        """The palette's commands, in Chinese: screens, what the screen on top adds (a request's legal actions),
+        theme, quit."""
         if self.signed_in:
             yield SystemCommand(tr("诉求登记"), tr("打开登记界面（F2）"), lambda: self.switch_mode("intake"))
             yield SystemCommand(tr("工单队列"), tr("查看和筛选诉求（F3）"), self.action_show_queue)
@@ -146,9 +151,7 @@ class XinshengApp(App[None]):
             )
             yield SystemCommand(tr("切换操作员"), tr("换一位操作员登录"), self.action_switch_operator)
         yield SystemCommand(tr("帮助"), tr("全部快捷键和办理流程（?）"), self.action_help)
-        from tui.detail import DetailScreen
-
-        if isinstance(screen, DetailScreen):
+        if isinstance(screen, XinshengScreen):
             yield from screen.palette_commands()
         yield SystemCommand(tr("切换深色/浅色主题"), tr("在深色和浅色界面之间切换"), self.action_toggle_theme)
         yield SystemCommand(tr("退出"), tr("退出 xinsheng（Ctrl+Q）"), self.exit)
@@ -191,8 +194,8 @@ class XinshengApp(App[None]):
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
     def _load_matcher(self) -> None:
-        from models.intake import warm_up
-        from models.matching import load_matcher
+        from models.matching.loader import load_matcher
+        from models.requests.intake import warm_up
 
         with Session(self.engine) as session:
             matcher = load_matcher(session, warm=True)
@@ -226,7 +229,7 @@ class XinshengApp(App[None]):
         on_error: Callable[[], Any] | None = None,
     ) -> None:
         """Run `work` in a thread worker and hand its plain result to `done` on the UI thread."""
-        from models.errors import UserError
+        from models.core.errors import UserError, XinshengError
 
         # closures made inside a screen belong to the screen on show when the work was asked for
         owner = getattr(done, "__self__", None) or self.screen
@@ -235,7 +238,7 @@ class XinshengApp(App[None]):
             try:
                 result = self.db(work)
             except Exception as exc:
-                if not isinstance(exc, UserError):
+                if not isinstance(exc, XinshengError):
                     # a bug must not end the session and lose what the worker typed: it is written to the log
                     # with its traceback, and the user is told that nothing was saved
                     where = record_failure(exc)
@@ -249,18 +252,34 @@ class XinshengApp(App[None]):
         self.run_worker(job, thread=True, group=group, exclusive=exclusive)
 
 
+if TYPE_CHECKING:
+    # screens see the app only as a Host (tui.base); this is where mypy holds the app to that promise
+    _AS_SCREENS_SEE_IT: type[Host] = XinshengApp
+
+
+# the error log rotates: a terminal left running for months with a recurring bug must not fill the disk
+LOG_BYTES = 1_000_000
+LOG_BACKUPS = 3
+_log_handlers: dict[Path, logging.Handler] = {}
+
+
 def record_failure(exc: BaseException) -> Path:
     """Append the traceback to xinsheng.log in the user data directory; the path, to tell the user where."""
-    import traceback
+    from logging.handlers import RotatingFileHandler
 
-    from models.clock import now
-    from models.db import data_dir
+    from models.core.clock import now
+    from models.core.config import data_dir
 
     path = data_dir() / "xinsheng.log"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as log:
-        log.write(f"--- {now():%Y-%m-%d %H:%M:%S}\n")
-        log.write("".join(traceback.format_exception(exc)))
+    handler = _log_handlers.get(path)
+    if handler is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        _log_handlers[path] = handler
+    stamp = f"--- {now():%Y-%m-%d %H:%M:%S}"
+    record = logging.LogRecord("xinsheng", logging.ERROR, __file__, 0, stamp, None, (type(exc), exc, exc.__traceback__))
+    handler.handle(record)
     return path
 
 

@@ -5,23 +5,18 @@ Cut items (收回上级 / 已取消 / 已合并) are marked in red with ✂ so n
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import DataTable, Input, Label, Select, Static
 
-from models.catalog import DUTY_LABELS
-from models.catalog_view import CatalogRow, ItemOverview, catalog_rows, item_overview
+from models.catalog.browse import CatalogRow, ItemOverview, catalog_rows, item_overview
+from models.core.vocabulary import DUTY_LABELS
+from tui.base import XinshengScreen
 from tui.i18n import tr
 from tui.queue import clip
-
-if TYPE_CHECKING:
-    from tui.app import XinshengApp
 
 
 def duty_cell(row: CatalogRow) -> Text:
@@ -30,7 +25,7 @@ def duty_cell(row: CatalogRow) -> Text:
     return Text(tr(row.duty_label), style="green" if row.duty == "own" else "cyan")
 
 
-class CatalogScreen(Screen[None]):
+class CatalogScreen(XinshengScreen):
     BINDINGS = [
         Binding("ctrl+f", "focus_search", tr("搜索"), priority=True, id="xinsheng.catalog.focus-search"),
         Binding("f5", "reload", tr("刷新"), priority=True, id="xinsheng.catalog.reload"),
@@ -40,12 +35,7 @@ class CatalogScreen(Screen[None]):
         super().__init__()
         self._rows: list[CatalogRow] = []
 
-    @property
-    def xapp(self) -> XinshengApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         with Horizontal(id="catalog-bar"):
             yield Input(placeholder=tr("搜索事项名称、编码、关键词，或拼音首字母"), id="catalog-search")
             yield Select(
@@ -59,7 +49,6 @@ class CatalogScreen(Screen[None]):
         yield DataTable(id="catalog", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="item-panel"):
             yield Static("", id="item-detail")
-        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#catalog", DataTable)

@@ -1,24 +1,42 @@
-"""诉求详情: the request, its routing and its timeline, with one key per legal workflow action."""
+"""诉求详情: the request, its routing and its timeline, with one key per legal workflow action.
+
+Every action is declared once, in ACTIONS. The key bindings, the footer, the ? list, the command palette and the
+checks of what the request's state and the operator's role allow are all read from that one table, so adding or
+changing an action cannot leave one of them behind (a key in the footer that the palette lacks, a palette entry the
+workflow would refuse).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from rich.text import Text
 from sqlmodel import Session
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
-from models import intake, workflow
-from models.catalog import DUTY_LABELS
-from models.intake import CHANNEL_LABELS, KIND_LABELS, URGENCY_LABELS
-from models.permissions import ACTION_NAMES
-from models.queries import RequestDetail, list_departments, request_detail
-from models.workflow import RETURN_REASONS, SATISFACTION_LABELS, STATUS_LABELS, WAITING_FOR
+from models.core.vocabulary import (
+    ACTION_NAMES,
+    CHANNEL_LABELS,
+    DUTY_LABELS,
+    KIND_LABELS,
+    RETURN_REASONS,
+    SATISFACTION_LABELS,
+    STATUS_LABELS,
+    URGENCY_LABELS,
+    WAITING_FOR,
+    Action,
+)
+from models.people.permissions import Actor
+from models.requests import intake, workflow
+from models.requests.queries import RequestDetail, list_departments, request_detail
+from models.store.tables import Request
+from tui.base import XinshengScreen
 from tui.dialogs import (
     CallbackDialog,
     CallbackResult,
@@ -30,48 +48,117 @@ from tui.dialogs import (
 )
 from tui.i18n import tr
 
-if TYPE_CHECKING:
-    from tui.app import XinshengApp
-
-ACTION_KEYS = {
-    "accept": "accept",
-    "dispatch": "dispatch",
-    "sign": "sign",
-    "return": "return_request",
-    "resolve": "resolve",
-    "callback": "callback",
-    "reject": "reject",
-    "reopen": "reopen",
-    "unmerge": "unmerge",
-    "route": "correct_item",
-    "merge": "merge_into",
-    "pause": "pause",
-    "resume": "resume",
-    "extension_requested": "request_extension",
-    "extend": "decide_extension",
-}
+# one workflow call on a fresh copy of the request, by the operator, with what the note dialog collected
+Step = Callable[[Session, Request, Actor, NoteResult], object]
+NO_NOTE = NoteResult("")  # what a step without a dialog is given
 
 
-class DetailScreen(Screen[None]):
-    BINDINGS = [
-        Binding("escape", "back", tr("返回"), id="xinsheng.detail.back"),
-        Binding("a", "accept", tr("受理"), id="xinsheng.detail.accept"),
-        Binding("d", "dispatch", tr("派单"), id="xinsheng.detail.dispatch"),
-        Binding("s", "sign", tr("签收"), id="xinsheng.detail.sign"),
-        Binding("r", "return_request", tr("退单"), id="xinsheng.detail.return-request"),
-        Binding("f", "resolve", tr("办结"), id="xinsheng.detail.resolve"),
-        Binding("c", "callback", tr("回访"), id="xinsheng.detail.callback"),
-        Binding("x", "reject", tr("不受理"), id="xinsheng.detail.reject"),
-        Binding("o", "reopen", tr("重办"), id="xinsheng.detail.reopen"),
-        Binding("u", "unmerge", tr("撤销合并"), id="xinsheng.detail.unmerge"),
-        Binding("e", "correct_item", tr("更正"), id="xinsheng.detail.correct-item"),
-        Binding("p", "pause", tr("暂停"), id="xinsheng.detail.pause"),
-        Binding("g", "resume", tr("恢复"), id="xinsheng.detail.resume"),
-        Binding("t", "request_extension", tr("延期"), id="xinsheng.detail.request-extension"),
-        Binding("y", "decide_extension", tr("审批"), id="xinsheng.detail.decide-extension"),
-        Binding("m", "merge_into", tr("合并"), show=False, id="xinsheng.detail.merge"),  # in ? and the palette
-        Binding("v", "reveal_contact", tr("查看电话"), show=False, id="xinsheng.detail.reveal-contact"),
-    ]
+@dataclass(frozen=True)
+class Note:
+    """The note dialog an action asks first: its question, an example answer, and whether it also wants the hours
+    spent or a whole number. The question also keys the draft kept when the action then fails."""
+
+    title: str
+    placeholder: str
+    with_hours: bool = False
+    number: str | None = None
+
+
+@dataclass(frozen=True)
+class DetailAction:
+    """One key of the detail screen, from which its binding, footer entry, ? line and palette entry are made.
+
+    Most actions take the common path: the `note` dialog if any, then `step`, then `done` as a notification and a
+    reload. The few that need other dialogs, or show a result instead of changing the request, have a `handler`.
+    """
+
+    key: str
+    id: str  # the last part of the binding id: users' keymap files name it, so it never changes
+    label: str  # in the footer and in ?
+    workflow: str | None  # the workflow action that must be possible now; None: always offered, not in the palette
+    step: Step | None = None
+    done: str = ""
+    note: Note | None = None
+    handler: Callable[[DetailScreen], None] | None = None
+    show: bool = True  # False: left out of the footer, which has room for the common keys only; still in ?
+    name: str | None = None  # the palette's name, where the workflow action's own would mislead
+
+    def __post_init__(self) -> None:
+        if (self.step is None) == (self.handler is None):
+            raise ValueError(f"{self.id}: an action takes either the common path (step) or its own handler")
+
+    def binding(self) -> Binding:
+        return Binding(self.key, f"act('{self.id}')", self.label, show=self.show, id=f"xinsheng.detail.{self.id}")
+
+    @property
+    def title(self) -> str:
+        return self.name or tr(ACTION_NAMES.get(self.workflow or "", self.workflow or ""))
+
+
+ACTIONS: tuple[DetailAction, ...] = (
+    DetailAction(
+        "a", "accept", tr("受理"), "accept",
+        step=lambda s, r, actor, n: workflow.accept(s, r, actor), done=tr("已受理"),
+    ),
+    DetailAction("d", "dispatch", tr("派单"), "dispatch", handler=lambda screen: screen.dispatch()),
+    DetailAction(
+        "s", "sign", tr("签收"), "sign",
+        step=lambda s, r, actor, n: workflow.sign(s, r, actor), done=tr("已签收，开始办理"),
+    ),
+    DetailAction("r", "return-request", tr("退单"), "return", handler=lambda screen: screen.return_request()),
+    DetailAction(
+        "f", "resolve", tr("办结"), "resolve",
+        note=Note(tr("办结：办理结果（必填）"), tr("如：已协调物业在楼道安装折叠座椅 4 把"), with_hours=True),
+        step=lambda s, r, actor, n: workflow.resolve(s, r, actor, n.text, n.hours), done=tr("已办结"),
+    ),
+    DetailAction("c", "callback", tr("回访"), "callback", handler=lambda screen: screen.record_callback()),
+    DetailAction(
+        "x", "reject", tr("不受理"), "reject",
+        note=Note(tr("不予受理理由（必填）"), tr("如：重复诉求 / 内容不清且多次联系未果")),
+        step=lambda s, r, actor, n: workflow.reject(s, r, actor, n.text), done=tr("已不予受理"),
+    ),
+    DetailAction(
+        "o", "reopen", tr("重办"), "reopen",
+        note=Note(tr("重办理由（必填）"), tr("如：居民反映问题再次出现")),
+        step=lambda s, r, actor, n: workflow.reopen(s, r, actor, n.text), done=tr("已转重办"),
+    ),
+    DetailAction(
+        "u", "unmerge", tr("撤销合并"), "unmerge",
+        step=lambda s, r, actor, n: workflow.unmerge(s, r, actor), done=tr("已撤销合并"),
+    ),
+    DetailAction("e", "correct-item", tr("更正"), "route", handler=lambda screen: screen.correct_item()),
+    DetailAction("p", "pause", tr("暂停"), "pause", handler=lambda screen: screen.pause_clock()),
+    DetailAction(
+        "g", "resume", tr("恢复"), "resume",
+        step=lambda s, r, actor, n: workflow.resume(s, r, actor), done=tr("已恢复计时，办结时限已顺延"),
+    ),
+    DetailAction(
+        "t", "request-extension", tr("延期"), "extension_requested",
+        note=Note(
+            tr("申请延期：理由（必填）"), tr("如：需要采购配件，预计两周到货"), number=tr("延期工作日数（1–60）")
+        ),
+        step=lambda s, r, actor, n: workflow.request_extension(s, r, actor, int(n.hours or 0), n.text),
+        done=tr("已提交延期申请"),
+    ),
+    DetailAction(
+        "y", "decide-extension", tr("审批"), "extend",
+        handler=lambda screen: screen.decide_extension(), name=tr("审批延期"),
+    ),
+    DetailAction(
+        "m", "merge", tr("合并"), "merge",
+        note=Note(tr("合并到哪条诉求？输入它的编号"), tr("如：XS-2026-000123")),
+        step=lambda s, r, actor, n: workflow.merge(s, r, workflow.find_request(s, n.text), actor),
+        done=tr("已合并（按 u 可撤销）"), show=False,
+    ),
+    DetailAction(
+        "v", "reveal-contact", tr("查看电话"), None, handler=lambda screen: screen.reveal_contact(), show=False
+    ),
+)  # fmt: skip
+BY_ID = {action.id: action for action in ACTIONS}
+
+
+class DetailScreen(XinshengScreen):
+    BINDINGS = [Binding("escape", "back", tr("返回"), id="xinsheng.detail.back"), *(a.binding() for a in ACTIONS)]
 
     def __init__(self, request_id: int) -> None:
         super().__init__()
@@ -82,18 +169,12 @@ class DetailScreen(Screen[None]):
         self._drafts: dict[str, str] = {}
         self._typed: tuple[str, str] | None = None
 
-    @property
-    def xapp(self) -> XinshengApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="detail-body"):
             yield Static(tr("正在加载……"), id="summary")
             yield Static("", id="detail-routing")
             yield Static(tr("办理记录"), classes="section-title")
             yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#timeline", DataTable)
@@ -165,38 +246,54 @@ class DetailScreen(Screen[None]):
             if (
                 ev.to_status
                 and ev.from_status != ev.to_status
-                and (ev.from_status or ev.action in ("create", "import"))
+                and (ev.from_status or ev.action in (Action.CREATE, Action.IMPORT))
             ):
                 before = tr(STATUS_LABELS.get(ev.from_status or "", "")) or "—"
                 change = f"{before}→{tr(STATUS_LABELS.get(ev.to_status, ''))}"
             table.add_row(f"{ev.at:%m-%d %H:%M}", tr(ev.action_label), ev.actor, change, ev.note[:60])
         self.refresh_bindings()
 
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        """The workflow actions legal right now, for the command palette."""
-        keys = {b.action: b.key for b in self.BINDINGS if isinstance(b, Binding)}
-        for workflow_action, action in ACTION_KEYS.items():
-            if not self.check_action(action, ()):
-                continue
-            name = (
-                tr("审批延期")
-                if action == "decide_extension"
-                else tr(ACTION_NAMES.get(workflow_action, workflow_action))
-            )
-            yield SystemCommand(
-                name, tr("对当前诉求执行“{}”（按 {}）").format(name, keys[action]), getattr(self, f"action_{action}")
-            )
+    def allowed(self, action: DetailAction) -> bool:
+        """Whether the request as shown, in this operator's hands, allows the action (the domain has already
+        taken the role into account in `detail.actions`)."""
+        if action.workflow is None:
+            return True
+        return self.detail is not None and action.workflow in self.detail.actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Only the actions the workflow allows from the current state appear in the footer."""
-        if action in ACTION_KEYS.values():
-            if self.detail is None:
-                return False
-            allowed = {ACTION_KEYS[a] for a in self.detail.actions if a in ACTION_KEYS}
-            return action in allowed
-        return True
+        """Textual asks before it shows a key in the footer or in ?, and before it runs one: a key the workflow
+        would refuse is not offered at all. The bindings ask as act('accept'); code may ask by name, "accept"."""
+        name = parameters[0] if action == "act" and parameters else action
+        declared = BY_ID.get(str(name))
+        return True if declared is None else self.allowed(declared)
 
-    def _apply(self, work: Callable[[Session, Any], object], message: str) -> None:
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """The workflow actions legal right now, for the command palette."""
+        for action in ACTIONS:
+            if action.workflow is None or not self.allowed(action):
+                continue
+            yield SystemCommand(
+                action.title,
+                tr("对当前诉求执行“{}”（按 {}）").format(action.title, action.key),
+                partial(self.action_act, action.id),
+            )
+
+    def action_act(self, name: str) -> None:
+        """Every declared key, from the keyboard, the footer or the palette: its own handler, or the common path."""
+        action = BY_ID[name]
+        if action.handler is not None:
+            action.handler(self)
+        elif action.step is not None:
+            step, actor, done = action.step, self.xapp.actor, action.done
+            if action.note is None:
+                self._apply(lambda s, r: step(s, r, actor, NO_NOTE), done)
+            else:
+                self._with_note(action.note, lambda n: self._apply(lambda s, r: step(s, r, actor, n), done))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def _apply(self, work: Callable[[Session, Request], object], message: str) -> None:
         """Run one workflow function on a fresh copy of the request, checked against the version we showed."""
         detail = self.detail
         if detail is None:
@@ -205,7 +302,7 @@ class DetailScreen(Screen[None]):
         def job(session: Session) -> None:
             request = workflow.get_request(session, detail.id)
             if request.version != detail.version:
-                from models.errors import ConflictError
+                from models.core.errors import ConflictError
 
                 raise ConflictError(tr("该诉求已被他人修改，已为你刷新，请重试"))
             work(session, request)
@@ -224,70 +321,18 @@ class DetailScreen(Screen[None]):
 
         self.xapp.run_db(job, done, group="action", on_error=failed)
 
-    def action_back(self) -> None:
-        self.app.pop_screen()
+    def _with_note(self, note: Note, apply: Callable[[NoteResult], None]) -> None:
+        def done(result: NoteResult | None) -> None:
+            if result is not None:
+                self._typed = (note.title, result.text)  # kept as a draft only if the action it starts fails
+                try:
+                    apply(result)
+                finally:
+                    self._typed = None
 
-    def action_accept(self) -> None:
-        actor = self.xapp.actor
-        self._apply(lambda s, r: workflow.accept(s, r, actor), tr("已受理"))
-
-    def action_sign(self) -> None:
-        actor = self.xapp.actor
-        self._apply(lambda s, r: workflow.sign(s, r, actor), tr("已签收，开始办理"))
-
-    def action_merge_into(self) -> None:
-        """合并: this request duplicates an earlier one; type its ref. Undone with u."""
-        actor = self.xapp.actor
-
-        def merge(n: NoteResult) -> None:
-            self._apply(
-                lambda s, r: workflow.merge(s, r, workflow.find_request(s, n.text), actor),
-                tr("已合并（按 u 可撤销）"),
-            )
-
-        self._with_note(tr("合并到哪条诉求？输入它的编号"), tr("如：XS-2026-000123"), merge)
-
-    def action_reveal_contact(self) -> None:
-        """The resident's number in full, for a callback: with a reason, recorded in the audit trail, shown only
-        in a notification that disappears, never in the detail itself."""
-        detail = self.detail
-        if detail is None:
-            return
-        actor = self.xapp.actor
-
-        def reveal(n: NoteResult) -> None:
-            from models.personal_data import Contact, reveal_contact
-
-            def shown(contact: Contact) -> None:
-                self.notify(
-                    tr("{} {}（已记录查看）").format(contact.name or "—", contact.phone or tr("未留电话")),
-                    title=tr("居民联系方式 {}").format(contact.ref),
-                    timeout=20,
-                )
-
-            self.xapp.run_db(lambda s: reveal_contact(s, detail.id, actor, n.text), shown, group="reveal")
-
-        self._with_note(tr("查看居民电话：用途（必填，将记入审计记录）"), tr("如：回访居民"), reveal)
-
-    def action_unmerge(self) -> None:
-        actor = self.xapp.actor
-        self._apply(lambda s, r: workflow.unmerge(s, r, actor), tr("已撤销合并"))
-
-    def action_correct_item(self) -> None:
-        """更正事项: choose the right item; the routing follows it and the matcher learns from the correction."""
-        detail, matcher = self.detail, self.xapp.matcher
-        if detail is None or matcher is None:
-            return
-        actor = self.xapp.actor
-
-        def picked(code: str | None) -> None:
-            if code:
-                self._apply(
-                    lambda s, r: intake.confirm_routing(s, r, actor, code, matcher=matcher),
-                    tr("已更正事项，匹配已学习"),
-                )
-
-        self._pick_item(tr("更正清单事项（回车确定，Esc 取消）"), picked)
+        draft = self._drafts.get(note.title, "")
+        dialog = NoteDialog(note.title, note.placeholder, with_hours=note.with_hours, number=note.number, text=draft)
+        self.app.push_screen(dialog, done)
 
     def _pick_item(self, title: str, picked: Callable[[str | None], Any]) -> None:
         """Choose a catalog item: the matcher's suggestions for this request first, typing searches all."""
@@ -304,7 +349,10 @@ class DetailScreen(Screen[None]):
         ]
         self.app.push_screen(ItemDialog(suggestions, catalog, title), picked)
 
-    def action_dispatch(self) -> None:
+    # the actions with a handler of their own: more than one dialog, a dialog of another kind, or a result to show
+
+    def dispatch(self) -> None:
+        """派单: the department dialog opens on the routed department, from the list of all of them."""
         detail = self.detail
         if detail is None:
             return
@@ -320,34 +368,16 @@ class DetailScreen(Screen[None]):
 
         self.xapp.run_db(list_departments, show, group="departments")
 
-    def _with_note(
-        self,
-        title: str,
-        placeholder: str,
-        apply: Callable[[NoteResult], None],
-        *,
-        with_hours: bool = False,
-        number: str | None = None,
-    ) -> None:
-        def done(result: NoteResult | None) -> None:
-            if result is not None:
-                self._typed = (title, result.text)  # kept as a draft only if the action it starts fails
-                try:
-                    apply(result)
-                finally:
-                    self._typed = None
-
-        draft = self._drafts.get(title, "")
-        self.app.push_screen(NoteDialog(title, placeholder, with_hours=with_hours, number=number, text=draft), done)
-
-    def action_return_request(self) -> None:
+    def return_request(self) -> None:
         """退单: a reason code first; "not our duty" then needs the catalog item that says whose duty it is."""
         actor = self.xapp.actor
 
         def explain(code: str, item_code: str | None) -> None:
             self._with_note(
-                tr("退单说明：{}（必填）").format(tr(RETURN_REASONS[code])),
-                tr("如：经核实属于区住建局职责，已告知居民"),
+                Note(
+                    tr("退单说明：{}（必填）").format(tr(RETURN_REASONS[code])),
+                    tr("如：经核实属于区住建局职责，已告知居民"),
+                ),
                 lambda n: self._apply(
                     lambda s, r: workflow.return_request(s, r, actor, n.text, item_code=item_code, code=code),
                     tr("已退单"),
@@ -372,77 +402,8 @@ class DetailScreen(Screen[None]):
             reason_chosen,
         )
 
-    def action_pause(self) -> None:
-        actor = self.xapp.actor
-
-        def chosen(waiting_for: str | None) -> None:
-            if waiting_for:
-                self._with_note(
-                    tr("暂停计时：{}（写明原因）").format(tr(WAITING_FOR[waiting_for])),
-                    tr("如：居民出差，约定下周三上门查看"),
-                    lambda n: self._apply(
-                        lambda s, r: workflow.pause(s, r, actor, waiting_for, n.text), tr("已暂停计时")
-                    ),
-                )
-
-        self.app.push_screen(ChoiceDialog(tr("为什么暂停计时？"), {k: tr(v) for k, v in WAITING_FOR.items()}), chosen)
-
-    def action_resume(self) -> None:
-        actor = self.xapp.actor
-        self._apply(lambda s, r: workflow.resume(s, r, actor), tr("已恢复计时，办结时限已顺延"))
-
-    def action_request_extension(self) -> None:
-        actor = self.xapp.actor
-        self._with_note(
-            tr("申请延期：理由（必填）"),
-            tr("如：需要采购配件，预计两周到货"),
-            lambda n: self._apply(
-                lambda s, r: workflow.request_extension(s, r, actor, int(n.hours or 0), n.text), tr("已提交延期申请")
-            ),
-            number=tr("延期工作日数（1–60）"),
-        )
-
-    def action_decide_extension(self) -> None:
-        actor = self.xapp.actor
-
-        def chosen(answer: str | None) -> None:
-            if answer:
-                approve = answer == "approve"
-                self._apply(
-                    lambda s, r: workflow.decide_extension(s, r, actor, approve),
-                    tr("已批准延期") if approve else tr("已不批准延期"),
-                )
-
-        self.app.push_screen(
-            ChoiceDialog(tr("审批延期申请"), {"approve": tr("批准延期"), "refuse": tr("不批准")}), chosen
-        )
-
-    def action_resolve(self) -> None:
-        actor = self.xapp.actor
-        self._with_note(
-            tr("办结：办理结果（必填）"),
-            tr("如：已协调物业在楼道安装折叠座椅 4 把"),
-            lambda n: self._apply(lambda s, r: workflow.resolve(s, r, actor, n.text, n.hours), tr("已办结")),
-            with_hours=True,
-        )
-
-    def action_reject(self) -> None:
-        actor = self.xapp.actor
-        self._with_note(
-            tr("不予受理理由（必填）"),
-            tr("如：重复诉求 / 内容不清且多次联系未果"),
-            lambda n: self._apply(lambda s, r: workflow.reject(s, r, actor, n.text), tr("已不予受理")),
-        )
-
-    def action_reopen(self) -> None:
-        actor = self.xapp.actor
-        self._with_note(
-            tr("重办理由（必填）"),
-            tr("如：居民反映问题再次出现"),
-            lambda n: self._apply(lambda s, r: workflow.reopen(s, r, actor, n.text), tr("已转重办")),
-        )
-
-    def action_callback(self) -> None:
+    def record_callback(self) -> None:
+        """回访: the resident's rating and whether it is solved, from the callback dialog."""
         actor = self.xapp.actor
 
         def done(result: CallbackResult | None) -> None:
@@ -461,3 +422,75 @@ class DetailScreen(Screen[None]):
             )
 
         self.app.push_screen(CallbackDialog(), done)
+
+    def correct_item(self) -> None:
+        """更正事项: choose the right item; the routing follows it and the matcher learns from the correction."""
+        detail, matcher = self.detail, self.xapp.matcher
+        if detail is None or matcher is None:
+            return
+        actor = self.xapp.actor
+
+        def picked(code: str | None) -> None:
+            if code:
+                self._apply(
+                    lambda s, r: intake.confirm_routing(s, r, actor, code, matcher=matcher),
+                    tr("已更正事项，匹配已学习"),
+                )
+
+        self._pick_item(tr("更正清单事项（回车确定，Esc 取消）"), picked)
+
+    def pause_clock(self) -> None:
+        """暂停计时: what the request waits for first, then the note, whose question names it."""
+        actor = self.xapp.actor
+
+        def chosen(waiting_for: str | None) -> None:
+            if waiting_for:
+                self._with_note(
+                    Note(
+                        tr("暂停计时：{}（写明原因）").format(tr(WAITING_FOR[waiting_for])),
+                        tr("如：居民出差，约定下周三上门查看"),
+                    ),
+                    lambda n: self._apply(
+                        lambda s, r: workflow.pause(s, r, actor, waiting_for, n.text), tr("已暂停计时")
+                    ),
+                )
+
+        self.app.push_screen(ChoiceDialog(tr("为什么暂停计时？"), {k: tr(v) for k, v in WAITING_FOR.items()}), chosen)
+
+    def decide_extension(self) -> None:
+        """审批延期: approve or refuse, and the notification says which."""
+        actor = self.xapp.actor
+
+        def chosen(answer: str | None) -> None:
+            if answer:
+                approve = answer == "approve"
+                self._apply(
+                    lambda s, r: workflow.decide_extension(s, r, actor, approve),
+                    tr("已批准延期") if approve else tr("已不批准延期"),
+                )
+
+        self.app.push_screen(
+            ChoiceDialog(tr("审批延期申请"), {"approve": tr("批准延期"), "refuse": tr("不批准")}), chosen
+        )
+
+    def reveal_contact(self) -> None:
+        """The resident's number in full, for a callback: with a reason, recorded in the audit trail, shown only
+        in a notification that disappears, never in the detail itself."""
+        detail = self.detail
+        if detail is None:
+            return
+        actor = self.xapp.actor
+
+        def reveal(n: NoteResult) -> None:
+            from models.requests.personal_data import Contact, reveal_contact
+
+            def shown(contact: Contact) -> None:
+                self.notify(
+                    tr("{} {}（已记录查看）").format(contact.name or "—", contact.phone or tr("未留电话")),
+                    title=tr("居民联系方式 {}").format(contact.ref),
+                    timeout=20,
+                )
+
+            self.xapp.run_db(lambda s: reveal_contact(s, detail.id, actor, n.text), shown, group="reveal")
+
+        self._with_note(Note(tr("查看居民电话：用途（必填，将记入审计记录）"), tr("如：回访居民")), reveal)

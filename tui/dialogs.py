@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, RadioButton, RadioSet
 from textual.widgets.option_list import Option
 
-from models.workflow import SATISFACTION_LABELS
+from models.core.vocabulary import SATISFACTION_LABELS, DepartmentLevel, Satisfaction
 from tui.i18n import tr
 from tui.paste import WholePasteInput
 
@@ -155,7 +155,7 @@ class ChoiceDialog(PickerDialog):
 class DepartmentDialog(PickerDialog):
     """Pick the department to dispatch to; the routed department is pre-selected."""
 
-    LEVELS = {"district": tr("区级"), "street": tr("街道"), "community": tr("社区"), "external": tr("外部")}
+    LEVELS = {level.value: tr(level.label) for level in DepartmentLevel}
 
     def __init__(self, departments: list[tuple[int, str, str]], default_id: int | None) -> None:
         super().__init__(
@@ -224,7 +224,7 @@ class CallbackDialog(ModalScreen[CallbackResult | None]):
 
     def action_rate(self, code: str) -> None:
         if isinstance(self.focused, Input):
-            self.focused.insert_text_at_cursor({"satisfied": "1", "basically": "2", "unsatisfied": "3"}[code])
+            self.focused.insert_text_at_cursor({s.value: str(n) for n, s in enumerate(Satisfaction, 1)}[code])
             return
         self.query_one(f"#{code}", RadioButton).value = True
 

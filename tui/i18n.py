@@ -8,20 +8,19 @@ the screens are imported (their key bindings are class attributes).
 
 from __future__ import annotations
 
-import os
+from models.core.config import LANGUAGES, config, export_language
 
-LANGUAGES = ("zh", "en")
-_language = os.environ.get("XINSHENG_LANG", "zh") if os.environ.get("XINSHENG_LANG") in LANGUAGES else "zh"
+_language = config().language
 
 
 def set_language(language: str) -> None:
     global _language
     if language not in LANGUAGES:
-        from models.errors import UserError
+        from models.core.errors import UserError
 
         raise UserError(f"--lang 应为 {'、'.join(LANGUAGES)} 之一，收到 “{language}”")
     _language = language
-    os.environ["XINSHENG_LANG"] = language  # browser sessions started by `xinsheng serve` inherit it
+    export_language(language)  # browser sessions started by `xinsheng serve` inherit it
 
 
 def language() -> str:

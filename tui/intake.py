@@ -10,36 +10,31 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from models.catalog import DUTY_LABELS
-from models.duplicates import Duplicate, find_duplicates
-from models.intake import (
-    CHANNEL_LABELS,
-    KIND_LABELS,
+from models.core.text import mask_phone
+from models.core.vocabulary import CHANNEL_LABELS, DUTY_LABELS, KIND_LABELS, ROUTED_AWAY_DUTIES, URGENCY_LABELS
+from models.requests.duplicates import Duplicate, find_duplicates
+from models.requests.intake import (
     MIN_AUTO_SCORE,
-    URGENCY_LABELS,
     Routing,
     log_request,
     routing_for_code,
 )
-from models.queries import list_grids
-from models.tables import Request, max_length
-from models.text import mask_phone
+from models.requests.queries import list_grids
+from models.store.tables import Request, max_length
+from tui.base import XinshengScreen
 from tui.delivery import still_shown
 from tui.i18n import tr
 from tui.paste import WholePasteInput
 
 if TYPE_CHECKING:
-    from models.matching import MatchResult, Suggestion
-    from tui.app import XinshengApp
+    from models.matching.engine import MatchResult, Suggestion
 
 DUPLICATE_PAUSE_SECONDS = 0.4
 DEBOUNCE_SECONDS = 0.01  # short enough to feel instant, long enough to skip keys typed in a burst
-WARNING_DUTIES = ("returned", "cancelled")
 
 
 def suggestion_text(rank: int, s: Suggestion, accepted: bool) -> Text:
@@ -50,7 +45,7 @@ def suggestion_text(rank: int, s: Suggestion, accepted: bool) -> Text:
     for piece in s.highlights:
         name.highlight_words([piece], style="bold yellow")
     line.append_text(name)
-    duty_style = "bold red" if s.duty in WARNING_DUTIES else "cyan"
+    duty_style = "bold red" if s.duty in ROUTED_AWAY_DUTIES else "cyan"
     line.append(f"  [{tr(DUTY_LABELS.get(s.duty, s.duty))}]", style=duty_style)
     line.append(f" → {s.department}", style="magenta")
     line.append(tr("  {:.0f}分").format(s.score), style="dim")
@@ -60,7 +55,7 @@ def suggestion_text(rank: int, s: Suggestion, accepted: bool) -> Text:
     return line
 
 
-class IntakeScreen(Screen[None]):
+class IntakeScreen(XinshengScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", tr("保存"), priority=True, id="xinsheng.intake.save"),
         Binding("f5", "accept(0)", tr("采纳"), priority=True, id="xinsheng.intake.accept-0"),
@@ -81,12 +76,7 @@ class IntakeScreen(Screen[None]):
         self._phone = ""  # the number as typed; the field shows it masked once the cursor leaves it
         self._grid_count = 0
 
-    @property
-    def xapp(self) -> XinshengApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         with Vertical(id="intake-form"):
             yield WholePasteInput(
                 placeholder=tr("标题：一句话说清诉求（必填）"),
@@ -119,7 +109,6 @@ class IntakeScreen(Screen[None]):
         yield OptionList(id="suggestions")
         yield Static("", id="routing")
         yield Static("", id="duplicates")
-        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()

@@ -9,18 +9,14 @@ A terminal that swallows F-keys, or a team used to other keys, changes them in o
 
 from __future__ import annotations
 
-import os
 import tomllib
 from pathlib import Path
 
+from models.core.config import config
+
 
 def keymap_path() -> Path:
-    configured = os.environ.get("XINSHENG_KEYMAP")
-    if configured:
-        return Path(configured)
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("xinsheng")) / "keymap.toml"
+    return config().keymap_file
 
 
 def load_keymap() -> tuple[dict[str, str], str | None]:

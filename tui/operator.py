@@ -6,39 +6,28 @@ registers as the administrator, so a new street can start without the command li
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from models.permissions import OperatorEntry, list_operators, register_first_admin
+from models.people.permissions import OperatorEntry, list_operators, register_first_admin
+from tui.base import XinshengScreen
 from tui.i18n import tr
 
-if TYPE_CHECKING:
-    from tui.app import XinshengApp
 
-
-class OperatorScreen(Screen[None]):
+class OperatorScreen(XinshengScreen):
     def __init__(self) -> None:
         super().__init__()
         self._operators: list[OperatorEntry] = []
 
-    @property
-    def xapp(self) -> XinshengApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         with Vertical(id="operator-box"):
             yield Label(tr("请选择操作员（输入姓名、角色或网格筛选，回车确定）"), id="operator-title")
             yield Input(placeholder=tr("姓名 / 角色 / 网格 / 单位"), id="operator-filter")
             yield OptionList(id="operators")
             yield Label("", id="operator-hint")
-        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#operator-filter", Input).focus()

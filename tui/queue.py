@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Label, Select
+from textual.widgets import DataTable, Input, Label, Select
 
-from models.catalog import DUTY_LABELS
-from models.queries import RequestRow, count_requests, list_requests
-from models.workflow import STATUS_LABELS
+from models.core.vocabulary import CUT_DUTIES, DUTY_LABELS, STATUS_LABELS, Status
+from models.requests.queries import RequestRow, count_requests, list_requests
+from tui.base import XinshengScreen
 from tui.i18n import tr
-
-if TYPE_CHECKING:
-    from tui.app import XinshengApp
 
 PAGE = 200
 # the views a worker switches between most, then every status
@@ -31,7 +26,9 @@ VIEWS: list[tuple[str, str]] = [
     (tr("待回访"), "resolved"),
     (tr("全部"), "all"),
 ]
-FILTERS = VIEWS + [(tr(label), code) for code, label in STATUS_LABELS.items() if code not in ("returned", "resolved")]
+FILTERS = VIEWS + [
+    (tr(label), code) for code, label in STATUS_LABELS.items() if code not in (Status.RETURNED, Status.RESOLVED)
+]
 
 
 def clip(text: str, width: int) -> str:
@@ -44,12 +41,12 @@ def clip(text: str, width: int) -> str:
     return text
 
 
-class QueueScreen(Screen[None]):
+class QueueScreen(XinshengScreen):
     BINDINGS = [
         Binding("ctrl+f", "focus_search", tr("搜索"), priority=True, id="xinsheng.queue.focus-search"),
         Binding("f5", "reload", tr("刷新"), priority=True, id="xinsheng.queue.reload"),
-        Binding("pagedown,ctrl+n", "page(1)", tr("下一页"), show=False, id="xinsheng.queue.page-1"),
-        Binding("pageup,ctrl+b", "page(-1)", tr("上一页"), show=False, id="xinsheng.queue.page-1"),
+        Binding("pagedown,ctrl+n", "page(1)", tr("下一页"), show=False, id="xinsheng.queue.next-page"),
+        Binding("pageup,ctrl+b", "page(-1)", tr("上一页"), show=False, id="xinsheng.queue.previous-page"),
     ]
 
     def __init__(self) -> None:
@@ -59,19 +56,13 @@ class QueueScreen(Screen[None]):
         self._shown = 0
         self._total: int | None = None
 
-    @property
-    def xapp(self) -> XinshengApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         with Horizontal(id="queue-bar"):
             yield Select(FILTERS, value="mine", allow_blank=False, id="status-filter")
             yield Input(placeholder=tr("搜索标题、内容、编号、地点，或拼音首字母如 ldzy"), id="search")
         yield Label("", id="queue-count")
         table: DataTable[str] = DataTable(id="queue", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#queue", DataTable)
@@ -120,7 +111,7 @@ class QueueScreen(Screen[None]):
         for row in rows:
             status = f"⚠{tr(row.status_label)}" if row.overdue else tr(row.status_label)
             item = row.item_name
-            if row.duty in ("returned", "cancelled", "merged"):
+            if row.duty in CUT_DUTIES:
                 item = f"{item}（{tr(DUTY_LABELS[row.duty])}）"
             table.add_row(
                 row.ref,

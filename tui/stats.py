@@ -1,29 +1,24 @@
 """督办看板: the picture a supervisor wants in ten seconds — the month's rates as tiles with numerator and
 denominator, then tabs for the 12-month trend, units, overdue ranking, hot spots, freed hours and rebounds.
 
-Everything shown is computed by models.dashboard (the monthly report's content); this screen only lays it out.
+Everything shown is computed by models.reporting.dashboard (the monthly report's content); this screen only lays it out.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Select, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
-from models.clock import now
-from models.dashboard import supervisor_dashboard
-from models.report import MonthlyReport
-from models.stats import DEPARTMENT_COLUMNS, Rate, department_rows
+from models.core.clock import now
+from models.reporting.dashboard import supervisor_dashboard
+from models.reporting.report import MonthlyReport
+from models.reporting.stats import DEPARTMENT_COLUMNS, Rate, department_rows
+from tui.base import XinshengScreen
 from tui.i18n import tr
-
-if TYPE_CHECKING:
-    from tui.app import XinshengApp
 
 TABLES: dict[str, tuple[str, ...]] = {
     "by-department": tuple(tr(c) for c in DEPARTMENT_COLUMNS),
@@ -69,7 +64,7 @@ def _percent(rate: Rate) -> float | None:
     return None if value is None else round(100 * value, 1)
 
 
-class StatsScreen(Screen[None]):
+class StatsScreen(XinshengScreen):
     BINDINGS = [
         Binding("f5", "reload", tr("刷新"), priority=True, id="xinsheng.stats.reload"),
         *(
@@ -78,12 +73,7 @@ class StatsScreen(Screen[None]):
         ),
     ]
 
-    @property
-    def xapp(self) -> XinshengApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="stats-body"):
             with Horizontal(id="stats-bar"):
                 periods = recent_periods()
@@ -113,7 +103,6 @@ class StatsScreen(Screen[None]):
                 with TabPane(tr("6 回潮"), id="tab-rebounds"):
                     yield Static("", id="rebound-line")
                     yield DataTable(id="rebounds", zebra_stripes=True, cursor_type="row")
-        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         for table_id, columns in TABLES.items():

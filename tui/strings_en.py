@@ -1,9 +1,14 @@
 """English for every interface string (`xinsheng --lang en`), keyed by the Chinese the code is written in.
 
-One catalog for the whole UI. A test checks that every string the screens pass to tr() has an entry here.
+One catalog for the whole UI. The labels of stored codes (statuses, actions, duties, roles…) come with their English
+names from models.core.vocabulary; the entries here word everything else, and override a code's name where a screen
+uses the same Chinese as a button (登记 is both the status “new” and the key “Log”). A test checks that every string the screens pass to tr()
+has an entry.
 """
 
-EN: dict[str, str] = {
+from models.core.vocabulary import english_names
+
+_WORDED: dict[str, str] = {
     # app, navigation, palette
     "心声 xinsheng": "xinsheng 心声",
     "诉求登记 · 派单 · 办结 · 回访": "log · dispatch · resolve · call back",
@@ -77,7 +82,6 @@ EN: dict[str, str] = {
     "人员": "By",
     "状态": "Status",
     "说明": "Note",
-    "已受理": "Accepted",
     "已签收，开始办理": "Signed: work has started",
     "已撤销合并": "Merge undone",
     "更正清单事项（回车确定，Esc 取消）": "Correct the catalog item (Enter to choose, Esc to cancel)",
@@ -107,12 +111,10 @@ EN: dict[str, str] = {
     "未定": "not yet decided",
     "该诉求已被他人修改，已为你刷新，请重试": "Someone else changed this request; it has been reloaded, please retry",
     "已更正事项，匹配已学习": "Item corrected; the matcher has learned it",
-    "已派单": "Dispatched",
     "如：居民出差，约定下周三上门查看": "e.g. the resident is away; visit agreed for next Wednesday",
     "已提交延期申请": "Extension requested",
     "批准延期": "Approve extension",
     "不批准": "Refuse",
-    "已办结": "Resolved",
     "已不予受理": "Rejected",
     "已转重办": "Reopened",
     " · 已超期": " · overdue",
@@ -123,7 +125,6 @@ EN: dict[str, str] = {
     "回访评价：{}\n": "Callback: {}\n",
     "已合并到：{}\n": "Merged into: {}\n",
     "退单说明：{}（必填）": "Return: {} (explain, required)",
-    "已退单": "Returned",
     "已批准延期": "Extension approved",
     "已不批准延期": "Extension refused",
     "  自动匹配{:.0f}分·待确认": "  auto-matched {:.0f} · to confirm",
@@ -141,9 +142,6 @@ EN: dict[str, str] = {
     "输入筛选，回车确定，Esc 取消": "type to filter, Enter to choose, Esc to cancel",
     "派单给哪个部门？（回车确定，Esc 取消）": "Dispatch to which department? (Enter, Esc cancels)",
     "输入部门名称筛选": "type a department name",
-    "满意": "Satisfied",
-    "基本满意": "Basically satisfied",
-    "不满意": "Unsatisfied",
     "输入事项名称或编码搜索": "search item name or code",
     "请填写内容": "Please fill this in",
     "回访评价：按 1/2/3 选择，回车确定（不满意或未解决转为重办）": (
@@ -218,7 +216,6 @@ EN: dict[str, str] = {
     "登记时间": "Logged",
     "标题": "Title",
     "承办部门": "Department",
-    "网格": "Grid",
     "共 {} 条，显示第 {}–{} 条 · ⚠ 已超期 · PgUp/PgDn 翻页 · 回车查看详情": (
         "{} requests, showing {}–{} · ⚠ overdue · PgUp/PgDn pages · Enter opens"
     ),
@@ -269,59 +266,8 @@ EN: dict[str, str] = {
     "本月登记的诉求中已超期的，按承办部门排名": "Overdue among this month's requests, by department",
     "至今仍未办结的超期诉求，超期最久的在前": "Overdue and still open, longest first",
     "本月同一事项在同一社区出现 3 次及以上": "The same item in the same community 3 or more times this month",
-    # statuses, actions, reasons (models' labels as the screens show them)
-    "办理中": "In progress",
-    "已回访": "Closed",
-    "已合并": "Merged",
-    "不予受理": "Rejected",
-    "导入": "Imported",
-    "确认事项": "Item confirmed",
-    "签收办理": "Signed",
-    "回访评价": "Callback",
-    "被合并": "Merged in",
-    "撤销被合并": "Merge undone",
-    "催办": "Urged",
-    "督办": "Supervised",
-    "通报": "Reported",
-    "暂停计时": "Clock paused",
-    "恢复计时": "Clock resumed",
-    "申请延期": "Extension requested",
-    "不批准延期": "Extension refused",
-    "不属于本单位职责": "Not our duty",
-    "不在本辖区": "Outside our area",
-    "诉求信息不全": "Incomplete",
-    "重复诉求": "Duplicate",
-    "其他": "Other",
-    "等待居民补充材料或配合": "Waiting for the resident",
-    "等待上级决定": "Waiting for a decision",
-    "基本履职": "Own duty",
-    "配合履职": "Assisting",
-    "收回上级": "Taken back",
-    "已取消": "Cut",
-    "来访": "Walk-in",
-    "电话": "Phone",
-    "12345热线": "12345 hotline",
-    "微信": "WeChat",
-    "巡查发现": "Patrol",
-    "立法联系点": "Legislative contact point",
-    "网上留言": "Message board",
-    "建议": "Suggestion",
-    "投诉": "Complaint",
-    "求助": "Help",
-    "咨询": "Question",
-    "举报": "Report",
-    "立法意见": "Legislative opinion",
-    "紧急": "Urgent",
-    "一般": "Normal",
-    "复杂": "Complex",
-    "网格员": "Grid worker",
-    "社区工作者": "Community worker",
-    "部门承办人": "Department handler",
-    "督办负责人": "Supervisor",
-    "管理员": "Admin",
+    # statuses, actions, reasons: models.core.vocabulary names them; only where the screens word them otherwise
     "登记诉求": "Log",
-    "查看督办看板": "See the dashboard",
-    "查看居民个人信息": "See residents' personal data",
     "总数": "Total",
     "快捷键设置": "Key settings",
     "已合并（按 u 可撤销）": "Merged (u undoes it)",
@@ -339,3 +285,5 @@ EN: dict[str, str] = {
     "程序出错，本次操作未完成（详情已记入 {}）": "Something went wrong; this action was not completed (details written to {})",
     "内容较长，已放入“详细内容”；请在标题里用一句话概括": "That is long: it went into the details; sum it up in one line as the title",
 }
+
+EN: dict[str, str] = {**english_names(), **_WORDED}

@@ -1,0 +1,278 @@
+"""The one vocabulary: every code xinsheng stores, with the Chinese label the screens show and an English name.
+
+Each code is declared here once, as a member of a `Code` enum whose value is exactly what the database holds (no
+migration ever renamed one), so `Status.IN_PROGRESS == "in_progress"` and rows read back compare equal to members.
+The tuples and label maps below the enums are views of them, named for how the rest of the code asks: the read side
+(reports, exports, the catalog browser) takes labels from here instead of importing the workflow that writes them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, Self
+
+
+class Code(StrEnum):
+    """A stored code with its Chinese `label` and English `english` name (tui/strings_en.py falls back to it)."""
+
+    label: str
+    english: str
+
+    def __new__(cls, value: str, label: str, english: str) -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        member.english = english
+        return member
+
+    @classmethod
+    def labels(cls) -> dict[str, str]:
+        return {member.value: member.label for member in cls}
+
+    @classmethod
+    def codes(cls) -> tuple[str, ...]:
+        return tuple(member.value for member in cls)
+
+    @classmethod
+    def label_of(cls, code: str | None, default: str = "") -> str:
+        """The label of a stored code; an unknown code (from an older or foreign database) shows as itself."""
+        if not code:
+            return default
+        member = cls._value2member_map_.get(code)
+        return member.label if isinstance(member, Code) else code
+
+
+class Status(Code):
+    NEW = "new", "登记", "new"
+    ACCEPTED = "accepted", "已受理", "accepted"
+    DISPATCHED = "dispatched", "已派单", "dispatched"
+    IN_PROGRESS = "in_progress", "办理中", "in progress"
+    RESOLVED = "resolved", "已办结", "resolved"
+    CLOSED = "closed", "已回访", "closed"
+    RETURNED = "returned", "已退单", "returned"
+    REOPENED = "reopened", "重办", "reopened"
+    MERGED = "merged", "已合并", "merged"
+    REJECTED = "rejected", "不予受理", "rejected"
+
+
+class Action(Code):
+    """What an event records. `verb` is how a refusal names it (你的角色不能……) where that differs from the label."""
+
+    CREATE = "create", "登记", "log"
+    IMPORT = "import", "导入", "imported"
+    ROUTE = "route", "确认事项", "item confirmed"
+    ACCEPT = "accept", "受理", "accepted"
+    DISPATCH = "dispatch", "派单", "dispatched"
+    SIGN = "sign", "签收办理", "signed"
+    RETURN = "return", "退单", "returned"
+    RESOLVE = "resolve", "办结", "resolved"
+    CALLBACK = "callback", "回访评价", "callback"
+    REJECT = "reject", "不予受理", "rejected"
+    MERGE = "merge", "合并", "merged"
+    UNMERGE = "unmerge", "撤销合并", "merge undone"
+    REOPEN = "reopen", "重办", "reopened"
+    MERGED_IN = "merged_in", "被合并", "merged in"
+    UNMERGED_IN = "unmerged_in", "撤销被合并", "merge undone"
+    URGE = "urge", "催办", "urged"
+    SUPERVISE = "supervise", "督办", "supervised"
+    NOTICE = "notice", "通报", "reported"
+    PAUSE = "pause", "暂停计时", "clock paused"
+    RESUME = "resume", "恢复计时", "clock resumed"
+    EXTENSION_REQUESTED = "extension_requested", "申请延期", "extension requested"
+    EXTEND = "extend", "批准延期", "extension granted"
+    EXTENSION_REFUSED = "extension_refused", "不批准延期", "extension refused"
+
+    @property
+    def verb(self) -> str:
+        return _ACTION_VERBS.get(self, self.label)
+
+
+_ACTION_VERBS = {Action.CREATE: "登记诉求"}
+
+
+class Privilege(Code):
+    """What a role may do beyond the workflow's actions."""
+
+    DASHBOARD = "dashboard", "查看督办看板", "see the dashboard"
+    PERSONAL_DATA = "personal_data", "查看居民个人信息", "see residents' personal data"
+
+
+class ReturnReason(Code):
+    NOT_OUR_DUTY = "not_our_duty", "不属于本单位职责", "not our duty"
+    OUTSIDE_AREA = "outside_area", "不在本辖区", "outside our area"
+    INCOMPLETE = "incomplete", "诉求信息不全", "incomplete"
+    DUPLICATE = "duplicate", "重复诉求", "duplicate"
+    OTHER = "other", "其他", "other"
+
+
+class WaitingFor(Code):
+    """Why a clock is paused."""
+
+    RESIDENT = "resident", "等待居民补充材料或配合", "waiting for the resident"
+    DECISION = "decision", "等待上级决定", "waiting for a decision"
+
+
+class Satisfaction(Code):
+    SATISFIED = "satisfied", "满意", "satisfied"
+    BASICALLY = "basically", "基本满意", "basically satisfied"
+    UNSATISFIED = "unsatisfied", "不满意", "unsatisfied"
+
+
+class Duty(Code):
+    OWN = "own", "基本履职", "own duty"
+    ASSIST = "assist", "配合履职", "assisting"
+    RETURNED = "returned", "收回上级", "taken back"
+    CANCELLED = "cancelled", "已取消", "cut"
+    MERGED = "merged", "已合并", "merged"
+
+
+class Role(Code):
+    GRID_WORKER = "grid_worker", "网格员", "grid worker"
+    COMMUNITY = "community", "社区工作者", "community worker"
+    DEPARTMENT = "department", "部门承办人", "department handler"
+    SUPERVISOR = "supervisor", "督办负责人", "supervisor"
+    ADMIN = "admin", "管理员", "admin"
+
+
+class Channel(Code):
+    WALK_IN = "walk_in", "来访", "walk-in"
+    PHONE = "phone", "电话", "phone"
+    HOTLINE_12345 = "hotline_12345", "12345热线", "12345 hotline"
+    WECHAT = "wechat", "微信", "WeChat"
+    PATROL = "patrol", "巡查发现", "patrol"
+    LEGISLATIVE = "legislative", "立法联系点", "legislative contact point"
+    ONLINE = "online", "网上留言", "message board"
+    IMPORT = "import", "导入", "imported"
+
+
+class RequestKind(Code):
+    SUGGESTION = "suggestion", "建议", "suggestion"
+    COMPLAINT = "complaint", "投诉", "complaint"
+    HELP = "help", "求助", "help"
+    CONSULTATION = "consultation", "咨询", "question"
+    REPORT = "report", "举报", "report"
+    LEGISLATIVE_OPINION = "legislative_opinion", "立法意见", "legislative opinion"
+
+
+class Urgency(Code):
+    URGENT = "urgent", "紧急", "urgent"
+    NORMAL = "normal", "一般", "normal"
+    COMPLEX = "complex", "复杂", "complex"
+
+
+class AreaKind(Code):
+    STREET = "street", "街道", "street"
+    COMMUNITY = "community", "社区", "community"
+    GRID = "grid", "网格", "grid"
+
+
+class DepartmentLevel(Code):
+    DISTRICT = "district", "区级", "district"
+    STREET = "street", "街道", "street"
+    COMMUNITY = "community", "社区", "community"
+    EXTERNAL = "external", "外部", "external"
+
+
+# --- views, named for how the code asks ---------------------------------------------------------------------------
+
+STATUS_LABELS = Status.labels()
+OPEN_STATUSES = (
+    Status.NEW,
+    Status.ACCEPTED,
+    Status.DISPATCHED,
+    Status.IN_PROGRESS,
+    Status.RETURNED,
+    Status.REOPENED,
+)
+# how statuses are written in other systems' exports and by people typing them
+STATUS_SYNONYMS: dict[str, str] = {
+    **{code: code for code in STATUS_LABELS},
+    **{label: code for code, label in STATUS_LABELS.items()},
+    "待受理": "new",
+    "未受理": "new",
+    "受理": "accepted",
+    "已派单": "dispatched",
+    "派单": "dispatched",
+    "已签收": "in_progress",
+    "处理中": "in_progress",
+    "办理中": "in_progress",
+    "已办结": "resolved",
+    "办结": "resolved",
+    "已解决": "resolved",
+    "已答复": "resolved",
+    "已回复": "resolved",
+    "已处理": "resolved",
+    "已关闭": "closed",
+    "关闭": "closed",
+    "已评价": "closed",
+    "已回访": "closed",
+    "退单": "returned",
+    "已退回": "returned",
+    "无效": "rejected",
+    "不予受理": "rejected",
+}
+TERMINAL_STATUSES = (Status.CLOSED, Status.MERGED, Status.REJECTED)
+# being worked on: the states whose clock may be paused and whose deadline may be extended
+WORKING_STATUSES = (Status.ACCEPTED, Status.DISPATCHED, Status.IN_PROGRESS, Status.REOPENED)
+# a department's work begins at dispatch (imported history carries the status, not always the dispatch time)
+PRE_DISPATCH_STATUSES = (Status.NEW, Status.ACCEPTED)
+# finished by the unit: a resolution time is due
+DONE_STATUSES = (Status.RESOLVED, Status.CLOSED)
+# an imported row in these states with a department or item is a confirmed routing
+CONFIRMING_STATUSES = DONE_STATUSES
+
+ACTION_LABELS = Action.labels()
+RETURN_REASONS = ReturnReason.labels()
+WAITING_FOR = WaitingFor.labels()
+SATISFACTION_LABELS = Satisfaction.labels()
+DUTY_LABELS = Duty.labels()
+ROLE_LABELS = Role.labels()
+ROLES = Role.codes()
+OVERSEERS = (Role.SUPERVISOR, Role.ADMIN)
+CHANNEL_LABELS = Channel.labels()
+KIND_LABELS = RequestKind.labels()
+URGENCY_LABELS = Urgency.labels()
+AREA_KIND_LABELS = AreaKind.labels()
+AREA_KINDS = AreaKind.codes()  # from the top down
+DEPARTMENT_LEVELS = DepartmentLevel.codes()
+DUTIES = Duty.codes()
+CHANNELS = Channel.codes()
+REQUEST_KINDS = RequestKind.codes()
+URGENCIES = Urgency.codes()
+SATISFACTIONS = Satisfaction.codes()
+# the permission messages name actions by their verb (你的角色不能登记诉求), privileges by their label
+ACTION_NAMES = {**{a.value: a.verb for a in Action}, **Privilege.labels()}
+
+# duties the street no longer carries: their hours are freed (the ledger) and work matching them is not the street's
+CUT_DUTIES = (Duty.RETURNED, Duty.CANCELLED, Duty.MERGED)
+# of those, the ones whose work goes to the owning department and whose return to the street is a rebound; a merged
+# item still has an owner, who may well be the street
+ROUTED_AWAY_DUTIES = (Duty.RETURNED, Duty.CANCELLED)
+# departments at these levels are the street itself: work dispatched there stays on the street
+STREET_LEVELS = (DepartmentLevel.STREET, DepartmentLevel.COMMUNITY)
+
+EVERY_CODE: tuple[type[Code], ...] = (
+    Status,
+    Action,
+    Privilege,
+    ReturnReason,
+    WaitingFor,
+    Satisfaction,
+    Duty,
+    Role,
+    Channel,
+    RequestKind,
+    Urgency,
+    AreaKind,
+    DepartmentLevel,
+)
+
+
+def english_names() -> dict[str, str]:
+    """Chinese label → English name for every code: the interface catalog's fallback for labels it does not word
+    itself."""
+    names: dict[str, Any] = {}
+    for enum in EVERY_CODE:
+        for member in enum:
+            names.setdefault(member.label, member.english[:1].upper() + member.english[1:])
+    return names

@@ -1,0 +1,431 @@
+"""A deterministic demo database: one street, its communities and grids, departments, a realistic catalog and a
+year of requests replayed through the real domain functions (catalog import, intake, matching, workflow), so every
+item, event, routing and figure in the demo is one the product itself produced. The words come from the data files
+read by models.demo.content.
+
+The same seed gives the same content; dates are laid out backwards from the day the demo is built.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from models.core.clock import now, simulated_time
+from models.core.errors import NotEmptyError
+from models.core.vocabulary import DepartmentLevel, Status
+from models.demo import content as content
+from models.files.catalog_import import import_catalog
+from models.matching.engine import Matcher
+from models.matching.loader import load_matcher
+from models.requests.intake import confirm_routing, log_request
+from models.requests.workflow import (
+    Actor,
+    accept,
+    callback,
+    dispatch,
+    merge,
+    reject,
+    resolve,
+    return_request,
+    sign,
+)
+from models.store.engine import delete_sqlite_file, forget_engine, open_engine, session_scope
+from models.store.tables import Area, CatalogItem, Department, Operator, Request, RequestEvent
+
+Progress = Callable[[str], None]
+
+# share of requests that end in each state when they are old enough to have finished
+FINAL_MIX_OLD = (
+    ("closed", 0.76),
+    ("reopened_closed", 0.05),
+    ("reopened", 0.04),
+    ("resolved", 0.03),
+    ("rejected", 0.03),
+    ("merged", 0.03),
+    ("returned_closed", 0.06),
+)
+FINAL_MIX_RECENT = (
+    ("new", 0.12),
+    ("accepted", 0.10),
+    ("dispatched", 0.14),
+    ("in_progress", 0.20),
+    ("returned", 0.07),
+    ("resolved", 0.17),
+    ("closed", 0.12),
+    ("reopened", 0.04),
+    ("merged", 0.02),
+    ("rejected", 0.02),
+)
+CHANNEL_MIX = (
+    ("walk_in", 0.28),
+    ("phone", 0.18),
+    ("hotline_12345", 0.24),
+    ("wechat", 0.14),
+    ("patrol", 0.12),
+    ("legislative", 0.04),
+)
+# a final callback closes the request; unsatisfied verdicts appear on the reopened paths
+SATISFACTION_MIX = (("satisfied", 0.78), ("basically", 0.22))
+RECENT_DAYS = 12
+# how residents open and close what they say; combined with the scenario texts they keep the demo from repeating
+OPENERS = (
+    "",
+    "",
+    "",
+    "",
+    "你好，",
+    "您好，我是{building}的住户，",
+    "麻烦问一下，",
+    "反映个情况：",
+    "网格员你好，",
+    "我是{unit}的，",
+)
+CLOSERS = (
+    "",
+    "",
+    "",
+    "",
+    "希望尽快处理。",
+    "已经{days}了，一直没人管。",
+    "家里有老人孩子，麻烦抓紧。",
+    "谢谢！",
+    "之前打过电话，还没解决。",
+    "请给个答复。",
+    "邻居们意见都很大。",
+    "麻烦派人来看看。",
+)
+
+
+class DemoNotEmptyError(NotEmptyError):
+    """The target database already holds a catalog or requests."""
+
+
+@dataclass
+class DemoSummary:
+    communities: int
+    grids: int
+    departments: int
+    items: int
+    operators: int
+    requests: int
+    events: int
+
+
+def _pick(rng: random.Random, mix: tuple[tuple[str, float], ...]) -> str:
+    roll = rng.random() * sum(w for _, w in mix)
+    for name, weight in mix:
+        roll -= weight
+        if roll <= 0:
+            return name
+    return mix[-1][0]
+
+
+def _person(rng: random.Random) -> str:
+    return rng.choice(content.SURNAMES) + rng.choice(content.GIVEN_NAMES)
+
+
+def _phone(rng: random.Random) -> str:
+    return rng.choice(("138", "139", "136", "150", "158", "186", "177", "131")) + f"{rng.randrange(10**8):08d}"
+
+
+def _fill(rng: random.Random, template: str) -> str:
+    return template.format(**{key: rng.choice(values) for key, values in content.SLOTS.items()})
+
+
+def is_empty(engine: Engine) -> bool:
+    with Session(engine) as session:
+        items = session.exec(select(func.count()).select_from(CatalogItem)).one()
+        requests = session.exec(select(func.count()).select_from(Request)).one()
+    return not items and not requests
+
+
+def ensure_demo(engine: Engine, progress: Progress | None = None) -> DemoSummary | None:
+    """Build the demo on first use only (for database servers; files go through ensure_demo_file)."""
+    if not is_empty(engine):
+        return None
+    return build_demo(engine, progress=progress)
+
+
+def ensure_demo_file(path: Path, progress: Progress | None = None, requests: int = 2400) -> DemoSummary | None:
+    """Build the demo SQLite file on first use, into a side file renamed into place only when complete.
+
+    An interrupted or failed build therefore never leaves a half-built demo that later starts would reuse.
+    """
+    if path.exists():
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".building")
+    delete_sqlite_file(partial)
+    summary = build_demo(open_engine(partial), requests=requests, progress=progress)
+    forget_engine(partial)
+    partial.replace(path)
+    return summary
+
+
+def _setup(session: Session, rng: random.Random) -> tuple[dict[str, list[Area]], list[Operator], dict[str, Actor]]:
+    street = Area(name=content.STREET, kind="street")
+    session.add(street)
+    session.flush()
+    grids_by_community: dict[str, list[Area]] = {}
+    for name, grid_count in content.COMMUNITIES:
+        community = Area(name=name, kind="community", parent_id=street.id)
+        session.add(community)
+        session.flush()
+        grids = [Area(name=f"{name}第{n}网格", kind="grid", parent_id=community.id) for n in range(1, grid_count + 1)]
+        session.add_all(grids)
+        grids_by_community[name] = grids
+    departments = {}
+    for name, level in content.DEPARTMENTS:
+        department = Department(name=name, level=level, phone=f"010-6{rng.randrange(10**6):06d}")
+        session.add(department)
+        departments[name] = department
+    session.flush()
+
+    # the departments above exist already, so the import finds them by name and keeps their levels and phones
+    import_catalog(session, content.CATALOG_FILE)
+
+    operators: list[Operator] = []
+    grid_workers: dict[str, Actor] = {}
+    for grids in grids_by_community.values():
+        community_area = grids[0].parent_id
+        operators.append(Operator(name=f"{_person(rng)}", role="community", area_id=community_area))
+        for grid in grids:
+            worker = Operator(name=_person(rng), role="grid_worker", area_id=grid.id)
+            operators.append(worker)
+            grid_workers[grid.name] = Actor(worker.name, "grid_worker")
+    for name, level in content.DEPARTMENTS:
+        if level in (DepartmentLevel.DISTRICT, DepartmentLevel.STREET):
+            operators.append(
+                Operator(name=f"{name}·{_person(rng)}", role="department", department_id=departments[name].id)
+            )
+    operators.append(Operator(name=f"{_person(rng)}（主任）", role="supervisor", area_id=street.id))
+    operators.append(Operator(name="系统管理员", role="admin"))
+    seen: set[str] = set()
+    unique_ops = []
+    for op in operators:
+        if op.name not in seen:
+            seen.add(op.name)
+            unique_ops.append(op)
+    session.add_all(unique_ops)
+    session.flush()
+    return grids_by_community, unique_ops, grid_workers
+
+
+def build_demo(
+    engine: Engine, *, requests: int = 2400, seed: int = 2026, progress: Progress | None = None
+) -> DemoSummary:
+    if not is_empty(engine):
+        raise DemoNotEmptyError("目标数据库中已有清单或诉求")
+    say = progress or (lambda _m: None)
+    rng = random.Random(seed)
+    say("正在生成演示数据：街道、社区、网格、部门和事项清单…")
+    with session_scope(engine) as session:
+        grids_by_community, operators, grid_workers = _setup(session, rng)
+    all_grids = [g for grids in grids_by_community.values() for g in grids]
+    handler_by_department = {}
+    for op in operators:
+        if op.role == "department" and op.department_id is not None:
+            handler_by_department[op.department_id] = Actor(op.name, "department")
+    dispatcher = Actor("街道接诉即办中心", "supervisor")
+    scenarios = content.SCENARIOS
+    weights = [rng.choice((1, 1, 2, 3, 5, 8)) for _ in scenarios]
+    anchor = now()
+    start = anchor - timedelta(days=365)
+    plan = []
+    for _ in range(requests):
+        stamp = start + timedelta(seconds=rng.randrange(365 * 86400 - 3600))
+        hour = rng.choice((8, 9, 9, 10, 10, 11, 14, 15, 15, 16, 17, 19, 20))
+        office_hours = stamp.replace(hour=hour, minute=rng.randrange(60))
+        plan.append(office_hours if office_hours < anchor else stamp)  # never log a request in the future
+    plan.sort()
+
+    with session_scope(engine) as session:
+        matcher = load_matcher(session)
+        codes = {item.code: item for item in session.exec(select(CatalogItem)).all()}
+    recent_by_key: dict[tuple[str, int | None], int] = {}
+    batch = 200
+    for start_index in range(0, requests, batch):
+        with session_scope(engine) as session:
+            for index in range(start_index, min(requests, start_index + batch)):
+                created = plan[index]
+                scenario = rng.choices(scenarios, weights)[0]
+                grid = rng.choice(all_grids)
+                worker = grid_workers[grid.name]
+                age_days = (anchor - created).days
+                final = _pick(rng, FINAL_MIX_OLD if age_days > RECENT_DAYS else FINAL_MIX_RECENT)
+                confirm = rng.random() < 0.7
+                with simulated_time(created):
+                    intake = log_request(
+                        session,
+                        worker,
+                        title=_fill(rng, rng.choice(scenario["titles"])),
+                        text=_fill(rng, rng.choice(OPENERS) + rng.choice(scenario["texts"]) + rng.choice(CLOSERS)),
+                        location=f"{grid.name.split('第')[0]}{_fill(rng, '{building}{unit}')}",
+                        channel=_pick(rng, CHANNEL_MIX),
+                        kind=scenario.get("kind", "help"),
+                        urgency=scenario.get("urgency", "normal"),
+                        area_id=grid.id,
+                        resident_name=_person(rng),
+                        resident_phone=_phone(rng),
+                        item_code=scenario["item"] if confirm else None,
+                        matcher=matcher,
+                    )
+                request = intake.request
+                key = (scenario["item"], grid.id)
+                _replay(
+                    session,
+                    rng,
+                    request,
+                    final,
+                    created,
+                    anchor,
+                    scenario,
+                    codes,
+                    matcher,
+                    dispatcher,
+                    handler_by_department,
+                    worker,
+                    recent_by_key.get(key),
+                )
+                if request.status not in (Status.MERGED, Status.REJECTED):
+                    assert request.id is not None
+                    recent_by_key[key] = request.id
+        say(f"  已生成 {min(requests, start_index + batch)}/{requests} 条诉求")
+
+    with Session(engine) as session:
+        return DemoSummary(
+            communities=len(grids_by_community),
+            grids=len(all_grids),
+            departments=session.exec(select(func.count()).select_from(Department)).one(),
+            items=session.exec(select(func.count()).select_from(CatalogItem)).one(),
+            operators=len(operators),
+            requests=session.exec(select(func.count()).select_from(Request)).one(),
+            events=session.exec(select(func.count()).select_from(RequestEvent)).one(),
+        )
+
+
+def _replay(
+    session: Session,
+    rng: random.Random,
+    request: Request,
+    final: str,
+    created: datetime,
+    anchor: datetime,
+    scenario: content.Scenario,
+    codes: dict[str, CatalogItem],
+    matcher: Matcher,
+    dispatcher: Actor,
+    handlers: dict[int, Actor],
+    worker: Actor,
+    earlier: int | None,
+) -> None:
+    """Walk one request through the workflow to its planned final state, with plausible gaps between steps."""
+    clock = created
+
+    def step(hours_low: float, hours_high: float) -> bool:
+        nonlocal clock
+        clock = clock + timedelta(hours=rng.uniform(hours_low, hours_high))
+        return clock < anchor
+
+    if final == "new":
+        return
+    if final == "merged":
+        if earlier is not None:
+            target = session.get(Request, earlier)
+            if target is not None and target.status != "merged" and step(0.2, 6):
+                with simulated_time(clock):
+                    merge(session, request, target, worker)
+                return
+        final = "closed"
+    if not step(0.3, 30):
+        return
+    with simulated_time(clock):
+        accept(session, request, dispatcher)
+    if final == "accepted":
+        return
+    if final == "rejected":
+        with simulated_time(clock):
+            reject(session, request, dispatcher, rng.choice(content.REJECT_REASONS))
+        return
+    true_code = scenario["item"]
+    if request.item_id is None or (request.item_id != codes[true_code].id and rng.random() < 0.5):
+        with simulated_time(clock):
+            confirm_routing(session, request, dispatcher, true_code, matcher=matcher)
+    if not step(0.5, 8):
+        return
+    with simulated_time(clock):
+        dispatch(session, request, dispatcher)
+    if final == "dispatched":
+        return
+    handler = handlers.get(request.department_id or -1, Actor("承办人", "department"))
+    if final in ("returned", "returned_closed"):
+        if not step(2, 48):
+            return
+        with simulated_time(clock):
+            return_request(session, request, handler, rng.choice(content.RETURN_REASONS))
+        if final == "returned":
+            return
+        if not step(1, 24):
+            return
+        with simulated_time(clock):
+            confirm_routing(session, request, dispatcher, true_code, matcher=matcher)
+            dispatch(session, request, dispatcher, note="重新派单")
+        handler = handlers.get(request.department_id or -1, handler)
+    if not step(1, 30):
+        return
+    with simulated_time(clock):
+        sign(session, request, handler)
+    if final == "in_progress":
+        return
+    rounds = 2 if final in ("reopened", "reopened_closed") else 1
+    for round_no in range(rounds):
+        if not step(6, 24 * rng.choice((1, 2, 3, 5, 8, 12))):
+            return
+        with simulated_time(clock):
+            resolve(
+                session,
+                request,
+                handler,
+                _fill(rng, rng.choice(scenario.get("resolutions") or ["已按居民诉求处理完毕"])),
+                hours=round(rng.uniform(0.5, 8.0), 1),
+            )
+        if final == "resolved":
+            return
+        if not step(12, 72):
+            return
+        last_round = round_no == rounds - 1
+        if final == "reopened" or (final == "reopened_closed" and not last_round):
+            with simulated_time(clock):
+                callback(
+                    session,
+                    request,
+                    worker,
+                    satisfaction="unsatisfied",
+                    solved=False,
+                    comment=rng.choice(content.CALLBACK_COMMENTS["unsatisfied"]),
+                )
+            if final == "reopened":
+                return
+            if not step(1, 24):
+                return
+            with simulated_time(clock):
+                sign(session, request, handler, note="重办")
+            continue
+        satisfaction = _pick(rng, SATISFACTION_MIX)
+        with simulated_time(clock):
+            callback(
+                session,
+                request,
+                worker,
+                satisfaction=satisfaction,
+                solved=True,
+                comment=rng.choice(content.CALLBACK_COMMENTS[satisfaction]),
+            )

@@ -1,0 +1,172 @@
+"""The monthly report a supervisor takes to the meeting: every figure with its numerator and denominator.
+
+The content is assembled here once (all of it in SQL aggregates); models.files.report_files renders it as XLSX with
+native charts, as HTML with inline SVG charts, or as Markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col
+
+from models.core.clock import now
+from models.core.vocabulary import OPEN_STATUSES
+from models.reporting.ledger import LedgerMonth, Rebound, ledger, month_starts, rebounds
+from models.reporting.stats import (
+    DepartmentFigures,
+    Figures,
+    aggregate_columns,
+    compute_stats,
+    count_where,
+    figures_by,
+    figures_from_row,
+    period_bounds,
+)
+from models.reporting.weights import load_weights
+from models.store.tables import Area, CatalogItem, Department, Request
+
+TREND_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class HotSpot:
+    """A recurring problem: one catalog item in one community, several times in the month."""
+
+    item_code: str
+    item_name: str
+    community: str
+    count: int
+    open: int
+    example: str
+
+
+@dataclass(frozen=True)
+class LateRequest:
+    ref: str
+    title: str
+    department: str
+    due_at: datetime
+    days_late: int
+    returns: int
+
+
+@dataclass
+class MonthlyReport:
+    period: str
+    generated_at: datetime
+    overall: Figures
+    by_department: list[DepartmentFigures]
+    by_area: list[DepartmentFigures]
+    trend: list[tuple[str, Figures]]
+    overdue: list[LateRequest]
+    returned: list[LateRequest]
+    hot_spots: list[HotSpot]
+    ledger: list[LedgerMonth]
+    rebound_count: int
+    rebounds: list[Rebound] = field(default_factory=list)
+
+    @property
+    def previous(self) -> Figures | None:
+        return self.trend[-2][1] if len(self.trend) >= 2 else None
+
+    @property
+    def overdue_ranking(self) -> list[DepartmentFigures]:
+        """Units with overdue work, most first (then the lower on-time rate first): who to call this morning."""
+        late = [d for d in self.by_department if d.figures.overdue]
+        return sorted(late, key=lambda d: (-d.figures.overdue, d.figures.on_time.value or 0.0, d.department))
+
+
+def _hot_spots(session: Session, start: datetime, end: datetime, minimum: int = 3, limit: int = 10) -> list[HotSpot]:
+    grid, community = aliased(Area), aliased(Area)
+    place = func.coalesce(community.name, grid.name, "（未指定）")
+    rows = session.execute(
+        select(
+            col(CatalogItem.code),
+            col(CatalogItem.name),
+            place.label("place"),
+            func.count().label("n"),
+            count_where(col(Request.status).in_(OPEN_STATUSES)).label("open"),
+            func.min(col(Request.title)).label("example"),
+        )
+        .select_from(Request)
+        .join(CatalogItem, col(Request.item_id) == CatalogItem.id)
+        .join(grid, col(Request.area_id) == grid.id, isouter=True)
+        .join(community, and_(col(grid.parent_id) == community.id, col(grid.kind) == "grid"), isouter=True)
+        .where(col(Request.created_at) >= start, col(Request.created_at) < end, col(Request.status) != "merged")
+        .group_by(col(CatalogItem.code), col(CatalogItem.name), place)
+        .having(func.count() >= minimum)
+        .order_by(func.count().desc(), col(CatalogItem.code))
+        .limit(limit)
+    ).all()
+    return [
+        HotSpot(code, name, where, int(n), int(open_ or 0), example) for code, name, where, n, open_, example in rows
+    ]
+
+
+def _request_list(session: Session, where: list[Any], order_by: list[Any], limit: int = 20) -> list[Any]:
+    """(ref, title, department, due, returns) of the requests the report lists by name."""
+    return list(
+        session.execute(
+            select(
+                col(Request.ref),
+                col(Request.title),
+                func.coalesce(Department.name, "（未分派）"),
+                col(Request.due_at),
+                col(Request.return_count),
+            )
+            .join(Department, col(Request.department_id) == Department.id, isouter=True)
+            .where(*where)
+            .order_by(*order_by)
+            .limit(limit)
+        ).all()
+    )
+
+
+def _late(session: Session, at: datetime, end: datetime) -> list[LateRequest]:
+    open_and_late = [col(Request.status).in_(OPEN_STATUSES), col(Request.due_at) < at, col(Request.created_at) < end]
+    rows = _request_list(session, open_and_late, [col(Request.due_at)])
+    return [LateRequest(ref, title, dept, due, (at - due).days, int(n)) for ref, title, dept, due, n in rows]
+
+
+def _returned(session: Session, start: datetime, end: datetime) -> list[LateRequest]:
+    returned = [col(Request.return_count) > 0, col(Request.created_at) >= start, col(Request.created_at) < end]
+    rows = _request_list(session, returned, [col(Request.return_count).desc(), col(Request.created_at)])
+    return [LateRequest(ref, title, dept, due, 0, int(n)) for ref, title, dept, due, n in rows]
+
+
+def monthly_report(session: Session, period: str, at: datetime | None = None) -> MonthlyReport:
+    at = at or now()
+    start, end = period_bounds(period)
+    stats = compute_stats(session, period, at)
+    weights = load_weights(session)
+    conditions = [col(Request.created_at) >= start, col(Request.created_at) < end]
+    trend = []
+    for month_start in month_starts(period, TREND_MONTHS):
+        month = f"{month_start:%Y-%m}"
+        month_from, month_to = period_bounds(month)
+        row = session.execute(
+            select(*aggregate_columns(at, weights))
+            .select_from(Request)
+            .where(col(Request.created_at) >= month_from, col(Request.created_at) < month_to)
+        ).one()
+        trend.append((month, figures_from_row(row, weights)))
+    rebound_count, rebound_rows = rebounds(session, start, end)
+    return MonthlyReport(
+        period=period,
+        generated_at=at,
+        overall=stats.overall,
+        by_department=stats.by_department,
+        by_area=figures_by(session, "grid", conditions, at),
+        trend=trend,
+        overdue=_late(session, at, end),
+        returned=_returned(session, start, end),
+        hot_spots=_hot_spots(session, start, end),
+        ledger=ledger(session, period, TREND_MONTHS),
+        rebound_count=rebound_count,
+        rebounds=rebound_rows,
+    )

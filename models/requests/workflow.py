@@ -1,0 +1,470 @@
+"""The request workflow (docs/domain.md, “Workflow”): every state change goes through `transition`, which checks
+legality, applies the change under an optimistic version check and appends one RequestEvent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from models.core.clock import add_working_days, now, working_days
+from models.core.errors import ConflictError, UserError, WorkflowError
+from models.core.vocabulary import (
+    ACTION_LABELS,
+    RETURN_REASONS,
+    ROUTED_AWAY_DUTIES,
+    SATISFACTION_LABELS,
+    SATISFACTIONS,
+    STATUS_LABELS,
+    STREET_LEVELS,
+    WAITING_FOR,
+    WORKING_STATUSES,
+    Action,
+    Status,
+)
+from models.people.permissions import Actor, check, require
+from models.requests.deadlines import DeadlineRules
+from models.requests.rows import encode_data, event_row
+from models.store.tables import CatalogItem, Department, Request, RequestEvent
+
+# action → states it may start from; the target state is decided by the action's function
+ALLOWED_FROM: dict[str, tuple[str, ...]] = {
+    Action.ROUTE: (Status.NEW, Status.ACCEPTED, Status.RETURNED),
+    Action.ACCEPT: (Status.NEW,),
+    Action.DISPATCH: (Status.ACCEPTED, Status.RETURNED),
+    Action.SIGN: (Status.DISPATCHED, Status.REOPENED),
+    Action.RETURN: (Status.DISPATCHED, Status.IN_PROGRESS),
+    Action.RESOLVE: (Status.IN_PROGRESS,),
+    Action.CALLBACK: (Status.RESOLVED,),
+    Action.REJECT: (Status.NEW, Status.ACCEPTED, Status.RETURNED),
+    Action.MERGE: (Status.NEW, Status.ACCEPTED, Status.DISPATCHED, Status.IN_PROGRESS, Status.RETURNED),
+    Action.UNMERGE: (Status.MERGED,),
+    Action.REOPEN: (Status.CLOSED,),
+    Action.PAUSE: WORKING_STATUSES,
+    Action.RESUME: WORKING_STATUSES,
+    Action.EXTENSION_REQUESTED: WORKING_STATUSES,
+    Action.EXTEND: WORKING_STATUSES,
+    Action.EXTENSION_REFUSED: WORKING_STATUSES,
+}
+
+
+def available_actions(status: str) -> list[str]:
+    return [action for action, states in ALLOWED_FROM.items() if status in states]
+
+
+def possible_actions(request: Request) -> list[str]:
+    """The actions that would succeed now: the status, whether the clock is paused, whether an extension waits."""
+    paused, pending = request.paused_at is not None, request.extension_days_pending is not None
+    blocked: dict[str, bool] = {
+        Action.PAUSE: paused,
+        Action.RESUME: not paused,
+        Action.EXTENSION_REQUESTED: pending,
+        Action.EXTEND: not pending,
+        Action.EXTENSION_REFUSED: not pending,
+    }
+    return [action for action in available_actions(request.status) if not blocked.get(action, False)]
+
+
+def _event(
+    session: Session,
+    request: Request,
+    actor: Actor,
+    action: str,
+    *,
+    from_status: str | None,
+    to_status: str | None,
+    note: str = "",
+    data: Mapping[str, Any] | None = None,
+) -> RequestEvent:
+    assert request.id is not None
+    ev = RequestEvent(
+        **event_row(
+            request_id=request.id,
+            at=now(),
+            actor=actor.name,
+            action=action,
+            department_id=request.department_id,
+            from_status=from_status,
+            to_status=to_status,
+            note=note,
+            data=encode_data(data),
+        )
+    )
+    session.add(ev)
+    return ev
+
+
+def record_event(
+    session: Session,
+    request: Request,
+    actor: Actor,
+    action: str,
+    *,
+    note: str = "",
+    data: Mapping[str, Any] | None = None,
+) -> RequestEvent:
+    """An event that does not change status (creation, import), still part of the same audit trail."""
+    return _event(session, request, actor, action, from_status=None, to_status=request.status, note=note, data=data)
+
+
+def transition(
+    session: Session,
+    request: Request,
+    action: str,
+    actor: Actor,
+    *,
+    to_status: str | None = None,
+    note: str = "",
+    changes: Mapping[str, Any] | None = None,
+    data: Mapping[str, Any] | None = None,
+    expected_version: int | None = None,
+) -> Request:
+    """Apply one legal action: status + field changes, guarded by the request's version, plus its event."""
+    allowed = ALLOWED_FROM.get(action)
+    if allowed is None:
+        raise WorkflowError(f"未知的操作 “{action}”")
+    check(actor, action, request)  # before the state, so nobody learns about work outside their reach
+    if expected_version is not None and expected_version != request.version:
+        # before the status: what the user saw is stale, so "reload and retry" is the useful answer
+        raise ConflictError("该诉求已被他人修改，请刷新后重试")
+    if request.status not in allowed:
+        raise WorkflowError(
+            f"“{STATUS_LABELS.get(request.status, request.status)}”状态的诉求不能{ACTION_LABELS.get(action, action)}"
+        )
+    from_status = request.status
+    target = to_status or from_status
+    values = dict(changes or {})
+    values["status"] = target
+    values["version"] = request.version + 1
+    assert request.id is not None
+    result = session.execute(
+        update(Request).where(col(Request.id) == request.id, col(Request.version) == request.version).values(**values)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise ConflictError("该诉求已被他人修改，请刷新后重试")
+    for key, value in values.items():
+        setattr(request, key, value)
+    _event(session, request, actor, action, from_status=from_status, to_status=target, note=note, data=data)
+    session.flush()
+    return request
+
+
+def get_request(session: Session, request_id: int) -> Request:
+    request = session.get(Request, request_id)
+    if request is None:
+        raise UserError(f"找不到诉求 #{request_id}")
+    return request
+
+
+def find_request(session: Session, ref_or_id: str) -> Request:
+    """A request by its ref (XS-2026-000123), external ref or numeric id, as users type them."""
+    text = ref_or_id.strip()
+    request = session.exec(select(Request).where(Request.ref == text.upper())).first()
+    if request is None:
+        request = session.exec(select(Request).where(Request.external_ref == text)).first()
+    if request is None and text.isdigit():
+        request = session.get(Request, int(text))
+    if request is None:
+        raise UserError(f"找不到诉求 “{ref_or_id}”")
+    return request
+
+
+def accept(session: Session, request: Request, actor: Actor, note: str = "", **kw: Any) -> Request:
+    return transition(
+        session,
+        request,
+        "accept",
+        actor,
+        to_status="accepted",
+        note=note,
+        changes={"accepted_at": now()},
+        **kw,
+    )
+
+
+def dispatch(
+    session: Session,
+    request: Request,
+    actor: Actor,
+    department_id: int | None = None,
+    note: str = "",
+    **kw: Any,
+) -> Request:
+    """Send to a department; work on returned/cancelled duties may never be dispatched back to the street."""
+    department_id = department_id or request.department_id
+    if department_id is None:
+        raise WorkflowError("派单前请先确认承办部门")
+    department = session.get(Department, department_id)
+    if department is None:
+        raise UserError(f"找不到部门 #{department_id}")
+    if request.item_id is not None:
+        item = session.get(CatalogItem, request.item_id)
+        if item is not None and item.duty in ROUTED_AWAY_DUTIES and department.level in STREET_LEVELS:
+            lead = session.get(Department, item.department_id) if item.department_id else None
+            raise WorkflowError(
+                f"事项“{item.name}”已{'收回' if item.duty == 'returned' else '取消'}，"
+                f"应派往{lead.name if lead else '主管部门'}，不能派给{department.name}"
+            )
+    return transition(
+        session,
+        request,
+        "dispatch",
+        actor,
+        to_status="dispatched",
+        note=f"{note}：派往{department.name}" if note else f"派往{department.name}",
+        changes={"department_id": department_id, "dispatched_at": now()},
+        data={"department": department.name},
+        **kw,
+    )
+
+
+def sign(session: Session, request: Request, actor: Actor, note: str = "", **kw: Any) -> Request:
+    return transition(session, request, "sign", actor, to_status="in_progress", note=note, **kw)
+
+
+def return_request(
+    session: Session,
+    request: Request,
+    actor: Actor,
+    reason: str,
+    item_code: str | None = None,
+    code: str = "other",
+    **kw: Any,
+) -> Request:
+    """退单: the unit sends the work back to the dispatcher for re-routing; a reason is mandatory.
+
+    "Not our duty" must name the catalog item that says whose duty it is, and that item must belong to another
+    unit: a return is a routing claim, and the dispatcher needs the evidence to re-route at once.
+    """
+    if not reason.strip():
+        raise WorkflowError("退单必须填写理由")
+    if code not in RETURN_REASONS:
+        raise WorkflowError(f"退单原因应为：{'、'.join(RETURN_REASONS.values())}")
+    data: dict[str, Any] = {"code": code}
+    if code == "not_our_duty":
+        if not item_code:
+            raise WorkflowError("以“不属于本单位职责”退单，须指明依据的清单事项")
+        item = session.exec(select(CatalogItem).where(CatalogItem.code == item_code)).first()
+        if item is None:
+            raise WorkflowError(f"清单中没有事项 “{item_code}”")
+        if item.department_id is not None and item.department_id == request.department_id:
+            raise WorkflowError(f"事项 “{item.name}” 正由本单位牵头，不能据此退单")
+    if item_code:
+        data["item"] = item_code
+    return transition(
+        session,
+        request,
+        "return",
+        actor,
+        to_status="returned",
+        note=reason.strip(),
+        changes={"return_count": request.return_count + 1},
+        data=data,
+        **kw,
+    )
+
+
+def resolve(
+    session: Session, request: Request, actor: Actor, note: str, hours: float | None = None, **kw: Any
+) -> Request:
+    if not note.strip():
+        raise WorkflowError("办结必须填写办理结果")
+    if hours is not None and hours < 0:
+        raise WorkflowError("办理工时不能为负数")
+    return transition(
+        session,
+        request,
+        "resolve",
+        actor,
+        to_status="resolved",
+        note=note.strip(),
+        changes={"resolved_at": now(), "resolution": note.strip(), "hours_spent": hours},
+        **kw,
+    )
+
+
+def callback(
+    session: Session,
+    request: Request,
+    actor: Actor,
+    *,
+    satisfaction: str,
+    solved: bool = True,
+    contacted: bool = True,
+    comment: str = "",
+    **kw: Any,
+) -> Request:
+    """回访: solved and not unsatisfied closes the request; anything else reopens it (重办)."""
+    if satisfaction not in SATISFACTIONS:
+        raise WorkflowError(f"满意度应为：{'、'.join(SATISFACTION_LABELS.values())}")
+    closes = solved and satisfaction != "unsatisfied"
+    changes: dict[str, Any] = {
+        "callback_contacted": contacted,
+        "callback_solved": solved,
+        "satisfaction": satisfaction,
+    }
+    if closes:
+        changes["closed_at"] = now()
+    else:
+        changes.update(_reopen_changes(session, request))
+    return transition(
+        session,
+        request,
+        "callback",
+        actor,
+        to_status="closed" if closes else "reopened",
+        note=comment,
+        changes=changes,
+        data={"solved": solved, "satisfaction": satisfaction, "contacted": contacted},
+        **kw,
+    )
+
+
+def reject(session: Session, request: Request, actor: Actor, reason: str, **kw: Any) -> Request:
+    if not reason.strip():
+        raise WorkflowError("不予受理必须填写理由")
+    return transition(session, request, "reject", actor, to_status="rejected", note=reason.strip(), **kw)
+
+
+def reopen(session: Session, request: Request, actor: Actor, reason: str, **kw: Any) -> Request:
+    if not reason.strip():
+        raise WorkflowError("重办必须填写理由")
+    return transition(
+        session,
+        request,
+        "reopen",
+        actor,
+        to_status="reopened",
+        note=reason.strip(),
+        changes=_reopen_changes(session, request),
+        **kw,
+    )
+
+
+def _reopen_changes(session: Session, request: Request) -> dict[str, Any]:
+    """重办 is new work for the unit: a fresh completion limit from now, and the escalation ladder starts over,
+    so a request reopened after its first deadline is not overdue the moment it comes back."""
+    item = session.get(CatalogItem, request.item_id) if request.item_id else None
+    _, due = DeadlineRules.load(session).due(
+        now(), request.urgency, item.code if item else None, request.category or (item.category if item else None)
+    )
+    return {"reopen_count": request.reopen_count + 1, "due_at": due, "escalation_level": 0, "paused_at": None}
+
+
+def merge(session: Session, request: Request, into: Request, actor: Actor, **kw: Any) -> Request:
+    """Mark `request` as a duplicate of `into`; both requests get an event so either timeline tells the story."""
+    if into.id == request.id:
+        raise WorkflowError("不能与自身合并")
+    if into.status == "merged":
+        raise WorkflowError(f"{into.ref} 本身已被合并，请合并到它的主诉求")
+    check(actor, "merge", into)
+    transition(
+        session,
+        request,
+        "merge",
+        actor,
+        to_status="merged",
+        note=f"合并到 {into.ref}",
+        changes={"duplicate_of": into.id},
+        data={"into": into.ref},
+        **kw,
+    )
+    record_event(session, into, actor, "merged_in", note=f"{request.ref} 合并到此", data={"from": request.ref})
+    session.flush()
+    return request
+
+
+def unmerge(session: Session, request: Request, actor: Actor, **kw: Any) -> Request:
+    """Undo a merge: the request returns to the state it had before it was merged."""
+    last_merge = session.exec(
+        select(RequestEvent)
+        .where(RequestEvent.request_id == request.id, RequestEvent.action == "merge")
+        .order_by(col(RequestEvent.id).desc())
+    ).first()
+    previous = last_merge.from_status if last_merge and last_merge.from_status else "new"
+    target = session.get(Request, request.duplicate_of) if request.duplicate_of else None
+    transition(
+        session,
+        request,
+        "unmerge",
+        actor,
+        to_status=previous,
+        note="撤销合并",
+        changes={"duplicate_of": None},
+        **kw,
+    )
+    if target is not None:
+        record_event(session, target, actor, "unmerged_in", note=f"{request.ref} 撤销合并", data={"from": request.ref})
+        session.flush()
+    return request
+
+
+def pause(session: Session, request: Request, actor: Actor, waiting_for: str, reason: str, **kw: Any) -> Request:
+    """暂停计时: the deadline clock stops while the work waits on the resident or on an upper-level decision."""
+    if waiting_for not in WAITING_FOR:
+        raise WorkflowError(f"暂停原因应为：{'、'.join(WAITING_FOR.values())}")
+    if not reason.strip():
+        raise WorkflowError("暂停计时必须写明原因")
+    if request.paused_at is not None:
+        raise WorkflowError("该诉求已在暂停计时中")
+    return transition(
+        session,
+        request,
+        "pause",
+        actor,
+        note=f"{WAITING_FOR[waiting_for]}：{reason.strip()}",
+        changes={"paused_at": now()},
+        data={"waiting_for": waiting_for},
+        **kw,
+    )
+
+
+def resume(session: Session, request: Request, actor: Actor, note: str = "", **kw: Any) -> Request:
+    """恢复计时: the deadlines move on by the working days the clock stood still."""
+    if request.paused_at is None:
+        raise WorkflowError("该诉求没有在暂停计时")
+    stopped = working_days(request.paused_at, now())
+    changes: dict[str, Any] = {"paused_at": None}
+    if request.due_at is not None:
+        changes["due_at"] = add_working_days(request.due_at, stopped)
+    if request.response_due_at is not None and request.accepted_at is None:
+        changes["response_due_at"] = add_working_days(request.response_due_at, stopped)
+    return transition(
+        session, request, "resume", actor, note=note or f"暂停 {stopped} 个工作日", changes=changes,
+        data={"paused_working_days": stopped}, **kw,
+    )  # fmt: skip
+
+
+def request_extension(session: Session, request: Request, actor: Actor, days: int, reason: str, **kw: Any) -> Request:
+    """申请延期: the handler asks for more working days; a supervisor decides."""
+    if not 1 <= days <= 60:
+        raise WorkflowError("延期应为 1 到 60 个工作日")
+    if not reason.strip():
+        raise WorkflowError("申请延期必须写明理由")
+    if request.extension_days_pending is not None:
+        raise WorkflowError("已有待审批的延期申请")
+    return transition(
+        session, request, "extension_requested", actor, note=reason.strip(),
+        changes={"extension_days_pending": days}, data={"days": days}, **kw,
+    )  # fmt: skip
+
+
+def decide_extension(
+    session: Session, request: Request, actor: Actor, approve: bool, note: str = "", **kw: Any
+) -> Request:
+    """批准或不批准延期: only a supervisor or an admin; approval moves the completion deadline."""
+    require(actor, "extend")  # the roles that decide are models.people.permissions' to say
+    days = request.extension_days_pending
+    if days is None:
+        raise WorkflowError("没有待审批的延期申请")
+    changes: dict[str, Any] = {"extension_days_pending": None}
+    if approve and request.due_at is not None:
+        changes["due_at"] = add_working_days(request.due_at, days)
+        changes["escalation_level"] = 0  # a new deadline: the ladder starts again from it
+    return transition(
+        session, request, "extend" if approve else "extension_refused", actor, note=note,
+        changes=changes, data={"days": days, "approved": approve}, **kw,
+    )  # fmt: skip

@@ -1,0 +1,212 @@
+"""Database tables (docs/domain.md, “Records”).
+
+Times are stored as naive datetimes in China Standard Time (UTC+8, no daylight saving): street offices reason in
+local days and months, and naive values compare and group the same way on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Department(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=120)
+    level: str = Field(default="district", max_length=20)
+    parent_id: int | None = Field(default=None, foreign_key="department.id")
+    phone: str | None = Field(default=None, max_length=40)
+    active: bool = True
+
+
+class Area(SQLModel, table=True):
+    """Street → community → grid in one self-referencing table: the hierarchy is shallow and uniform."""
+
+    __table_args__ = (UniqueConstraint("parent_id", "name", name="uq_area_parent_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=120)
+    kind: str = Field(max_length=20)
+    parent_id: int | None = Field(default=None, foreign_key="area.id", index=True)
+
+
+class Operator(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=80)
+    role: str = Field(max_length=20)
+    area_id: int | None = Field(default=None, foreign_key="area.id")
+    department_id: int | None = Field(default=None, foreign_key="department.id")
+    active: bool = True
+
+
+class CatalogRevision(SQLModel, table=True):
+    """One row per catalog import, so a supervisor can see when the list changed and by how much."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    file_name: str = Field(max_length=255)
+    file_hash: str = Field(max_length=64)
+    imported_at: datetime = Field(sa_type=DateTime)
+    total: int = 0
+    added: int = 0
+    changed: int = 0
+    cut: int = 0
+
+
+class CatalogItem(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, max_length=40)
+    name: str = Field(max_length=200)
+    description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    category: str = Field(default="", max_length=200, index=True)
+    keywords: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    department_id: int | None = Field(default=None, foreign_key="department.id", index=True)
+    assist_departments: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    duty: str = Field(default="own", max_length=20, index=True)
+    merged_into: str | None = Field(default=None, max_length=40)
+    hours_per_year: float = 0.0
+    effective_from: date | None = None
+    revision_id: int | None = Field(default=None, foreign_key="catalogrevision.id")
+
+    def keyword_list(self) -> list[str]:
+        return [k for k in self.keywords.split("、") if k]
+
+
+class RefCounter(SQLModel, table=True):
+    """Per-year counter behind human-readable refs (XS-2026-000123); one row update per batch keeps refs unique."""
+
+    year: int = Field(primary_key=True)
+    last: int = 0
+
+
+class Request(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_request_status_created", "status", "created_at"),
+        Index("ix_request_created", "created_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    ref: str = Field(unique=True, max_length=32)
+    external_ref: str | None = Field(default=None, max_length=120)
+    import_key: str | None = Field(default=None, unique=True, max_length=160)
+    channel: str = Field(default="walk_in", max_length=20)
+    kind: str = Field(default="help", max_length=24)
+    title: str = Field(default="", max_length=300)
+    title_initials: str = Field(default="", max_length=300)  # 楼道座椅 → ldzy, for searching without a Chinese IME
+    text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    location: str = Field(default="", max_length=200)
+    category: str | None = Field(default=None, max_length=60)  # the source system's own classification (一级分类)
+    area_id: int | None = Field(default=None, foreign_key="area.id", index=True)
+    resident_name: str | None = Field(default=None, max_length=80)
+    resident_phone: str | None = Field(default=None, max_length=40)
+    urgency: str = Field(default="normal", max_length=10)
+    status: str = Field(default="new", max_length=20)
+    item_id: int | None = Field(default=None, foreign_key="catalogitem.id", index=True)
+    match_score: float | None = None
+    match_confirmed_by: str | None = Field(default=None, max_length=80)
+    department_id: int | None = Field(default=None, foreign_key="department.id", index=True)
+    created_at: datetime = Field(sa_type=DateTime)
+    response_due_at: datetime | None = Field(default=None, sa_type=DateTime)
+    accepted_at: datetime | None = Field(default=None, sa_type=DateTime)
+    dispatched_at: datetime | None = Field(default=None, sa_type=DateTime)
+    due_at: datetime | None = Field(default=None, sa_type=DateTime)
+    resolved_at: datetime | None = Field(default=None, sa_type=DateTime)
+    closed_at: datetime | None = Field(default=None, sa_type=DateTime)
+    resolution: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    hours_spent: float | None = None
+    callback_contacted: bool | None = None
+    callback_solved: bool | None = None
+    satisfaction: str | None = Field(default=None, max_length=12)
+    duplicate_of: int | None = Field(default=None, foreign_key="request.id")
+    return_count: int = 0
+    reopen_count: int = 0
+    escalation_level: int = 0  # 0 none, 1 催办, 2 督办, 3 通报 (models.requests.escalation)
+    paused_at: datetime | None = Field(default=None, sa_type=DateTime)  # the deadline clock is stopped since
+    extension_days_pending: int | None = None  # 延期 asked for, awaiting a supervisor's decision
+    version: int = 1
+
+
+class RequestEvent(SQLModel, table=True):
+    """Append-only audit trail: domain functions insert rows; nothing updates or deletes them."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="request.id", index=True)
+    at: datetime = Field(sa_type=DateTime)
+    actor: str = Field(max_length=80)
+    action: str = Field(max_length=24)
+    # the unit holding the request when this happened: returns and escalations per department are counted by it
+    department_id: int | None = Field(default=None, foreign_key="department.id", index=True)
+    from_status: str | None = Field(default=None, max_length=20)
+    to_status: str | None = Field(default=None, max_length=20)
+    note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    data: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
+
+
+class Setting(SQLModel, table=True):
+    """A street's own choices that are not rows of their own (e.g. metric weights), as JSON values."""
+
+    key: str = Field(primary_key=True, max_length=60)
+    value: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class DeadlineRule(SQLModel, table=True):
+    """A street's own time limits: per catalog item, per category, or per urgency (the most specific wins)."""
+
+    __table_args__ = (UniqueConstraint("scope", "key", "urgency", name="uq_deadline_rule"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    scope: str = Field(max_length=12)  # "item" (key: item code), "category" (key: category), "urgency" (key: "")
+    key: str = Field(default="", max_length=60)
+    urgency: str = Field(default="", max_length=10)  # "" applies to every urgency
+    response_days: int | None = None
+    completion_days: int | None = None
+
+
+class WorkDay(SQLModel, table=True):
+    """The official working-day calendar as a table, so handling times in working days are computed in SQL.
+
+    `ordinal` counts the working days before `day` since the table's first day: the working days between two
+    dates are the difference of their ordinals.
+    """
+
+    day: date = Field(primary_key=True)
+    workday: bool
+    ordinal: int
+
+
+class AuditEvent(SQLModel, table=True):
+    """Who looked at or took out what, beyond single requests (e.g. an export with residents' personal data)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=DateTime, index=True)
+    actor: str = Field(max_length=80)
+    role: str = Field(default="", max_length=20)
+    action: str = Field(max_length=40)
+    detail: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
+
+
+class MatchExample(SQLModel, table=True):
+    """A confirmed routing (request text → item and/or department): the matcher's learned evidence."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    item_id: int | None = Field(default=None, foreign_key="catalogitem.id", index=True)
+    department_id: int | None = Field(default=None, foreign_key="department.id", index=True)
+    request_id: int | None = Field(default=None, foreign_key="request.id", index=True)
+    source: str = Field(default="confirmed", max_length=20)
+    created_at: datetime = Field(sa_type=DateTime)
+
+
+def max_length(model: type[SQLModel], field: str) -> int:
+    """How many characters a text column holds, as declared above: checks read it rather than repeat the number
+    (PostgreSQL enforces it; SQLite would store more and differ from the server)."""
+    from sqlalchemy import inspect
+
+    return int(inspect(model).columns[field].type.length)
+
+
+def too_long(model: type[SQLModel], field: str, value: str) -> int | None:
+    """The column's limit when `value` exceeds it, else None."""
+    limit = max_length(model, field)
+    return limit if len(value) > limit else None

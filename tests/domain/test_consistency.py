@@ -1,0 +1,96 @@
+"""`xinsheng db check`: integrity and reconciliation of requests against their event trail, on both databases."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import text
+
+from models.requests.intake import log_request
+from models.requests.workflow import Actor, accept
+from models.store.consistency import check_database
+from models.store.engine import session_scope
+
+
+def _failing(engine) -> dict[str, list[str]]:
+    return {c.name: c.examples for c in check_database(engine) if not c.ok}
+
+
+def test_a_clean_database_passes_and_damage_is_named(catalog_engine) -> None:
+    with session_scope(catalog_engine) as s:
+        kept = log_request(s, Actor("t"), title="楼道灯坏了", item_code="JD-007").request
+        accept(s, kept, Actor("t"))
+        ref = kept.ref
+    assert _failing(catalog_engine) == {}
+    with catalog_engine.begin() as conn:  # what a crash or a hand edit could leave behind
+        conn.execute(text("UPDATE request SET status = 'closed' WHERE ref = :ref"), {"ref": ref})
+        conn.execute(
+            text(
+                "INSERT INTO request (ref, title, title_initials, text, location, channel, kind, urgency, status, "
+                "resolution, created_at, return_count, reopen_count, escalation_level, version) VALUES "
+                "('XS-2026-999999', '无记录', '', '', '', 'walk_in', 'help', 'normal', 'new', '', :at, 0, 0, 0, 1)"
+            ),
+            {"at": datetime(2026, 3, 1)},
+        )
+    failing = _failing(catalog_engine)
+    assert failing == {
+        "每条诉求都有登记或导入记录": ["XS-2026-999999"],
+        "诉求状态与最后一条改变状态的记录一致": [ref],
+    }
+
+
+def test_db_check_command_exits_1_on_a_problem(tmp_path, catalog_csv) -> None:
+    from typer.testing import CliRunner
+
+    from commands.main import app
+    from models.store.engine import open_engine
+
+    db = tmp_path / "check.db"
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", str(db), "catalog", "import", str(catalog_csv)]).exit_code == 0
+    clean = runner.invoke(app, ["--db", str(db), "db", "check"])
+    assert clean.exit_code == 0 and "✘" not in clean.stdout and "✔ 外键" in clean.stdout
+    with session_scope(open_engine(db)) as s:
+        log_request(s, Actor("t"), title="路灯不亮", item_code="JD-007")
+    with open_engine(db).begin() as conn:
+        conn.execute(text("UPDATE request SET status = 'resolved'"))
+    broken = runner.invoke(app, ["--db", str(db), "db", "check"])
+    assert broken.exit_code == 1 and "✘ 诉求状态与最后一条改变状态的记录一致：1 处" in broken.stdout
+
+
+def test_backup_and_restore_round_trip_with_a_check(tmp_path, catalog_csv) -> None:
+    from sqlmodel import func, select
+    from typer.testing import CliRunner
+
+    from commands.main import app
+    from models.store.engine import forget_engine, open_engine
+    from models.store.tables import Request, RequestEvent
+
+    db, backup = tmp_path / "live.db", tmp_path / "backup.db"
+    runner = CliRunner()
+
+    def cli(*args: str):
+        return runner.invoke(app, ["--db", str(db), *args])
+
+    assert cli("catalog", "import", str(catalog_csv)).exit_code == 0
+    with session_scope(open_engine(db)) as s:
+        for title in ("路灯不亮", "楼道灯坏了"):
+            accept(s, log_request(s, Actor("t"), title=title, item_code="JD-007").request, Actor("t"))
+    assert cli("db", "backup", str(backup)).exit_code == 0
+    with session_scope(open_engine(db)) as s:  # work done after the backup is what a restore gives up
+        log_request(s, Actor("t"), title="备份之后登记的", item_code="JD-007")
+    restored = cli("db", "restore", str(backup))
+    assert restored.exit_code == 0, restored.output
+    assert "检查 7/7 项通过" in restored.stdout
+    forget_engine(db)
+    with session_scope(open_engine(db)) as s:
+        assert s.exec(select(func.count()).select_from(Request)).one() == 2
+        assert s.exec(select(func.count()).select_from(RequestEvent)).one() == 4
+
+    not_a_db = tmp_path / "notes.txt"
+    not_a_db.write_text("这不是数据库", encoding="utf-8")
+    for source, message in ((not_a_db, "不是 xinsheng"), (tmp_path / "missing.db", "找不到备份文件")):
+        refused = cli("db", "restore", str(source))
+        assert refused.exit_code == 2 and message in refused.stderr and len(refused.stderr.splitlines()) == 1
+    with session_scope(open_engine(db)) as s:  # a refused restore leaves the database as it was
+        assert s.exec(select(func.count()).select_from(Request)).one() == 2

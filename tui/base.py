@@ -1,0 +1,72 @@
+"""What every xinsheng screen has in common: the app seen through what screens may ask of it, and the frame.
+
+Screens reach the app only through `Host`, never through tui.app itself: the app imports the screens to show them,
+so a screen importing the app back (even only for a type) would tie the two into one knot that cannot be read,
+tested or loaded apart.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+
+from textual.app import ComposeResult, SystemCommand
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from models.matching.engine import Matcher
+    from models.people.permissions import Actor
+
+T = TypeVar("T")
+
+
+class Host(Protocol):
+    """The part of the app a screen may use. Kept this narrow so that a screen's needs are visible in one place,
+    and so that tui.app checks it provides them (mypy) without any screen importing tui.app."""
+
+    actor: Actor
+    matcher_ready: threading.Event
+
+    @property
+    def matcher(self) -> Matcher | None: ...
+
+    def run_db(
+        self,
+        work: Callable[[Session], T],
+        done: Callable[[T], Any],
+        *,
+        group: str = "db",
+        exclusive: bool = False,
+        on_error: Callable[[], Any] | None = None,
+    ) -> None: ...
+
+    def sign_in(self, name: str) -> None: ...
+
+
+class XinshengScreen(Screen[None]):
+    """A full screen of the app: the title bar on top, a compact footer of its keys below, its own body between.
+
+    The frame lives here so that every screen looks the same around its content, and a screen only says what
+    is inside.
+    """
+
+    @property
+    def xapp(self) -> Host:
+        return cast("Host", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield from self.compose_body()
+        yield Footer(compact=True)
+
+    def compose_body(self) -> ComposeResult:
+        """The widgets between the title bar and the footer."""
+        raise NotImplementedError
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """Commands this screen adds to the command palette while it is on top (the app's own are always there)."""
+        return ()
