@@ -104,3 +104,35 @@ def test_a_stored_code_compares_and_serialises_as_the_string_the_database_holds(
     assert vocabulary.Status.IN_PROGRESS == "in_progress" and f"{vocabulary.Status.IN_PROGRESS}" == "in_progress"
     assert json.dumps([vocabulary.Duty.RETURNED]) == '["returned"]'
     assert vocabulary.Status.label_of("in_progress") == "办理中" and vocabulary.Status.label_of("legacy") == "legacy"
+
+
+def test_no_module_imports_itself_round_a_ring() -> None:
+    """import-linter's acyclic_siblings contract checks each package's children; this checks every module against
+    every other, function-level and TYPE_CHECKING imports included (grimp reads them all)."""
+    grimp = pytest.importorskip("grimp", reason="grimp comes with import-linter (the test extra)")
+    graph = grimp.build_graph(*SOURCES)
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    rings: list[list[str]] = []
+
+    def visit(module: str) -> None:  # Tarjan's strongly connected components
+        order[module] = low[module] = len(order)
+        stack.append(module)
+        for imported in graph.find_modules_directly_imported_by(module):
+            if imported not in order:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in stack:
+                low[module] = min(low[module], order[imported])
+        if low[module] == order[module]:
+            ring = []
+            while not ring or ring[-1] != module:
+                ring.append(stack.pop())
+            if len(ring) > 1:
+                rings.append(sorted(ring))
+
+    for module in sorted(graph.modules):
+        if module not in order:
+            visit(module)
+    assert rings == []
