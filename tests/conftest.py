@@ -122,54 +122,60 @@ def pg_url() -> Iterator[str]:
         admin.dispose()
 
 
-def _pg_database_url(name: str) -> str:
-    return PG_URL.rsplit("/", 1)[0] + "/" + name
+KEPT_BETWEEN_TESTS = ("alembic_version", "workday")  # the schema's revision, and the calendar (the same for all)
 
 
 @pytest.fixture(scope="session")
-def pg_template() -> Iterator[str]:
-    """A database on the local server migrated once per test session, to be cloned with CREATE DATABASE … TEMPLATE
-    (a file copy on the server) instead of running the migrations for every test."""
+def pg_template() -> Iterator[tuple[str, str]]:
+    """A schema on the local server migrated once per test session (per xdist worker) and emptied for each test that
+    takes it: TRUNCATE … RESTART IDENTITY costs about 20 ms, migrating a new schema 0.15 s, and cloning a migrated
+    database with CREATE DATABASE … TEMPLATE 0.35–0.42 s (measured on this machine's PostgreSQL 15)."""
     reason = _pg_available()
     if reason:
         if os.environ.get("XINSHENG_REQUIRE_PG"):
             pytest.fail(f"{reason} (XINSHENG_REQUIRE_PG is set: CI must run the PostgreSQL tests)")
         pytest.skip(reason)
-    name = f"xs_tpl_{uuid.uuid4().hex[:10]}"
-    admin = make_engine(PG_URL).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = _pg_database_url(name)
+    schema = f"xs_tpl_{uuid.uuid4().hex[:10]}"
+    admin = make_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = f"{PG_URL}?options=-csearch_path%3D{schema}"
     open_engine(url)
-    forget_engine(url)  # a template must have no connections while it is copied
+    forget_engine(url)
+    with admin.connect() as conn:
+        tables = conn.execute(
+            text("SELECT tablename FROM pg_tables WHERE schemaname = :schema"), {"schema": schema}
+        ).scalars()
+        emptied = ", ".join(f'"{schema}"."{t}"' for t in tables if t not in KEPT_BETWEEN_TESTS)
     try:
-        yield name
+        yield url, emptied
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        dispose_all()
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
 
 
 @pytest.fixture
-def pg_migrated_url(pg_template: str) -> Iterator[str]:
-    """A migrated database of its own for one test, dropped afterwards."""
-    name = f"xs_test_{uuid.uuid4().hex[:10]}"
-    admin = make_engine(PG_URL).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"'))
-    try:
-        yield _pg_database_url(name)
-    finally:
-        dispose_all()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+def pg_migrated_url(pg_template: tuple[str, str]) -> str:
+    """The session's migrated schema, emptied for this test. The append-only triggers refuse TRUNCATE, so the
+    emptying runs as a replica session, which fires no ordinary triggers; the tests' own writes still meet them."""
+    url, emptied = pg_template
+    dispose_all()
+    admin = make_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text("SET LOCAL session_replication_role = replica"))
+        conn.execute(text(f"TRUNCATE {emptied} RESTART IDENTITY CASCADE"))
+    admin.dispose()
+    return url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Engine:
-    """Both databases the product supports, migrated from a per-session template; domain tests that take `engine`
-    run on each."""
+    """Both databases the product supports; domain tests that take `engine` run on each.
+
+    Each starts from a database migrated once per session: SQLite copies the template file (3 ms against 60–90 ms to
+    migrate a new one), PostgreSQL empties the session's migrated schema (see pg_template)."""
     if request.param == "sqlite":
         return open_engine(migrated_sqlite(request.getfixturevalue("sqlite_template"), tmp_path / "xinsheng.db"))
     return open_engine(request.getfixturevalue("pg_migrated_url"))

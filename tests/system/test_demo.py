@@ -66,40 +66,6 @@ def _digest(engine) -> str:
     return hashlib.sha256(repr((rows, events)).encode()).hexdigest()
 
 
-def test_default_demo_meets_the_brief(tmp_path: Path) -> None:
-    engine = open_engine(tmp_path / "demo.db")
-    summary = build_demo(engine)
-    assert summary.requests >= 2000 and summary.departments >= 20 and summary.items >= 150
-    with Session(engine) as s:
-        statuses = set(s.exec(select(Request.status).distinct()).all())
-        duties = dict(s.exec(select(CatalogItem.duty, func.count()).group_by(CatalogItem.duty)).all())
-        titles = s.exec(select(func.count(func.distinct(Request.title)))).one()
-        texts = s.exec(select(func.count(func.distinct(Request.text)))).one()
-        oldest = s.exec(select(func.min(Request.created_at))).one()
-        newest = s.exec(select(func.max(Request.created_at))).one()
-        examples = s.exec(select(func.count()).select_from(MatchExample)).one()
-        without_creation = s.exec(
-            select(func.count())
-            .select_from(Request)
-            .where(
-                ~select(RequestEvent.id)
-                .where(RequestEvent.request_id == Request.id, RequestEvent.action == "create")
-                .exists()
-            )
-        ).one()
-        hours = s.exec(select(func.sum(CatalogItem.hours_per_year))).one()
-        district = s.exec(select(func.count()).select_from(Department).where(Department.level == "district")).one()
-    assert statuses == set(STATUS_LABELS), statuses ^ set(STATUS_LABELS)
-    assert set(duties) == {"own", "assist", "returned", "cancelled", "merged"}
-    assert duties["returned"] >= 0.25 * sum(duties.values())
-    assert titles >= 600 and texts >= 1500, (titles, texts)
-    assert (newest - oldest).days >= 330
-    assert examples >= 1000 and without_creation == 0 and hours > 0 and district >= 10
-    overall = compute_stats(Session(engine)).overall
-    assert overall.resolution.denominator > 1000 and 0.8 < (overall.resolution.value or 0) < 1.0
-    assert ensure_demo(engine) is None  # built once; a second start leaves it alone
-
-
 def test_same_seed_same_content(tmp_path: Path) -> None:
     first = open_engine(tmp_path / "a.db")
     second = open_engine(tmp_path / "b.db")
@@ -109,26 +75,6 @@ def test_same_seed_same_content(tmp_path: Path) -> None:
     other = open_engine(tmp_path / "c.db")
     build_demo(other, requests=150, seed=8)
     assert _digest(other) != _digest(first)
-
-
-def test_interrupted_demo_file_is_never_reused(tmp_path: Path) -> None:
-    from models.demo.builder import ensure_demo_file
-
-    target = tmp_path / "demo.db"
-    messages: list[str] = []
-
-    def interrupt_midway(message: str) -> None:
-        messages.append(message)
-        if "200/" in message:
-            raise KeyboardInterrupt
-
-    with contextlib.suppress(KeyboardInterrupt):
-        ensure_demo_file(target, interrupt_midway, requests=300)
-    assert not target.exists()
-    summary = ensure_demo_file(target, requests=300)
-    assert summary is not None and summary.requests == 300 and target.exists()
-    assert ensure_demo_file(target, requests=300) is None
-    assert not (tmp_path / "demo.db.building").exists()
 
 
 def test_seed_gives_the_same_database_as_before_the_content_became_files(tmp_path: Path) -> None:
@@ -163,3 +109,57 @@ def test_demo_modules_stay_short() -> None:
     """The demo's words belong in its data files; code that grows past this is holding data again."""
     for module in Path(content.__file__).parent.glob("*.py"):
         assert len(module.read_text(encoding="utf-8").splitlines()) <= 800, module.name
+
+
+def test_default_demo_meets_the_brief(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "demo.db")
+    summary = build_demo(engine)
+    assert summary.requests >= 2000 and summary.departments >= 20 and summary.items >= 150
+    with Session(engine) as s:
+        statuses = set(s.exec(select(Request.status).distinct()).all())
+        duties = dict(s.exec(select(CatalogItem.duty, func.count()).group_by(CatalogItem.duty)).all())
+        titles = s.exec(select(func.count(func.distinct(Request.title)))).one()
+        texts = s.exec(select(func.count(func.distinct(Request.text)))).one()
+        oldest = s.exec(select(func.min(Request.created_at))).one()
+        newest = s.exec(select(func.max(Request.created_at))).one()
+        examples = s.exec(select(func.count()).select_from(MatchExample)).one()
+        without_creation = s.exec(
+            select(func.count())
+            .select_from(Request)
+            .where(
+                ~select(RequestEvent.id)
+                .where(RequestEvent.request_id == Request.id, RequestEvent.action == "create")
+                .exists()
+            )
+        ).one()
+        hours = s.exec(select(func.sum(CatalogItem.hours_per_year))).one()
+        district = s.exec(select(func.count()).select_from(Department).where(Department.level == "district")).one()
+    assert statuses == set(STATUS_LABELS), statuses ^ set(STATUS_LABELS)
+    assert set(duties) == {"own", "assist", "returned", "cancelled", "merged"}
+    assert duties["returned"] >= 0.25 * sum(duties.values())
+    assert titles >= 600 and texts >= 1500, (titles, texts)
+    assert (newest - oldest).days >= 330
+    assert examples >= 1000 and without_creation == 0 and hours > 0 and district >= 10
+    overall = compute_stats(Session(engine)).overall
+    assert overall.resolution.denominator > 1000 and 0.8 < (overall.resolution.value or 0) < 1.0
+    assert ensure_demo(engine) is None  # built once; a second start leaves it alone
+
+
+def test_interrupted_demo_file_is_never_reused(tmp_path: Path) -> None:
+    from models.demo.builder import ensure_demo_file
+
+    target = tmp_path / "demo.db"
+    messages: list[str] = []
+
+    def interrupt_midway(message: str) -> None:
+        messages.append(message)
+        if "200/" in message:
+            raise KeyboardInterrupt
+
+    with contextlib.suppress(KeyboardInterrupt):
+        ensure_demo_file(target, interrupt_midway, requests=300)
+    assert not target.exists()
+    summary = ensure_demo_file(target, requests=300)
+    assert summary is not None and summary.requests == 300 and target.exists()
+    assert ensure_demo_file(target, requests=300) is None
+    assert not (tmp_path / "demo.db.building").exists()
