@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from models.core.vocabulary import Role
+from models.core.vocabulary import Privilege, Role
 from models.people.permissions import Actor, actor_for, may
 from models.store.engine import run_unit, session_scope
 from tui.base import XinshengScreen
@@ -124,7 +124,7 @@ class XinshengApp(App[None]):
             if not self.signed_in:
                 return False
             if action == "switch_mode" and parameters == ("stats",):
-                return may(self.actor, "dashboard")
+                return may(self.actor, Privilege.DASHBOARD)
         return True
 
     def _escalated(self, result: EscalationResult) -> None:
@@ -142,7 +142,7 @@ class XinshengApp(App[None]):
         if self.signed_in:
             yield SystemCommand(tr("诉求登记"), tr("打开登记界面（F2）"), lambda: self.switch_mode("intake"))
             yield SystemCommand(tr("工单队列"), tr("查看和筛选诉求（F3）"), self.action_show_queue)
-            if may(self.actor, "dashboard"):
+            if may(self.actor, Privilege.DASHBOARD):
                 yield SystemCommand(
                     tr("统计"), tr("督办看板：三率、趋势、超期排名、热点（F4）"), lambda: self.switch_mode("stats")
                 )

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Input, Label, Select, Static
 
 from models.catalog.browse import CatalogRow, ItemOverview, catalog_rows, item_overview
-from models.core.vocabulary import DUTY_LABELS
+from models.core.vocabulary import DUTY_LABELS, Duty
 from tui.base import XinshengScreen
 from tui.i18n import tr
 from tui.queue import clip
@@ -22,7 +22,7 @@ from tui.queue import clip
 def duty_cell(row: CatalogRow) -> Text:
     if row.cut:
         return Text(f"✂ {tr(row.duty_label)}", style="bold red")
-    return Text(tr(row.duty_label), style="green" if row.duty == "own" else "cyan")
+    return Text(tr(row.duty_label), style="green" if row.duty == Duty.OWN else "cyan")
 
 
 class CatalogScreen(XinshengScreen):
@@ -119,7 +119,7 @@ class CatalogScreen(XinshengScreen):
             text.append(tr("  生效：{}").format(f"{r.effective_from:%Y-%m-%d}"))
         if r.merged_into:
             text.append(tr("  并入：{}").format(r.merged_into), style="yellow")
-        if r.cut and r.duty != "merged":
+        if r.cut and r.duty != Duty.MERGED:
             text.append(
                 tr("\n此事项已不由街道承担：诉求应派往{}").format(r.department or tr("主管部门")), style="bold red"
             )

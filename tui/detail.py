@@ -97,43 +97,43 @@ class DetailAction:
 
 ACTIONS: tuple[DetailAction, ...] = (
     DetailAction(
-        "a", "accept", tr("受理"), "accept",
+        "a", "accept", tr("受理"), Action.ACCEPT,
         step=lambda s, r, actor, n: workflow.accept(s, r, actor), done=tr("已受理"),
     ),
-    DetailAction("d", "dispatch", tr("派单"), "dispatch", handler=lambda screen: screen.dispatch()),
+    DetailAction("d", "dispatch", tr("派单"), Action.DISPATCH, handler=lambda screen: screen.dispatch()),
     DetailAction(
-        "s", "sign", tr("签收"), "sign",
+        "s", "sign", tr("签收"), Action.SIGN,
         step=lambda s, r, actor, n: workflow.sign(s, r, actor), done=tr("已签收，开始办理"),
     ),
-    DetailAction("r", "return-request", tr("退单"), "return", handler=lambda screen: screen.return_request()),
+    DetailAction("r", "return-request", tr("退单"), Action.RETURN, handler=lambda screen: screen.return_request()),
     DetailAction(
-        "f", "resolve", tr("办结"), "resolve",
+        "f", "resolve", tr("办结"), Action.RESOLVE,
         note=Note(tr("办结：办理结果（必填）"), tr("如：已协调物业在楼道安装折叠座椅 4 把"), with_hours=True),
         step=lambda s, r, actor, n: workflow.resolve(s, r, actor, n.text, n.hours), done=tr("已办结"),
     ),
-    DetailAction("c", "callback", tr("回访"), "callback", handler=lambda screen: screen.record_callback()),
+    DetailAction("c", "callback", tr("回访"), Action.CALLBACK, handler=lambda screen: screen.record_callback()),
     DetailAction(
-        "x", "reject", tr("不受理"), "reject",
+        "x", "reject", tr("不受理"), Action.REJECT,
         note=Note(tr("不予受理理由（必填）"), tr("如：重复诉求 / 内容不清且多次联系未果")),
         step=lambda s, r, actor, n: workflow.reject(s, r, actor, n.text), done=tr("已不予受理"),
     ),
     DetailAction(
-        "o", "reopen", tr("重办"), "reopen",
+        "o", "reopen", tr("重办"), Action.REOPEN,
         note=Note(tr("重办理由（必填）"), tr("如：居民反映问题再次出现")),
         step=lambda s, r, actor, n: workflow.reopen(s, r, actor, n.text), done=tr("已转重办"),
     ),
     DetailAction(
-        "u", "unmerge", tr("撤销合并"), "unmerge",
+        "u", "unmerge", tr("撤销合并"), Action.UNMERGE,
         step=lambda s, r, actor, n: workflow.unmerge(s, r, actor), done=tr("已撤销合并"),
     ),
-    DetailAction("e", "correct-item", tr("更正"), "route", handler=lambda screen: screen.correct_item()),
-    DetailAction("p", "pause", tr("暂停"), "pause", handler=lambda screen: screen.pause_clock()),
+    DetailAction("e", "correct-item", tr("更正"), Action.ROUTE, handler=lambda screen: screen.correct_item()),
+    DetailAction("p", "pause", tr("暂停"), Action.PAUSE, handler=lambda screen: screen.pause_clock()),
     DetailAction(
-        "g", "resume", tr("恢复"), "resume",
+        "g", "resume", tr("恢复"), Action.RESUME,
         step=lambda s, r, actor, n: workflow.resume(s, r, actor), done=tr("已恢复计时，办结时限已顺延"),
     ),
     DetailAction(
-        "t", "request-extension", tr("延期"), "extension_requested",
+        "t", "request-extension", tr("延期"), Action.EXTENSION_REQUESTED,
         note=Note(
             tr("申请延期：理由（必填）"), tr("如：需要采购配件，预计两周到货"), number=tr("延期工作日数（1–60）")
         ),
@@ -141,11 +141,11 @@ ACTIONS: tuple[DetailAction, ...] = (
         done=tr("已提交延期申请"),
     ),
     DetailAction(
-        "y", "decide-extension", tr("审批"), "extend",
+        "y", "decide-extension", tr("审批"), Action.EXTEND,
         handler=lambda screen: screen.decide_extension(), name=tr("审批延期"),
     ),
     DetailAction(
-        "m", "merge", tr("合并"), "merge",
+        "m", "merge", tr("合并"), Action.MERGE,
         note=Note(tr("合并到哪条诉求？输入它的编号"), tr("如：XS-2026-000123")),
         step=lambda s, r, actor, n: workflow.merge(s, r, workflow.find_request(s, n.text), actor),
         done=tr("已合并（按 u 可撤销）"), show=False,

@@ -15,7 +15,15 @@ from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from models.core.text import mask_phone
-from models.core.vocabulary import CHANNEL_LABELS, DUTY_LABELS, KIND_LABELS, ROUTED_AWAY_DUTIES, URGENCY_LABELS
+from models.core.vocabulary import (
+    CHANNEL_LABELS,
+    DUTY_LABELS,
+    KIND_LABELS,
+    ROUTED_AWAY_DUTIES,
+    URGENCY_LABELS,
+    Channel,
+    Role,
+)
 from models.requests.duplicates import Duplicate, find_duplicates
 from models.requests.intake import (
     MIN_AUTO_SCORE,
@@ -93,7 +101,7 @@ class IntakeScreen(XinshengScreen):
                 yield Select[int]([], prompt=tr("所属网格"), id="grid")
             with Horizontal(classes="row"):
                 yield Select(
-                    [(tr(v), k) for k, v in CHANNEL_LABELS.items() if k != "import"],
+                    [(tr(v), k) for k, v in CHANNEL_LABELS.items() if k != Channel.IMPORT],
                     value="walk_in",
                     allow_blank=False,
                     id="channel",
@@ -124,7 +132,7 @@ class IntakeScreen(XinshengScreen):
         select = self.query_one("#grid", Select)
         select.set_options([(name, grid_id) for grid_id, name in grids])
         self._grid_count = len(grids)
-        if len(grids) == 1 or (grids and actor.role == "grid_worker"):
+        if len(grids) == 1 or (grids and actor.role == Role.GRID_WORKER):
             select.value = grids[0][0]
 
     def _wait_for_matcher(self) -> None:

@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 
 from models.core.clock import now, simulated_time
 from models.core.errors import NotEmptyError
-from models.core.vocabulary import DepartmentLevel, Status
+from models.core.vocabulary import DepartmentLevel, Role, Status
 from models.demo import content as content
 from models.files.catalog_import import import_catalog
 from models.matching.engine import Matcher
@@ -232,7 +232,7 @@ def build_demo(
     all_grids = [g for grids in grids_by_community.values() for g in grids]
     handler_by_department = {}
     for op in operators:
-        if op.role == "department" and op.department_id is not None:
+        if op.role == Role.DEPARTMENT and op.department_id is not None:
             handler_by_department[op.department_id] = Actor(op.name, "department")
     dispatcher = Actor("街道接诉即办中心", "supervisor")
     scenarios = content.SCENARIOS
@@ -340,7 +340,7 @@ def _replay(
     if final == "merged":
         if earlier is not None:
             target = session.get(Request, earlier)
-            if target is not None and target.status != "merged" and step(0.2, 6):
+            if target is not None and target.status != Status.MERGED and step(0.2, 6):
                 with simulated_time(clock):
                     merge(session, request, target, worker)
                 return

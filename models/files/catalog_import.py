@@ -16,7 +16,7 @@ from sqlmodel import Session, SQLModel, select
 from models.catalog.departments import get_or_create_department, guess_level
 from models.core.clock import now
 from models.core.errors import InputError
-from models.core.vocabulary import CUT_DUTIES
+from models.core.vocabulary import CUT_DUTIES, Duty
 from models.files.tabular import Table, parse_datetime, parse_number, read_table
 from models.store.tables import CatalogItem, CatalogRevision, Department, too_long
 
@@ -180,7 +180,7 @@ def _parse_catalog_row(
             raise fail("effective_from", str(exc)) from None
         effective = stamp.date() if stamp else None
     merged_into = values.get("merged_into") or None
-    if duty == "merged" and not merged_into:
+    if duty == Duty.MERGED and not merged_into:
         raise fail("merged_into", "履职类型为“合并”的事项必须填写合并至哪个事项编码")
     return {
         "row": row_number,

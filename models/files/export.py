@@ -27,6 +27,7 @@ from models.core.vocabulary import (
     STATUS_LABELS,
     STATUS_SYNONYMS,
     URGENCY_LABELS,
+    Privilege,
     Status,
 )
 from models.files.outputs import check_output_path, complete_or_absent
@@ -91,7 +92,7 @@ def check_personal_data_access(session: Session, operator: str) -> str:
         raise UserError(
             f"只有主管或管理员可以导出居民个人信息；“{operator}” 不是已登记的操作人员（用 --operator 指定）"
         ) from None
-    if not may(actor, "personal_data"):
+    if not may(actor, Privilege.PERSONAL_DATA):
         raise UserError(f"只有主管或管理员可以导出居民个人信息；“{operator}” 的角色不允许")
     return actor.role
 
@@ -109,7 +110,7 @@ def export_records(session: Session, filters: ExportFilter, *, personal_data: bo
     The filters are checked here, before the first record is asked for, so a bad filter fails before any output.
     """
     # the lookups are small (catalog, departments, areas): dictionaries instead of three joins per row
-    items = {i.id: (i.code, i.name) for i in session.exec(select(CatalogItem)).all()}
+    items = {i.id: (i.code, i.name, i.category) for i in session.exec(select(CatalogItem)).all()}
     departments = {d.id: d.name for d in session.exec(select(Department)).all()}
     areas = {a.id: a.name for a in session.exec(select(Area)).all()}
     stmt = select(Request).order_by(col(Request.created_at), col(Request.id))
@@ -129,14 +130,14 @@ def export_records(session: Session, filters: ExportFilter, *, personal_data: bo
 def _records(
     session: Session,
     stmt: Any,
-    items: dict[int | None, tuple[str, str]],
+    items: dict[int | None, tuple[str, str, str]],
     departments: dict[int | None, str],
     areas: dict[int | None, str],
     personal_data: bool,
 ) -> Iterator[dict[str, Any]]:
     at = now()
     for request in session.exec(stmt.execution_options(yield_per=2000)):
-        item_code, item_name = items.get(request.item_id, ("", ""))
+        item_code, item_name, item_category = items.get(request.item_id, ("", "", ""))
         department, area_name = departments.get(request.department_id), areas.get(request.area_id)
         overdue = (
             request.due_at is not None
@@ -163,7 +164,8 @@ def _records(
             "text": text_filter(request.text),
             "location": request.location,
             "area": area_name or "",
-            "category": request.category or "",
+            # the source system's own classification, else the item's, as the figures by category read it
+            "category": request.category or item_category or "",
             "item_code": item_code or "",
             "item_name": item_name or "",
             "department": department or "",

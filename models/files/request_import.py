@@ -32,6 +32,8 @@ from models.core.vocabulary import (
     STATUS_SYNONYMS,
     URGENCY_LABELS,
     Action,
+    Channel,
+    Status,
 )
 from models.files.tabular import Table, TablePreview, parse_datetime, preview_table, read_table
 from models.matching.engine import Matcher
@@ -263,7 +265,7 @@ def _parse_row(table: Table, row_number: int, values: dict[str, str], source: st
     row["solved"] = SOLVED_SYNONYMS.get(solved_text.lower()) if solved_text else None
     if solved_text and row["solved"] is None:
         raise fail("solved", f"无法识别 “{solved_text}”（可用：是、否、已解决、未解决）")
-    row["channel"] = CHANNEL_SYNONYMS.get(values.get("channel", ""), "import")
+    row["channel"] = CHANNEL_SYNONYMS.get(values.get("channel", ""), Channel.IMPORT)
     row["kind"] = KIND_SYNONYMS.get(values.get("kind", ""), "help")
     # titles are cut instead (and kept whole in the text); identifiers and contacts must not be
     for fld in ("location", "external_ref", "category", "resident_name", "resident_phone"):
@@ -548,10 +550,10 @@ def _request_values(context: _ImportContext, row: dict[str, Any]) -> dict[str, A
         department_id=department_id,
         created_at=created,
         # history past intake has no recorded acceptance time: leave it out of the response rate
-        response_due_at=response_due if status == "new" else None,
+        response_due_at=response_due if status == Status.NEW else None,
         due_at=due,
         resolved_at=resolved_at,
-        closed_at=resolved_at if status == "closed" else None,
+        closed_at=resolved_at if status == Status.CLOSED else None,
         resolution=row.get("resolution", ""),
         callback_contacted=True if row["satisfaction"] or row["solved"] is not None else None,
         callback_solved=row["solved"],

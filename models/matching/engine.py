@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from models.core.text import char_ngrams, normalize, strip_filler
+from models.core.vocabulary import Duty
 from models.matching.history_index import HistoryIndex
 
 NGRAMS = (1, 2, 3)
@@ -275,7 +276,7 @@ class Matcher:
 
     def route_department(self, item: ItemInfo) -> str:
         """Who really owns the work: a merged item follows the item it was folded into."""
-        if item.duty == "merged" and item.merged_into and item.merged_into in self.by_code:
+        if item.duty == Duty.MERGED and item.merged_into and item.merged_into in self.by_code:
             return self.by_code[item.merged_into].department
         return item.department
 

@@ -119,7 +119,7 @@ def reaches(actor: Actor, area_id: int | None, department_id: int | None, dispat
     """Whether a request in that area, dispatched (or not) to that unit, is within the operator's reach."""
     if actor.sees_everything:
         return True
-    if actor.role == "department":
+    if actor.role == Role.DEPARTMENT:
         return dispatched and department_id is not None and department_id == actor.department_id
     return actor.area_ids is not None and area_id in actor.area_ids
 
@@ -133,7 +133,7 @@ def check(actor: Actor, action: str, request: Request) -> None:
     """Refuse an action the role does not allow, or on a request outside the operator's grid or unit."""
     require(actor, action)
     if not reaches_request(actor, request):
-        where = "派给本单位" if actor.role == "department" else "在您负责的网格"
+        where = "派给本单位" if actor.role == Role.DEPARTMENT else "在您负责的网格"
         raise PermissionDenied(f"{request.ref} 不是{where}的诉求，{actor.role_label}不能{ACTION_NAMES[action]}")
 
 
@@ -141,7 +141,7 @@ def visible(actor: Actor) -> list[ColumnElement[bool]]:
     """SQL conditions limiting request queries to the operator's reach (none for supervisors)."""
     if actor.sees_everything:
         return []
-    if actor.role == "department":
+    if actor.role == Role.DEPARTMENT:
         if actor.department_id is None:
             return [false()]
         return [col(Request.department_id) == actor.department_id, col(Request.status).not_in(PRE_DISPATCH_STATUSES)]
@@ -189,7 +189,7 @@ def actor_for(session: Session, name: str) -> Actor:
     area = session.get(Area, operator.area_id) if operator.area_id else None
     if operator.role in OVERSEERS:
         return Actor(operator.name, operator.role, place=area.name if area else "")
-    if operator.role == "department":
+    if operator.role == Role.DEPARTMENT:
         unit = session.get(Department, operator.department_id) if operator.department_id else None
         return Actor(
             operator.name, operator.role, department_id=unit.id if unit else 0, place=unit.name if unit else ""
@@ -197,7 +197,7 @@ def actor_for(session: Session, name: str) -> Actor:
     reach: set[int] = set()
     if operator.area_id is not None:
         reach.add(operator.area_id)
-        if operator.role == "community":  # the community and every grid in it
+        if operator.role == Role.COMMUNITY:  # the community and every grid in it
             children = session.exec(select(Area.id).where(Area.parent_id == operator.area_id)).all()
             reach.update(i for i in children if i is not None)
     return Actor(operator.name, operator.role, area_ids=frozenset(reach), place=area.name if area else "")
@@ -229,7 +229,7 @@ def add_operator(
         if not area:
             raise UserError(f"{ROLE_LABELS[role]}必须用 --area 指定所在{'网格' if kind == 'grid' else '社区'}")
         operator.area_id = find_area(session, area, kind).id
-    if role == "department":
+    if role == Role.DEPARTMENT:
         if not department:
             raise UserError("部门承办人必须用 --department 指定单位")
         unit = session.exec(select(Department).where(Department.name == department)).first()

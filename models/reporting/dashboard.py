@@ -11,6 +11,7 @@ from typing import Any
 from sqlmodel import Session
 
 from models.core.clock import now
+from models.core.vocabulary import Privilege
 from models.people.permissions import Actor, require
 from models.reporting.ledger import ledger, rebounds
 from models.reporting.report import MonthlyReport, monthly_report
@@ -19,7 +20,7 @@ from models.reporting.stats import compute_stats, period_bounds, returns_by_depa
 
 def supervisor_dashboard(session: Session, actor: Actor, period: str) -> MonthlyReport:
     """The TUI's dashboard for one month: the same content as the monthly report, for those allowed to see it."""
-    require(actor, "dashboard")
+    require(actor, Privilege.DASHBOARD)
     return monthly_report(session, period)
 
 

@@ -20,7 +20,7 @@ from sqlmodel import Session, col
 
 from models.core.clock import now
 from models.core.errors import UserError
-from models.core.vocabulary import CHANNEL_LABELS, OPEN_STATUSES, STATUS_LABELS
+from models.core.vocabulary import CHANNEL_LABELS, OPEN_STATUSES, STATUS_LABELS, Action
 from models.reporting.weights import DEFAULT_COMPOSITE, Weights, load_weights
 from models.store.tables import Area, CatalogItem, Department, Request, RequestEvent, WorkDay
 from models.store.workdays import ensure_workdays
@@ -345,7 +345,7 @@ def _number(value: Any) -> float | None:
 
 def returns_by_department(session: Session, period: str | None = None) -> list[tuple[str, int, dict[str, int]]]:
     """Returns (退单) per returning unit, with how many cited each reason: a routing-quality signal, in SQL."""
-    conditions: list[ColumnElement[bool]] = [col(RequestEvent.action) == "return"]
+    conditions: list[ColumnElement[bool]] = [col(RequestEvent.action) == Action.RETURN]
     if period:
         start, end = period_bounds(period)
         conditions += [col(RequestEvent.at) >= start, col(RequestEvent.at) < end]

@@ -20,7 +20,7 @@ from models.catalog.departments import get_or_create_department, guess_level
 from models.core.clock import now
 from models.core.errors import UserError
 from models.core.text import drop_controls, pinyin_initials
-from models.core.vocabulary import CHANNELS, REQUEST_KINDS, URGENCIES, Duty
+from models.core.vocabulary import CHANNELS, REQUEST_KINDS, URGENCIES, Action, Duty
 from models.people.permissions import PermissionDenied, reaches, require
 from models.requests.deadlines import DeadlineRules
 from models.requests.rows import request_row
@@ -79,7 +79,7 @@ def routing_for_code(session: Session, code: str | None, department: str | None 
         raise UserError(f"清单中没有事项编码 “{code}”")
     owner = item
     target_name = None
-    if item.duty == "merged" and item.merged_into:
+    if item.duty == Duty.MERGED and item.merged_into:
         target = session.exec(select(CatalogItem).where(CatalogItem.code == item.merged_into)).first()
         if target is not None:
             owner, target_name = target, target.name
@@ -198,7 +198,7 @@ def log_request(
         if limit is not None:
             more = "，长的内容请写进“详细内容”" if field == "title" else ""
             raise UserError(f"{label}过长（{len(value)} 字，最多 {limit} 字）{more}")
-    require(actor, "create")
+    require(actor, Action.CREATE)
     if not reaches(actor, area_id, None):
         raise PermissionDenied(f"{actor.role_label}只能登记自己负责网格的诉求，请选择所在网格")
     for value, allowed, label in (
@@ -248,7 +248,7 @@ def log_request(
         session,
         request,
         actor,
-        "create",
+        Action.CREATE,
         note=routing.message,
         data={"item": item_code, "score": score, "confirmed": confirmed, "department": routing.department},
     )
@@ -293,7 +293,7 @@ def confirm_routing(
     transition(
         session,
         request,
-        "route",
+        Action.ROUTE,
         actor,
         note=routing.message,
         changes={

@@ -23,6 +23,7 @@ from models.core.vocabulary import (
     WAITING_FOR,
     WORKING_STATUSES,
     Action,
+    Duty,
     Status,
 )
 from models.people.permissions import Actor, check, require
@@ -176,9 +177,9 @@ def accept(session: Session, request: Request, actor: Actor, note: str = "", **k
     return transition(
         session,
         request,
-        "accept",
+        Action.ACCEPT,
         actor,
-        to_status="accepted",
+        to_status=Status.ACCEPTED,
         note=note,
         changes={"accepted_at": now()},
         **kw,
@@ -205,15 +206,15 @@ def dispatch(
         if item is not None and item.duty in ROUTED_AWAY_DUTIES and department.level in STREET_LEVELS:
             lead = session.get(Department, item.department_id) if item.department_id else None
             raise WorkflowError(
-                f"事项“{item.name}”已{'收回' if item.duty == 'returned' else '取消'}，"
+                f"事项“{item.name}”已{'收回' if item.duty == Duty.RETURNED else '取消'}，"
                 f"应派往{lead.name if lead else '主管部门'}，不能派给{department.name}"
             )
     return transition(
         session,
         request,
-        "dispatch",
+        Action.DISPATCH,
         actor,
-        to_status="dispatched",
+        to_status=Status.DISPATCHED,
         note=f"{note}：派往{department.name}" if note else f"派往{department.name}",
         changes={"department_id": department_id, "dispatched_at": now()},
         data={"department": department.name},
@@ -222,7 +223,7 @@ def dispatch(
 
 
 def sign(session: Session, request: Request, actor: Actor, note: str = "", **kw: Any) -> Request:
-    return transition(session, request, "sign", actor, to_status="in_progress", note=note, **kw)
+    return transition(session, request, Action.SIGN, actor, to_status=Status.IN_PROGRESS, note=note, **kw)
 
 
 def return_request(
@@ -257,9 +258,9 @@ def return_request(
     return transition(
         session,
         request,
-        "return",
+        Action.RETURN,
         actor,
-        to_status="returned",
+        to_status=Status.RETURNED,
         note=reason.strip(),
         changes={"return_count": request.return_count + 1},
         data=data,
@@ -277,9 +278,9 @@ def resolve(
     return transition(
         session,
         request,
-        "resolve",
+        Action.RESOLVE,
         actor,
-        to_status="resolved",
+        to_status=Status.RESOLVED,
         note=note.strip(),
         changes={"resolved_at": now(), "resolution": note.strip(), "hours_spent": hours},
         **kw,
@@ -313,9 +314,9 @@ def callback(
     return transition(
         session,
         request,
-        "callback",
+        Action.CALLBACK,
         actor,
-        to_status="closed" if closes else "reopened",
+        to_status=Status.CLOSED if closes else "reopened",
         note=comment,
         changes=changes,
         data={"solved": solved, "satisfaction": satisfaction, "contacted": contacted},
@@ -326,7 +327,7 @@ def callback(
 def reject(session: Session, request: Request, actor: Actor, reason: str, **kw: Any) -> Request:
     if not reason.strip():
         raise WorkflowError("不予受理必须填写理由")
-    return transition(session, request, "reject", actor, to_status="rejected", note=reason.strip(), **kw)
+    return transition(session, request, Action.REJECT, actor, to_status=Status.REJECTED, note=reason.strip(), **kw)
 
 
 def reopen(session: Session, request: Request, actor: Actor, reason: str, **kw: Any) -> Request:
@@ -335,9 +336,9 @@ def reopen(session: Session, request: Request, actor: Actor, reason: str, **kw: 
     return transition(
         session,
         request,
-        "reopen",
+        Action.REOPEN,
         actor,
-        to_status="reopened",
+        to_status=Status.REOPENED,
         note=reason.strip(),
         changes=_reopen_changes(session, request),
         **kw,
@@ -358,21 +359,21 @@ def merge(session: Session, request: Request, into: Request, actor: Actor, **kw:
     """Mark `request` as a duplicate of `into`; both requests get an event so either timeline tells the story."""
     if into.id == request.id:
         raise WorkflowError("不能与自身合并")
-    if into.status == "merged":
+    if into.status == Status.MERGED:
         raise WorkflowError(f"{into.ref} 本身已被合并，请合并到它的主诉求")
-    check(actor, "merge", into)
+    check(actor, Action.MERGE, into)
     transition(
         session,
         request,
-        "merge",
+        Action.MERGE,
         actor,
-        to_status="merged",
+        to_status=Status.MERGED,
         note=f"合并到 {into.ref}",
         changes={"duplicate_of": into.id},
         data={"into": into.ref},
         **kw,
     )
-    record_event(session, into, actor, "merged_in", note=f"{request.ref} 合并到此", data={"from": request.ref})
+    record_event(session, into, actor, Action.MERGED_IN, note=f"{request.ref} 合并到此", data={"from": request.ref})
     session.flush()
     return request
 
@@ -381,7 +382,7 @@ def unmerge(session: Session, request: Request, actor: Actor, **kw: Any) -> Requ
     """Undo a merge: the request returns to the state it had before it was merged."""
     last_merge = session.exec(
         select(RequestEvent)
-        .where(RequestEvent.request_id == request.id, RequestEvent.action == "merge")
+        .where(RequestEvent.request_id == request.id, RequestEvent.action == Action.MERGE)
         .order_by(col(RequestEvent.id).desc())
     ).first()
     previous = last_merge.from_status if last_merge and last_merge.from_status else "new"
@@ -389,7 +390,7 @@ def unmerge(session: Session, request: Request, actor: Actor, **kw: Any) -> Requ
     transition(
         session,
         request,
-        "unmerge",
+        Action.UNMERGE,
         actor,
         to_status=previous,
         note="撤销合并",
@@ -397,7 +398,9 @@ def unmerge(session: Session, request: Request, actor: Actor, **kw: Any) -> Requ
         **kw,
     )
     if target is not None:
-        record_event(session, target, actor, "unmerged_in", note=f"{request.ref} 撤销合并", data={"from": request.ref})
+        record_event(
+            session, target, actor, Action.UNMERGED_IN, note=f"{request.ref} 撤销合并", data={"from": request.ref}
+        )
         session.flush()
     return request
 
@@ -413,7 +416,7 @@ def pause(session: Session, request: Request, actor: Actor, waiting_for: str, re
     return transition(
         session,
         request,
-        "pause",
+        Action.PAUSE,
         actor,
         note=f"{WAITING_FOR[waiting_for]}：{reason.strip()}",
         changes={"paused_at": now()},
@@ -433,7 +436,7 @@ def resume(session: Session, request: Request, actor: Actor, note: str = "", **k
     if request.response_due_at is not None and request.accepted_at is None:
         changes["response_due_at"] = add_working_days(request.response_due_at, stopped)
     return transition(
-        session, request, "resume", actor, note=note or f"暂停 {stopped} 个工作日", changes=changes,
+        session, request, Action.RESUME, actor, note=note or f"暂停 {stopped} 个工作日", changes=changes,
         data={"paused_working_days": stopped}, **kw,
     )  # fmt: skip
 
@@ -447,7 +450,7 @@ def request_extension(session: Session, request: Request, actor: Actor, days: in
     if request.extension_days_pending is not None:
         raise WorkflowError("已有待审批的延期申请")
     return transition(
-        session, request, "extension_requested", actor, note=reason.strip(),
+        session, request, Action.EXTENSION_REQUESTED, actor, note=reason.strip(),
         changes={"extension_days_pending": days}, data={"days": days}, **kw,
     )  # fmt: skip
 
@@ -456,7 +459,7 @@ def decide_extension(
     session: Session, request: Request, actor: Actor, approve: bool, note: str = "", **kw: Any
 ) -> Request:
     """批准或不批准延期: only a supervisor or an admin; approval moves the completion deadline."""
-    require(actor, "extend")  # the roles that decide are models.people.permissions' to say
+    require(actor, Action.EXTEND)  # the roles that decide are models.people.permissions' to say
     days = request.extension_days_pending
     if days is None:
         raise WorkflowError("没有待审批的延期申请")
@@ -465,6 +468,6 @@ def decide_extension(
         changes["due_at"] = add_working_days(request.due_at, days)
         changes["escalation_level"] = 0  # a new deadline: the ladder starts again from it
     return transition(
-        session, request, "extend" if approve else "extension_refused", actor, note=note,
+        session, request, Action.EXTEND if approve else Action.EXTENSION_REFUSED, actor, note=note,
         changes=changes, data={"days": days, "approved": approve}, **kw,
     )  # fmt: skip

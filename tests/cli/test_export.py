@@ -59,6 +59,7 @@ def test_csv_has_a_bom_chinese_headers_and_masked_personal_data(db: Path, tmp_pa
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0]["编号"].startswith("XS-2026-") and rows[0]["承办部门"] == "区水务局"
     assert rows[0]["居民姓名"] == "王*" and rows[0]["联系电话"] == "138****5678"
+    assert rows[0]["分类"] == "公共服务"  # JD-003's category: the request has none of its own (it was blank)
     assert "13812345678" not in raw.decode("utf-8-sig")  # also inside the free text
     # formulas are kept as text: Excel must not run them (CSV injection)
     assert rows[1]["标题"] == "'=cmd|' /C calc'!A0" and rows[1]["内容"] == "'+SUM(1,2)"

@@ -136,3 +136,39 @@ def test_no_module_imports_itself_round_a_ring() -> None:
         if module not in order:
             visit(module)
     assert rings == []
+
+
+def test_no_module_outside_the_migrations_is_longer_than_800_lines() -> None:
+    """Past that a module holds more than one concern (the demo's content was 5,700 lines of literals)."""
+    long = [
+        f"{path.relative_to(ROOT)} {lines}"
+        for path, _ in _modules()
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 800
+    ]
+    assert long == []
+
+
+def test_stored_codes_are_compared_with_their_members_not_with_strings() -> None:
+    """`request.status == Status.MERGED`, not `== "merged"`: a typo in a member fails at import, a typo in a string
+    compares unequal for ever."""
+    kinds = {
+        "status": vocabulary.Status,
+        "from_status": vocabulary.Status,
+        "to_status": vocabulary.Status,
+        "role": vocabulary.Role,
+        "duty": vocabulary.Duty,
+        "action": vocabulary.Action,
+    }
+    found = []
+    for path, tree in _modules():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Compare):
+                continue
+            sides = [node.left, *node.comparators]
+            names = {s.attr if isinstance(s, ast.Attribute) else getattr(s, "id", None) for s in sides}
+            for side in sides:
+                if isinstance(side, ast.Constant) and any(
+                    name in kinds and side.value in kinds[name].codes() for name in names
+                ):
+                    found.append(f"{_where(path, node)} {side.value!r}")
+    assert found == []
