@@ -97,6 +97,13 @@ class Privilege(Code):
     PERSONAL_DATA = "personal_data", "查看居民个人信息", "see residents' personal data"
 
 
+class AuditAction(Code):
+    """What an audit event records: acts on personal data rather than steps of a request."""
+
+    REVEAL_PERSONAL_DATA = "reveal_personal_data", "查看居民电话", "resident's phone shown"
+    EXPORT_PERSONAL_DATA = "export_personal_data", "导出居民个人信息", "personal data exported"
+
+
 class ReturnReason(Code):
     NOT_OUR_DUTY = "not_our_duty", "不属于本单位职责", "not our duty"
     OUTSIDE_AREA = "outside_area", "不在本辖区", "outside our area"
@@ -255,6 +262,7 @@ EVERY_CODE: tuple[type[Code], ...] = (
     Status,
     Action,
     Privilege,
+    AuditAction,
     ReturnReason,
     WaitingFor,
     Satisfaction,

@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 
 from models.core.clock import now, simulated_time
 from models.core.errors import NotEmptyError
-from models.core.vocabulary import DepartmentLevel, Role, Status
+from models.core.vocabulary import AreaKind, DepartmentLevel, Role, Satisfaction, Status
 from models.demo import content as content
 from models.files.catalog_import import import_catalog
 from models.matching.engine import Matcher
@@ -171,15 +171,17 @@ def ensure_demo_file(path: Path, progress: Progress | None = None, requests: int
 
 
 def _setup(session: Session, rng: random.Random) -> tuple[dict[str, list[Area]], list[Operator], dict[str, Actor]]:
-    street = Area(name=content.STREET, kind="street")
+    street = Area(name=content.STREET, kind=AreaKind.STREET)
     session.add(street)
     session.flush()
     grids_by_community: dict[str, list[Area]] = {}
     for name, grid_count in content.COMMUNITIES:
-        community = Area(name=name, kind="community", parent_id=street.id)
+        community = Area(name=name, kind=AreaKind.COMMUNITY, parent_id=street.id)
         session.add(community)
         session.flush()
-        grids = [Area(name=f"{name}第{n}网格", kind="grid", parent_id=community.id) for n in range(1, grid_count + 1)]
+        grids = [
+            Area(name=f"{name}第{n}网格", kind=AreaKind.GRID, parent_id=community.id) for n in range(1, grid_count + 1)
+        ]
         session.add_all(grids)
         grids_by_community[name] = grids
     departments = {}
@@ -196,18 +198,18 @@ def _setup(session: Session, rng: random.Random) -> tuple[dict[str, list[Area]],
     grid_workers: dict[str, Actor] = {}
     for grids in grids_by_community.values():
         community_area = grids[0].parent_id
-        operators.append(Operator(name=f"{_person(rng)}", role="community", area_id=community_area))
+        operators.append(Operator(name=f"{_person(rng)}", role=Role.COMMUNITY, area_id=community_area))
         for grid in grids:
-            worker = Operator(name=_person(rng), role="grid_worker", area_id=grid.id)
+            worker = Operator(name=_person(rng), role=Role.GRID_WORKER, area_id=grid.id)
             operators.append(worker)
             grid_workers[grid.name] = Actor(worker.name, "grid_worker")
     for name, level in content.DEPARTMENTS:
         if level in (DepartmentLevel.DISTRICT, DepartmentLevel.STREET):
             operators.append(
-                Operator(name=f"{name}·{_person(rng)}", role="department", department_id=departments[name].id)
+                Operator(name=f"{name}·{_person(rng)}", role=Role.DEPARTMENT, department_id=departments[name].id)
             )
-    operators.append(Operator(name=f"{_person(rng)}（主任）", role="supervisor", area_id=street.id))
-    operators.append(Operator(name="系统管理员", role="admin"))
+    operators.append(Operator(name=f"{_person(rng)}（主任）", role=Role.SUPERVISOR, area_id=street.id))
+    operators.append(Operator(name="系统管理员", role=Role.ADMIN))
     seen: set[str] = set()
     unique_ops = []
     for op in operators:
@@ -408,7 +410,7 @@ def _replay(
                     session,
                     request,
                     worker,
-                    satisfaction="unsatisfied",
+                    satisfaction=Satisfaction.UNSATISFIED,
                     solved=False,
                     comment=rng.choice(content.CALLBACK_COMMENTS["unsatisfied"]),
                 )

@@ -27,6 +27,7 @@ from models.core.vocabulary import (
     STATUS_LABELS,
     STATUS_SYNONYMS,
     URGENCY_LABELS,
+    AuditAction,
     Privilege,
     Status,
 )
@@ -327,7 +328,7 @@ def export_requests(
                 at=now(),
                 actor=operator,
                 role=role,
-                action="export_personal_data",
+                action=AuditAction.EXPORT_PERSONAL_DATA,
                 detail=json.dumps(
                     {
                         "format": fmt,

@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from models.core.clock import now
 from models.core.errors import UserError
+from models.core.vocabulary import AuditAction
 from models.people.permissions import Actor, PermissionDenied, reaches_request
 from models.requests.workflow import get_request
 from models.store.tables import AuditEvent
@@ -36,7 +37,7 @@ def reveal_contact(session: Session, request_id: int, actor: Actor, reason: str)
             at=now(),
             actor=actor.name,
             role=actor.role,
-            action="reveal_personal_data",
+            action=AuditAction.REVEAL_PERSONAL_DATA,
             detail=json.dumps({"request": request.ref, "reason": reason.strip()}, ensure_ascii=False),
         )
     )
