@@ -298,9 +298,16 @@ class IntakeScreen(XinshengScreen):
         item = self._accepted.code if self._accepted else None
         if item is None and self._result is not None and self._result.suggestions:
             item = self._result.suggestions[0].code
+
+        def answered(found: list[Duplicate]) -> None:
+            # the form may have moved on meanwhile (saved and cleared, or typed further): an answer about text no
+            # longer there would offer to merge the next request into the one just saved
+            if (self.query_one("#title", Input).value, self.query_one("#text", Input).value) == (title, text):
+                self._show_duplicates(found)
+
         self.xapp.run_db(
             lambda s: find_duplicates(s, None, title=title, text=text, area_id=grid, item_code=item),
-            self._show_duplicates,
+            answered,
             group="duplicates",
             exclusive=True,
         )

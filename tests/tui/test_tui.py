@@ -813,3 +813,31 @@ def test_every_key_binding_has_an_id_of_its_own() -> None:
         if isinstance(b, Binding)
     ]
     assert all(ids) and len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+async def test_a_duplicate_answer_for_text_no_longer_in_the_form_is_dropped(catalog_engine) -> None:
+    """The duplicate search runs in a worker a pause after typing; a save (which clears the form) can come first.
+    Its late answer then offered to merge the next request into the one just saved (seen under load in tmux)."""
+    from models.requests.intake import log_request
+    from models.requests.workflow import Actor
+    from models.store.tables import Area, Operator
+
+    with session_scope(catalog_engine) as s:
+        area = Area(name="东社区第1网格", kind="grid")
+        s.add(area)
+        s.flush()
+        s.add(Operator(name="史婷", role="grid_worker", area_id=area.id))
+        log_request(s, Actor("史婷"), title="5号楼东门路灯坏了", area_id=area.id, item_code="JD-007")
+    app = XinshengApp(catalog_engine, operator="史婷")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
+        await wait_for(pilot, lambda: app.actor.role == "grid_worker")
+        await idle(pilot)
+        screen = app.screen
+        title = screen.query_one("#title", Input)
+        title.value = "5号楼东门路灯坏了"
+        screen._start_duplicates()  # asks about the text as it is now …
+        title.value = ""  # … and the form moves on (saved and cleared) before the answer comes back
+        await idle(pilot)
+        assert static_text(app, "#duplicates") == ""
+        assert screen.check_action("merge_duplicate", ()) is False
