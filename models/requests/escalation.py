@@ -71,8 +71,8 @@ def escalate(session: Session, at: datetime | None = None, *, dry_run: bool = Fa
         data = encode_data({"level": rung.level, "code": f"overdue_{rung.overdue_days}wd"})
         note = f"{rung.label}：超过办理期限" + (f" {rung.overdue_days} 个工作日以上" if rung.overdue_days else "")
         # claim first (a concurrent run re-checks the level and claims nothing), then write the claimed events.
-        # The claim does not bump `version`: that counts the transitions a person made (db check and the load test
-        # reconcile version − 1 with them), and a rung changes nothing a person decides on — bumping it would make
+        # The claim does not bump `version`: that counts the transitions a person made (the load test reconciles
+        # version − 1 with them), and a rung changes nothing a person decides on — bumping it would make
         # every terminal that opens (each runs the ladder) turn the open detail screens of overdue work stale
         claimed = (
             session.execute(
