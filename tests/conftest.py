@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -101,15 +102,18 @@ def _pg_available() -> str | None:
         return f"PostgreSQL not reachable at {PG_URL}: {type(exc).__name__}"
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A private schema on the local server, dropped afterwards; the URL pins search_path to it."""
+def _require_pg() -> None:
     reason = _pg_available()
     if reason:
         if os.environ.get("XINSHENG_REQUIRE_PG"):
             pytest.fail(f"{reason} (XINSHENG_REQUIRE_PG is set: CI must run the PostgreSQL tests)")
         pytest.skip(reason)
-    schema = f"xs_test_{uuid.uuid4().hex[:10]}"
+
+
+@contextmanager
+def _private_schema(prefix: str) -> Iterator[str]:
+    """A new schema on the local server, dropped afterwards; the URL pins search_path to it."""
+    schema = f"{prefix}_{uuid.uuid4().hex[:10]}"
     admin = make_engine(PG_URL)
     with admin.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
@@ -122,6 +126,14 @@ def pg_url() -> Iterator[str]:
         admin.dispose()
 
 
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """An empty private schema for one test (migrations, server roles, `db current` on an empty database)."""
+    _require_pg()
+    with _private_schema("xs_test") as url:
+        yield url
+
+
 KEPT_BETWEEN_TESTS = ("alembic_version", "workday")  # the schema's revision, and the calendar (the same for all)
 
 
@@ -130,30 +142,19 @@ def pg_template() -> Iterator[tuple[str, str]]:
     """A schema on the local server migrated once per test session (per xdist worker) and emptied for each test that
     takes it: TRUNCATE … RESTART IDENTITY costs about 20 ms, migrating a new schema 0.15 s, and cloning a migrated
     database with CREATE DATABASE … TEMPLATE 0.35–0.42 s (measured on this machine's PostgreSQL 15)."""
-    reason = _pg_available()
-    if reason:
-        if os.environ.get("XINSHENG_REQUIRE_PG"):
-            pytest.fail(f"{reason} (XINSHENG_REQUIRE_PG is set: CI must run the PostgreSQL tests)")
-        pytest.skip(reason)
-    schema = f"xs_tpl_{uuid.uuid4().hex[:10]}"
-    admin = make_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = f"{PG_URL}?options=-csearch_path%3D{schema}"
-    open_engine(url)
-    forget_engine(url)
-    with admin.connect() as conn:
-        tables = conn.execute(
-            text("SELECT tablename FROM pg_tables WHERE schemaname = :schema"), {"schema": schema}
-        ).scalars()
-        emptied = ", ".join(f'"{schema}"."{t}"' for t in tables if t not in KEPT_BETWEEN_TESTS)
-    try:
-        yield url, emptied
-    finally:
-        dispose_all()
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    _require_pg()
+    with _private_schema("xs_tpl") as url:
+        open_engine(url)
+        forget_engine(url)
+        schema = url.rsplit("%3D", 1)[1]
+        admin = make_engine(PG_URL)
+        with admin.connect() as conn:
+            tables = conn.execute(
+                text("SELECT tablename FROM pg_tables WHERE schemaname = :schema"), {"schema": schema}
+            ).scalars()
+            emptied = ", ".join(f'"{schema}"."{t}"' for t in tables if t not in KEPT_BETWEEN_TESTS)
         admin.dispose()
+        yield url, emptied
 
 
 @pytest.fixture
