@@ -28,7 +28,7 @@ import numpy as np
 
 from models.core.text import normalize, strip_filler
 from models.matching.engine import ItemInfo, Matcher
-from models.matching.history_index import NB_ALPHA, SVM_ALPHA, train_linear
+from models.matching.history_index import NB_ALPHA, SVM_ALPHA, svm_objective, train_linear, training_schedule
 
 DATA = Path(os.environ.get("XINSHENG_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 SEED = 2026
@@ -39,11 +39,13 @@ def _rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def _objective(features: Any, labels: np.ndarray, weights: np.ndarray, bias: np.ndarray) -> float:
-    targets = -np.ones((features.shape[0], weights.shape[1]))
-    targets[np.arange(len(labels)), labels] = 1.0
-    margins = targets * (np.asarray(features @ weights) + bias)
-    return float((np.maximum(0.0, 1.0 - margins).mean(axis=0) + SVM_ALPHA / 2 * (weights * weights).sum(axis=0)).mean())
+def reference_sgd(passes: int) -> Any:
+    """SGDClassifier set as train_linear's docstring says it matches, given the same number of passes."""
+    from sklearn.linear_model import SGDClassifier
+
+    return SGDClassifier(
+        loss="hinge", penalty="l2", alpha=SVM_ALPHA, learning_rate="optimal", max_iter=passes, tol=None, random_state=0
+    )
 
 
 def imports() -> None:
@@ -81,7 +83,6 @@ def catalog_model(dev: list[dict[str, str]]) -> None:
 
 def svm_at_scale(dev: list[dict[str, str]], sizes: list[int]) -> None:
     import opencc
-    from sklearn.linear_model import SGDClassifier
     from sklearn.svm import LinearSVC
 
     from benchmarks.matching import _variation
@@ -108,20 +109,12 @@ def svm_at_scale(dev: list[dict[str, str]], sizes: list[int]) -> None:
         features, labels = index.weighted_rows(), index.dept_of.astype(np.int64)
         queries = index.query_rows([normalize(r["title"]) for r in held])
         gold = np.asarray([index.departments.index(r["label"]) for r in held])
-        passes = max(3, min(15, 300_000 // size))  # what train_linear makes of this many rows
+        batch, passes = training_schedule(size)
         started = time.perf_counter()
         weights, bias = train_linear(features, labels, len(index.departments))
         ours_time = time.perf_counter() - started
         started = time.perf_counter()
-        sgd = SGDClassifier(
-            loss="hinge",
-            penalty="l2",
-            alpha=SVM_ALPHA,
-            learning_rate="optimal",
-            max_iter=passes,
-            tol=None,
-            random_state=0,
-        ).fit(features, labels)
+        sgd = reference_sgd(passes).fit(features, labels)
         sgd_time = time.perf_counter() - started
         started = time.perf_counter()
         svc = LinearSVC().fit(features, labels)
@@ -129,8 +122,8 @@ def svm_at_scale(dev: list[dict[str, str]], sizes: list[int]) -> None:
         ours = np.asarray(queries @ weights + bias).argmax(axis=1)
         theirs, anchor = sgd.predict(queries), svc.predict(queries)
         objective = [
-            _objective(features, labels, weights.astype(np.float64), bias),
-            _objective(features, labels, sgd.coef_.T, sgd.intercept_),
+            svm_objective(features, labels, weights.astype(np.float64), bias),
+            svm_objective(features, labels, sgd.coef_.T, sgd.intercept_),
         ]
         accuracy = [float((p == gold).mean()) for p in (ours, theirs, anchor)]
         matched = [float(np.mean([matcher.match(r["title"]).department == r["label"] for r in held]))]
@@ -138,7 +131,7 @@ def svm_at_scale(dev: list[dict[str, str]], sizes: list[int]) -> None:
         index._memo = None
         matched.append(float(np.mean([matcher.match(r["title"]).department == r["label"] for r in held])))
         print(
-            f"  {size:>7,} examples (batch {max(16, size // 100)}, {passes} passes): "
+            f"  {size:>7,} examples (batch {batch}, {passes} passes): "
             f"objective {objective[0]:.4f} / {objective[1]:.4f}, "
             f"accuracy {accuracy[0]:.3f} / {accuracy[1]:.3f} / {accuracy[2]:.3f}, "
             f"agreement {float((ours == theirs).mean()):.3f}\n"

@@ -9,7 +9,7 @@ The tuples and label maps below the enums are views of them, named for how the r
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, Self
+from typing import Self
 
 
 class Code(StrEnum):
@@ -279,7 +279,7 @@ EVERY_CODE: tuple[type[Code], ...] = (
 def english_names() -> dict[str, str]:
     """Chinese label → English name for every code: the interface catalog's fallback for labels it does not word
     itself."""
-    names: dict[str, Any] = {}
+    names: dict[str, str] = {}
     for enum in EVERY_CODE:
         for member in enum:
             names.setdefault(member.label, member.english[:1].upper() + member.english[1:])

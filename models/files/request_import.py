@@ -529,7 +529,7 @@ def _request_values(context: _ImportContext, row: dict[str, Any]) -> dict[str, A
         title = title[: limit - 1] + "…"
     return request_row(
         ref=row["ref"],
-        external_ref=row.get("external_ref") or None,
+        external_ref=row.get("external_ref"),
         import_key=row["import_key"],
         channel=row["channel"],
         kind=row["kind"],

@@ -18,14 +18,21 @@ import numpy as np
 import pytest
 from scipy import sparse
 
+from benchmarks.parity import reference_sgd
 from models.core.text import char_ngrams, normalize, strip_filler
 from models.matching.engine import NGRAMS, Bm25Index, ItemInfo, Matcher
-from models.matching.history_index import NB_ALPHA, SVM_ALPHA, HistoryIndex, train_linear
+from models.matching.history_index import (
+    NB_ALPHA,
+    SVM_ALPHA,
+    HistoryIndex,
+    svm_objective,
+    train_linear,
+    training_schedule,
+)
 from tests.conftest import shared_file
 
 _SKIP = "scikit-learn is the reference for these checks (pip install -e '.[test]')"
 sk_text: Any = pytest.importorskip("sklearn.feature_extraction.text", reason=_SKIP)
-sk_linear: Any = pytest.importorskip("sklearn.linear_model", reason=_SKIP)
 sk_svm: Any = pytest.importorskip("sklearn.svm", reason=_SKIP)
 sk_bayes: Any = pytest.importorskip("sklearn.naive_bayes", reason=_SKIP)
 
@@ -113,15 +120,6 @@ def test_tfidf_is_tfidf_transformer_with_sublinear_tf_and_smooth_idf(
 # ---------------------------------------------------------------- the SVM trainer
 
 
-def _hinge_objective(features: Any, labels: np.ndarray, weights: np.ndarray, bias: np.ndarray) -> float:
-    """SGDClassifier's objective, one-vs-rest, averaged over the classes: mean hinge loss + alpha/2 · |w|²."""
-    targets = -np.ones((features.shape[0], weights.shape[1]))
-    targets[np.arange(len(labels)), labels] = 1.0
-    margins = targets * (np.asarray(features @ weights) + bias)
-    per_class = np.maximum(0.0, 1.0 - margins).mean(axis=0) + SVM_ALPHA / 2 * (weights * weights).sum(axis=0)
-    return float(per_class.mean())
-
-
 def test_svm_trainer_reaches_sgdclassifier_objective_and_predictions(history: HistoryIndex) -> None:
     """3-fold cross-validation on the same TF-IDF rows, every message held out once.
 
@@ -145,26 +143,18 @@ def test_svm_trainer_reaches_sgdclassifier_objective_and_predictions(history: Hi
     for fold in range(3):
         held = order[fold::3]
         train = np.setdiff1d(order, held)
-        passes = max(3, min(15, 300_000 // len(train)))  # what train_linear makes of this many rows
+        _, passes = training_schedule(len(train))
         weights, bias = train_linear(features[train], labels[train], classes)
         ours[held] = np.asarray(features[held] @ weights + bias).argmax(axis=1)
-        reference = sk_linear.SGDClassifier(
-            loss="hinge",
-            penalty="l2",
-            alpha=SVM_ALPHA,
-            learning_rate="optimal",
-            max_iter=passes,
-            tol=None,
-            random_state=0,
-        ).fit(features[train], labels[train])
+        reference = reference_sgd(passes).fit(features[train], labels[train])
         sgd[held] = reference.predict(features[held])
         svc[held] = sk_svm.LinearSVC().fit(features[train], labels[train]).predict(features[held])
-        objective = _hinge_objective(features[train], labels[train], weights.astype(np.float64), bias)
-        anchor = _hinge_objective(features[train], labels[train], reference.coef_.T, reference.intercept_)
+        objective = svm_objective(features[train], labels[train], weights.astype(np.float64), bias)
+        anchor = svm_objective(features[train], labels[train], reference.coef_.T, reference.intercept_)
         assert 0.9 <= objective / anchor <= 1.1, (fold, objective, anchor)
         if fold == 0:  # the check can fail: ten times the L2 strength lands far from the same objective
             strong = train_linear(features[train], labels[train], classes, alpha=10 * SVM_ALPHA)
-            wrong = _hinge_objective(features[train], labels[train], strong[0].astype(np.float64), strong[1])
+            wrong = svm_objective(features[train], labels[train], strong[0].astype(np.float64), strong[1])
             assert not 0.9 <= wrong / anchor <= 1.1, (wrong, anchor)
 
     agreement = float((ours == sgd).mean())
