@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from commands.common import engine_for, pad, user_errors
+from commands.common import engine_for, pad, signed_in, user_errors
 
 app = typer.Typer(help="辖区（areas）：登记和列出街道、社区、网格", no_args_is_help=True, rich_markup_mode=None)
 
@@ -16,11 +16,17 @@ def add(
 ) -> None:
     """登记街道，或街道下的社区、社区下的网格（已有的不重复登记）。"""
     with user_errors():
+        from models.access.audit import record
+        from models.core.vocabulary import AuditAction, Privilege
         from models.people.areas import add_area_chain
         from models.store.engine import session_scope
 
-        with session_scope(engine_for(ctx, create=True)) as session:
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.AREAS)
+        with session_scope(engine) as session:
             created = add_area_chain(session, *names)
+            if created:
+                record(session, actor, AuditAction.AREA_ADD, areas="/".join(n.strip() for n in names))
         joined = "/".join(n.strip() for n in names)
         typer.echo(f"已登记 {'、'.join(created)}" if created else f"{joined} 已登记过，未作改动")
 
@@ -33,7 +39,9 @@ def list_(ctx: typer.Context) -> None:
         from models.people.areas import list_areas
         from models.store.engine import session_scope
 
-        with session_scope(engine_for(ctx)) as session:
+        engine = engine_for(ctx)
+        signed_in(ctx, engine)
+        with session_scope(engine) as session:
             areas = list_areas(session)
         if not areas:
             typer.echo("还没有登记辖区；用 xinsheng areas add 街道 社区 网格 登记")

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import typer
 
-from commands.common import check_errors_option, engine_for, print_preview, report_bad_rows, user_errors
+from commands.common import (
+    check_errors_option,
+    database_file,
+    engine_for,
+    print_preview,
+    report_bad_rows,
+    signed_in,
+    user_errors,
+)
 
 app = typer.Typer(
     help="事项清单（catalog）：导入，查看和清理已确认派单样例", no_args_is_help=True, rich_markup_mode=None
@@ -28,6 +36,7 @@ def import_(
     errors_file: Path = typer.Option(
         None, "--errors", metavar="FILE", help="--skip-bad 的错误文件路径（默认：当前目录下 <文件名>.错误行.csv）"
     ),
+    force: bool = typer.Option(False, "--force", help="错误文件已存在时覆盖它"),
 ) -> None:
     """导入事项清单：按事项编码新增或更新，自动创建部门，并记录一次清单修订。"""
     with user_errors():
@@ -36,15 +45,24 @@ def import_(
         from models.store.engine import session_scope
 
         overrides = parse_map_options(map_)
-        check_errors_option(skip_bad, errors_file, file)
+        database = database_file(ctx) if skip_bad else None
+        check_errors_option(skip_bad, errors_file, file, force=force, database=database)
         if preview:
             table = read_catalog_file(file, overrides=overrides, encoding=encoding, sheet=sheet)
             print_preview(preview_table(table), CATALOG_FIELD_LABELS)
             return
-        with session_scope(engine_for(ctx, create=True)) as session:
+        from models.access.audit import record
+        from models.core.vocabulary import AuditAction, Privilege
+
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.CATALOG_IMPORT)
+        with session_scope(engine) as session:
             result = import_catalog(
                 session, file, dry_run=dry_run, overrides=overrides, encoding=encoding, sheet=sheet, skip_bad=skip_bad
             )
+            if not dry_run:
+                record(session, actor, AuditAction.CATALOG_IMPORT, file=file.name, added=result.added,
+                       changed=result.changed, cut=result.cut)  # fmt: skip
         prefix = "（试运行，未写入数据库）" if dry_run else ""
         typer.echo(
             f"{prefix}{result.file_name}：共 {result.total} 项，新增 {result.added}，更新 {result.changed}，"
@@ -52,7 +70,7 @@ def import_(
         )
         if result.departments_created:
             typer.echo(f"新建部门 {len(result.departments_created)} 个：{'、'.join(result.departments_created)}")
-        report_bad_rows(result.errors, file, errors_file)
+        report_bad_rows(result.errors, file, errors_file, force=force, database=database)
 
 
 @app.command("examples")
@@ -66,12 +84,17 @@ def examples(
 ) -> None:
     """查看或删除已确认派单样例（匹配据此学习）；删除错误样例后，下次匹配即不再受其影响。"""
     with user_errors():
+        from models.access.audit import record
+        from models.core.vocabulary import AuditAction, Privilege
         from models.matching.examples import list_examples, remove_example
         from models.store.engine import session_scope
 
-        with session_scope(engine_for(ctx)) as session:
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.REMOVE_EXAMPLES if remove is not None else Privilege.EXPORT)
+        with session_scope(engine) as session:
             if remove is not None:
                 gone = remove_example(session, remove)
+                record(session, actor, AuditAction.EXAMPLES_REMOVE, example=gone.id, text=gone.text[:40])
                 typer.echo(f"已删除样例 #{gone.id}：{gone.text[:40]} → {gone.department or gone.item_code}")
                 return
             total, rows = list_examples(session, item_code=item, department=department, search=search, limit=limit)

@@ -18,13 +18,13 @@ if TYPE_CHECKING:
 
     from models.core.errors import InputError
     from models.files.tabular import TablePreview
-    from models.requests.workflow import Actor
+    from models.people.permissions import Actor
 
 
 @dataclass
 class CliState:
     db: str | None = None
-    operator: str = "命令行"
+    operator: str | None = None  # --operator: the name to sign in as, never an identity by itself
 
 
 def state(ctx: typer.Context) -> CliState:
@@ -93,10 +93,97 @@ def existing_url(ctx: typer.Context, db: str | None = None) -> str:
     return url
 
 
-def actor_for(ctx: typer.Context) -> Actor:
-    from models.requests.workflow import Actor
+def database_file(ctx: typer.Context, db: str | None = None) -> Path | None:
+    """The SQLite file in use (None on a server): an output may never be it (files.outputs.check_output_path)."""
+    from models.store.engine import resolve_url, sqlite_file
 
-    return Actor(state(ctx).operator, "admin")
+    return sqlite_file(resolve_url(db or state(ctx).db))
+
+
+def signed_in(ctx: typer.Context, engine: Engine, privilege: str | None = None) -> Actor:
+    """The operator this command runs as: the session `xinsheng login` keeps for this database, or, at an
+    interactive terminal without one, a sign-in for this command alone. `privilege` is checked by the domain's
+    own rule (models.people.permissions.require), the same the TUI obeys.
+
+    Without a terminal and without a session the command stops before doing anything: a script must sign in first.
+    """
+    from models.access.cli_sessions import SessionExpired, resume
+    from models.access.policy import refuse_pinned_clock
+    from models.access.token_file import kept_token
+    from models.core.errors import UserError
+    from models.people.permissions import require
+    from models.store.engine import run_unit
+
+    run_unit(engine, refuse_pinned_clock)
+    url = engine.url.render_as_string(hide_password=False)
+    token = kept_token(url)
+    actor: Actor | None = None
+    if token is not None:
+        try:
+            actor = run_unit(engine, lambda s: resume(s, token))
+        except SessionExpired:
+            if not interactive():
+                raise
+    if actor is None:
+        if not interactive():
+            raise UserError("请先登录：xinsheng login")
+        actor = prompt_sign_in(ctx, engine)
+    if privilege is not None:
+        require(actor, privilege)
+    return actor
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
+def read_secret(prompt: str) -> str:
+    """A password typed without echo at the terminal."""
+    import getpass
+
+    return getpass.getpass(prompt, stream=sys.stderr)
+
+
+def prompt_sign_in(ctx: typer.Context, engine: Engine, *, stdin_lines: list[str] | None = None) -> Actor:
+    """Sign in with a name and a password (and a code where two-factor is on), typed at the terminal or given on
+    standard input by a script (`--password-stdin`: the password, then the code or new password, one per line).
+    A one-time password must be replaced here before anything else."""
+    from models.access.accounts import change_password
+    from models.access.signin import SignInRefused, sign_in
+    from models.access.where import here
+    from models.core.errors import UserError
+    from models.store.engine import run_unit
+
+    lines = list(stdin_lines) if stdin_lines is not None else None
+
+    def ask(prompt: str, secret: bool = True) -> str:
+        if lines is not None:
+            if not lines:
+                raise UserError(f"标准输入缺少{prompt.rstrip('：')}")
+            return lines.pop(0)
+        return read_secret(prompt) if secret else typer.prompt(prompt.rstrip("："), err=True)
+
+    name = state(ctx).operator
+    if not name:
+        if lines is not None:
+            raise UserError("用 --password-stdin 时请用 --operator 给出姓名")
+        name = typer.prompt("姓名", err=True)
+    password = ask("密码：")
+    where = here()
+    outcome = run_unit(engine, lambda s: sign_in(s, name, password, where=where))
+    if outcome.needs_code:
+        code = ask("动态码（手机验证器上的 6 位数字）：", secret=False)
+        outcome = run_unit(engine, lambda s: sign_in(s, name, password, code=code, where=where))
+    actor = outcome.raise_if_refused()
+    if outcome.must_enrol:
+        raise SignInRefused("您的角色须启用两步验证：请先在终端界面（xinsheng）登录并完成设置")
+    if outcome.must_change_password:
+        err("这是一次性密码，请设置新密码（至少 8 位，含大写、小写、数字、符号中的三类，不含姓名）")
+        new = ask("新密码：")
+        if lines is None and read_secret("再输入一次：") != new:
+            raise UserError("两次输入的新密码不一致")
+        run_unit(engine, lambda s: change_password(s, actor, password, new, where=where))
+    return actor
 
 
 def display_width(text: str) -> int:
@@ -153,7 +240,15 @@ def print_preview(preview: TablePreview, labels: Mapping[str, str]) -> None:
         typer.echo(f"  有错：{problem}")
 
 
-def check_errors_option(skip_bad: bool, errors_file: Path | None, source: Path) -> None:
+def errors_path(errors_file: Path | None, source: Path) -> Path:
+    """Where `--skip-bad` puts the bad rows: `--errors`, or <source name>.错误行.csv in the current directory."""
+    return errors_file or Path.cwd() / f"{source.stem}.错误行.csv"
+
+
+def check_errors_option(
+    skip_bad: bool, errors_file: Path | None, source: Path, *, force: bool = False, database: Path | None = None
+) -> None:
+    """Before the import: the error file (given or default) may be written, and replaces one only with --force."""
     from models.core.errors import UserError
 
     if errors_file is not None and not skip_bad:
@@ -161,15 +256,24 @@ def check_errors_option(skip_bad: bool, errors_file: Path | None, source: Path) 
     if skip_bad:
         from models.files.outputs import check_output_path
 
-        check_output_path(errors_file or Path.cwd() / f"{source.stem}.错误行.csv", "--errors")
+        check_output_path(errors_path(errors_file, source), "--errors", force=force, database=database)
 
 
-def report_bad_rows(errors: Sequence[InputError], source: Path, target: Path | None) -> None:
-    """`--skip-bad`: the rows left out go to an error CSV (行号, 列, 原因) and its path is printed."""
+def report_bad_rows(
+    errors: Sequence[InputError],
+    source: Path,
+    target: Path | None,
+    *,
+    force: bool = False,
+    database: Path | None = None,
+) -> None:
+    """`--skip-bad`: the rows left out go to an error CSV (行号, 列, 原因), complete and 0600; its path is printed."""
     if not errors:
         return
+    from models.files.outputs import complete_or_absent
     from models.files.tabular import write_error_csv
 
-    path = target or Path.cwd() / f"{source.stem}.错误行.csv"
-    write_error_csv(errors, path)
+    path = errors_path(target, source)
+    with complete_or_absent(path, "--errors", force=force, database=database) as partial:
+        write_error_csv(errors, partial)
     err(f"跳过有错的行 {len(errors)} 行，明细（行号、列、原因）：{path}")

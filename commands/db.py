@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from commands.common import engine_for, existing_url, state, user_errors
+from commands.common import database_file, engine_for, existing_url, signed_in, state, user_errors
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -51,13 +51,27 @@ def current(ctx: typer.Context) -> None:
 
 
 @app.command()
-def backup(ctx: typer.Context, file: Path = typer.Argument(..., metavar="FILE", help="备份文件路径")) -> None:
+def backup(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., metavar="FILE", help="备份文件路径"),
+    force: bool = typer.Option(False, "--force", help="备份文件已存在时覆盖它"),
+) -> None:
     """在线备份 SQLite 数据库（PostgreSQL 请用 pg_dump）。"""
     with user_errors():
-        from models.store.engine import backup_sqlite
+        from models.access.audit import record
+        from models.core.vocabulary import AuditAction, Privilege
+        from models.files.outputs import check_output_path, complete_or_absent
+        from models.store.engine import backup_sqlite, run_unit, sqlite_file
 
+        # before signing in and its audit row: a refused path costs no password and records nothing
+        check_output_path(file, "备份文件", force=force, database=database_file(ctx))
         engine = _sqlite_engine(ctx, "PostgreSQL 请使用 pg_dump 备份，例如 pg_dump -Fc -f xinsheng.dump 数据库名")
-        backup_sqlite(engine, file)
+        actor = signed_in(ctx, engine, Privilege.BACKUP)
+        run_unit(engine, lambda s: record(s, actor, AuditAction.BACKUP, file=str(file)))  # in the backup, too
+        database = sqlite_file(str(engine.url))
+        # checked again; backup_sqlite creates the side file itself, 0600 and only if absent
+        with complete_or_absent(file, "备份文件", force=force, database=database, precreate=False) as partial:
+            backup_sqlite(engine, partial)
         typer.echo(f"已备份到 {file}")
 
 
@@ -65,9 +79,12 @@ def backup(ctx: typer.Context, file: Path = typer.Argument(..., metavar="FILE", 
 def check(ctx: typer.Context) -> None:
     """检查数据库完整性，并核对诉求与办理记录是否一致（有问题时退出码为 1）。"""
     with user_errors():
+        from models.core.vocabulary import Privilege
         from models.store.consistency import check_database
 
-        if not _report_checks(check_database(engine_for(ctx))):
+        engine = engine_for(ctx)
+        signed_in(ctx, engine, Privilege.AUDIT)
+        if not _report_checks(check_database(engine)):
             raise typer.Exit(1)
 
 
@@ -83,10 +100,18 @@ def restore(
         engine = _sqlite_engine(
             ctx, "PostgreSQL 请使用 pg_restore 恢复，例如 pg_restore --clean -d 数据库名 xinsheng.dump"
         )
+        from models.access.audit import record
+        from models.core.vocabulary import AuditAction, Privilege
+        from models.store.engine import run_unit
+
+        actor = signed_in(ctx, engine, Privilege.RESTORE)
         restore_sqlite(engine, file)
         target = resolve_url(state(ctx).db)
         forget_engine(target)  # reopen from scratch: an older backup is migrated to this version on open
-        results = check_database(open_engine(target))
+        restored = open_engine(target)
+        # recorded in the database as it now is: the one it replaced is gone
+        run_unit(restored, lambda s: record(s, actor, AuditAction.RESTORE, file=str(file)))
+        results = check_database(restored)
         passed = sum(r.ok for r in results)
         typer.echo(f"已从 {file} 恢复；检查 {passed}/{len(results)} 项通过")
         if not _report_checks([r for r in results if not r.ok]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from commands.common import engine_for, user_errors
+from commands.common import engine_for, signed_in, user_errors
 
 app = typer.Typer(help="办理时限（deadlines）：按紧急程度、分类或事项设置工作日时限", no_args_is_help=True,
                   rich_markup_mode=None)  # fmt: skip
@@ -19,7 +19,9 @@ def list_(ctx: typer.Context) -> None:
         from models.store.engine import session_scope
         from models.store.tables import DeadlineRule
 
-        with session_scope(engine_for(ctx)) as session:
+        engine = engine_for(ctx)
+        signed_in(ctx, engine)
+        with session_scope(engine) as session:
             rules = session.exec(select(DeadlineRule).order_by(DeadlineRule.scope, DeadlineRule.key)).all()
             if not rules:
                 typer.echo("没有自定义时限：响应 1 个工作日；紧急 1、一般 5、复杂 15 个工作日办结")
@@ -42,11 +44,25 @@ def set_(
 ) -> None:
     """设置时限：最具体的规则优先（事项 > 分类 > 紧急程度）；只影响此后登记和导入的诉求。"""
     with user_errors():
+        from models.access.audit import record
+        from models.core.vocabulary import AuditAction, Privilege
         from models.requests.deadlines import set_rule
         from models.store.engine import session_scope
 
-        with session_scope(engine_for(ctx)) as session:
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.DEADLINE_RULES)
+        with session_scope(engine) as session:
             rule = set_rule(session, scope, key, urgency, response_days=response, completion_days=completion)
+            record(
+                session,
+                actor,
+                AuditAction.DEADLINE_RULE_CHANGE,
+                scope=rule.scope,
+                key=rule.key,
+                urgency=rule.urgency,
+                response_days=rule.response_days,
+                completion_days=rule.completion_days,
+            )
             typer.echo(
                 f"已设置：{rule.scope} {rule.key or ''} {rule.urgency or '各紧急程度'} → "
                 f"响应 {rule.response_days if rule.response_days is not None else '默认'}，"

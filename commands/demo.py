@@ -19,7 +19,7 @@ def demo(
 ) -> None:
     """生成演示数据：一个街道的社区、网格、部门、事项清单和一年的诉求；同一种子结果相同。"""
     with user_errors():
-        from models.demo.builder import DemoNotEmptyError, build_demo
+        from models.demo.builder import DEMO_PASSWORD, DemoNotEmptyError, build_demo
         from models.store.engine import delete_sqlite_file, demo_db_path, open_engine
 
         target = db or state(ctx).db or str(demo_db_path())
@@ -35,5 +35,6 @@ def demo(
             f"演示数据已生成：{target}\n"
             f"  {summary.communities} 个社区、{summary.grids} 个网格、{summary.departments} 个部门、"
             f"{summary.items} 个清单事项、{summary.operators} 名工作人员、{summary.requests} 条诉求、"
-            f"{summary.events} 条办理记录"
+            f"{summary.events} 条办理记录\n"
+            f"  这是培训数据库：所有演示操作员的密码都是 {DEMO_PASSWORD}（如 系统管理员、各网格员）"
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from commands.common import engine_for, user_errors
+from commands.common import engine_for, signed_in, user_errors
 
 
 def escalate(
@@ -13,11 +13,14 @@ def escalate(
 ) -> None:
     """超期诉求逐级升级：超期即催办，超 3 个工作日督办，超 10 个工作日通报；重复运行不会重复记录。"""
     with user_errors():
+        from models.core.vocabulary import Privilege
         from models.requests.escalation import LADDER
         from models.requests.escalation import escalate as run_ladder
         from models.store.engine import session_scope
 
-        with session_scope(engine_for(ctx)) as session:
+        engine = engine_for(ctx)
+        signed_in(ctx, engine, Privilege.ESCALATE)
+        with session_scope(engine) as session:
             result = run_ladder(session, dry_run=dry_run)
             if dry_run:
                 session.rollback()

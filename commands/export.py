@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from commands.common import engine_for, err, state, user_errors
+from commands.common import database_file, engine_for, err, signed_in, user_errors
 
 app = typer.Typer(
     help="导出（export）：诉求明细导出为 CSV、XLSX、JSON 或 Open311", no_args_is_help=True, rich_markup_mode=None
@@ -25,8 +25,9 @@ def requests_(
     personal: bool = typer.Option(
         False,
         "--include-personal-data",
-        help="包含居民姓名和电话（仅限主管/管理员，用 --operator 指定；会记入审计日志）",
+        help="包含居民姓名和电话（仅限督办负责人和管理员；导出前记入审计日志）",
     ),
+    force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖它"),
 ) -> None:
     """导出诉求明细；居民姓名和电话默认脱敏（张* / 138****5678）。"""
     with user_errors():
@@ -34,15 +35,22 @@ def requests_(
         from models.store.engine import session_scope
 
         filters = ExportFilter(period=period, status=status, department=department)
-        with session_scope(engine_for(ctx)) as session:
+        if output is not None:  # before signing in: a refused path costs no password (checked again on writing)
+            from models.files.outputs import check_output_path
+
+            check_output_path(output, force=force, database=database_file(ctx))
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine)
+        with session_scope(engine) as session:
             result = export_requests(
                 session,
                 fmt,
                 filters,
                 output=output,
                 stdout=sys.stdout,
-                operator=state(ctx).operator,
+                actor=actor,
                 personal_data=personal,
+                force=force,
             )
         where = f"到 {result.path}" if result.path else ""
         note = "（含居民个人信息，已记入审计日志）" if result.personal_data else "（居民姓名和电话已脱敏）"

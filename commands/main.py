@@ -10,10 +10,11 @@ from pathlib import Path
 
 import typer
 
-from commands import areas, catalog, db, deadlines, export, operators, requests, settings
+from commands import areas, audit, catalog, db, deadlines, export, operators, requests, settings
 from commands.common import state, user_errors
 from commands.demo import demo
 from commands.escalate import escalate
+from commands.login import login, logout, passwd
 from commands.match import match
 from commands.report import report
 from commands.serve import serve
@@ -35,6 +36,10 @@ app.add_typer(deadlines.app, name="deadlines")
 app.add_typer(settings.app, name="settings")
 app.add_typer(operators.app, name="operators")
 app.add_typer(areas.app, name="areas")
+app.add_typer(audit.app, name="audit")
+app.command("login")(login)
+app.command("logout")(logout)
+app.command("passwd")(passwd)
 app.command("demo")(demo)
 app.command("match")(match)
 app.command("stats")(stats)
@@ -100,6 +105,7 @@ def run() -> None:
     import os
     import sys
 
+    os.umask(0o077)  # everything this process and its children create is the user's alone (models/core/private.py)
     try:
         # not standalone: click's usage errors come back here to be printed as one Chinese line
         code = app(standalone_mode=False)

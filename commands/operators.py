@@ -1,26 +1,34 @@
-"""`xinsheng operators …`: who may use the terminal, in which role, for which grid or unit."""
+"""`xinsheng operators …`: accounts — who may use xinsheng, in which role, for which grid or unit.
+
+All of it needs an administrator, except the way in on a database nobody can administer yet: the first
+administrator, made here at the local terminal with a password typed twice (or piped with --password-stdin).
+"""
 
 from __future__ import annotations
 
 import typer
 
-from commands.common import display_width, engine_for, pad, user_errors
+from commands.common import display_width, engine_for, err, pad, read_secret, signed_in, user_errors
 
-app = typer.Typer(help="操作员（operators）：登记和列出操作员及其角色", no_args_is_help=True, rich_markup_mode=None)
+app = typer.Typer(
+    help="操作员（operators）：账户、角色、停用与启用、重置密码", no_args_is_help=True, rich_markup_mode=None
+)
+
+ROLE_HELP = "grid_worker 网格员、community 社区、department 部门、supervisor、admin"
 
 
 @app.command("list")
 def list_(ctx: typer.Context) -> None:
-    """列出已登记的操作员、角色和负责的网格或单位。"""
+    """列出在用的操作员、角色和负责的网格或单位（管理员）。"""
     with user_errors():
+        from models.core.vocabulary import Privilege
         from models.people.permissions import list_operators
         from models.store.engine import session_scope
 
-        with session_scope(engine_for(ctx)) as session:
+        engine = engine_for(ctx)
+        signed_in(ctx, engine, Privilege.ACCOUNTS)
+        with session_scope(engine) as session:
             operators = list_operators(session)
-        if not operators:
-            typer.echo("还没有登记操作员；用 xinsheng operators add 姓名 --role admin 登记第一位管理员")
-            return
         name_width = max(display_width(name) for name in ["姓名", *(op.name for op in operators)]) + 2
         typer.echo(f"{pad('角色', 12)}{pad('姓名', name_width)}网格 / 社区 / 单位")
         for op in operators:
@@ -31,20 +39,147 @@ def list_(ctx: typer.Context) -> None:
 def add(
     ctx: typer.Context,
     name: str = typer.Argument(..., metavar="姓名"),
-    role: str = typer.Option(
-        ..., "--role", metavar="角色", help="grid_worker 网格员、community 社区、department 部门、supervisor、admin"
-    ),
+    role: str = typer.Option(..., "--role", metavar="角色", help=ROLE_HELP),
     area: str = typer.Option(
         None, "--area", metavar="网格或社区", help="网格员的网格、社区工作者的社区；同名时写成 社区/网格"
     ),
     department: str = typer.Option(None, "--department", metavar="单位", help="部门承办人的单位"),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="第一位管理员：从标准输入读密码（脚本用）"),
 ) -> None:
-    """登记一位操作员。"""
+    """登记一位操作员，给出一次性密码（首次登录须修改）；库中还没有管理员时，在本机登记第一位管理员。"""
     with user_errors():
-        from models.core.vocabulary import ROLE_LABELS
-        from models.people.permissions import add_operator
-        from models.store.engine import session_scope
+        from models.access.accounts import bootstrap_admin, bootstrap_open, create_account
+        from models.access.where import here
+        from models.core.errors import UserError
+        from models.core.vocabulary import ROLE_LABELS, Privilege, Role
+        from models.store.engine import run_unit
 
-        with session_scope(engine_for(ctx, create=True)) as session:
-            registered = add_operator(session, name, role, area=area, department=department).role
-        typer.echo(f"已登记 {name.strip()}（{ROLE_LABELS[registered]}）")
+        engine = engine_for(ctx, create=True)
+        if run_unit(engine, bootstrap_open):
+            if role not in (Role.ADMIN, ROLE_LABELS[Role.ADMIN]):
+                raise UserError("本数据库还没有可登录的管理员：请先登记管理员（--role admin）")
+            password = _new_password(password_stdin)
+            made = run_unit(engine, lambda s: bootstrap_admin(s, name, password, where=here()))
+            typer.echo(f"已登记第一位管理员 {made}；请用 xinsheng login 登录")
+            return
+        if password_stdin:
+            raise UserError("--password-stdin 只用于登记第一位管理员；其他账户由系统生成一次性密码")
+        actor = signed_in(ctx, engine, Privilege.ACCOUNTS)
+        new = run_unit(
+            engine,
+            lambda s: create_account(s, actor, name, role, area=area, department=department, where=here()),
+        )
+        typer.echo(f"已登记 {new.name}（{new.role_label}），一次性密码：{new.one_time_password}")
+        err("请当面或私下交给本人；首次登录时须改为自己的密码。此密码不会再次显示。")
+
+
+def _new_password(password_stdin: bool) -> str:
+    import sys
+
+    from models.core.errors import UserError
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise UserError("--password-stdin：标准输入的第一行应为密码")
+        return password
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        raise UserError("没有终端可输入密码：请用 --password-stdin 从标准输入提供")
+    password = read_secret("新管理员的密码：")
+    if read_secret("再输入一次：") != password:
+        raise UserError("两次输入的密码不一致")
+    return password
+
+
+@app.command("reset-password")
+def reset_password(ctx: typer.Context, name: str = typer.Argument(..., metavar="姓名")) -> None:
+    """重置密码：给出新的一次性密码，解除锁定，结束其命令行会话（管理员）。"""
+    with user_errors():
+        from models.access.accounts import reset_password as reset
+        from models.access.where import here
+        from models.core.vocabulary import Privilege
+        from models.store.engine import run_unit
+
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.ACCOUNTS)
+        new = run_unit(engine, lambda s: reset(s, actor, name, where=here()))
+        typer.echo(f"已重置 {new.name} 的密码，一次性密码：{new.one_time_password}")
+        err("请当面或私下交给本人；首次登录时须改为自己的密码。此密码不会再次显示。")
+
+
+@app.command("role")
+def role_(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., metavar="姓名"),
+    role: str = typer.Option(..., "--role", metavar="角色", help=ROLE_HELP),
+    area: str = typer.Option(None, "--area", metavar="网格或社区", help="网格员的网格、社区工作者的社区"),
+    department: str = typer.Option(None, "--department", metavar="单位", help="部门承办人的单位"),
+) -> None:
+    """变更角色（及所在网格、社区或单位）（管理员）。"""
+    with user_errors():
+        from models.access.accounts import set_role
+        from models.access.where import here
+        from models.core.vocabulary import ROLE_LABELS, Privilege
+        from models.store.engine import run_unit
+
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.ACCOUNTS)
+        new_role = run_unit(
+            engine, lambda s: set_role(s, actor, name, role, area=area, department=department, where=here())
+        )
+        typer.echo(f"{name.strip()} 的角色已改为 {ROLE_LABELS[new_role]}")
+
+
+@app.command("disable")
+def disable(ctx: typer.Context, name: str = typer.Argument(..., metavar="姓名")) -> None:
+    """停用账户（离职、调岗）：不能再登录，过去的办理记录仍署其名（管理员）。"""
+    _set_active(ctx, name, False)
+
+
+@app.command("enable")
+def enable(ctx: typer.Context, name: str = typer.Argument(..., metavar="姓名")) -> None:
+    """重新启用账户（管理员）。"""
+    _set_active(ctx, name, True)
+
+
+def _set_active(ctx: typer.Context, name: str, active: bool) -> None:
+    with user_errors():
+        from models.access.accounts import set_active
+        from models.access.where import here
+        from models.core.vocabulary import Privilege
+        from models.store.engine import run_unit
+
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.ACCOUNTS)
+        run_unit(engine, lambda s: set_active(s, actor, name, active, where=here()))
+        typer.echo(f"已{'启用' if active else '停用'} {name.strip()}")
+
+
+@app.command("unlock")
+def unlock(ctx: typer.Context, name: str = typer.Argument(..., metavar="姓名")) -> None:
+    """解除因连续登录失败造成的锁定（管理员）。"""
+    with user_errors():
+        from models.access.accounts import unlock as unlock_account
+        from models.access.where import here
+        from models.core.vocabulary import Privilege
+        from models.store.engine import run_unit
+
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.ACCOUNTS)
+        run_unit(engine, lambda s: unlock_account(s, actor, name, where=here()))
+        typer.echo(f"已解锁 {name.strip()}")
+
+
+@app.command("two-factor-off")
+def two_factor_off(ctx: typer.Context, name: str = typer.Argument(..., metavar="姓名")) -> None:
+    """取消某人的两步验证（手机丢失时）；其下次登录若角色要求，须重新设置（管理员）。"""
+    with user_errors():
+        from models.access.two_factor import remove
+        from models.access.where import here
+        from models.core.vocabulary import Privilege
+        from models.store.engine import run_unit
+
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.ACCOUNTS)
+        run_unit(engine, lambda s: remove(s, actor, name, where=here()))
+        typer.echo(f"已取消 {name.strip()} 的两步验证")

@@ -7,12 +7,13 @@ from pathlib import Path
 import typer
 
 from commands.common import (
-    actor_for,
     check_errors_option,
+    database_file,
     engine_for,
     print_preview,
     progress_reporter,
     report_bad_rows,
+    signed_in,
     user_errors,
 )
 
@@ -44,6 +45,7 @@ def import_(
     errors_file: Path = typer.Option(
         None, "--errors", metavar="FILE", help="--skip-bad 的错误文件路径（默认：当前目录下 <文件名>.错误行.csv）"
     ),
+    force: bool = typer.Option(False, "--force", help="错误文件已存在时覆盖它"),
 ) -> None:
     """导入诉求：已办结且有部门/事项的行成为已确认派单，供匹配学习；其余行自动匹配。重复导入不会重复入库。"""
     with user_errors():
@@ -56,15 +58,20 @@ def import_(
         from models.store.engine import session_scope
 
         overrides = parse_map_options(map_)
-        check_errors_option(skip_bad, errors_file, file)
+        database = database_file(ctx) if skip_bad else None
+        check_errors_option(skip_bad, errors_file, file, force=force, database=database)
         if preview:
             print_preview(preview_request_file(file, overrides=overrides, encoding=encoding, sheet=sheet), FIELD_LABELS)
             return
-        with session_scope(engine_for(ctx, create=True)) as session:
+        from models.core.vocabulary import Privilege
+
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.IMPORT_REQUESTS)
+        with session_scope(engine) as session:
             result = import_requests(
                 session,
                 file,
-                actor_for(ctx),
+                actor,
                 overrides=overrides,
                 source=source,
                 confirm_all=confirmed,
@@ -81,4 +88,4 @@ def import_(
         )
         if result.departments_created:
             typer.echo(f"新建部门 {len(result.departments_created)} 个：{'、'.join(result.departments_created)}")
-        report_bad_rows(result.errors, file, errors_file)
+        report_bad_rows(result.errors, file, errors_file, force=force, database=database)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from commands.common import engine_for, user_errors
+from commands.common import engine_for, signed_in, user_errors
 
 if TYPE_CHECKING:
     from models.reporting.weights import Weights
@@ -26,7 +26,9 @@ def show(ctx: typer.Context) -> None:
         from models.reporting.weights import load_weights
         from models.store.engine import session_scope
 
-        with session_scope(engine_for(ctx)) as session:
+        engine = engine_for(ctx)
+        signed_in(ctx, engine)
+        with session_scope(engine) as session:
             _show(load_weights(session))
 
 
@@ -48,10 +50,62 @@ def weights(
 
         if composite is None and satisfaction is None:
             raise UserError("请给出 --composite 或 --satisfaction")
-        with session_scope(engine_for(ctx)) as session:
+        from models.access.audit import record
+        from models.core.vocabulary import AuditAction, Privilege
+
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.SETTINGS)
+        with session_scope(engine) as session:
             result = set_weights(
                 session,
                 parse_weights(composite, "--composite") if composite else None,
                 parse_weights(satisfaction, "--satisfaction") if satisfaction else None,
             )
+            record(session, actor, AuditAction.SETTINGS_CHANGE, composite=composite, satisfaction=satisfaction)
             _show(result)
+
+
+@app.command("security")
+def security(
+    ctx: typer.Context,
+    min_length: int = typer.Option(None, "--min-length", metavar="N", help="密码最短长度（8–128）"),
+    char_classes: int = typer.Option(None, "--char-classes", metavar="N", help="密码至少包含几类字符（1–4）"),
+    max_failures: int = typer.Option(None, "--max-failures", metavar="N", help="连续登录失败几次锁定（3–20）"),
+    lock_minutes: int = typer.Option(None, "--lock-minutes", metavar="N", help="锁定多少分钟"),
+    idle_minutes: int = typer.Option(None, "--idle-minutes", metavar="N", help="界面闲置多少分钟锁屏"),
+    cli_session_hours: int = typer.Option(None, "--cli-session-hours", metavar="N", help="命令行登录闲置多少小时失效"),
+    totp_roles: str = typer.Option(
+        None, "--totp-roles", metavar="角色,…", help="须两步验证的角色，逗号分隔（空字符串为不要求）"
+    ),
+) -> None:
+    """显示或修改安全设置：密码规则、登录锁定、闲置锁屏、命令行会话、两步验证（修改需管理员）。"""
+    with user_errors():
+        from models.access.audit import record
+        from models.access.policy import changed_policy, load_policy, store_policy
+        from models.core.vocabulary import AuditAction, Privilege
+        from models.store.engine import session_scope
+
+        changes: dict[str, object] = {
+            name: value
+            for name, value in (
+                ("min_length", min_length),
+                ("char_classes", char_classes),
+                ("max_failures", max_failures),
+                ("lock_minutes", lock_minutes),
+                ("idle_minutes", idle_minutes),
+                ("cli_session_hours", cli_session_hours),
+            )
+            if value is not None
+        }
+        if totp_roles is not None:
+            changes["totp_roles"] = [r.strip() for r in totp_roles.replace("，", ",").split(",") if r.strip()]
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.SETTINGS if changes else None)
+        with session_scope(engine) as session:
+            policy = load_policy(session)
+            if changes:
+                policy = changed_policy(policy, changes)
+                store_policy(session, policy)
+                record(session, actor, AuditAction.SETTINGS_CHANGE, security=", ".join(sorted(changes)))
+        for _, line in policy.describe():
+            typer.echo(line)

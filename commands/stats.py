@@ -6,7 +6,7 @@ import json
 
 import typer
 
-from commands.common import engine_for, pad, user_errors
+from commands.common import engine_for, pad, signed_in, user_errors
 
 
 def stats(
@@ -25,7 +25,11 @@ def stats(
 
         if period:
             period_bounds(period)  # validate before touching the database
-        with session_scope(engine_for(ctx)) as session:
+        from models.core.vocabulary import Privilege
+
+        engine = engine_for(ctx)
+        signed_in(ctx, engine, Privilege.DASHBOARD)
+        with session_scope(engine) as session:
             if as_json:
                 from models.reporting.dashboard import dashboard_data
 

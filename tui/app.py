@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from models.core.vocabulary import Privilege, Role
-from models.people.permissions import Actor, actor_for, may
-from models.store.engine import run_unit, session_scope
+from models.core.vocabulary import AuditAction, Privilege, Role
+from models.people.permissions import Actor, may
+from models.store.engine import run_unit
 from tui.base import XinshengScreen
 from tui.delivery import still_shown
 from tui.i18n import tr
@@ -32,6 +34,9 @@ T = TypeVar("T")
 LANDING: dict[str, str] = {Role.SUPERVISOR: "stats", Role.DEPARTMENT: "queue"}
 # until someone signs in, the app acts for nobody: an actor that reaches no request
 NOBODY = Actor("", "grid_worker", area_ids=frozenset())
+IDLE_CHECK_SECONDS = 30  # how often an idle session is looked for; the limit itself is the street's (policy)
+# the app's own actions that need someone signed in (and the screen unlocked)
+SIGNED_IN_ACTIONS = frozenset({"switch_mode", "show_queue", "sign_out", "change_password", "two_factor"})
 
 
 class XinshengApp(App[None]):
@@ -50,16 +55,19 @@ class XinshengApp(App[None]):
     ]
 
     def __init__(self, engine: Engine, operator: str | None = None) -> None:
-        """`operator` signs that person in before the app starts (an unknown name raises PermissionDenied, for
-        the command line to report); without it the app opens on the operator chooser."""
+        """`operator` only fills in the name on the sign-in screen: the password is always asked for."""
         super().__init__()
         self.engine = engine
         self.actor = NOBODY
-        if operator:
-            with session_scope(engine) as session:
-                self.actor = actor_for(session, operator)
+        self.operator_hint = (operator or "").strip()
         self._matcher: Matcher | None = None
         self.matcher_ready = threading.Event()
+        # the idle lock: the last key or mouse input, on a clock tests may replace (never sleep 15 minutes)
+        self.clock: Callable[[], float] = time.monotonic
+        self.last_input = self.clock()
+        self.idle_minutes = 15  # until a sign-in reads the street's policy
+        self._lock: Screen[Any] | None = None
+        self._held: list[tuple[str, str]] = []  # notices that arrived before anyone signed in: (message, title)
 
     def on_mount(self) -> None:
         from tui.keymap import load_keymap
@@ -69,14 +77,11 @@ class XinshengApp(App[None]):
             self.set_keymap(keymap)
         if problem:
             self.notify(problem, title=tr("快捷键设置"), severity="warning", timeout=8)
-        self.add_mode("intake", _intake_screen)
-        self.add_mode("queue", _queue_screen)
-        self.add_mode("stats", _stats_screen)
-        self.add_mode("catalog", _catalog_screen)
-        if self.signed_in:
-            self._signed_in(self.actor)
-        else:
-            self._choose_operator()
+        for mode, screen in WORK_MODES.items():
+            self.add_mode(mode, screen)
+        self.add_mode(SIGN_IN_MODE, self._sign_in_screen)
+        self.switch_mode(SIGN_IN_MODE)
+        self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle, name="idle-lock")
         # background work starts once the first screen is drawn, so it never delays the first keystroke
         self.call_after_refresh(self._start_background_work)
 
@@ -86,51 +91,159 @@ class XinshengApp(App[None]):
         self.run_worker(self._load_matcher, thread=True, group="matcher")
         self.run_db(escalate, self._escalated, group="escalation")  # overdue work climbs the ladder on start
 
-    def _choose_operator(self) -> None:
-        from tui.operator import OperatorScreen
+    def _sign_in_screen(self) -> Screen[Any]:
+        from tui.signin import SignInScreen
 
-        self.sub_title = tr("请选择操作员")
-        self.push_screen(OperatorScreen())
+        return SignInScreen(self.operator_hint)
 
-    def sign_in(self, name: str) -> None:
-        """Look the operator up with their reach; an unknown name goes back to the chooser with the reason."""
-        self.run_db(lambda s: actor_for(s, name), self._signed_in, group="operator", on_error=self._sign_in_failed)
+    def _rebuild(self, mode: str) -> None:
+        """Drop a mode's screens (they hold what the last operator saw) and have it start afresh when next shown."""
+        screen = WORK_MODES.get(mode, self._sign_in_screen)
+        self.remove_mode(mode)
+        self.add_mode(mode, screen)
 
-    def _sign_in_failed(self) -> None:
-        from tui.operator import OperatorScreen
-
-        if not isinstance(self.screen, OperatorScreen):
-            self._choose_operator()
-
-    def _signed_in(self, actor: Actor) -> None:
-        from tui.operator import OperatorScreen
-
+    def begin_session(self, actor: Actor, idle_minutes: int) -> None:
+        """`actor` has signed in: their landing screen. At the idle lock, the same person goes back to exactly where
+        they were; anyone else first signs the locked-out operator out."""
+        if self._lock is not None:
+            if actor.name == self.actor.name:
+                self._unlock(actor, idle_minutes)
+                return
+            self._sign_out()
         self.actor = actor
+        self.idle_minutes = idle_minutes
+        self.last_input = self.clock()
+        self.operator_hint = ""  # --operator filled in the first sign-in only
+        self._show_operator()
+        self.switch_mode(LANDING.get(actor.role, "intake"))
+        self._rebuild(SIGN_IN_MODE)  # a fresh form, with nothing typed, for the next sign-in
+        self.refresh_bindings()
+        for message, title in self._held:
+            self.notify(message, title=title, severity="warning", timeout=8)
+        self._held.clear()
+
+    def _show_operator(self) -> None:
+        actor = self.actor
         self.sub_title = tr("操作员：{} · {}").format(actor.name, tr(actor.role_label)) + (
             f" · {actor.place}" if actor.place else ""
         )
-        if isinstance(self.screen, OperatorScreen):
+
+    def _unlock(self, actor: Actor, idle_minutes: int) -> None:
+        lock, self._lock = self._lock, None
+        self.actor = actor  # as read now: a role changed meanwhile applies at once
+        self.idle_minutes = idle_minutes
+        self.last_input = self.clock()
+        self._show_operator()
+        while lock in self.screen_stack:
             self.pop_screen()
-        self.switch_mode(LANDING.get(actor.role, "intake"))
         self.refresh_bindings()
 
     @property
     def signed_in(self) -> bool:
         return self.actor is not NOBODY
 
+    @property
+    def locked(self) -> bool:
+        return self._lock is not None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Screens open only after sign-in; the dashboard only for those the domain lets see it."""
-        if action in ("switch_mode", "show_queue"):
-            if not self.signed_in:
-                return False
-            if action == "switch_mode" and parameters == ("stats",):
-                return may(self.actor, Privilege.DASHBOARD)
+        """Before sign-in only signing in, help and quit; at the idle lock not even the command palette; the
+        dashboard only for those the domain lets see it."""
+        if action in SIGNED_IN_ACTIONS and (not self.signed_in or self.locked):
+            return False
+        if action == "command_palette" and self.locked:
+            return False
+        if action == "switch_mode" and parameters == ("stats",):
+            return may(self.actor, Privilege.DASHBOARD)
         return True
 
+    # signing out, and the idle lock
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.last_input = self.clock()
+        await super().on_event(event)
+
+    def lock_if_idle(self) -> bool:
+        """Lock the screen if the operator has given no input for the street's idle limit; whether it locked."""
+        if not self.signed_in or self.locked or self.clock() - self.last_input < self.idle_minutes * 60:
+            return False
+        from tui.signin import LockScreen
+
+        actor = self.actor
+        self.clear_notifications()  # a toast may quote a request, or a resident's phone
+        self._lock = LockScreen(actor.name)
+        self.push_screen(self._lock)
+        self._audit(actor, AuditAction.IDLE_LOCK)
+        self.refresh_bindings()
+        return True
+
+    def _audit(self, actor: Actor, action: AuditAction) -> None:
+        from models.access.audit import record
+        from models.access.where import here
+
+        where = here()
+        self.run_db(lambda s: record(s, actor, action, where=where), _ignore, group="audit")
+
+    def action_sign_out(self) -> None:
+        """退出登录 and 切换操作员: back to the sign-in screen, with every screen of this operator gone."""
+        if self.signed_in:
+            self._sign_out()
+            self.refresh_bindings()
+
+    def _sign_out(self) -> None:
+        self._audit(self.actor, AuditAction.SIGN_OUT)
+        self.actor = NOBODY
+        self._lock = None
+        self.sub_title = self.SUB_TITLE
+        self.clear_notifications()
+        self.switch_mode(SIGN_IN_MODE)
+        for mode in WORK_MODES:
+            self._rebuild(mode)
+
+    def action_change_password(self) -> None:
+        from tui.account import ChangePasswordScreen
+
+        self.push_screen(ChangePasswordScreen(self.actor), self._account_changed(tr("密码已修改")))
+
+    def action_two_factor(self) -> None:
+        from tui.account import EnrolScreen
+
+        self.push_screen(EnrolScreen(self.actor), self._account_changed(tr("已启用两步验证")))
+
+    def _account_changed(self, message: str) -> Callable[[bool | None], None]:
+        def done(changed: bool | None) -> None:
+            if changed:
+                self.notify(message, title=tr("账户"))
+
+        return done
+
+    async def action_quit(self) -> None:
+        """Quitting signs the operator out, in the audit as at the palette."""
+        if self.signed_in:
+            from models.access.audit import record
+            from models.access.where import here
+
+            actor, where = self.actor, here()
+            self.actor = NOBODY
+            self.run_db(
+                lambda s: record(s, actor, AuditAction.SIGN_OUT, where=where),
+                lambda _: self.exit(),
+                group="audit",
+                on_error=self.exit,
+            )
+            return
+        self.exit()
+
     def _escalated(self, result: EscalationResult) -> None:
+        """Told to whoever signs in first: nothing shows before a sign-in."""
         if result.total:
             parts = "，".join(tr("{} {} 件").format(tr(label), n) for label, n in result.counts.items() if n)
-            self.notify(tr("超期督办：{}").format(parts), title=tr("超期提醒"), severity="warning", timeout=8)
+            notice = (tr("超期督办：{}").format(parts), tr("超期提醒"))
+            if self.signed_in:
+                self.notify(notice[0], title=notice[1], severity="warning", timeout=8)
+            else:
+                self._held.append(notice)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
@@ -149,12 +262,16 @@ class XinshengApp(App[None]):
             yield SystemCommand(
                 tr("事项清单"), tr("搜索清单事项，查看工时、样例和最近诉求（F9）"), lambda: self.switch_mode("catalog")
             )
-            yield SystemCommand(tr("切换操作员"), tr("换一位操作员登录"), self.action_switch_operator)
+            yield SystemCommand(tr("修改密码"), tr("修改自己的登录密码"), self.action_change_password)
+            yield SystemCommand(tr("两步验证"), tr("用手机验证器启用两步验证（动态码）"), self.action_two_factor)
+            yield SystemCommand(tr("退出登录"), tr("退出登录，回到登录界面"), self.action_sign_out)
+            yield SystemCommand(tr("切换操作员"), tr("换一位操作员登录"), self.action_sign_out)
         yield SystemCommand(tr("帮助"), tr("全部快捷键和办理流程（?）"), self.action_help)
-        if isinstance(screen, XinshengScreen):
+        if self.signed_in and isinstance(screen, XinshengScreen):
             yield from screen.palette_commands()
-        yield SystemCommand(tr("切换深色/浅色主题"), tr("在深色和浅色界面之间切换"), self.action_toggle_theme)
-        yield SystemCommand(tr("退出"), tr("退出 xinsheng（Ctrl+Q）"), self.exit)
+        if self.signed_in:
+            yield SystemCommand(tr("切换深色/浅色主题"), tr("在深色和浅色界面之间切换"), self.action_toggle_theme)
+        yield SystemCommand(tr("退出"), tr("退出 xinsheng（Ctrl+Q）"), self.action_quit)
 
     def action_help(self) -> None:
         """? shows every key of the screen underneath; typing ? into a text field still types it."""
@@ -175,12 +292,6 @@ class XinshengApp(App[None]):
                 seen.add(binding.action)
                 bindings.append((key, binding.description, active.enabled))
         self.push_screen(HelpScreen(bindings))
-
-    def action_switch_operator(self) -> None:
-        self.actor = NOBODY
-        self.switch_mode("_default")
-        self._choose_operator()
-        self.refresh_bindings()
 
     def action_show_queue(self) -> None:
         """F3 always lands on the list itself, not on a request left open in the queue's screen stack."""
@@ -264,17 +375,16 @@ _log_handlers: dict[Path, logging.Handler] = {}
 
 
 def record_failure(exc: BaseException) -> Path:
-    """Append the traceback to xinsheng.log in the user data directory; the path, to tell the user where."""
-    from logging.handlers import RotatingFileHandler
-
+    """Append the traceback to xinsheng.log in the user data directory (0600: a traceback may quote a resident's
+    words); the path, to tell the user where."""
     from models.core.clock import now
     from models.core.config import data_dir
+    from models.core.private import private_rotating_log
 
     path = data_dir() / "xinsheng.log"
     handler = _log_handlers.get(path)
     if handler is None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+        handler = private_rotating_log(path, LOG_BYTES, LOG_BACKUPS)
         handler.setFormatter(logging.Formatter("%(message)s"))
         _log_handlers[path] = handler
     stamp = f"--- {now():%Y-%m-%d %H:%M:%S}"
@@ -306,3 +416,17 @@ def _catalog_screen() -> Screen[Any]:
     from tui.catalog import CatalogScreen
 
     return CatalogScreen()
+
+
+def _ignore(_: object) -> None:
+    pass
+
+
+# the operator's screens, one stack each; sign-in has a mode of its own, so signing out can drop all of these
+WORK_MODES: dict[str, Callable[[], Screen[Any]]] = {
+    "intake": _intake_screen,
+    "queue": _queue_screen,
+    "stats": _stats_screen,
+    "catalog": _catalog_screen,
+}
+SIGN_IN_MODE = "signin"

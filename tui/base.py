@@ -44,7 +44,8 @@ class Host(Protocol):
         on_error: Callable[[], Any] | None = None,
     ) -> None: ...
 
-    def sign_in(self, name: str) -> None: ...
+    def begin_session(self, actor: Actor, idle_minutes: int) -> None:
+        """`actor` has signed in (and done what the account required first): show their landing screen."""
 
 
 class XinshengScreen(Screen[None]):

@@ -38,6 +38,13 @@ class Config:
         return self._get("XINSHENG_NOW") or None
 
     @property
+    def remote_address(self) -> str | None:
+        """XINSHENG_REMOTE_ADDR: the address of the browser a `xinsheng serve` session runs for (set by the server
+        for each process it starts, for sign-in audit rows; behind a reverse proxy, the proxy's address). None at a
+        terminal."""
+        return self._get("XINSHENG_REMOTE_ADDR") or None
+
+    @property
     def pool_size(self) -> int:
         """XINSHENG_POOL_SIZE: PostgreSQL connections a process keeps open (docs/deployment.md)."""
         return self._count("XINSHENG_POOL_SIZE", 2)
@@ -53,9 +60,7 @@ class Config:
         configured = self._get("XINSHENG_KEYMAP")
         if configured:
             return Path(configured)
-        from platformdirs import user_config_dir
-
-        return Path(user_config_dir(APP)) / "keymap.toml"
+        return self.config_dir / "keymap.toml"
 
     @property
     def language(self) -> str:
@@ -69,6 +74,13 @@ class Config:
         import platformdirs
 
         return Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+    @property
+    def config_dir(self) -> Path:
+        """The user config directory: the command line's sign-in sessions, the keymap."""
+        import platformdirs
+
+        return Path(platformdirs.user_config_dir(APP, appauthor=False))
 
     @property
     def cache_dir(self) -> Path:
@@ -101,3 +113,7 @@ def data_dir() -> Path:
 
 def cache_dir() -> Path:
     return config().cache_dir
+
+
+def config_dir() -> Path:
+    return config().config_dir

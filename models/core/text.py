@@ -111,3 +111,31 @@ def pinyin_initials(text: str) -> str:
     if not normalized:
         return ""
     return "".join(lazy_pinyin(normalized, style=Style.FIRST_LETTER, errors="default")).lower()
+
+
+# characters that change how a name looks without being seen: controls, zero-width joiners and spaces, bidi marks
+_INVISIBLE_CATEGORIES = ("Cc", "Cf", "Co", "Cs")
+
+
+def operator_name(text: str) -> str:
+    """An operator's name as it is stored: NFKC, single spaces, nothing invisible.
+
+    A name is how colleagues recognise each other in the audit trail; one that hides a right-to-left mark or a
+    zero-width space can pass for someone else's, so such characters are refused rather than silently dropped.
+    """
+    from models.core.errors import UserError
+
+    name = " ".join(unicodedata.normalize("NFKC", text).split())
+    for ch in name:
+        if unicodedata.category(ch) in _INVISIBLE_CATEGORIES:
+            raise UserError(f"姓名含不可见或控制字符（U+{ord(ch):04X}），请重新输入")
+    if not name:
+        raise UserError("操作员姓名不能为空")
+    if not normalize(name):
+        raise UserError(f"姓名 “{name}” 没有文字或数字")
+    return name
+
+
+def name_key(name: str) -> str:
+    """How a name reads: 張三, 张 三 and ＺＨＡＮＧ三 are one key, so a look-alike of an existing name is refused."""
+    return normalize(name)

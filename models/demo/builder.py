@@ -18,8 +18,12 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from models.access.passwords import hash_password
+from models.access.policy import mark_training
 from models.core.clock import now, simulated_time
 from models.core.errors import NotEmptyError
+from models.core.private import private_dir
+from models.core.text import name_key
 from models.core.vocabulary import AreaKind, DepartmentLevel, Role, Satisfaction, Status
 from models.demo import content as content
 from models.files.catalog_import import import_catalog
@@ -43,6 +47,10 @@ from models.store.tables import Area, CatalogItem, Department, Operator, Request
 Progress = Callable[[str], None]
 
 # share of requests that end in each state when they are old enough to have finished
+# a demo database is a training database: every operator signs in with this password, printed by `xinsheng demo`
+# and written in the README, and need not change it
+DEMO_PASSWORD = "Demo2026"
+
 FINAL_MIX_OLD = (
     ("closed", 0.76),
     ("reopened_closed", 0.05),
@@ -161,7 +169,7 @@ def ensure_demo_file(path: Path, progress: Progress | None = None, requests: int
     """
     if path.exists():
         return None
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)  # the database itself is created 0600 by open_engine
     partial = path.with_name(path.name + ".building")
     delete_sqlite_file(partial)
     summary = build_demo(open_engine(partial), requests=requests, progress=progress)
@@ -212,11 +220,15 @@ def _setup(session: Session, rng: random.Random) -> tuple[dict[str, list[Area]],
     operators.append(Operator(name="系统管理员", role=Role.ADMIN))
     seen: set[str] = set()
     unique_ops = []
+    shared = hash_password(DEMO_PASSWORD)  # one hash: a training room signs in with the password it was told
     for op in operators:
-        if op.name not in seen:
-            seen.add(op.name)
+        if name_key(op.name) not in seen:
+            seen.add(name_key(op.name))
+            op.name_key = name_key(op.name)
+            op.password_hash = shared
             unique_ops.append(op)
     session.add_all(unique_ops)
+    mark_training(session)
     session.flush()
     return grids_by_community, unique_ops, grid_workers
 

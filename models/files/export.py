@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from sqlmodel import Session, col, select
 
+from models.access import audit
 from models.core.clock import now
 from models.core.errors import UserError
 from models.core.text import mask_name, mask_phone, mask_phones_in_text
@@ -32,9 +33,10 @@ from models.core.vocabulary import (
     Status,
 )
 from models.files.outputs import check_output_path, complete_or_absent
-from models.people.permissions import PermissionDenied, actor_for, may
+from models.people.permissions import Actor, require
 from models.reporting.stats import period_bounds
-from models.store.tables import Area, AuditEvent, CatalogItem, Department, Request
+from models.store.engine import sqlite_file
+from models.store.tables import Area, CatalogItem, Department, Request
 
 FORMATS = ("csv", "xlsx", "json", "open311")
 
@@ -82,20 +84,6 @@ class ExportResult:
     rows: int
     path: Path | None
     personal_data: bool
-
-
-def check_personal_data_access(session: Session, operator: str) -> str:
-    """The operator's role, if the role may take residents' personal data out (models.people.permissions decides);
-    otherwise a clear refusal."""
-    try:
-        actor = actor_for(session, operator)
-    except PermissionDenied:
-        raise UserError(
-            f"只有主管或管理员可以导出居民个人信息；“{operator}” 不是已登记的操作人员（用 --operator 指定）"
-        ) from None
-    if not may(actor, Privilege.PERSONAL_DATA):
-        raise UserError(f"只有主管或管理员可以导出居民个人信息；“{operator}” 的角色不允许")
-    return actor.role
 
 
 def _status_code(status: str) -> str:
@@ -298,48 +286,48 @@ def export_requests(
     *,
     output: Path | None,
     stdout: TextIO | None = None,
-    operator: str = "",
+    actor: Actor,
     personal_data: bool = False,
+    force: bool = False,
 ) -> ExportResult:
-    """Write the export to `output` (or `stdout` for text formats); personal data needs a supervisor/admin."""
+    """Write the export to `output` (or `stdout` for text formats); exports need a supervisor or an administrator,
+    and so does personal data. The audit row is committed before one byte leaves: if it cannot be written (a
+    read-only role, a lost connection), nothing is exported.
+
+    An existing `output` is replaced only with `force`; the session's own database file never (files.outputs)."""
     if fmt not in FORMATS:
         raise UserError(f"--format 应为 {'、'.join(FORMATS)} 之一，收到 “{fmt}”")
     if fmt == "xlsx" and output is None:
         raise UserError("XLSX 需要用 --output 指定文件")
+    database = sqlite_file(str(session.get_bind().engine.url))
     if output is not None:
-        check_output_path(output)
-    role = check_personal_data_access(session, operator) if personal_data else ""
+        check_output_path(output, force=force, database=database)
+    require(actor, Privilege.EXPORT)
+    if personal_data:
+        require(actor, Privilege.PERSONAL_DATA)
     records = export_records(session, filters, personal_data=personal_data)
+    audit.record(
+        session,
+        actor,
+        AuditAction.EXPORT_PERSONAL_DATA if personal_data else AuditAction.EXPORT,
+        format=fmt,
+        file=str(output) if output else "stdout",
+        period=filters.period,
+        status=filters.status,
+        department=filters.department,
+    )
+    session.commit()
     text_writers = {"csv": write_csv, "json": write_json, "open311": write_open311}
     if output is None:
         assert stdout is not None
         count = text_writers[fmt](records, stdout)
     else:
-        with complete_or_absent(output) as partial:  # a half-written export never appears under the real name
+        # a half-written export never appears under the real name
+        with complete_or_absent(output, force=force, database=database) as partial:
             if fmt == "xlsx":
                 count = write_xlsx(records, partial)
             else:
                 encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
                 with partial.open("w", encoding=encoding, newline="") as fh:
                     count = text_writers[fmt](records, fh)
-    if personal_data:
-        session.add(
-            AuditEvent(
-                at=now(),
-                actor=operator,
-                role=role,
-                action=AuditAction.EXPORT_PERSONAL_DATA,
-                detail=json.dumps(
-                    {
-                        "format": fmt,
-                        "rows": count,
-                        "file": str(output) if output else "stdout",
-                        "period": filters.period,
-                        "status": filters.status,
-                        "department": filters.department,
-                    },
-                    ensure_ascii=False,
-                ),
-            )
-        )
     return ExportResult(count, output, personal_data)

@@ -400,10 +400,12 @@ def render_text(report: MonthlyReport, fmt: str) -> str:
     return render_html(report) if fmt == "html" else render_markdown(report)
 
 
-def write_report(report: MonthlyReport, fmt: str, output: Path) -> Path:
-    """Write the report; the file appears only when complete."""
+def write_report(
+    report: MonthlyReport, fmt: str, output: Path, *, force: bool = False, database: Path | None = None
+) -> Path:
+    """Write the report; the file appears only when complete, and replaces an existing one only with `force`."""
     check_format(fmt)
-    with complete_or_absent(output) as partial:
+    with complete_or_absent(output, force=force, database=database) as partial:
         if fmt == "xlsx":
             write_xlsx(report, partial)
         else:

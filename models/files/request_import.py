@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
+from models.access.audit import record
 from models.catalog.departments import get_or_create_department, guess_level
 from models.core.clock import now
 from models.core.errors import InputError
@@ -32,12 +33,15 @@ from models.core.vocabulary import (
     STATUS_SYNONYMS,
     URGENCY_LABELS,
     Action,
+    AuditAction,
     Channel,
+    Privilege,
     Status,
 )
 from models.files.tabular import Table, TablePreview, parse_datetime, preview_table, read_table
 from models.matching.engine import Matcher
 from models.matching.loader import load_matcher
+from models.people.permissions import require
 from models.requests.deadlines import DeadlineRules
 from models.requests.intake import (
     MIN_AUTO_SCORE,
@@ -327,6 +331,7 @@ def import_requests(
     `confirm_all` treats every row naming a department or item as a confirmed routing whatever its status (for
     labelled history files that carry no status column).
     """
+    require(actor, Privilege.IMPORT_REQUESTS)
     items = {item.code: item for item in session.exec(select(CatalogItem)).all()}
     parsed = parse_request_file(
         path, overrides=overrides, source=source, encoding=encoding, sheet=sheet, item_codes=set(items)
@@ -382,6 +387,7 @@ def import_requests(
     matcher.learn_many(learned)
     if progress is not None:
         progress(0, len(fresh))
+    record(session, actor, AuditAction.REQUESTS_IMPORT, file=path.name, rows=len(fresh))  # with the first batch
     for start in range(0, len(fresh), batch_size):
         batch = fresh[start : start + batch_size]
         _insert_batch(context, batch, path.name, actor, stamp)

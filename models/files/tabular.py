@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from models.core.errors import InputError
+from models.core.private import private_opener
 from models.core.text import clean_cell
 
 HEADER_SEARCH_ROWS = 10
@@ -320,8 +321,9 @@ def preview_table(
 
 
 def write_error_csv(errors: Sequence[InputError], path: Path) -> Path:
-    """Bad rows as 行号, 列, 原因 in a CSV that Excel/WPS open in Chinese (UTF-8 with BOM)."""
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+    """Bad rows as 行号, 列, 原因 in a CSV that Excel/WPS open in Chinese (UTF-8 with BOM); 0600, since the
+    reasons quote cells."""
+    with open(path, "w", encoding="utf-8-sig", newline="", opener=private_opener) as fh:
         writer = csv.writer(fh)
         writer.writerow(["行号", "列", "原因"])
         for error in errors:

@@ -33,6 +33,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from models.core.config import cache_dir
+from models.core.private import private_dir, private_opener, write_private_text
 from models.matching.engine import Matcher
 from models.matching.examples import example_rows
 from models.matching.history_index import HistoryIndex
@@ -88,18 +89,19 @@ def _write(path: Path, meta: dict[str, Any], index: HistoryIndex) -> None:
     generation = os.urandom(6).hex()
     ours = f"{path.stem}.{generation}."
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)  # the index holds residents' words: 0600 files in a 0700 folder
         strings: dict[str, str] = {}
         names: list[str] = []
         for name, array in index.to_arrays().items():
             if array.dtype.kind == "U":
                 strings[name] = str(array)
             else:
-                np.save(_array_path(path, generation, name), np.ascontiguousarray(array), allow_pickle=False)
+                with open(_array_path(path, generation, name), "wb", opener=private_opener) as fh:
+                    np.save(fh, np.ascontiguousarray(array), allow_pickle=False)
                 names.append(name)
         manifest = {"meta": meta, "generation": generation, "strings": strings, "arrays": names}
         partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+        write_private_text(partial, json.dumps(manifest, ensure_ascii=False))
         partial.replace(path)  # the switch: a reader sees the whole old generation or the whole new one
     except OSError:  # a read-only or full disk costs speed next time, nothing else
         _unlink(p for p in path.parent.glob(f"{path.stem}.*.npy") if p.name.startswith(ours))

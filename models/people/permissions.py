@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import false
+from sqlalchemy import false, or_
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from models.core.errors import PermissionDenied, UserError
+from models.core.text import name_key, operator_name
 from models.core.vocabulary import (
     ACTION_NAMES,
     OVERSEERS,
@@ -54,14 +55,37 @@ HANDLER_ACTIONS: frozenset[str] = frozenset(
     {Action.SIGN, Action.RETURN, Action.RESOLVE, Action.PAUSE, Action.RESUME, Action.EXTENSION_REQUESTED}
 )
 OVERSIGHT_ACTIONS: frozenset[str] = frozenset(
-    {Action.EXTEND, Action.EXTENSION_REFUSED, Privilege.DASHBOARD, Privilege.PERSONAL_DATA}
+    {
+        Action.EXTEND,
+        Action.EXTENSION_REFUSED,
+        Privilege.DASHBOARD,
+        Privilege.PERSONAL_DATA,
+        Privilege.REPORT,
+        Privilege.EXPORT,
+        Privilege.IMPORT_REQUESTS,
+        Privilege.ESCALATE,
+    }
+)
+# what keeps the house: accounts, places, rules, the catalog and the database itself (issue 14's least privilege)
+ADMINISTRATION: frozenset[str] = frozenset(
+    {
+        Privilege.ACCOUNTS,
+        Privilege.AREAS,
+        Privilege.SETTINGS,
+        Privilege.DEADLINE_RULES,
+        Privilege.CATALOG_IMPORT,
+        Privilege.REMOVE_EXAMPLES,
+        Privilege.BACKUP,
+        Privilege.RESTORE,
+        Privilege.AUDIT,
+    }
 )
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     Role.GRID_WORKER: FIELD_ACTIONS,
-    Role.COMMUNITY: FIELD_ACTIONS | HANDLER_ACTIONS,
+    Role.COMMUNITY: FIELD_ACTIONS | HANDLER_ACTIONS | {Privilege.IMPORT_REQUESTS},
     Role.DEPARTMENT: HANDLER_ACTIONS,
     Role.SUPERVISOR: FIELD_ACTIONS | HANDLER_ACTIONS | OVERSIGHT_ACTIONS,
-    Role.ADMIN: FIELD_ACTIONS | HANDLER_ACTIONS | OVERSIGHT_ACTIONS,
+    Role.ADMIN: FIELD_ACTIONS | HANDLER_ACTIONS | OVERSIGHT_ACTIONS | ADMINISTRATION,
 }
 
 
@@ -203,27 +227,35 @@ def actor_for(session: Session, name: str) -> Actor:
     return Actor(operator.name, operator.role, area_ids=frozenset(reach), place=area.name if area else "")
 
 
-def register_first_admin(session: Session, name: str) -> str | None:
-    """On a database without operators the first person becomes its administrator; once anyone is registered,
-    nobody becomes one this way (two first-comers at two terminals: the second is refused, not made admin)."""
-    if session.exec(select(Operator.id)).first() is not None:
-        return None
-    return add_operator(session, name, "admin").name
-
-
 def add_operator(
     session: Session, name: str, role: str, *, area: str | None = None, department: str | None = None
 ) -> Operator:
-    """Register an operator; the role needs the place it works in (a grid, a community, a department)."""
-    name = name.strip()
-    if not name:
-        raise UserError("操作员姓名不能为空")
+    """Register an operator (without a credential: models.access gives one); the name is stored as it will be
+    read in the audit trail, and a name that reads the same as an existing one is refused."""
+    name = operator_name(name)
+    key = name_key(name)
+    clash = session.exec(
+        select(Operator.name).where(or_(col(Operator.name_key) == key, col(Operator.name) == name))
+    ).first()
+    if clash == name:
+        raise UserError(f"操作员 “{name}” 已登记")
+    if clash is not None:
+        raise UserError(f"已有读作相同的操作员 “{clash}”，请换一个能区分的姓名（如加单位或编号）")
+    operator = Operator(name=name, name_key=key, role=Role.ADMIN)
+    place_operator(session, operator, role, area=area, department=department)
+    return operator
+
+
+def place_operator(
+    session: Session, operator: Operator, role: str, *, area: str | None = None, department: str | None = None
+) -> None:
+    """Give an operator a role and the place it works in (a grid, a community, a department)."""
     role = {label: code for code, label in ROLE_LABELS.items()}.get(role, role)  # 网格员 as well as grid_worker
     if role not in ROLES:
         raise UserError(f"--role 应为 {'、'.join(ROLES)} 之一，收到 “{role}”")
-    if session.exec(select(Operator.id).where(Operator.name == name)).first() is not None:
-        raise UserError(f"操作员 “{name}” 已登记")
-    operator = Operator(name=name, role=role)
+    operator.role = role
+    operator.area_id = None
+    operator.department_id = None
     if role in (Role.GRID_WORKER, Role.COMMUNITY):
         kind = AreaKind.GRID if role == Role.GRID_WORKER else AreaKind.COMMUNITY
         if not area:
@@ -238,4 +270,3 @@ def add_operator(
         operator.department_id = unit.id
     session.add(operator)
     session.flush()
-    return operator

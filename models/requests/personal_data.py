@@ -6,17 +6,15 @@ the request, asks for the full contact; the reason and who asked go into the aud
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from models.core.clock import now
+from models.access import audit
 from models.core.errors import UserError
 from models.core.vocabulary import AuditAction
 from models.people.permissions import Actor, PermissionDenied, reaches_request
 from models.requests.workflow import get_request
-from models.store.tables import AuditEvent
 
 
 @dataclass(frozen=True)
@@ -32,14 +30,5 @@ def reveal_contact(session: Session, request_id: int, actor: Actor, reason: str)
         raise UserError("查看居民联系方式必须写明用途")
     if not reaches_request(actor, request):
         raise PermissionDenied(f"{request.ref} 不在您的工作范围内，不能查看居民联系方式")
-    session.add(
-        AuditEvent(
-            at=now(),
-            actor=actor.name,
-            role=actor.role,
-            action=AuditAction.REVEAL_PERSONAL_DATA,
-            detail=json.dumps({"request": request.ref, "reason": reason.strip()}, ensure_ascii=False),
-        )
-    )
-    session.flush()
+    audit.record(session, actor, AuditAction.REVEAL_PERSONAL_DATA, request=request.ref, reason=reason.strip())
     return Contact(request.ref, request.resident_name or "", request.resident_phone or "")

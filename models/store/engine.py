@@ -22,6 +22,7 @@ from sqlmodel import Session, create_engine
 
 from models.core.config import config, data_dir
 from models.core.errors import BusyError, DatabaseUnavailable, UserError, XinshengError
+from models.core.private import create_private, private_dir
 from models.store.failures import as_user_error
 from models.store.migrations import HEAD_REVISION
 
@@ -54,7 +55,7 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
     if path.is_dir():
         raise UserError(f"--db 指向的是目录而不是数据库文件：{path}")
     if path.parent == data_dir().resolve():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
     elif not path.parent.is_dir():
         # a mistyped path must not quietly create a fresh, empty database somewhere else
         raise UserError(f"数据库所在目录不存在：{path.parent}")
@@ -70,8 +71,21 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The database file of a SQLite URL (None for a server or an in-memory database)."""
+    if not url.startswith("sqlite:///"):
+        return None
+    name = url.removeprefix("sqlite:///").split("?", 1)[0]
+    return Path(name) if name and name != ":memory:" and not name.startswith("file:") else None
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
+        path = sqlite_file(url)
+        if path is not None and not path.exists():
+            # created 0600 before SQLite does it 0644; SQLite gives -wal and -shm the database's permissions
+            with contextlib.suppress(OSError):  # made meanwhile by another process, or SQLite says what is wrong
+                create_private(path)
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
@@ -205,19 +219,30 @@ def run_unit(engine: Engine, work: Callable[[Session], T], *, attempts: int = 5)
 
 
 def backup_sqlite(engine: Engine, target: Path) -> None:
-    """Online backup through SQLite's backup API: consistent even while others write."""
+    """Online backup through SQLite's backup API: consistent even while others write.
+
+    The target is created here, 0600 and only if nothing is there (a file, a link or a device); a failed backup
+    removes it. `xinsheng db backup` writes through files.outputs.complete_or_absent, which adds --force."""
     import sqlite3
 
-    if target.exists():
-        raise UserError(f"备份文件已存在：{target}")
     if not target.parent.is_dir():
         raise UserError(f"备份目录不存在：{target.parent}")
+    try:
+        create_private(target)
+    except FileExistsError:
+        raise UserError(f"备份文件已存在：{target}") from None
     raw = engine.raw_connection()
     try:
         source = raw.driver_connection
         assert isinstance(source, sqlite3.Connection)
-        with sqlite3.connect(target) as dest:
+        dest = sqlite3.connect(target)
+        try:
             source.backup(dest)
+        finally:
+            dest.close()
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
     finally:
         raw.close()
 

@@ -33,12 +33,38 @@ class Area(SQLModel, table=True):
 
 
 class Operator(SQLModel, table=True):
+    """An account. `name_key` is the name as it reads (models.access.names): two names that look alike to a person
+    are one key, so nobody can register a look-alike of a colleague. The credential is an Argon2id hash only."""
+
+    __table_args__ = (UniqueConstraint("name_key", name="uq_operator_name_key"),)
+
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True, max_length=80)
+    name_key: str | None = Field(default=None, max_length=80)
     role: str = Field(max_length=20)
     area_id: int | None = Field(default=None, foreign_key="area.id")
     department_id: int | None = Field(default=None, foreign_key="department.id")
     active: bool = True
+    password_hash: str | None = Field(default=None, max_length=200)
+    must_change_password: bool = False  # a one-time password given by an administrator
+    password_changed_at: datetime | None = Field(default=None, sa_type=DateTime)
+    failed_sign_ins: int = 0  # in a row; reset by a successful sign-in
+    locked_until: datetime | None = Field(default=None, sa_type=DateTime)
+    totp_secret: str | None = Field(default=None, max_length=64)
+    totp_last_step: int | None = None  # the last time step accepted: a code is good once
+
+
+class SignInSession(SQLModel, table=True):
+    """A command-line sign-in: only the token's SHA-256 is kept here (the token itself is in the user's 0600 file),
+    so a copy of the database signs nobody in."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    operator_id: int = Field(foreign_key="operator.id", index=True)
+    token_hash: str = Field(unique=True, max_length=64)
+    place: str = Field(default="", max_length=200)  # the terminal it was opened at
+    created_at: datetime = Field(sa_type=DateTime)
+    last_used_at: datetime = Field(sa_type=DateTime)
+    ended_at: datetime | None = Field(default=None, sa_type=DateTime)
 
 
 class CatalogRevision(SQLModel, table=True):

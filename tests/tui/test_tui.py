@@ -10,6 +10,8 @@ from textual.widgets import DataTable, Input, OptionList, Static
 
 from models.store.engine import session_scope
 from models.store.tables import MatchExample, Request
+from tests.accounts import give_password, register
+from tests.tui.signing import sign_in
 from tests.tui.waits import idle, until
 from tui.app import XinshengApp
 from tui.detail import DetailScreen
@@ -52,22 +54,20 @@ def street_light_request(engine) -> int:
         return log_request(s, Actor("t"), title="路灯不亮", item_code="JD-007").request.id
 
 
-def register(engine, name: str, role: str = "admin", **place: str) -> None:
-    from models.people.permissions import add_operator
-
-    with session_scope(engine) as s:
-        add_operator(s, name, role, **place)
+ADMIN = "王网格"
 
 
 @pytest.fixture
 def app(catalog_engine):
-    """An administrator at the terminal: every screen and every workflow key is theirs."""
-    register(catalog_engine, "王网格")
-    return XinshengApp(catalog_engine, operator="王网格")
+    """An administrator at the terminal (signed in by each test through the form): every screen and every workflow
+    key is theirs."""
+    register(catalog_engine, ADMIN)
+    return XinshengApp(catalog_engine)
 
 
 async def test_intake_suggests_accepts_and_saves(app, catalog_engine) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
         await pilot.click("#title")
         await pilot.press(*"楼上水管爆了")
@@ -88,6 +88,7 @@ async def test_intake_suggests_accepts_and_saves(app, catalog_engine) -> None:
 
 async def test_empty_save_warns_and_writes_nothing(app, catalog_engine) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
         await pilot.press("ctrl+s")
         await idle(pilot)
@@ -97,6 +98,7 @@ async def test_empty_save_warns_and_writes_nothing(app, catalog_engine) -> None:
 
 async def test_work_a_request_from_queue_to_closed_and_see_stats(app, catalog_engine) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
         await pilot.click("#title")
         await pilot.press(*"楼道里想放几把折叠椅")
@@ -155,6 +157,7 @@ async def test_work_a_request_from_queue_to_closed_and_see_stats(app, catalog_en
 async def test_illegal_actions_are_hidden_from_the_footer(app, catalog_engine) -> None:
     request_id = street_light_request(catalog_engine)
     async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await open_detail(app, pilot, request_id)
         screen = app.screen
         assert screen.check_action("accept", ()) is True
@@ -167,6 +170,7 @@ async def test_illegal_actions_are_hidden_from_the_footer(app, catalog_engine) -
 async def test_command_palette_offers_the_legal_actions_in_chinese(app, catalog_engine) -> None:
     request_id = street_light_request(catalog_engine)
     async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await open_detail(app, pilot, request_id)
         detail_screen = app.screen
         titles = [c.title for c in app.get_system_commands(detail_screen)]
@@ -180,6 +184,7 @@ async def test_command_palette_offers_the_legal_actions_in_chinese(app, catalog_
 
 async def test_enter_moves_between_intake_fields(app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
         await pilot.click("#title")
         await pilot.press(*"路灯", "enter")
@@ -194,9 +199,12 @@ async def test_registered_grid_worker_logs_into_their_grid(catalog_engine) -> No
         s.add(grid)
         s.flush()
         s.add(Operator(name="史婷", role="grid_worker", area_id=grid.id))
+        s.flush()
+        give_password(s, "史婷")
         grid_id = grid.id
     app = XinshengApp(catalog_engine, operator="史婷")
     async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, app, "史婷")
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
         await wait_for(pilot, lambda: "槐安里社区第1网格" in app.sub_title and app.actor.role == "grid_worker")
         await pilot.click("#title")
@@ -218,6 +226,8 @@ async def test_likely_duplicate_is_shown_and_merged_with_one_key(catalog_engine)
         s.add(grid)
         s.flush()
         s.add(Operator(name="史婷", role="grid_worker", area_id=grid.id))
+        s.flush()
+        give_password(s, "史婷")
         from models.requests.intake import log_request
         from models.requests.workflow import Actor
 
@@ -227,6 +237,7 @@ async def test_likely_duplicate_is_shown_and_merged_with_one_key(catalog_engine)
         earlier_id, earlier_ref = earlier.id, earlier.ref
     app = XinshengApp(catalog_engine, operator="史婷")
     async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, "史婷")
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
         await wait_for(pilot, lambda: app.actor.role == "grid_worker")
         await pilot.click("#title")
@@ -249,6 +260,7 @@ async def test_correcting_the_item_reroutes_and_teaches_the_matcher(app, catalog
     with session_scope(catalog_engine) as s:
         request_id = log_request(s, Actor("t"), title="楼上水管一直往下滴", item_code="JD-010").request.id
     async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
         before = app.matcher.example_count
         app.push_screen(DetailScreen(request_id))
@@ -279,6 +291,7 @@ async def test_overdue_work_is_escalated_on_start_and_the_user_is_told(catalog_e
     register(catalog_engine, "王网格")
     app = XinshengApp(catalog_engine, operator="王网格")
     async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, "王网格")
         await wait_for(pilot, lambda: any("超期督办" in n.message for n in app._notifications))
         message = next(n.message for n in app._notifications if "超期督办" in n.message)
     assert "催办 1 件" in message and "通报 1 件" in message
@@ -293,52 +306,13 @@ async def test_stats_screen_names_the_weights_this_database_uses(app, catalog_en
     with session_scope(catalog_engine) as s:
         set_weights(s, {"response": 0.2, "resolution": 0.4, "satisfaction": 0.4})
     async with app.run_test(size=(120, 36)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
         await pilot.press("f4")
         await wait_for(
             pilot, lambda: isinstance(app.screen, StatsScreen) and "权重" in static_text(app, "#status-line")
         )
         assert "响应20%·解决40%·满意40%" in static_text(app, "#status-line")
-
-
-async def test_without_an_operator_the_app_asks_who_is_at_the_terminal(catalog_engine) -> None:
-    from tui.operator import OperatorScreen
-
-    with session_scope(catalog_engine) as s:
-        from tests.conftest import area_chain
-
-        area_chain(s, "和平街道", "东社区", "东一网格")
-    register(catalog_engine, "王东一", "grid_worker", area="东一网格")
-    register(catalog_engine, "周主任", "supervisor")
-    app = XinshengApp(catalog_engine)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, OperatorScreen))
-        options = app.screen.query_one("#operators", OptionList)
-        await wait_for(pilot, lambda: options.option_count == 2)
-        await pilot.press("f3")  # nothing opens before someone signs in
-        assert isinstance(app.screen, OperatorScreen)
-        await pilot.press(*"网格员")
-        await wait_for(pilot, lambda: options.option_count == 1)
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
-        assert app.actor.name == "王东一" and "东一网格" in app.sub_title
-        assert app.check_action("switch_mode", ("stats",)) is False  # grid workers have no dashboard
-        await pilot.press("f4")
-        await idle(pilot)
-        assert isinstance(app.screen, IntakeScreen)
-        assert "统计" not in [c.title for c in app.get_system_commands(app.screen)]
-
-
-async def test_the_first_person_on_an_empty_database_becomes_its_administrator(catalog_engine) -> None:
-    from tui.operator import OperatorScreen
-
-    app = XinshengApp(catalog_engine)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, OperatorScreen))
-        await wait_for(pilot, lambda: "还没有登记操作员" in str(app.screen.query_one("#operator-title").render()))
-        await pilot.press(*"李管理", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
-        assert app.actor.role == "admin" and app.actor.name == "李管理"
 
 
 async def test_a_department_handler_starts_on_the_queue_with_only_work_dispatched_to_them(catalog_engine) -> None:
@@ -356,6 +330,7 @@ async def test_a_department_handler_starts_on_the_queue_with_only_work_dispatche
     register(catalog_engine, "水务局·钱", "department", department="区水务局")
     app = XinshengApp(catalog_engine, operator="水务局·钱")
     async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, "水务局·钱")
         await wait_for(pilot, lambda: isinstance(app.screen, QueueScreen))
         table = app.screen.query_one("#queue", DataTable)
         await wait_for(pilot, lambda: table.row_count == 1)
@@ -381,6 +356,7 @@ async def test_the_supervisor_starts_on_the_dashboard_with_every_tab_filled(cata
     register(catalog_engine, "周主任", "supervisor")
     app = XinshengApp(catalog_engine, operator="周主任")
     async with app.run_test(size=(120, 36)) as pilot:
+        await sign_in(pilot, app, "周主任")
         await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and "3" in static_text(app, "#t-total"))
         assert "3 / 3" in static_text(app, "#t-response")
         hot = app.screen.query_one("#hot-spots", DataTable)
@@ -403,6 +379,7 @@ async def test_pause_extend_and_return_with_a_reason_from_the_detail_keys(app, c
         take_on(s, request, Actor("t"))
         request_id, due_before = request.id, request.due_at
     async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
         app.push_screen(DetailScreen(request_id))
         await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen) and app.screen.detail is not None)
@@ -456,6 +433,7 @@ async def test_the_queue_finds_requests_by_pinyin_initials(app, catalog_engine) 
         log_request(s, Actor("t"), title="楼道座椅坏了", item_code="JD-002")
         log_request(s, Actor("t"), title="小区路灯不亮", item_code="JD-007")
     async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
         await pilot.press("f3")
         await wait_for(pilot, lambda: isinstance(app.screen, QueueScreen))
@@ -476,6 +454,7 @@ async def test_the_catalog_browser_searches_filters_and_marks_cut_items(app, cat
     with session_scope(catalog_engine) as s:
         log_request(s, Actor("t"), title="楼上水管爆了 电话13812345678", item_code="JD-003")
     async with app.run_test(size=(120, 36)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
         await pilot.press("f9")
         await wait_for(pilot, lambda: isinstance(app.screen, CatalogScreen))
@@ -500,6 +479,7 @@ async def test_question_mark_lists_the_keys_of_the_screen_underneath(app) -> Non
     from tui.help import HelpScreen
 
     async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
         await pilot.press("f3")
         await wait_for(pilot, lambda: isinstance(app.screen, QueueScreen))
@@ -518,6 +498,7 @@ async def test_question_mark_lists_the_keys_of_the_screen_underneath(app) -> Non
 
 async def test_the_residents_phone_is_masked_once_typed_and_saved_in_full(app, catalog_engine) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
         await pilot.click("#title")
         await pilot.press(*"楼道灯坏了")
@@ -538,6 +519,7 @@ async def test_a_keymap_file_rebinds_a_key_by_its_binding_id(app, catalog_engine
     keymap.write_text('"xinsheng.intake.save" = "f10"\n"xinsheng.app.show-queue" = 12\n', encoding="utf-8")
     monkeypatch.setenv("XINSHENG_KEYMAP", str(keymap))
     async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
         assert any("忽略了不是按键字符串的项" in n.message for n in app._notifications)
         await pilot.click("#title")
@@ -554,6 +536,7 @@ async def test_the_mouse_works_too(app, catalog_engine) -> None:
     with session_scope(catalog_engine) as s:
         log_request(s, Actor("t"), title="楼道座椅坏了", item_code="JD-002")
     async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
         from textual.widgets._footer import FooterKey
 
@@ -592,6 +575,7 @@ async def test_merge_unmerge_reject_and_reopen_keys(app, catalog_engine) -> None
         first_ref, ids = first.ref, (second.id, third.id, closed.id)
 
     async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
 
         async def open_detail(request_id: int) -> DetailScreen:
@@ -633,6 +617,7 @@ async def test_where_grids_exist_a_request_is_not_saved_without_one(app, catalog
         _, east, _ = area_chain(s, "和平街道", "东社区", "东一网格")
         s.add(Area(name="东二网格", kind="grid", parent_id=east.id))  # two grids: none is preselected
     async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
         await wait_for(pilot, lambda: app.screen._grid_count == 2)
         await pilot.click("#title")
@@ -653,6 +638,7 @@ async def test_v_shows_the_residents_phone_for_a_reason_and_records_it(app, cata
             s, Actor("t"), title="路灯不亮", item_code="JD-007", resident_phone="13812345678"
         ).request.id
     async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
         app.push_screen(DetailScreen(request_id))
         await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen) and app.screen.detail is not None)
@@ -677,6 +663,7 @@ async def test_a_request_changed_at_another_terminal_reloads_and_asks_to_retry(a
 
     request_id = street_light_request(catalog_engine)
     async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await open_detail(app, pilot, request_id)
         screen = app.screen
         elsewhere = workflow.Actor("另一台终端", "admin")
@@ -703,6 +690,7 @@ async def test_pasting_a_50000_character_message(app, catalog_engine) -> None:
     message = "楼上邻居装修噪音扰民\n" * 5000  # 55,000 characters in 5,000 lines
     whole = " ".join(message.split())
     async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
         title = app.screen.query_one("#title", Input)
         details = app.screen.query_one("#text", Input)
@@ -734,6 +722,7 @@ async def test_a_bug_in_a_database_task_is_logged_and_the_session_goes_on(app, t
         raise RuntimeError("a bug nobody expected")
 
     async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
         await pilot.click("#title")
         await pilot.press(*"路灯不亮")
@@ -754,6 +743,7 @@ async def test_after_a_conflict_the_typed_reason_is_offered_again(app, catalog_e
 
     request_id = street_light_request(catalog_engine)
     async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
         await open_detail(app, pilot, request_id)
         screen = app.screen
         await pilot.press("x")  # 不予受理 asks for a reason
@@ -794,8 +784,9 @@ def test_every_key_binding_has_an_id_of_its_own() -> None:
 
     from tui.app import XinshengApp
     from tui.catalog import CatalogScreen
+    from tui.account import AccountDialog, EnrolScreen
     from tui.help import HelpScreen
-    from tui.operator import OperatorScreen
+    from tui.signin import SignInScreen
 
     ids = [
         b.id
@@ -806,8 +797,10 @@ def test_every_key_binding_has_an_id_of_its_own() -> None:
             DetailScreen,
             StatsScreen,
             CatalogScreen,
-            OperatorScreen,
+            SignInScreen,
             HelpScreen,
+            AccountDialog,
+            EnrolScreen,
         )
         for b in vars(owner).get("BINDINGS", [])  # our own, not those Textual's base classes bring
         if isinstance(b, Binding)
@@ -827,9 +820,12 @@ async def test_a_duplicate_answer_for_text_no_longer_in_the_form_is_dropped(cata
         s.add(area)
         s.flush()
         s.add(Operator(name="史婷", role="grid_worker", area_id=area.id))
+        s.flush()
+        give_password(s, "史婷")
         log_request(s, Actor("史婷"), title="5号楼东门路灯坏了", area_id=area.id, item_code="JD-007")
     app = XinshengApp(catalog_engine, operator="史婷")
     async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, "史婷")
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
         await wait_for(pilot, lambda: app.actor.role == "grid_worker")
         await idle(pilot)

@@ -1,0 +1,96 @@
+"""Signing in: a name and a password (and a two-factor code where one is set), checked against the Argon2id hash,
+with a lock after repeated failures.
+
+One function for every front end, so the TUI, `serve` and `xinsheng login` lock, audit and refuse alike. A refusal
+never says why: an unknown name, a wrong password, a locked or a disabled account read the same, and take the same
+time, so the screen cannot be used to learn who works here. The outcome is returned, not raised, so the failure
+count and the audit row are committed with the refusal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlmodel import Session
+
+from models.access.accounts import find_operator
+from models.access.audit import record
+from models.access.passwords import hash_password, needs_rehash, verify_password
+from models.access.policy import load_policy
+from models.access.totp import accepted_step
+from models.core.clock import now
+from models.core.errors import UserError
+from models.core.vocabulary import AuditAction
+from models.people.permissions import Actor, actor_for
+from models.store.tables import Operator
+
+
+class SignInRefused(UserError):
+    """Bad input: exit 2, one line that names no reason."""
+
+
+REFUSED = "姓名或密码不正确，或账户已锁定、停用（连续输错将锁定一段时间；忘记密码请找管理员重置）"
+
+
+@dataclass(frozen=True)
+class SignInOutcome:
+    actor: Actor | None = None
+    refused: str = ""
+    needs_code: bool = False  # the password was right; a two-factor code must follow
+    must_change_password: bool = False  # signed in with a one-time password: a new one comes first
+    must_enrol: bool = False  # the role requires two-factor and this operator has none yet
+
+    def raise_if_refused(self) -> Actor:
+        if self.actor is None:
+            raise SignInRefused(self.refused or REFUSED)
+        return self.actor
+
+
+def sign_in(session: Session, name: str, password: str, *, code: str | None = None, where: str = "") -> SignInOutcome:
+    policy = load_policy(session)
+    operator = find_operator(session, name)
+    moment = now()
+    usable = operator is not None and operator.active
+    # the hash is checked even when the answer is already no: the time taken must not tell a locked or unknown name
+    matches = verify_password(operator.password_hash if usable and operator else None, password)
+    if operator is None:
+        record(session, None, AuditAction.SIGN_IN_FAILED, where=where)  # the typed name may be a password: not kept
+        return SignInOutcome(refused=REFUSED)
+    locked = operator.locked_until is not None and operator.locked_until > moment
+    if not usable or locked or not matches:
+        reason = "disabled" if not operator.active else "locked" if locked else "password"
+        return _failed(session, operator, reason, where, policy.max_failures, policy.lock_minutes, count=not locked)
+    if operator.totp_secret:
+        if not code:
+            return SignInOutcome(needs_code=True)
+        step = accepted_step(operator.totp_secret, code, operator.totp_last_step)
+        if step is None:
+            return _failed(session, operator, "code", where, policy.max_failures, policy.lock_minutes)
+        operator.totp_last_step = step
+    operator.failed_sign_ins = 0
+    operator.locked_until = None
+    if operator.password_hash and needs_rehash(operator.password_hash):
+        operator.password_hash = hash_password(password)
+    actor = actor_for(session, operator.name)
+    record(session, actor, AuditAction.SIGN_IN, where=where)
+    return SignInOutcome(
+        actor=actor,
+        must_change_password=operator.must_change_password,
+        must_enrol=operator.totp_secret is None and operator.role in policy.totp_roles,
+    )
+
+
+def _failed(
+    session: Session, operator: Operator, reason: str, where: str, limit: int, minutes: int, count: bool = True
+) -> SignInOutcome:
+    """A refusal that counts (unless the account is locked already: waiting it out must stay possible)."""
+    if count:
+        operator.failed_sign_ins += 1
+    record(session, None, AuditAction.SIGN_IN_FAILED, name=operator.name, reason=reason, where=where)
+    if count and operator.failed_sign_ins >= limit:
+        operator.locked_until = now() + timedelta(minutes=minutes)
+        operator.failed_sign_ins = 0
+        record(session, None, AuditAction.LOCK, name=operator.name, minutes=minutes, where=where)
+    session.flush()
+    return SignInOutcome(refused=REFUSED)
