@@ -40,7 +40,7 @@ def import_(
 ) -> None:
     """导入事项清单：按事项编码新增或更新，自动创建部门，并记录一次清单修订。"""
     with user_errors():
-        from models.files.catalog_import import CATALOG_FIELD_LABELS, import_catalog, read_catalog_file
+        from models.files.catalog_import import CATALOG_FIELD_LABELS, import_catalog_as, read_catalog_file
         from models.files.tabular import parse_map_options, preview_table
         from models.store.engine import session_scope
 
@@ -51,18 +51,21 @@ def import_(
             table = read_catalog_file(file, overrides=overrides, encoding=encoding, sheet=sheet)
             print_preview(preview_table(table), CATALOG_FIELD_LABELS)
             return
-        from models.access.audit import record
-        from models.core.vocabulary import AuditAction, Privilege
+        from models.core.vocabulary import Privilege
 
         engine = engine_for(ctx)
         actor = signed_in(ctx, engine, Privilege.CATALOG_IMPORT)
         with session_scope(engine) as session:
-            result = import_catalog(
-                session, file, dry_run=dry_run, overrides=overrides, encoding=encoding, sheet=sheet, skip_bad=skip_bad
+            result = import_catalog_as(
+                session,
+                actor,
+                file,
+                dry_run=dry_run,
+                overrides=overrides,
+                encoding=encoding,
+                sheet=sheet,
+                skip_bad=skip_bad,
             )
-            if not dry_run:
-                record(session, actor, AuditAction.CATALOG_IMPORT, file=file.name, added=result.added,
-                       changed=result.changed, cut=result.cut)  # fmt: skip
         prefix = "（试运行，未写入数据库）" if dry_run else ""
         typer.echo(
             f"{prefix}{result.file_name}：共 {result.total} 项，新增 {result.added}，更新 {result.changed}，"
@@ -84,8 +87,7 @@ def examples(
 ) -> None:
     """查看或删除已确认派单样例（匹配据此学习）；删除错误样例后，下次匹配即不再受其影响。"""
     with user_errors():
-        from models.access.audit import record
-        from models.core.vocabulary import AuditAction, Privilege
+        from models.core.vocabulary import Privilege
         from models.matching.examples import list_examples, remove_example
         from models.store.engine import session_scope
 
@@ -93,8 +95,7 @@ def examples(
         actor = signed_in(ctx, engine, Privilege.REMOVE_EXAMPLES if remove is not None else Privilege.EXPORT)
         with session_scope(engine) as session:
             if remove is not None:
-                gone = remove_example(session, remove)
-                record(session, actor, AuditAction.EXAMPLES_REMOVE, example=gone.id, text=gone.text[:40])
+                gone = remove_example(session, actor, remove)
                 typer.echo(f"已删除样例 #{gone.id}：{gone.text[:40]} → {gone.department or gone.item_code}")
                 return
             total, rows = list_examples(session, item_code=item, department=department, search=search, limit=limit)

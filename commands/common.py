@@ -89,7 +89,9 @@ def existing_url(ctx: typer.Context, db: str | None = None) -> str:
     if url.startswith("sqlite:///") and not path.exists():
         from models.core.errors import UserError
 
-        raise UserError(f"数据库文件不存在：{path}（请检查 --db；新库请先导入事项清单，或运行 xinsheng demo）")
+        raise UserError(
+            f"数据库文件不存在：{path}（请检查 --db；新库由第一位管理员建立：xinsheng operators add 姓名 --role admin）"
+        )
     return url
 
 
@@ -111,6 +113,7 @@ def signed_in(ctx: typer.Context, engine: Engine, privilege: str | None = None) 
     from models.access.policy import refuse_pinned_clock
     from models.access.token_file import kept_token
     from models.core.errors import UserError
+    from models.core.text import name_key
     from models.people.permissions import require
     from models.store.engine import run_unit
 
@@ -128,6 +131,11 @@ def signed_in(ctx: typer.Context, engine: Engine, privilege: str | None = None) 
         if not interactive():
             raise UserError("请先登录：xinsheng login")
         actor = prompt_sign_in(ctx, engine)
+    else:
+        named = state(ctx).operator
+        if named and name_key(named) != name_key(actor.name):
+            # a script still naming someone (the old --operator) must not quietly run as whoever is signed in
+            raise UserError(f"本数据库已登录的是 {actor.name}，不是 “{named}”：请先 xinsheng logout，或去掉 --operator")
     if privilege is not None:
         require(actor, privilege)
     return actor

@@ -44,25 +44,14 @@ def set_(
 ) -> None:
     """设置时限：最具体的规则优先（事项 > 分类 > 紧急程度）；只影响此后登记和导入的诉求。"""
     with user_errors():
-        from models.access.audit import record
-        from models.core.vocabulary import AuditAction, Privilege
+        from models.core.vocabulary import Privilege
         from models.requests.deadlines import set_rule
         from models.store.engine import session_scope
 
         engine = engine_for(ctx)
         actor = signed_in(ctx, engine, Privilege.DEADLINE_RULES)
         with session_scope(engine) as session:
-            rule = set_rule(session, scope, key, urgency, response_days=response, completion_days=completion)
-            record(
-                session,
-                actor,
-                AuditAction.DEADLINE_RULE_CHANGE,
-                scope=rule.scope,
-                key=rule.key,
-                urgency=rule.urgency,
-                response_days=rule.response_days,
-                completion_days=rule.completion_days,
-            )
+            rule = set_rule(session, actor, scope, key, urgency, response_days=response, completion_days=completion)
             typer.echo(
                 f"已设置：{rule.scope} {rule.key or ''} {rule.urgency or '各紧急程度'} → "
                 f"响应 {rule.response_days if rule.response_days is not None else '默认'}，"

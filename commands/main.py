@@ -56,7 +56,7 @@ def main(
     ),
     demo_: bool = typer.Option(False, "--demo", help="在演示数据库上打开界面（首次使用时自动生成）"),
     operator: str = typer.Option(
-        None, "--operator", metavar="姓名", help="操作员姓名（须已登记；界面不给时在启动时选择）；写入办理记录"
+        None, "--operator", metavar="姓名", help="登录用的姓名（仍须输入密码）；打开界面时只预先填入登录界面"
     ),
     lang: str = typer.Option(
         None, "--lang", metavar="zh|en", help="界面语言：zh 中文（默认）、en English；也可设 XINSHENG_LANG"
@@ -98,7 +98,7 @@ def main(
         engine = open_engine(target, create=False)  # a terminal never starts an empty server database by itself
         from tui.app import XinshengApp
 
-        XinshengApp(engine, operator=operator).run()
+        XinshengApp(engine, operator=operator).run()  # the name only fills in the sign-in form
 
 
 def run() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from commands.common import display_width, engine_for, err, pad, read_secret, signed_in, user_errors
+from commands.common import display_width, engine_for, err, pad, read_secret, signed_in, state, user_errors
 
 app = typer.Typer(
     help="操作员（operators）：账户、角色、停用与启用、重置密码", no_args_is_help=True, rich_markup_mode=None
@@ -52,14 +52,22 @@ def add(
         from models.access.where import here
         from models.core.errors import UserError
         from models.core.vocabulary import ROLE_LABELS, Privilege, Role
-        from models.store.engine import run_unit
+        from models.store.engine import delete_sqlite_file, resolve_url, run_unit, sqlite_file
 
+        target = resolve_url(state(ctx).db)
+        new_file = (path := sqlite_file(target)) is not None and not path.exists()
         engine = engine_for(ctx, create=True)
         if run_unit(engine, bootstrap_open):
-            if role not in (Role.ADMIN, ROLE_LABELS[Role.ADMIN]):
-                raise UserError("本数据库还没有可登录的管理员：请先登记管理员（--role admin）")
-            password = _new_password(password_stdin)
-            made = run_unit(engine, lambda s: bootstrap_admin(s, name, password, where=here()))
+            try:
+                if role not in (Role.ADMIN, ROLE_LABELS[Role.ADMIN]):
+                    raise UserError("本数据库还没有可登录的管理员：请先登记管理员（--role admin）")
+                password = _new_password(password_stdin)
+                made = run_unit(engine, lambda s: bootstrap_admin(s, name, password, where=here()))
+            except BaseException:
+                if new_file:  # a refused first administrator leaves no empty database behind
+                    engine.dispose()
+                    delete_sqlite_file(target)
+                raise
             typer.echo(f"已登记第一位管理员 {made}；请用 xinsheng login 登录")
             return
         if password_stdin:

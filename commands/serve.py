@@ -25,8 +25,8 @@ def serve(
     max_sessions: int = typer.Option(
         20, "--max-sessions", metavar="N", help="同时在线的浏览器会话上限（每个约 170 MB 内存）"
     ),
-    certfile: Path = typer.Option(None, "--certfile", metavar="文件", help="TLS 证书（PEM，含中间证书），启用 https"),
-    keyfile: Path = typer.Option(None, "--keyfile", metavar="文件", help="TLS 私钥（PEM，不加口令）"),
+    certfile: Path = typer.Option(None, "--certfile", metavar="PEM", help="TLS 证书（PEM，含中间证书），启用 https"),
+    keyfile: Path = typer.Option(None, "--keyfile", metavar="PEM", help="TLS 私钥（PEM，不加口令）"),
     insecure_http: bool = typer.Option(
         False, "--insecure-http", help="非本机地址也用明文 http（只在可信内网或 TLS 反向代理之后）"
     ),
@@ -57,7 +57,10 @@ def serve(
         # a wrong --db fails here, in one line, not in every browser tab (and, as for the TUI, never starts an empty
         # server database)
         open_engine(target, create=False).dispose()
-        command = shlex.join([sys.executable, "-m", "commands.main", "--db", str(target)])
+        from models.core.config import export_database
+
+        export_database(str(target))  # not as --db: a password in the URL would show in `ps` and in the log
+        command = shlex.join([sys.executable, "-m", "commands.main"])
 
         if ssl_context is None and not is_loopback(host):
             err(f"警告：--insecure-http：{host} 上的浏览器会话不加密，口令与居民信息以明文经过网络")

@@ -50,18 +50,17 @@ def weights(
 
         if composite is None and satisfaction is None:
             raise UserError("请给出 --composite 或 --satisfaction")
-        from models.access.audit import record
-        from models.core.vocabulary import AuditAction, Privilege
+        from models.core.vocabulary import Privilege
 
         engine = engine_for(ctx)
         actor = signed_in(ctx, engine, Privilege.SETTINGS)
         with session_scope(engine) as session:
             result = set_weights(
                 session,
+                actor,
                 parse_weights(composite, "--composite") if composite else None,
                 parse_weights(satisfaction, "--satisfaction") if satisfaction else None,
             )
-            record(session, actor, AuditAction.SETTINGS_CHANGE, composite=composite, satisfaction=satisfaction)
             _show(result)
 
 

@@ -96,47 +96,52 @@ class XinshengApp(App[None]):
 
         return SignInScreen(self.operator_hint)
 
-    def _rebuild(self, mode: str) -> None:
+    async def _rebuild(self, mode: str) -> None:
         """Drop a mode's screens (they hold what the last operator saw) and have it start afresh when next shown."""
-        screen = WORK_MODES.get(mode, self._sign_in_screen)
-        self.remove_mode(mode)
-        self.add_mode(mode, screen)
+        removed = self.remove_mode(mode)
+        self.add_mode(mode, WORK_MODES.get(mode, self._sign_in_screen))
+        await removed
+
+    async def _discard_work(self) -> None:
+        self.clear_notifications()
+        for mode in WORK_MODES:
+            await self._rebuild(mode)
 
     def begin_session(self, actor: Actor, idle_minutes: int) -> None:
         """`actor` has signed in: their landing screen. At the idle lock, the same person goes back to exactly where
         they were; anyone else first signs the locked-out operator out."""
-        if self._lock is not None:
-            if actor.name == self.actor.name:
-                self._unlock(actor, idle_minutes)
-                return
-            self._sign_out()
-        self.actor = actor
+        self.run_worker(self._begin(actor, idle_minutes), group="session")
+
+    async def _begin(self, actor: Actor, idle_minutes: int) -> None:
+        lock, self._lock = self._lock, None
+        previous = self.actor if lock is not None else None
+        self.actor = actor  # as read now: a role changed while the screen was locked applies at once
         self.idle_minutes = idle_minutes
         self.last_input = self.clock()
         self.operator_hint = ""  # --operator filled in the first sign-in only
+        if previous is not None and previous.name == actor.name:
+            while lock in self.screen_stack:
+                await self.pop_screen()
+        else:
+            if previous is not None:
+                self._audit(previous, AuditAction.SIGN_OUT)
+                self.switch_mode(SIGN_IN_MODE)
+                await self._discard_work()
+            self.switch_mode(LANDING.get(actor.role, "intake"))
+            await self._rebuild(SIGN_IN_MODE)  # a fresh form, with nothing typed, for the next sign-in
+            for message, title in self._held:
+                self.notify(message, title=title, severity="warning", timeout=8)
+            self._held.clear()
         self._show_operator()
-        self.switch_mode(LANDING.get(actor.role, "intake"))
-        self._rebuild(SIGN_IN_MODE)  # a fresh form, with nothing typed, for the next sign-in
         self.refresh_bindings()
-        for message, title in self._held:
-            self.notify(message, title=title, severity="warning", timeout=8)
-        self._held.clear()
 
     def _show_operator(self) -> None:
+        """Set only once no screen is on its way out: a header half removed, told of a new title, looks for its
+        title widget, already gone, and the app ends (Textual 8)."""
         actor = self.actor
         self.sub_title = tr("操作员：{} · {}").format(actor.name, tr(actor.role_label)) + (
             f" · {actor.place}" if actor.place else ""
         )
-
-    def _unlock(self, actor: Actor, idle_minutes: int) -> None:
-        lock, self._lock = self._lock, None
-        self.actor = actor  # as read now: a role changed meanwhile applies at once
-        self.idle_minutes = idle_minutes
-        self.last_input = self.clock()
-        self._show_operator()
-        while lock in self.screen_stack:
-            self.pop_screen()
-        self.refresh_bindings()
 
     @property
     def signed_in(self) -> bool:
@@ -188,18 +193,16 @@ class XinshengApp(App[None]):
     def action_sign_out(self) -> None:
         """退出登录 and 切换操作员: back to the sign-in screen, with every screen of this operator gone."""
         if self.signed_in:
-            self._sign_out()
-            self.refresh_bindings()
+            self.run_worker(self._sign_out(), group="session")
 
-    def _sign_out(self) -> None:
+    async def _sign_out(self) -> None:
         self._audit(self.actor, AuditAction.SIGN_OUT)
         self.actor = NOBODY
         self._lock = None
-        self.sub_title = self.SUB_TITLE
-        self.clear_notifications()
+        self.refresh_bindings()
         self.switch_mode(SIGN_IN_MODE)
-        for mode in WORK_MODES:
-            self._rebuild(mode)
+        await self._discard_work()
+        self.sub_title = self.SUB_TITLE  # after, as in _show_operator
 
     def action_change_password(self) -> None:
         from tui.account import ChangePasswordScreen

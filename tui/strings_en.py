@@ -12,7 +12,6 @@ _WORDED: dict[str, str] = {
     # app, navigation, palette
     "心声 xinsheng": "xinsheng 心声",
     "诉求登记 · 派单 · 办结 · 回访": "log · dispatch · resolve · call back",
-    "请选择操作员": "choose an operator",
     "登记": "Log",
     "工单": "Queue",
     "统计": "Dashboard",
@@ -197,13 +196,62 @@ _WORDED: dict[str, str] = {
     "所属网格": "Grid",
     "建议承办部门：{}（{}）—— 按 F5 采纳首选事项": "Suggested department: {} ({}) — F5 accepts the first item",
     "已登记 {}": "Logged {}",
-    # operator chooser
-    "管理员姓名": "administrator's name",
-    "还没有登记操作员：输入你的姓名，回车登记为管理员": "No operators yet: type your name and press Enter to become the admin",
+    # signing in, the idle lock (tui/signin.py)
     "请输入姓名": "Please type a name",
-    "请选择操作员（输入姓名、角色或网格筛选，回车确定）": "Who is at the terminal? (type a name, role or grid; Enter)",
-    "{} / {} 位操作员": "{} / {} operators",
-    "姓名 / 角色 / 网格 / 单位": "name / role / grid / unit",
+    "请登录": "please sign in",
+    "已锁屏": "locked",
+    "登录：输入姓名（可从列表选择）和密码，回车确定": "Sign in: your name (or pick it from the list) and password, then Enter",
+    "姓名（也可输入角色或网格筛选）": "Name (or type a role or grid to narrow the list)",
+    "密码": "Password",
+    "两步验证动态码（手机验证器上的 6 位数字）": "Two-factor code (the 6 digits on your phone's authenticator)",
+    "正在核对……": "Checking…",
+    "请输入密码": "Please type your password",
+    "请输入动态码": "Please type the code",
+    "请输入手机验证器上的 6 位动态码": "Type the 6-digit code your phone's authenticator shows",
+    "尚无管理员：请在本机终端运行 xinsheng operators add 姓名 --role admin": (
+        "No administrator yet: at this machine's terminal run xinsheng operators add NAME --role admin"
+    ),
+    "培训数据库：所有演示操作员的密码都是 {}": "Training database: every demo operator's password is {}",
+    "闲置已锁屏：{} 输入密码继续，或换一位操作员登录": (
+        "Locked while idle: {} types the password to go on, or another operator signs in"
+    ),
+    "未完成登录：本账户须先启用两步验证": "Not signed in: this account must set up two-factor sign-in first",
+    "未完成登录：须先把一次性密码改为自己的密码": "Not signed in: the one-time password must be changed first",
+    # the domain's refusals, shown as they come (models.access)
+    "姓名或密码不正确，或账户已锁定、停用（连续输错将锁定一段时间；忘记密码请找管理员重置）": (
+        "Wrong name or password, or the account is locked or disabled (repeated failures lock it for a while; "
+        "an administrator can reset a forgotten password)"
+    ),
+    "当前密码不正确": "The current password is wrong",
+    "新密码不能与当前密码相同": "The new password must differ from the current one",
+    "密码不能包含或等于姓名": "The password must not be or contain the name",
+    "动态码不正确：请核对手机上的 6 位数字后再试": "Wrong code: check the 6 digits on your phone and try again",
+    # one's own account (tui/account.py)
+    "修改密码": "Change password",
+    "退出登录": "Sign out",
+    "两步验证": "Two-factor sign-in",
+    "账户": "Account",
+    "密码已修改": "Password changed",
+    "已启用两步验证": "Two-factor sign-in is on",
+    "修改自己的登录密码": "change your own password",
+    "用手机验证器启用两步验证（动态码）": "turn on two-factor sign-in with a phone authenticator (codes)",
+    "退出登录，回到登录界面": "sign out and return to the sign-in screen",
+    "正在处理……": "Working…",
+    "请设置自己的密码：一次性密码只能用一次": "Set your own password: a one-time password works only once",
+    "当前密码": "Current password",
+    "新密码": "New password",
+    "再输入一次新密码": "New password again",
+    "两次输入的新密码不一致": "The two new passwords differ",
+    "请填写每一栏": "Please fill in every field",
+    "回车确定 · Esc 取消": "Enter confirms · Esc cancels",
+    "本账户须启用两步验证": "This account must use two-factor sign-in",
+    "用手机验证器扫描二维码，或手动输入密钥（按时间生成，30 秒一换）：": (
+        "Scan the QR code with a phone authenticator, or type in the key (time-based, a new code every 30 s):"
+    ),
+    "手机上显示的 6 位动态码": "The 6-digit code on your phone",
+    "二维码下翻": "QR code down",
+    "二维码上翻": "QR code up",
+    "回车确定 · PgUp/PgDn 滚动二维码 · Esc 取消": "Enter confirms · PgUp/PgDn scroll the QR code · Esc cancels",
     # queue
     "我的待办": "My work",
     "在办": "Open",

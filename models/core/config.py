@@ -107,6 +107,12 @@ def export_language(language: str, environ: MutableMapping[str, str] | None = No
     (os.environ if environ is None else environ)["XINSHENG_LANG"] = language
 
 
+def export_database(url: str, environ: MutableMapping[str, str] | None = None) -> None:
+    """Hand the database to child processes through the environment, not the command line: a URL may carry a
+    password, and every user of the machine can read another's command line (`ps`)."""
+    (os.environ if environ is None else environ)["XINSHENG_DB"] = url
+
+
 def data_dir() -> Path:
     return config().data_dir
 

@@ -13,8 +13,11 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from models.access.audit import record
 from models.core.errors import UserError
 from models.core.text import mask_phones_in_text
+from models.core.vocabulary import AuditAction, Privilege
+from models.people.permissions import Actor, require
 from models.store.tables import CatalogItem, Department, MatchExample, Request
 
 
@@ -76,8 +79,10 @@ def list_examples(
     return total, [ExampleRow(rid, mask_phones_in_text(text), *rest) for rid, text, *rest in rows]
 
 
-def remove_example(session: Session, example_id: int) -> ExampleRow:
-    """Delete one confirmed routing; returns what was removed so the caller can say it."""
+def remove_example(session: Session, actor: Actor, example_id: int) -> ExampleRow:
+    """Delete one confirmed routing (an administrator's correction of what the matcher learns, audited); returns
+    what was removed so the caller can say it."""
+    require(actor, Privilege.REMOVE_EXAMPLES)
     example = session.get(MatchExample, example_id)
     if example is None:
         raise UserError(f"找不到已确认派单样例 #{example_id}")
@@ -96,6 +101,7 @@ def remove_example(session: Session, example_id: int) -> ExampleRow:
     )
     session.delete(example)
     session.flush()
+    record(session, actor, AuditAction.EXAMPLES_REMOVE, example=example_id, text=removed.text[:40])
     return removed
 
 

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
+from models.access.audit import record
 from models.core.errors import UserError
-from models.core.vocabulary import Satisfaction
+from models.core.vocabulary import AuditAction, Privilege, Satisfaction
+from models.people.permissions import Actor, require
 from models.store.tables import Setting
 
 DEFAULT_COMPOSITE = {"response": 0.1, "resolution": 0.5, "satisfaction": 0.4}
@@ -54,8 +56,13 @@ def parse_weights(text: str, option: str) -> dict[str, float]:
 
 
 def set_weights(
-    session: Session, composite: Mapping[str, float] | None = None, satisfaction: Mapping[str, float] | None = None
+    session: Session,
+    actor: Actor,
+    composite: Mapping[str, float] | None = None,
+    satisfaction: Mapping[str, float] | None = None,
 ) -> Weights:
+    """Change the weights (an administrator's setting, audited): every rate shown from now on follows them."""
+    require(actor, Privilege.SETTINGS)
     if composite is not None:
         if set(composite) != set(DEFAULT_COMPOSITE):
             raise UserError(f"--composite 需要且只能给出：{'、'.join(DEFAULT_COMPOSITE)}")
@@ -69,4 +76,6 @@ def set_weights(
             raise UserError("--satisfaction 的权重应在 0 到 1 之间")
         session.merge(Setting(key="satisfaction_weights", value=json.dumps(dict(satisfaction))))
     session.flush()
+    record(session, actor, AuditAction.SETTINGS_CHANGE, composite=composite and dict(composite),
+           satisfaction=satisfaction and dict(satisfaction))  # fmt: skip
     return load_weights(session)

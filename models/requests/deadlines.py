@@ -12,9 +12,11 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from models.access.audit import record
 from models.core.clock import add_working_days
 from models.core.errors import UserError
-from models.core.vocabulary import URGENCIES, Urgency
+from models.core.vocabulary import URGENCIES, AuditAction, Privilege, Urgency
+from models.people.permissions import Actor, require
 from models.store.tables import CatalogItem, DeadlineRule
 
 RESPONSE_DAYS = 1
@@ -61,6 +63,7 @@ class DeadlineRules:
 
 def set_rule(
     session: Session,
+    actor: Actor,
     scope: str,
     key: str = "",
     urgency: str = "",
@@ -68,7 +71,9 @@ def set_rule(
     response_days: int | None = None,
     completion_days: int | None = None,
 ) -> DeadlineRule:
-    """Create or change one rule; a figure left out keeps falling through to the less specific rules."""
+    """Create or change one rule (an administrator's, audited); a figure left out keeps falling through to the less
+    specific rules."""
+    require(actor, Privilege.DEADLINE_RULES)
     if scope not in SCOPES:
         raise UserError(f"--scope 应为 {'、'.join(SCOPES)} 之一，收到 “{scope}”")
     if scope != "urgency" and not key:
@@ -96,4 +101,6 @@ def set_rule(
         rule.completion_days = completion_days
     session.add(rule)
     session.flush()
+    record(session, actor, AuditAction.DEADLINE_RULE_CHANGE, scope=scope, key=key, urgency=urgency,
+           response_days=rule.response_days, completion_days=rule.completion_days)  # fmt: skip
     return rule

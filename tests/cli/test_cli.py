@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from commands.main import app
 from models.store.migrations import HEAD_REVISION
+from tests.accounts import PASSWORD, cli_first_admin
 from tests.conftest import shared_file
 
 runner = CliRunner()
@@ -17,16 +18,23 @@ def invoke(db: Path | str, *args: str):
     return runner.invoke(app, ["--db", str(db), *args])
 
 
+def new_db(path: Path) -> Path:
+    """A new database file with its first administrator, signed in: a new file starts with an administrator now
+    (issue 14), no longer with the first `catalog import`."""
+    cli_first_admin(str(path))
+    return path
+
+
 @pytest.fixture
 def db(tmp_path: Path, catalog_csv: Path) -> Path:
-    path = tmp_path / "cli.db"
+    path = new_db(tmp_path / "cli.db")
     result = invoke(path, "catalog", "import", str(catalog_csv))
     assert result.exit_code == 0, result.output
     return path
 
 
 def test_catalog_import_reports_counts(tmp_path: Path, catalog_csv: Path) -> None:
-    result = invoke(tmp_path / "a.db", "catalog", "import", str(catalog_csv))
+    result = invoke(new_db(tmp_path / "a.db"), "catalog", "import", str(catalog_csv))
     assert result.exit_code == 0
     assert "共 10 项，新增 10" in result.stdout and "收回/取消/合并 4" in result.stdout
     again = invoke(tmp_path / "a.db", "catalog", "import", str(catalog_csv))
@@ -34,7 +42,7 @@ def test_catalog_import_reports_counts(tmp_path: Path, catalog_csv: Path) -> Non
 
 
 def test_catalog_dry_run_writes_nothing(tmp_path: Path, catalog_csv: Path) -> None:
-    result = invoke(tmp_path / "b.db", "catalog", "import", str(catalog_csv), "--dry-run")
+    result = invoke(new_db(tmp_path / "b.db"), "catalog", "import", str(catalog_csv), "--dry-run")
     assert result.exit_code == 0 and "试运行" in result.stdout
     empty = invoke(tmp_path / "b.db", "match", "路灯不亮")
     assert "无" in empty.stdout and "catalog import" in empty.stderr  # no catalog: say what to do
@@ -43,7 +51,7 @@ def test_catalog_dry_run_writes_nothing(tmp_path: Path, catalog_csv: Path) -> No
 def test_bad_catalog_exits_2_with_row_and_column(tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("code,name,department,duty\nA,路灯,街道,own\nB,漏水,区水务局,whatever\n", encoding="utf-8")
-    result = invoke(tmp_path / "c.db", "catalog", "import", str(bad))
+    result = invoke(new_db(tmp_path / "c.db"), "catalog", "import", str(bad))
     assert result.exit_code == 2
     assert "第 3 行" in result.stderr and "duty" in result.stderr and "未知的履职类型" in result.stderr
     assert "Traceback" not in result.output
@@ -51,7 +59,8 @@ def test_bad_catalog_exits_2_with_row_and_column(tmp_path: Path) -> None:
 
 
 def test_missing_file_and_wrong_type_exit_2(tmp_path: Path) -> None:
-    assert invoke(tmp_path / "d.db", "catalog", "import", str(tmp_path / "nope.csv")).exit_code == 2
+    missing = invoke(new_db(tmp_path / "d.db"), "catalog", "import", str(tmp_path / "nope.csv"))
+    assert missing.exit_code == 2 and "nope.csv" in missing.stderr
     doc = tmp_path / "x.docx"
     doc.write_bytes(b"PK")
     result = invoke(tmp_path / "d.db", "catalog", "import", str(doc))
@@ -140,6 +149,7 @@ def test_db_commands(tmp_path: Path) -> None:
     assert up.exit_code == 0 and f"→ {HEAD_REVISION}" in up.stdout
     assert "数据库已是最新版本" in invoke(path, "db", "upgrade").stdout
     assert f"版本：{HEAD_REVISION}" in invoke(path, "db", "current").stdout
+    cli_first_admin(str(path))  # a backup is an administrator's (upgrade and current need no sign-in)
     backup = tmp_path / "backup.db"
     assert invoke(path, "db", "backup", str(backup)).exit_code == 0 and backup.exists()
     assert invoke(path, "db", "backup", str(backup)).exit_code == 2
@@ -148,8 +158,13 @@ def test_db_commands(tmp_path: Path) -> None:
 def test_xinsheng_db_environment_variable(tmp_path: Path, catalog_csv: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "env.db"
     monkeypatch.setenv("XINSHENG_DB", str(path))
-    assert runner.invoke(app, ["catalog", "import", str(catalog_csv)]).exit_code == 0
+    first = runner.invoke(app, ["operators", "add", "管理员", "--role", "admin", "--password-stdin"], input=PASSWORD)
+    assert first.exit_code == 0, first.output
     assert path.exists()
+    login = runner.invoke(app, ["login", "--operator", "管理员", "--password-stdin"], input=PASSWORD)
+    assert login.exit_code == 0, login.output
+    assert runner.invoke(app, ["catalog", "import", str(catalog_csv)]).exit_code == 0
+    assert "未变 10" in invoke(path, "catalog", "import", str(catalog_csv)).stdout  # the same file, via --db
 
 
 def test_unreachable_database_url_is_a_clear_error(tmp_path: Path) -> None:
@@ -161,6 +176,9 @@ def test_unreachable_database_url_is_a_clear_error(tmp_path: Path) -> None:
 def test_postgres_url_works_for_commands(pg_url: str, catalog_csv: Path, tmp_path: Path) -> None:
     assert "版本：（空库）" in invoke(pg_url, "db", "current").stdout  # looking creates nothing
     assert invoke(pg_url, "stats").exit_code == 2  # nor does a command that only reads
+    assert invoke(pg_url, "catalog", "import", str(catalog_csv)).exit_code == 2  # nor an import (issue 14)
+    assert "版本：（空库）" in invoke(pg_url, "db", "current").stdout
+    cli_first_admin(pg_url)  # the first administrator is what starts a database now
     assert invoke(pg_url, "catalog", "import", str(catalog_csv)).exit_code == 0
     assert f"版本：{HEAD_REVISION}" in invoke(pg_url, "db", "current").stdout
     history = tmp_path / "h.csv"
@@ -187,7 +205,8 @@ def test_demo_command_on_postgres_and_sqlite(pg_url: str, tmp_path: Path) -> Non
 
 
 def test_shared_catalog_through_the_cli(tmp_path: Path) -> None:
-    result = invoke(tmp_path / "s.db", "catalog", "import", str(shared_file("taxonomy_catalog.csv")))
+    catalog = shared_file("taxonomy_catalog.csv")
+    result = invoke(new_db(tmp_path / "s.db"), "catalog", "import", str(catalog))
     assert result.exit_code == 0 and "共 517 项" in result.stdout
 
 
@@ -301,7 +320,7 @@ def test_import_bad_rows_exit_2_or_go_to_an_error_file(db: Path, tmp_path: Path,
 def test_catalog_import_preview_and_map(tmp_path: Path) -> None:
     path = tmp_path / "清单.csv"
     path.write_text("序,事项,主责部门,说明文字\nK1,楼道照明维护,街道城市管理办公室,楼道灯\n", encoding="utf-8")
-    db = tmp_path / "c.db"
+    db = new_db(tmp_path / "c.db")
     preview = invoke(db, "catalog", "import", str(path), "--preview")
     assert preview.exit_code == 2 and "code" in preview.stderr and "序" in preview.stderr
     mapped = ["--map", "序=code", "--map", "说明文字=description"]
@@ -432,9 +451,11 @@ def test_escalate_command_is_idempotent(db: Path) -> None:
 
 
 def test_operators_are_registered_listed_and_checked_before_the_tui_opens(db: Path) -> None:
-    assert "还没有登记操作员" in invoke(db, "operators", "list").stdout
+    # the administrator who made the database is the one listed at first (no list without one, issue 14)
+    first = invoke(db, "operators", "list").stdout.splitlines()
+    assert len(first) == 2 and first[1].split() == ["管理员", "管理员"]
     added = invoke(db, "operators", "add", "周主任", "--role", "supervisor")
-    assert added.exit_code == 0 and "已登记 周主任（督办负责人）" in added.stdout
+    assert added.exit_code == 0 and "已登记 周主任（督办负责人），一次性密码：" in added.stdout
     for args, message in (
         (("周主任", "--role", "admin"), "已登记"),
         (("李", "--role", "boss"), "--role"),
@@ -447,10 +468,15 @@ def test_operators_are_registered_listed_and_checked_before_the_tui_opens(db: Pa
     chinese_role = invoke(db, "operators", "add", "王管理", "--role", "管理员")  # the role in Chinese works too
     assert "已登记 王管理（管理员）" in chinese_role.stdout
     listing = invoke(db, "operators", "list").stdout.splitlines()
-    assert listing[0].split() == ["角色", "姓名", "网格", "/", "社区", "/", "单位"] and len(listing) == 3
-    assert "督办负责人" in listing[1] and "周主任" in listing[1] and "王管理" in listing[2]
-    unknown = invoke(db, "--operator", "路人甲")  # the TUI never opens for a name nobody registered
-    assert unknown.exit_code == 2 and "没有登记的操作员 “路人甲”" in unknown.stderr
+    assert listing[0].split() == ["角色", "姓名", "网格", "/", "社区", "/", "单位"] and len(listing) == 4
+    assert "督办负责人" in listing[1] and "周主任" in listing[1]
+    assert {line.split()[1] for line in listing[2:]} == {"王管理", "管理员"}
+    # a name alone signs nobody in (issue 14): --operator names who signs in, the password is still asked for,
+    # and the TUI's sign-in screen refuses an unknown name as it refuses a wrong password (tests/tui)
+    assert invoke(db, "logout").exit_code == 0
+    for name in ("路人甲", "周主任"):
+        unknown = invoke(db, "--operator", name, "operators", "list")
+        assert unknown.exit_code == 2 and unknown.stderr.strip() == "错误：请先登录：xinsheng login"
 
 
 def test_serve_refuses_a_port_out_of_range_in_one_line(db: Path) -> None:
@@ -459,11 +485,16 @@ def test_serve_refuses_a_port_out_of_range_in_one_line(db: Path) -> None:
 
 
 def test_a_mistyped_database_path_is_refused_by_commands_that_only_read(tmp_path: Path) -> None:
-    """`stats --db dmeo.db` must not report zeros from a new empty file; imports may start a database."""
+    """`stats --db dmeo.db` must not report zeros from a new empty file; only the first administrator starts a
+    database (issue 14: imports and `areas add` no longer do, they need a signed-in administrator first)."""
     for args in (["stats"], ["report", "--period", "2026-10", "-f", "md", "-o", "-"], ["export", "requests"],
-                 ["match", "路灯"], ["operators", "list"], ["db", "check"]):  # fmt: skip
+                 ["match", "路灯"], ["operators", "list"], ["db", "check"], ["login", "--operator", "甲"],
+                 ["catalog", "import", str(tmp_path / "c.csv")], ["requests", "import", str(tmp_path / "r.csv")],
+                 ["areas", "add", "槐安街道"]):  # fmt: skip
         result = invoke(tmp_path / "dmeo.db", *args)
         assert result.exit_code == 2, args
         assert "数据库文件不存在" in result.stderr and "dmeo.db" in result.stderr
     assert not (tmp_path / "dmeo.db").exists()
-    assert invoke(tmp_path / "dmeo.db", "operators", "add", "甲", "--role", "admin").exit_code == 0
+    first = runner.invoke(app, ["--db", str(tmp_path / "dmeo.db"), "operators", "add", "甲", "--role", "admin",
+                                "--password-stdin"], input=PASSWORD)  # fmt: skip
+    assert first.exit_code == 0 and (tmp_path / "dmeo.db").exists()

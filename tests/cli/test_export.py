@@ -8,15 +8,17 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 from typer.testing import CliRunner
 
 from commands.main import app
 from models.core.clock import simulated_time
+from models.people.areas import add_area_chain
 from models.requests.intake import log_request
 from models.requests.workflow import Actor
 from models.store.engine import open_engine, session_scope
-from models.store.tables import AuditEvent, Operator
+from models.store.tables import AuditEvent
+from tests.accounts import PASSWORD, cli_first_admin, cli_login, register
 
 runner = CliRunner()
 
@@ -28,11 +30,15 @@ def invoke(db: Path, *args: str):
 @pytest.fixture
 def db(tmp_path: Path, catalog_csv: Path) -> Path:
     path = tmp_path / "export.db"
+    cli_first_admin(str(path))  # signed in as the administrator: exports below run as them unless a test signs in
     assert invoke(path, "catalog", "import", str(catalog_csv)).exit_code == 0
     actor = Actor("史婷", "grid_worker")
-    with session_scope(open_engine(path)) as session:
-        session.add(Operator(name="王主任", role="supervisor"))
-        session.add(Operator(name="史婷", role="grid_worker"))
+    engine = open_engine(path)
+    with session_scope(engine) as session:
+        add_area_chain(session, "槐安街道", "槐安里社区", "第1网格")
+    register(engine, "王主任", "supervisor")
+    register(engine, "史婷", "grid_worker", area="第1网格")
+    with session_scope(engine) as session:
         with simulated_time(datetime(2026, 3, 2, 9, 30)):
             log_request(
                 session,
@@ -119,17 +125,24 @@ def test_open311_georeport_v2(db: Path) -> None:
 
 
 def test_personal_data_only_for_supervisors_and_audited(db: Path) -> None:
-    for operator in ("史婷", "路人甲"):
-        refused = runner.invoke(app, ["--db", str(db), "--operator", operator, "export", "requests",
-                                      "--include-personal-data"])  # fmt: skip
-        assert refused.exit_code == 2 and "只有主管或管理员" in refused.stderr and refused.stdout == ""
-    shown = runner.invoke(app, ["--db", str(db), "--operator", "王主任", "export", "requests",
-                                "--include-personal-data", "--period", "2026-03"])  # fmt: skip
+    # who exports is who signed in (issue 14): a grid worker may export nothing, personal data or not
+    cli_login(str(db), "史婷")
+    for args in ((), ("--include-personal-data",)):
+        refused = invoke(db, "export", "requests", *args)
+        assert refused.exit_code == 2 and refused.stderr.strip() == "错误：网格员不能导出数据" and refused.stdout == ""
+    # a name nobody registered cannot sign in, so it exports nothing either
+    unknown = runner.invoke(app, ["--db", str(db), "login", "--operator", "路人甲", "--password-stdin"],
+                            input=PASSWORD + "\n")  # fmt: skip
+    assert unknown.exit_code == 2 and unknown.stdout == ""
+    cli_login(str(db), "王主任")
+    shown = invoke(db, "export", "requests", "--include-personal-data", "--period", "2026-03")
     assert shown.exit_code == 0 and "王芳" in shown.stdout and "13812345678" in shown.stdout
     assert "审计" in shown.stderr
     with session_scope(open_engine(db)) as session:
-        audits = session.exec(select(AuditEvent)).all()
+        exports = col(AuditEvent.action).in_(("export", "export_personal_data"))
+        audits = session.exec(select(AuditEvent).where(exports)).all()
     assert len(audits) == 1
     assert (audits[0].actor, audits[0].role, audits[0].action) == ("王主任", "supervisor", "export_personal_data")
+    # written before the data (the row count is not known then): what, where to and which filters
     detail = json.loads(audits[0].detail)
-    assert detail["rows"] == 1 and detail["period"] == "2026-03" and detail["format"] == "csv"
+    assert detail["period"] == "2026-03" and detail["format"] == "csv" and detail["file"] == "stdout"

@@ -13,6 +13,7 @@ from models.store.engine import session_scope
 from tests.conftest import take_on
 
 A = Actor("测试", "supervisor")
+ADMIN = Actor("管理员", "admin")
 
 
 @pytest.mark.parametrize(
@@ -37,9 +38,9 @@ def test_working_days_follow_the_official_calendar(start: datetime, days: int, d
 
 def test_the_most_specific_rule_wins(catalog_engine) -> None:
     with session_scope(catalog_engine) as s:
-        set_rule(s, "urgency", urgency="urgent", completion_days=2)
-        set_rule(s, "category", "公共服务", completion_days=8)
-        set_rule(s, "item", "JD-003", urgency="urgent", completion_days=1, response_days=0)
+        set_rule(s, ADMIN, "urgency", urgency="urgent", completion_days=2)
+        set_rule(s, ADMIN, "category", "公共服务", completion_days=8)
+        set_rule(s, ADMIN, "item", "JD-003", urgency="urgent", completion_days=1, response_days=0)
         rules = DeadlineRules.load(s)
     assert rules.days("normal") == (1, 5)  # built-in defaults
     assert rules.days("urgent") == (1, 2)  # urgency rule
@@ -51,7 +52,7 @@ def test_the_most_specific_rule_wins(catalog_engine) -> None:
 
 def test_logging_uses_the_rules_and_bad_rules_are_refused(catalog_engine) -> None:
     with session_scope(catalog_engine) as s:
-        set_rule(s, "item", "JD-009", completion_days=10)
+        set_rule(s, ADMIN, "item", "JD-009", completion_days=10)
         with simulated_time(datetime(2026, 3, 2, 9)):  # a Monday
             request = log_request(s, A, title="高龄津贴", item_code="JD-009").request
         assert request.due_at == datetime(2026, 3, 16, 9)
@@ -65,7 +66,7 @@ def test_logging_uses_the_rules_and_bad_rules_are_refused(catalog_engine) -> Non
             ({"scope": "urgency"}, "至少"),
         ):
             with pytest.raises(UserError, match=message):
-                set_rule(s, **kwargs)
+                set_rule(s, ADMIN, **kwargs)
 
 
 def _working_request(session, created: datetime):

@@ -35,9 +35,11 @@ from models.people.permissions import Actor
 from models.store.consistency import check_database
 from models.store.engine import open_engine, session_scope
 from models.store.tables import CatalogItem, Request, RequestEvent
+from tests.accounts import cli_login, register
 from tests.conftest import CATALOG_CSV
 
 ADMIN = Actor("属性测试", "admin")
+CLI_ADMIN = "命令行管理员"
 HOSTILE = [
     "=cmd|' /C calc'!A0",
     '=HYPERLINK("http://evil.example","点我")',
@@ -234,7 +236,7 @@ def test_exports_neutralize_every_formula_and_the_database_survives_sql_looking_
             log_request(session, ADMIN, title=value or "空", text=value, location=value, resident_name=value[:80])
     out = io.StringIO()
     with session_scope(db) as session:
-        export_requests(session, "csv", ExportFilter(), output=None, stdout=out)
+        export_requests(session, "csv", ExportFilter(), output=None, stdout=out, actor=ADMIN)
     rows = list(csv.reader(io.StringIO(out.getvalue())))
     assert len(rows) > 8
     dangerous = [cell for row in rows[1:] for cell in row if cell.startswith(FORMULA_LEADERS)]
@@ -249,8 +251,18 @@ words = st.one_of(st.sampled_from(HOSTILE[:12]), st.text(min_size=1, max_size=25
 
 
 @pytest.fixture(scope="module")
-def cli_db(tmp_path_factory: pytest.TempPathFactory, db: Engine) -> str:
+def cli_database(db: Engine) -> str:
+    """The module's database with an administrator the command line signs in as (issue 14: every command but
+    `match` runs as a signed-in operator)."""
+    register(db, CLI_ADMIN, "admin")
     return str(db.url.database)
+
+
+@pytest.fixture
+def cli_db(cli_database: str) -> str:
+    """Signed in for this test: each test has its own config directory (conftest._isolated_env), so its own session."""
+    cli_login(cli_database, CLI_ADMIN)
+    return cli_database
 
 
 def _cli(db_path: str, *args: str) -> None:
@@ -269,6 +281,7 @@ def _cli(db_path: str, *args: str) -> None:
         output, code = output + printed.getvalue(), usage
     assert code in (0, 2), (args, code, output)
     assert "Traceback" not in output
+    assert "请先登录" not in output and "登录已失效" not in output, (args, output)  # the input was tried, not refused
     if code == 2:
         message = [line for line in output.splitlines() if line.strip()]
         assert len(message) == 1 and message[0].startswith("错误："), (args, output)

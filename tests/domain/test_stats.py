@@ -14,6 +14,7 @@ from models.store.engine import session_scope
 from tests.conftest import area_chain, take_on
 
 A = Actor("测试")
+ADMIN = Actor("管理员", "admin")
 T0 = datetime(2026, 3, 2, 9, 0)  # a Monday
 
 
@@ -257,7 +258,7 @@ def test_weights_are_configurable_per_database(stats_engine) -> None:
 
     with session_scope(stats_engine) as s:
         before = compute_stats(s).overall
-        set_weights(s, {"response": 0.0, "resolution": 1.0, "satisfaction": 0.0},
+        set_weights(s, ADMIN, {"response": 0.0, "resolution": 1.0, "satisfaction": 0.0},
                     {"satisfied": 1.0, "basically": 0.5, "unsatisfied": 0.0})  # fmt: skip
     with session_scope(stats_engine) as s:
         after = compute_stats(s).overall
@@ -265,8 +266,8 @@ def test_weights_are_configurable_per_database(stats_engine) -> None:
     # one of the three rated requests was "basically satisfied": 0.9 → 0.5 takes 0.4 off the numerator
     assert after.satisfaction.numerator == pytest.approx(before.satisfaction.numerator - 0.4)
     with pytest.raises(UserError, match="合计为 1"), session_scope(stats_engine) as s:
-        set_weights(s, {"response": 0.5, "resolution": 0.5, "satisfaction": 0.5})
+        set_weights(s, ADMIN, {"response": 0.5, "resolution": 0.5, "satisfaction": 0.5})
     with pytest.raises(UserError, match="只能给出"), session_scope(stats_engine) as s:
-        set_weights(s, None, {"satisfied": 1.0})
+        set_weights(s, ADMIN, None, {"satisfied": 1.0})
     with pytest.raises(UserError, match="名称=数值"):
         parse_weights("response:0.1", "--composite")

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.accounts import cli_first_admin
+
 
 def test_a_killed_import_process_leaves_whole_batches_and_finishes_when_run_again(tmp_path: Path, catalog_csv) -> None:
     """SIGKILL in the middle of a real `xinsheng requests import`, then the same command again."""
@@ -29,7 +31,8 @@ def test_a_killed_import_process_leaves_whole_batches_and_finishes_when_run_agai
             return conn.execute(sql).fetchone()[0]
 
     killed, whole = tmp_path / "killed.db", tmp_path / "whole.db"
-    for db in (killed, whole):
+    for db in (killed, whole):  # signed in here; the child processes inherit this test's config directory
+        cli_first_admin(str(db))
         assert run(db, "catalog", "import", str(catalog_csv)).returncode == 0
     process = subprocess.Popen([*command, str(killed), "requests", "import", str(export)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip

@@ -18,6 +18,7 @@ from models.files.catalog_import import import_catalog
 from models.people.permissions import add_operator
 from models.store.engine import open_engine, session_scope
 from models.store.tables import Request
+from tests.accounts import PASSWORD, give_password
 from tests.conftest import area_chain
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux for the end-to-end terminal test")
@@ -56,6 +57,19 @@ class Terminal:
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
 
+    def sign_in(self, name: str | None, password: str = PASSWORD, *, signed_in: str = "操作员：") -> str:
+        """Type the name (None: --operator filled it in) and the password as a person does; the landing screen."""
+        self.wait_for(lambda s: ("请登录" in s or "please sign in" in s) and "xinsheng" in s)
+        if name is not None:
+            self.keys(name, literal=True)
+            self.wait_for(lambda s: name in s)
+            self.keys("Enter")  # the name is taken, the cursor moves to the password
+            time.sleep(0.3)
+        self.keys(password, literal=True)
+        self.wait_for(lambda s: "•" * len(password) in s)  # typed, and shown masked
+        self.keys("Enter")
+        return self.wait_for(lambda s: signed_in in s)
+
 
 @pytest.fixture
 def terminal_db(tmp_path: Path, catalog_csv: Path) -> Path:
@@ -65,18 +79,22 @@ def terminal_db(tmp_path: Path, catalog_csv: Path) -> Path:
         import_catalog(s, catalog_csv)
         area_chain(s, "和平街道", "槐安里社区", "槐安里社区第1网格")
         add_operator(s, "史婷", "grid_worker", area="槐安里社区第1网格")
+        give_password(s, "史婷")
     engine.dispose()
     return db
 
 
 @pytest.fixture
 def terminal(terminal_db: Path) -> Iterator[Terminal]:
-    term = Terminal([sys.executable, "-m", "commands.main", "--db", str(terminal_db), "--operator", "史婷"])
+    term = Terminal([sys.executable, "-m", "commands.main", "--db", str(terminal_db)])
     yield term
     term.close()
 
 
 def test_a_grid_worker_logs_a_request_in_a_real_terminal(terminal: Terminal, terminal_db: Path) -> None:
+    terminal.wait_for(lambda s: "请登录" in s)
+    assert "标题" not in terminal.screen()  # nothing before sign-in
+    terminal.sign_in("史婷")
     terminal.wait_for(lambda s: "史婷 · 网格员 · 槐安里社区第1网格" in s and "标题" in s)
     terminal.keys("楼道里想放几把折叠椅", literal=True)
     shown = terminal.wait_for(lambda s: "楼道公共设施维护" in s)  # suggestions appear while typing
@@ -94,6 +112,14 @@ def test_a_grid_worker_logs_a_request_in_a_real_terminal(terminal: Terminal, ter
     terminal.keys("F4")  # a grid worker has no dashboard: the key does nothing
     time.sleep(0.5)
     assert "综合得分" not in terminal.screen()
+    terminal.keys("C-p")
+    terminal.wait_for(lambda s: "输入命令" in s)
+    terminal.keys("切换操作员", literal=True)
+    terminal.wait_for(lambda s: "换一位操作员登录" in s)
+    terminal.keys("Enter")  # once ended the program (an unknown mode)
+    shown = terminal.wait_for(lambda s: "请登录" in s)
+    assert request.ref not in shown and "史婷 ·" not in shown
+    terminal.sign_in("史婷")
 
 
 def test_the_english_interface_in_a_real_terminal(terminal_db: Path) -> None:
@@ -101,6 +127,7 @@ def test_the_english_interface_in_a_real_terminal(terminal_db: Path) -> None:
         [sys.executable, "-m", "commands.main", "--db", str(terminal_db), "--lang", "en", "--operator", "史婷"]
     )
     try:
+        term.sign_in(None, signed_in="Operator:")
         shown = term.wait_for(lambda s: "Title: the request in one line" in s)
         assert "Operator: 史婷 · Grid worker" in shown and "Save" in shown and "保存" not in shown
         term.keys("路灯不亮好几天了", literal=True)
@@ -143,6 +170,7 @@ def test_a_tui_killed_while_it_writes_leaves_a_sound_database(terminal_db: Path)
 
     term = Terminal([sys.executable, "-m", "commands.main", "--db", str(terminal_db), "--operator", "史婷"])
     try:
+        term.sign_in(None)
         term.wait_for(lambda s: "史婷 · 网格员" in s and "标题" in s)
         time.sleep(1.5)  # the start-up escalation pass has written and finished
         pid = _program_pid(term)
@@ -194,6 +222,15 @@ def test_a_tui_killed_while_it_writes_leaves_a_sound_database(terminal_db: Path)
     with sqlite3.connect(terminal_db) as conn:
         titles = {t for (t,) in conn.execute("SELECT title FROM request")}
     assert {"楼道灯坏了第0次", "楼道灯坏了第1次"} <= titles
+    with session_scope(open_engine(terminal_db)) as s:  # `db check` is an administrator's: one signs in for it
+        add_operator(s, "管理员", "admin")
+        give_password(s, "管理员")
+    login = subprocess.run(
+        [sys.executable, "-m", "commands.main", "--db", str(terminal_db), "login", "--operator", "管理员",
+         "--password-stdin"],
+        input=PASSWORD + "\n", capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert login.returncode == 0, login.stdout + login.stderr
     check = subprocess.run(
         [sys.executable, "-m", "commands.main", "--db", str(terminal_db), "db", "check"],
         capture_output=True, text=True, timeout=120,
@@ -201,6 +238,7 @@ def test_a_tui_killed_while_it_writes_leaves_a_sound_database(terminal_db: Path)
     assert check.returncode == 0, check.stdout + check.stderr
     after = Terminal([sys.executable, "-m", "commands.main", "--db", str(terminal_db), "--operator", "史婷"])
     try:
+        after.sign_in(None)
         after.wait_for(lambda s: "史婷 · 网格员" in s and "标题" in s)
         after.keys("杀掉之后再登记一条", literal=True)
         after.wait_for(lambda s: "杀掉之后再登记一条" in s)

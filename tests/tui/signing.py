@@ -48,3 +48,15 @@ async def sign_in(pilot: Pilot, app, name: str, password: str = PASSWORD) -> Non
         lambda: app.signed_in and not isinstance(app.screen, SignInScreen) and app.screen.is_mounted,
         f"{name} signed in",
     )
+
+
+def screen_text(app) -> str:
+    """Everything the terminal shows now, row by row (read from the screenshot, so what covers what is as drawn)."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for match in re.finditer(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
+        rows.setdefault(float(match.group(2)), []).append((float(match.group(1)), html.unescape(match.group(3))))
+    return "\n".join("".join(t for _, t in sorted(row)).replace("\xa0", " ") for _, row in sorted(rows.items()))

@@ -22,7 +22,9 @@ from models.requests.escalation import escalate
 from models.requests.intake import log_request
 from models.requests.workflow import Actor
 from models.store.engine import open_engine, session_scope
+from tests.accounts import give_password
 from tests.conftest import area_chain, take_on
+from tests.tui.signing import on_sign_in_form, sign_in
 from tests.tui.waits import idle, until
 from tui.app import XinshengApp
 
@@ -30,6 +32,7 @@ NOW = "2026-03-20T10:00:00"
 SIZES = [(80, 24), (120, 36)]
 THEMES = ["textual-dark", "textual-light"]
 ADMIN = Actor("调度")
+OPERATOR = "演示管理员"
 
 REQUESTS = [
     # (logged at, title, text, item, what happened to it)
@@ -48,7 +51,8 @@ def snapshot_engine(tmp_path: Path, catalog_csv: Path, monkeypatch: pytest.Monke
     with session_scope(engine) as s:
         import_catalog(s, catalog_csv)
         _, _, grid = area_chain(s, "和平街道", "槐安里社区", "槐安里社区第1网格")
-        add_operator(s, "演示管理员", "admin")
+        add_operator(s, OPERATOR, "admin")
+        give_password(s, OPERATOR)
         for at, title, text, item, outcome in REQUESTS:
             with simulated_time(at):
                 request = log_request(
@@ -69,13 +73,16 @@ def snapshot_engine(tmp_path: Path, catalog_csv: Path, monkeypatch: pytest.Monke
 
 
 def _app(engine: Engine, theme: str) -> XinshengApp:
-    app = XinshengApp(engine, operator="演示管理员")
+    app = XinshengApp(engine, operator=OPERATOR)
     app.theme = theme
     return app
 
 
-async def _settle(pilot, ready) -> None:
-    """Wait for the thread workers to fill the screen and for the app to go idle, then drop the start-up toasts."""
+async def _settle(pilot, ready, *, signed_in: bool = True) -> None:
+    """Signed in (through the form, as a person does), wait for the thread workers to fill the screen and for the app
+    to go idle, then drop the start-up toasts."""
+    if signed_in and not pilot.app.signed_in:
+        await sign_in(pilot, pilot.app, OPERATOR)
     await until(pilot, lambda: ready(pilot.app), "the screen filling")
     await idle(pilot)
     await pilot.wait_for_scheduled_animations()
@@ -136,7 +143,19 @@ async def _catalog(pilot) -> None:
     )
 
 
-SCREENS = {"intake": _intake, "queue": _queue, "detail": _detail, "dashboard": _dashboard, "catalog": _catalog}
+async def _signin(pilot) -> None:
+    """The form as --operator leaves it: the name filled in, the cursor in the password field."""
+    await _settle(pilot, lambda app: on_sign_in_form(app) and app.screen._operators, signed_in=False)
+
+
+SCREENS = {
+    "signin": _signin,
+    "intake": _intake,
+    "queue": _queue,
+    "detail": _detail,
+    "dashboard": _dashboard,
+    "catalog": _catalog,
+}
 
 
 @pytest.mark.parametrize("theme", THEMES)

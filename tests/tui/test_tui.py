@@ -301,10 +301,11 @@ async def test_overdue_work_is_escalated_on_start_and_the_user_is_told(catalog_e
 
 
 async def test_stats_screen_names_the_weights_this_database_uses(app, catalog_engine) -> None:
+    from models.people.permissions import Actor
     from models.reporting.weights import set_weights
 
     with session_scope(catalog_engine) as s:
-        set_weights(s, {"response": 0.2, "resolution": 0.4, "satisfaction": 0.4})
+        set_weights(s, Actor(ADMIN, "admin"), {"response": 0.2, "resolution": 0.4, "satisfaction": 0.4})
     async with app.run_test(size=(120, 36)) as pilot:
         await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
@@ -653,7 +654,7 @@ async def test_v_shows_the_residents_phone_for_a_reason_and_records_it(app, cata
         assert app.screen.query_one("#note", Input).value == ""
         await pilot.press("escape")
     with session_scope(catalog_engine) as s:
-        assert [a.action for a in s.exec(select(AuditEvent)).all()] == ["reveal_personal_data"]
+        assert [a.action for a in s.exec(select(AuditEvent)).all()] == ["sign_in", "reveal_personal_data"]
 
 
 async def test_a_request_changed_at_another_terminal_reloads_and_asks_to_retry(app, catalog_engine) -> None:
@@ -782,9 +783,9 @@ def test_every_key_binding_has_an_id_of_its_own() -> None:
     """A keymap file rebinds by id: two bindings sharing one (PgDn and PgUp once did) would move together."""
     from textual.binding import Binding
 
+    from tui.account import AccountDialog, EnrolScreen
     from tui.app import XinshengApp
     from tui.catalog import CatalogScreen
-    from tui.account import AccountDialog, EnrolScreen
     from tui.help import HelpScreen
     from tui.signin import SignInScreen
 
