@@ -27,6 +27,7 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
+    pretty_exceptions_show_locals=False,  # `--debug` tracebacks must never print a typed password or a token
 )
 app.add_typer(catalog.app, name="catalog")
 app.add_typer(requests.app, name="requests")

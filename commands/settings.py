@@ -1,4 +1,4 @@
-"""`xinsheng settings …`: this database's metric weights."""
+"""`xinsheng settings …`: this database's metric weights and security settings."""
 
 from __future__ import annotations
 
@@ -11,7 +11,11 @@ from commands.common import engine_for, signed_in, user_errors
 if TYPE_CHECKING:
     from models.reporting.weights import Weights
 
-app = typer.Typer(help="设置（settings）：综合得分和满意率的权重", no_args_is_help=True, rich_markup_mode=None)
+app = typer.Typer(
+    help="设置（settings）：综合得分和满意率的权重，安全设置（密码、锁定、闲置、两步验证）",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 
 
 def _show(weights: Weights) -> None:

@@ -20,7 +20,7 @@ def stats(
     """响应率、解决率、满意率、综合得分、重办率和办理用时，按状态和所选维度统计。"""
     with user_errors():
         from models.core.vocabulary import STATUS_LABELS
-        from models.reporting.stats import DEPARTMENT_COLUMNS, DIMENSIONS, compute_stats, department_rows, period_bounds
+        from models.reporting.stats import DEPARTMENT_COLUMNS, DIMENSIONS, department_rows, period_bounds, stats_for
         from models.store.engine import session_scope
 
         if period:
@@ -28,15 +28,19 @@ def stats(
         from models.core.vocabulary import Privilege
 
         engine = engine_for(ctx)
-        signed_in(ctx, engine, Privilege.DASHBOARD)
+        actor = signed_in(ctx, engine)
         with session_scope(engine) as session:
-            if as_json:
+            if as_json:  # the dashboard's figures with the street's ledger: the dashboard's roles only
+                from models.people.permissions import require
                 from models.reporting.dashboard import dashboard_data
 
+                require(actor, Privilege.DASHBOARD)
                 typer.echo(json.dumps(dashboard_data(session, period, by), ensure_ascii=False, indent=2))
                 return
-            result = compute_stats(session, period, by=by)
+            result = stats_for(session, actor, period, by=by)
         o = result.overall
+        if not actor.sees_everything:
+            typer.echo(f"范围：{actor.place}（派给本单位的诉求）")
         typer.echo(f"统计期间：{period or '全部'}    诉求总数 {o.total}    在办 {o.open}    超期 {o.overdue}")
         typer.echo("状态：" + "  ".join(f"{STATUS_LABELS[k]} {v}" for k, v in result.by_status.items()))
         for label, rate in (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -20,7 +20,8 @@ from sqlmodel import Session, col
 
 from models.core.clock import now
 from models.core.errors import UserError
-from models.core.vocabulary import CHANNEL_LABELS, OPEN_STATUSES, STATUS_LABELS, Action
+from models.core.vocabulary import CHANNEL_LABELS, OPEN_STATUSES, STATUS_LABELS, Action, Privilege, Role
+from models.people.permissions import Actor, may, require, visible
 from models.reporting.weights import DEFAULT_COMPOSITE, Weights, load_weights
 from models.store.tables import Area, CatalogItem, Department, Request, RequestEvent, WorkDay
 from models.store.workdays import ensure_workdays
@@ -212,14 +213,19 @@ def figures_from_row(row: Any, weights: Weights | None = None) -> Figures:
 
 
 def compute_stats(
-    session: Session, period: str | None = None, at: datetime | None = None, by: str = "department"
+    session: Session,
+    period: str | None = None,
+    at: datetime | None = None,
+    by: str = "department",
+    scope: Sequence[ColumnElement[bool]] = (),
 ) -> Stats:
-    """The figures for a period (all time without one), overall and grouped by one of DIMENSIONS."""
+    """The figures for a period (all time without one), overall and grouped by one of DIMENSIONS; `scope` limits
+    them to the requests an operator may see (models.people.permissions.visible)."""
     if by not in DIMENSIONS:
         raise UserError(f"--by 统计维度应为 {'、'.join(DIMENSIONS)} 之一，收到 “{by}”")
     at = at or now()
     start, end = period_bounds(period) if period else (None, None)
-    conditions = period_conditions(period)
+    conditions = [*period_conditions(period), *scope]
 
     weights = load_weights(session)
     overall_row = session.execute(select(*aggregate_columns(at, weights)).select_from(Request).where(*conditions)).one()
@@ -364,3 +370,12 @@ def returns_by_department(session: Session, period: str | None = None) -> list[t
         reasons[code] = reasons.get(code, 0) + int(count)
         totals[department] = (total + int(count), reasons)
     return sorted(((d, t, r) for d, (t, r) in totals.items()), key=lambda x: (-x[1], x[0]))
+
+
+def stats_for(session: Session, actor: Actor, period: str | None = None, by: str = "department") -> Stats:
+    """The figures an operator may see: the whole street for the dashboard's roles, and for a department handler
+    their own unit's (the work dispatched to it); anyone else is refused."""
+    if actor.role == Role.DEPARTMENT and not may(actor, Privilege.DASHBOARD):
+        return compute_stats(session, period, by=by, scope=visible(actor))
+    require(actor, Privilege.DASHBOARD)
+    return compute_stats(session, period, by=by)

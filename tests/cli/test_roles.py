@@ -146,7 +146,8 @@ CASES: list[tuple[str, tuple[str, ...], frozenset[str], str | None, str]] = [
     ("catalog examples", ("catalog", "examples"), OVERSIGHT, None, "已确认派单样例"),
     ("catalog examples --remove", ("catalog", "examples", "--remove", "{example}"), ADMIN, None, "已删除样例"),
     ("requests import", ("requests", "import", "{folder}/more.csv"), IMPORTERS, None, "新增 2"),
-    ("stats", ("stats", "--period", "2026-03"), OVERSIGHT, None, "解决率"),
+    ("stats", ("stats", "--period", "2026-03"), OVERSIGHT | {"department"}, None, "解决率"),
+    ("stats --json", ("stats", "--json"), OVERSIGHT, None, "freed_time_ledger"),
     ("report", ("report", "--period", "2026-03", "-f", "md", "-o", "-"), OVERSIGHT, None, "接诉即办月报"),
     ("export requests", ("export", "requests"), OVERSIGHT, None, "138****5678"),
     ("export requests --include-personal-data", ("export", "requests", "--include-personal-data"), OVERSIGHT, None,
@@ -300,3 +301,14 @@ def test_the_session_file_is_private(case_db: Path) -> None:
     cli_login(str(case_db), SIGNED_IN_AS["grid_worker"])
     (path,) = Path(os.environ["XDG_CONFIG_HOME"]).rglob("sessions.json")
     assert path.stat().st_mode & 0o077 == 0 and PASSWORD not in path.read_text(encoding="utf-8")
+
+
+def test_a_department_handler_sees_only_its_own_units_figures(case_db: Path) -> None:
+    """R-1 was handled by 区水务局; R-2 and R-3 were never dispatched: the unit's figures hold R-1 alone."""
+    cli_login(str(case_db), SIGNED_IN_AS["supervisor"])
+    street = run(case_db, "stats")
+    assert "诉求总数 3" in street.stdout and "范围" not in street.stdout
+    cli_login(str(case_db), SIGNED_IN_AS["department"])
+    unit = run(case_db, "stats")
+    assert unit.exit_code == 0, unit.output
+    assert "范围：区水务局" in unit.stdout and "诉求总数 1" in unit.stdout
