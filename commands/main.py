@@ -97,6 +97,10 @@ def main(
                 target = db_ or str(demo_db_path())
                 ensure_demo_file(Path(target), progress=say)
         engine = open_engine(target, create=False)  # a terminal never starts an empty server database by itself
+        from models.access.policy import refuse_pinned_clock
+        from models.store.engine import run_unit
+
+        run_unit(engine, refuse_pinned_clock)
         from tui.app import XinshengApp
 
         XinshengApp(engine, operator=operator).run()  # the name only fills in the sign-in form

@@ -49,13 +49,17 @@ class Situation:
 def situation(session: Session) -> Situation:
     from models.access.accounts import bootstrap_open
     from models.access.policy import is_training
+    from models.core.config import config
 
     demo = ""
     if is_training(session):
         from models.demo.builder import DEMO_PASSWORD
 
         demo = DEMO_PASSWORD
-    return Situation(list_operators(session), bootstrap_open(session), demo)
+    # at a terminal of the office the list helps a colleague find their name; to a browser anywhere on the network
+    # it would hand out the staff list, so under `serve` the name is typed in full
+    operators = [] if config().remote_address else list_operators(session)
+    return Situation(operators, bootstrap_open(session), demo)
 
 
 def attempt(name: str, password: str, code: str | None) -> Callable[[Session], tuple[SignInOutcome, int]]:

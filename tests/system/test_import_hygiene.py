@@ -8,7 +8,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(code: str, tmp_path: Path) -> str:
-    env = {"XDG_DATA_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    env = {
+        "XDG_DATA_HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+    }
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
@@ -22,8 +27,11 @@ import sys
 from typer.testing import CliRunner
 from commands.main import app
 db = {str(tmp_path / "h.db")!r}
-for args in (["db", "upgrade"], ["match", "路灯不亮"], ["stats", "--json"], ["catalog", "import", "--help"]):
-    result = CliRunner().invoke(app, ["--db", db, *args])
+first_admin = ["operators", "add", "甲", "--role", "admin", "--password-stdin"]
+login = ["login", "--operator", "甲", "--password-stdin"]
+for args in (first_admin, login, ["db", "upgrade"], ["match", "路灯不亮"], ["stats", "--json"],
+             ["catalog", "import", "--help"]):
+    result = CliRunner().invoke(app, ["--db", db, *args], input="Hygiene-2026x\\n")
     assert result.exit_code == 0, (args, result.output)
 loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "tui"))
 print(",".join(loaded))
