@@ -41,7 +41,8 @@ def main(rounds: int = 20) -> None:
         engine.dispose()
     for label, times in (("Argon2id verify", verify), ("sign_in on SQLite", whole)):
         ms = sorted(1000 * t for t in times)
-        print(f"{label:20} median {statistics.median(ms):6.1f} ms   min {ms[0]:6.1f}   max {ms[-1]:6.1f}   (n={rounds})")
+        median = statistics.median(ms)
+        print(f"{label:20} median {median:6.1f} ms   min {ms[0]:6.1f}   max {ms[-1]:6.1f}   (n={rounds})")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ def list_(
     with user_errors():
         from models.access.audit import list_audit
         from models.core.errors import UserError
+        from models.core.text import one_line
         from models.core.vocabulary import Privilege
         from models.store.engine import session_scope
 
@@ -44,9 +45,9 @@ def list_(
                           "action": row.action, **row.detail}  # fmt: skip
                 typer.echo(json.dumps(record, ensure_ascii=False))
             else:
-                detail = "，".join(f"{k}={v}" for k, v in row.detail.items())
-                typer.echo(
-                    f"{row.at:%Y-%m-%d %H:%M:%S}  {pad(row.actor or '（未知姓名）', 18)}{pad(row.label, 14)}{detail}"
-                )
+                # every stored text as one visible line: a file name or a place may hold a line break
+                detail = one_line("，".join(f"{k}={v}" for k, v in row.detail.items()))
+                who = one_line(row.actor or "（未知姓名）")
+                typer.echo(f"{row.at:%Y-%m-%d %H:%M:%S}  {pad(who, 18)}{pad(row.label, 18)} {detail}")
         if not rows and not as_json:
             typer.echo("没有符合条件的审计事件")

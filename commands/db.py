@@ -67,7 +67,7 @@ def backup(
         check_output_path(file, "备份文件", force=force, database=database_file(ctx))
         engine = _sqlite_engine(ctx, "PostgreSQL 请使用 pg_dump 备份，例如 pg_dump -Fc -f xinsheng.dump 数据库名")
         actor = signed_in(ctx, engine, Privilege.BACKUP)
-        run_unit(engine, lambda s: record(s, actor, AuditAction.BACKUP, file=str(file)))  # in the backup, too
+        run_unit(engine, lambda s: record(s, actor, AuditAction.BACKUP, file=str(file.resolve())))  # in the backup, too
         database = sqlite_file(str(engine.url))
         # checked again; backup_sqlite creates the side file itself, 0600 and only if absent
         with complete_or_absent(file, "备份文件", force=force, database=database, precreate=False) as partial:
@@ -94,26 +94,22 @@ def restore(
 ) -> None:
     """用备份替换当前 SQLite 数据库，恢复后自动检查（PostgreSQL 请用 pg_restore）。"""
     with user_errors():
+        from models.access.restore import restore_database
+        from models.access.where import here
+        from models.core.vocabulary import Privilege
         from models.store.consistency import check_database
-        from models.store.engine import forget_engine, open_engine, resolve_url, restore_sqlite
+        from models.store.engine import resolve_url
 
         engine = _sqlite_engine(
             ctx, "PostgreSQL 请使用 pg_restore 恢复，例如 pg_restore --clean -d 数据库名 xinsheng.dump"
         )
-        from models.access.audit import record
-        from models.core.vocabulary import AuditAction, Privilege
-        from models.store.engine import run_unit
-
         actor = signed_in(ctx, engine, Privilege.RESTORE)
-        restore_sqlite(engine, file)
-        target = resolve_url(state(ctx).db)
-        forget_engine(target)  # reopen from scratch: an older backup is migrated to this version on open
-        restored = open_engine(target)
-        # recorded in the database as it now is: the one it replaced is gone
-        run_unit(restored, lambda s: record(s, actor, AuditAction.RESTORE, file=str(file)))
+        restored = restore_database(resolve_url(state(ctx).db), file, actor, where=here())
         results = check_database(restored)
         passed = sum(r.ok for r in results)
-        typer.echo(f"已从 {file} 恢复；检查 {passed}/{len(results)} 项通过")
+        typer.echo(
+            f"已从 {file} 恢复；检查 {passed}/{len(results)} 项通过；备份之后的安全审计记录已保留，命令行登录已全部结束"
+        )
         if not _report_checks([r for r in results if not r.ok]):
             raise typer.Exit(1)
 

@@ -19,11 +19,12 @@ def demo(
 ) -> None:
     """生成演示数据：一个街道的社区、网格、部门、事项清单和一年的诉求；同一种子结果相同。"""
     with user_errors():
-        from models.demo.builder import DEMO_PASSWORD, DemoNotEmptyError, build_demo
+        from models.demo.builder import DEMO_PASSWORD, DemoNotEmptyError, build_demo, check_replaceable
         from models.store.engine import delete_sqlite_file, demo_db_path, open_engine
 
         target = db or state(ctx).db or str(demo_db_path())
         if force:
+            check_replaceable(target)
             delete_sqlite_file(target)
         engine = open_engine(target)
         try:

@@ -33,8 +33,8 @@ def login(
 ) -> None:
     """登录本数据库：之后的命令以您的身份执行，闲置 8 小时（设置项）后失效。"""
     with user_errors():
-        from models.access.cli_sessions import open_session
-        from models.access.token_file import keep_token
+        from models.access.cli_sessions import end, open_session
+        from models.access.token_file import keep_token, kept_token
         from models.access.where import here
         from models.store.engine import run_unit
 
@@ -43,8 +43,12 @@ def login(
         engine = engine_for(ctx)
         actor = prompt_sign_in(ctx, engine, stdin_lines=_stdin_lines(password_stdin))
         place = here()
+        url = engine.url.render_as_string(hide_password=False)
+        earlier = kept_token(url)
+        if earlier is not None:  # whoever signed in here before is signed out, not left running in the background
+            run_unit(engine, lambda s: end(s, earlier, where=place))
         token = run_unit(engine, lambda s: open_session(s, actor, place=place))
-        keep_token(engine.url.render_as_string(hide_password=False), token)
+        keep_token(url, token)
         typer.echo(f"已登录：{actor.name}（{actor.role_label}{'，' + actor.place if actor.place else ''}）")
 
 
@@ -69,6 +73,7 @@ def passwd(
     """修改自己的密码。"""
     with user_errors():
         from models.access.accounts import change_password
+        from models.access.token_file import forget_token
         from models.access.where import here
         from models.core.errors import UserError
         from models.store.engine import run_unit
@@ -86,4 +91,5 @@ def passwd(
             if read_secret("再输入一次：") != new:
                 raise UserError("两次输入的新密码不一致")
         run_unit(engine, lambda s: change_password(s, actor, old, new, where=here()))
-        err("密码已修改")
+        forget_token(engine.url.render_as_string(hide_password=False))
+        err("密码已修改；本账户的命令行登录已全部结束，请重新登录：xinsheng login")

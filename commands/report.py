@@ -45,7 +45,9 @@ def report(
         actor = signed_in(ctx, engine, Privilege.REPORT)
         with session_scope(engine) as session:
             content = monthly_report(session, period)
-            record(session, actor, AuditAction.REPORT, period=period, file="stdout" if to_stdout else str(target))
+            record(
+                session, actor, AuditAction.REPORT, period=period, file="stdout" if to_stdout else str(target.resolve())
+            )
         figures = content.overall
         if figures.total == 0:
             err(f"提示：{period} 没有登记的诉求，报告中的比率为空")

@@ -16,9 +16,14 @@ _PATTERNS: list[tuple[str, str]] = [
     (r"No such command '([^']+)'.*", "没有子命令 “{0}”"),
     (r"Option '([^']+)' requires an argument.*", "选项 {0} 需要一个值"),
     (r"Invalid value for '([^']+)'(?: / '[^']+')*: (.*)", "选项 {0} 的值无效：{1}"),
-    (r"Got unexpected extra arguments? \((.*)\)", "多余的参数：{0}"),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", "多余的参数：{0}"),
+    (r"Option '([^']+)' does not take a value.*", "选项 {0} 不带值"),
     (r"Missing command.*", "缺少子命令"),
 ]
+
+
+# commands that read a password: an extra argument given to them is not echoed back
+SECRET_TAKERS = frozenset({"login", "passwd", "add"})
 
 
 # why a value was refused, as typer's parameter validation words it
@@ -71,6 +76,9 @@ def usage_exit_code(exc: BaseException) -> int | None:
     if "UsageError" in kinds:
         command = ctx.command_path if ctx is not None else "xinsheng"
         message = translate(exc.format_message())  # type: ignore[attr-defined]
+        if message.startswith("多余的参数") and command.rsplit(" ", 1)[-1] in SECRET_TAKERS:
+            # what was typed there may well be a password: it is not repeated on the screen or into a log
+            message = "多余的参数（密码不能写在命令行上：请用 --password-stdin 从标准输入提供，或按提示输入）"
         print(one_line(f"错误：{message}（{command} -h 查看帮助）"), file=sys.stderr)
         return EXIT_BAD_INPUT
     if "Exit" in kinds:

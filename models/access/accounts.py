@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from models.access.audit import record
 from models.access.passwords import check_new_password, hash_password, one_time_password, verify_password
-from models.access.policy import load_policy
+from models.access.policy import load_policy, refuse_pinned_clock
 from models.core.clock import now
 from models.core.errors import PermissionDenied, UserError
 from models.core.text import name_key, operator_name
@@ -86,6 +86,7 @@ def bootstrap_open(session: Session) -> bool:
 def bootstrap_admin(session: Session, name: str, password: str, *, where: str = "") -> str:
     """The first administrator, with the password they chose at the local terminal. An existing administrator
     without a credential (a database from before accounts) gets theirs this way too."""
+    refuse_pinned_clock(session)
     if not bootstrap_open(session):
         raise PermissionDenied("已有管理员：请由管理员登录后用 xinsheng operators add 登记")
     name = operator_name(name)
@@ -109,6 +110,8 @@ def reset_password(session: Session, actor: Actor, name: str, *, where: str = ""
     """A new one-time password; the account is unlocked and its command-line sessions end."""
     require(actor, Privilege.ACCOUNTS)
     operator = _existing(session, name)
+    if operator.name == actor.name:  # a lost one-time password would leave the street without an administrator
+        raise UserError("不能重置自己的密码：请用 xinsheng passwd（或界面里的 修改密码）修改")
     password = one_time_password()
     operator.password_hash = hash_password(password)
     operator.must_change_password = True
@@ -131,6 +134,7 @@ def change_password(session: Session, actor: Actor, old: str, new: str, *, where
     operator.password_hash = hash_password(new)
     operator.must_change_password = False
     operator.password_changed_at = now()
+    _end_sessions(session, operator)  # a changed password is when a session someone else took must end
     record(session, actor, AuditAction.PASSWORD_CHANGE, account=operator.name, where=where)
 
 

@@ -76,3 +76,23 @@ def list_audit(
     if limit:
         query = query.limit(limit)
     return [AuditRow(e.at, e.actor, e.role, e.action, json.loads(e.detail or "{}")) for e in session.exec(query)]
+
+
+AuditKey = tuple[datetime, str, str, str, str]
+
+
+def audit_trail(session: Session) -> list[AuditKey]:
+    """Every audit row as plain values, to survive a `db restore` (below)."""
+    rows = session.exec(select(AuditEvent).order_by(col(AuditEvent.id)))
+    return [(e.at, e.actor, e.role, e.action, e.detail) for e in rows]
+
+
+def carry_over(session: Session, trail: list[AuditKey]) -> int:
+    """Put back into a restored database the audit rows it does not have: a restore brings back the data of the
+    backup, never the silence of the audit since (an export after the backup would otherwise vanish with it)."""
+    present = set(audit_trail(session))
+    missing = [row for row in trail if row not in present]
+    for at, actor, role, action, detail in missing:
+        session.add(AuditEvent(at=at, actor=actor, role=role, action=action, detail=detail))
+    session.flush()
+    return len(missing)

@@ -15,7 +15,7 @@ from datetime import timedelta
 from sqlmodel import Session, col, select
 
 from models.access.audit import record
-from models.access.policy import load_policy
+from models.access.policy import load_policy, refuse_pinned_clock
 from models.core.clock import now
 from models.core.errors import UserError
 from models.core.vocabulary import AuditAction
@@ -34,6 +34,7 @@ def _digest(token: str) -> str:
 
 
 def open_session(session: Session, actor: Actor, *, place: str = "") -> str:
+    refuse_pinned_clock(session)
     operator_id = session.exec(select(Operator.id).where(Operator.name == actor.name)).one()
     assert operator_id is not None
     token = secrets.token_urlsafe(32)
@@ -53,6 +54,7 @@ def open_session(session: Session, actor: Actor, *, place: str = "") -> str:
 
 def resume(session: Session, token: str) -> Actor:
     """The operator behind a kept token, if the session is open, recent and the account still in use."""
+    refuse_pinned_clock(session)
     kept = session.exec(select(SignInSession).where(SignInSession.token_hash == _digest(token))).first()
     if kept is None or kept.ended_at is not None:
         raise SessionExpired(EXPIRED)
@@ -84,3 +86,13 @@ def end(session: Session, token: str, *, where: str = "") -> str | None:
     name = operator.name if operator else ""
     record(session, None, AuditAction.SIGN_OUT, name=name, where=where or kept.place)
     return name
+
+
+def end_all(session: Session) -> int:
+    """End every open command-line session (after a restore, sessions ended since the backup would live again)."""
+    moment = now()
+    open_ = session.exec(select(SignInSession).where(col(SignInSession.ended_at).is_(None))).all()
+    for kept in open_:
+        kept.ended_at = moment
+    session.flush()
+    return len(open_)

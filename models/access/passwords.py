@@ -44,7 +44,7 @@ def verify_password(stored: str | None, password: str) -> bool:
     from argon2.exceptions import InvalidHashError, VerificationError
 
     try:
-        return hasher().verify(stored or _decoy(), password) and stored is not None
+        return hasher().verify(stored or DECOY, password) and stored is not None
     except (VerificationError, InvalidHashError):
         return False
 
@@ -53,9 +53,10 @@ def needs_rehash(stored: str) -> bool:
     return hasher().check_needs_rehash(stored)
 
 
-@lru_cache(maxsize=1)
-def _decoy() -> str:
-    return hasher().hash(secrets.token_urlsafe(16))
+# the hash of a random password nobody kept, made with the parameters above: checking a name that has no hash costs
+# exactly one verification, like any other (computing it on first use cost a second hash in every new process, and
+# that ~100 ms told an unknown name from a known one); tests/unit/test_passwords.py holds it to the parameters
+DECOY = "$argon2id$v=19$m=65536,t=3,p=4$eSlmirheuXlR2pcJAj1f4A$DSa5/66OaqR+SHgDwe5fn0SL0/Vsho8Jc6JNFoqNKDo"
 
 
 def character_classes(password: str) -> int:

@@ -17,7 +17,7 @@ from sqlmodel import Session
 from models.access.accounts import find_operator
 from models.access.audit import record
 from models.access.passwords import hash_password, needs_rehash, verify_password
-from models.access.policy import load_policy
+from models.access.policy import load_policy, refuse_pinned_clock
 from models.access.totp import accepted_step
 from models.core.clock import now
 from models.core.errors import UserError
@@ -48,6 +48,7 @@ class SignInOutcome:
 
 
 def sign_in(session: Session, name: str, password: str, *, code: str | None = None, where: str = "") -> SignInOutcome:
+    refuse_pinned_clock(session)  # a pinned clock would let a lock expire at will and misdate the audit
     policy = load_policy(session)
     operator = find_operator(session, name)
     moment = now()

@@ -36,11 +36,15 @@ def database_key(url: str) -> str:
 def _read() -> dict[str, str]:
     path = _path()
     try:
-        info = path.stat()
+        info = path.lstat()
     except FileNotFoundError:
         return {}
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode):
+        raise UserError(f"登录凭据文件 {path} 不是普通文件：请删除它后重新登录（xinsheng login）")
     if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
         raise UserError(f"登录凭据文件 {path} 可被他人读取：请删除它后重新登录（xinsheng login）")
+    if path.parent.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+        raise UserError(f"目录 {path.parent} 可被他人访问：请执行 chmod 700 {path.parent} 后再试")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

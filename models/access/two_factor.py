@@ -31,6 +31,8 @@ def remove(session: Session, actor: Actor, name: str, *, where: str = "") -> Non
     operator = find_operator(session, name)
     if operator is None:
         raise UserError(f"没有登记的操作员 “{name.strip()}”")
+    if operator.totp_secret is None:
+        raise UserError(f"“{operator.name}” 没有启用两步验证")
     operator.totp_secret = None
     operator.totp_last_step = None
     record(session, actor, AuditAction.TOTP_REMOVE, account=operator.name, where=where)

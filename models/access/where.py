@@ -9,9 +9,16 @@ import socket
 import sys
 
 from models.core.config import config
+from models.core.text import one_line
 
 
 def here() -> str:
+    """One visible line of at most 200 characters: the parts come from the environment, which whoever starts the
+    process controls, and must not be able to write a second line into the audit."""
+    return one_line(_here())[:200]
+
+
+def _here() -> str:
     remote = config().remote_address
     if remote:
         return f"浏览器 {remote}"

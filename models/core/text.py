@@ -115,6 +115,10 @@ def pinyin_initials(text: str) -> str:
 
 # characters that change how a name looks without being seen: controls, zero-width joiners and spaces, bidi marks
 _INVISIBLE_CATEGORIES = ("Cc", "Cf", "Co", "Cs")
+# Hangul fillers are letters that print as nothing: 管理员 followed by one reads exactly as 管理员
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+_LOOK_ALIKE_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
+NAME_LIMIT = 40
 
 
 def operator_name(text: str) -> str:
@@ -127,12 +131,17 @@ def operator_name(text: str) -> str:
 
     name = " ".join(unicodedata.normalize("NFKC", text).split())
     for ch in name:
-        if unicodedata.category(ch) in _INVISIBLE_CATEGORIES:
+        if unicodedata.category(ch) in _INVISIBLE_CATEGORIES or ch in _BLANK_LETTERS:
             raise UserError(f"姓名含不可见或控制字符（U+{ord(ch):04X}），请重新输入")
     if not name:
         raise UserError("操作员姓名不能为空")
+    if len(name) > NAME_LIMIT:
+        raise UserError(f"姓名最长 {NAME_LIMIT} 个字符")
     if not normalize(name):
         raise UserError(f"姓名 “{name}” 没有文字或数字")
+    scripts = {unicodedata.name(ch, "").split(" ")[0] for ch in name if ch.isalpha()} & _LOOK_ALIKE_SCRIPTS
+    if len(scripts) > 1:  # Аdmin with a Cyrillic А reads as Admin
+        raise UserError("姓名不能混用拉丁、西里尔、希腊字母（容易被看成另一个人的名字）")
     return name
 
 

@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 from models.access.passwords import hash_password
 from models.access.policy import mark_training
 from models.core.clock import now, simulated_time
-from models.core.errors import NotEmptyError
+from models.core.errors import NotEmptyError, UserError
 from models.core.private import private_dir
 from models.core.text import name_key
 from models.core.vocabulary import AreaKind, DepartmentLevel, Role, Satisfaction, Status
@@ -153,6 +153,29 @@ def is_empty(engine: Engine) -> bool:
         items = session.exec(select(func.count()).select_from(CatalogItem)).one()
         requests = session.exec(select(func.count()).select_from(Request)).one()
     return not items and not requests
+
+
+def check_replaceable(db: str) -> None:
+    """`demo --force` empties its target first: only ever a training database, an empty one, or nothing. A real
+    street's database (or any other file) given by mistake, or on purpose, is refused, since what would replace it
+    is a database whose every password is printed in the README."""
+    from models.access.policy import is_training
+    from models.store.engine import resolve_url, sqlite_file
+
+    url = resolve_url(db)
+    path = sqlite_file(url)
+    if path is not None and not path.exists():
+        return
+    refusal = f"{path or '该数据库'} 不是演示（培训）数据库：--force 只会清空并重建演示数据库"
+    try:
+        engine = open_engine(url, create=False)
+        with Session(engine) as session:
+            training = is_training(session)
+            accounts = session.exec(select(func.count()).select_from(Operator)).one()
+    except Exception:
+        raise UserError(refusal) from None
+    if not training and (accounts or not is_empty(engine)):
+        raise UserError(refusal)
 
 
 def ensure_demo(engine: Engine, progress: Progress | None = None) -> DemoSummary | None:

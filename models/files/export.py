@@ -311,7 +311,7 @@ def export_requests(
         actor,
         AuditAction.EXPORT_PERSONAL_DATA if personal_data else AuditAction.EXPORT,
         format=fmt,
-        file=str(output) if output else "stdout",
+        file=str(output.resolve()) if output else "stdout",
         period=filters.period,
         status=filters.status,
         department=filters.department,

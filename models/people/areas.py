@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from models.core.errors import UserError
+from models.core.text import drop_controls
 from models.core.vocabulary import AREA_KIND_LABELS, AREA_KINDS
 from models.store.tables import Area
 
@@ -34,6 +35,8 @@ def add_area_chain(session: Session, *names: str) -> list[str]:
         raise UserError("请依次给出 街道 [社区 [网格]]，名称不能为空")
     if any("/" in n for n in names):
         raise UserError("名称里不能有 “/”（它用来分隔街道、社区和网格）")
+    if any(drop_controls(n) != n or "\n" in n or "\t" in n for n in names):
+        raise UserError("名称里不能有换行、制表符或控制字符")
     created: list[str] = []
     parent: Area | None = None
     for kind, name in zip(AREA_KINDS, names, strict=False):

@@ -48,7 +48,10 @@ def test_two_grids_of_the_same_name_in_two_communities(engine) -> None:
 
 
 def test_areas_from_the_command_line(tmp_path: Path) -> None:
+    from tests.accounts import cli_first_admin
+
     db = tmp_path / "areas.db"
+    cli_first_admin(str(db))  # places and accounts are an administrator's
     assert invoke(db, "areas", "add", "槐安街道", "东社区", "第1网格").exit_code == 0
     assert invoke(db, "areas", "add", "槐安街道", "西社区", "第1网格").exit_code == 0
     refused = invoke(db, "operators", "add", "甲", "--role", "grid_worker", "--area", "第1网格")

@@ -44,9 +44,11 @@ def test_db_check_command_exits_1_on_a_problem(tmp_path, catalog_csv) -> None:
 
     from commands.main import app
     from models.store.engine import open_engine
+    from tests.accounts import cli_first_admin
 
     db = tmp_path / "check.db"
     runner = CliRunner()
+    cli_first_admin(str(db))
     assert runner.invoke(app, ["--db", str(db), "catalog", "import", str(catalog_csv)]).exit_code == 0
     clean = runner.invoke(app, ["--db", str(db), "db", "check"])
     assert clean.exit_code == 0 and "✘" not in clean.stdout and "✔ 外键" in clean.stdout
@@ -72,6 +74,9 @@ def test_backup_and_restore_round_trip_with_a_check(tmp_path, catalog_csv) -> No
     def cli(*args: str):
         return runner.invoke(app, ["--db", str(db), *args])
 
+    from tests.accounts import cli_first_admin, cli_login
+
+    cli_first_admin(str(db))
     assert cli("catalog", "import", str(catalog_csv)).exit_code == 0
     with session_scope(open_engine(db)) as s:
         for title in ("路灯不亮", "楼道灯坏了"):
@@ -82,6 +87,9 @@ def test_backup_and_restore_round_trip_with_a_check(tmp_path, catalog_csv) -> No
     restored = cli("db", "restore", str(backup))
     assert restored.exit_code == 0, restored.output
     assert "检查 7/7 项通过" in restored.stdout
+    assert cli("db", "check").exit_code == 2  # a restore ends every command-line session
+    cli_login(str(db), "管理员")
+    assert cli("db", "check").exit_code == 0
     forget_engine(db)
     with session_scope(open_engine(db)) as s:
         assert s.exec(select(func.count()).select_from(Request)).one() == 2

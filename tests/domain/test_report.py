@@ -129,7 +129,11 @@ def test_report_files_open_in_real_readers(month, tmp_path: Path) -> None:
 
 
 def test_report_command(month, tmp_path: Path) -> None:
+    from tests.accounts import cli_login, register
+
     db = str(month.url.render_as_string(hide_password=False))
+    register(month, "周主任", "supervisor")  # a report is a supervisor's or an administrator's
+    cli_login(db, "周主任")
     runner = CliRunner()
     out = tmp_path / "march.html"
     result = runner.invoke(app, ["--db", db, "report", "--period", "2026-03", "--format", "html", "-o", str(out)])
