@@ -81,7 +81,7 @@ class XinshengApp(App[None]):
             self.add_mode(mode, screen)
         self.add_mode(SIGN_IN_MODE, self._sign_in_screen)
         self.switch_mode(SIGN_IN_MODE)
-        self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle, name="idle-lock")
+        self.set_interval(IDLE_CHECK_SECONDS, self._every_half_minute, name="idle-lock")
         # background work starts once the first screen is drawn, so it never delays the first keystroke
         self.call_after_refresh(self._start_background_work)
 
@@ -169,6 +169,24 @@ class XinshengApp(App[None]):
             self.last_input = self.clock()
         await super().on_event(event)
 
+    def _every_half_minute(self) -> None:
+        if not self.lock_if_idle():
+            self.check_account()
+
+    def check_account(self) -> None:
+        """Sign the operator out if their account was disabled, locked, reset or re-roled since they signed in."""
+        if not self.signed_in or self.locked:
+            return
+        from models.access.signin import still_valid
+
+        actor = self.actor
+
+        def done(valid: bool) -> None:
+            if not valid and self.actor is actor:
+                self.run_worker(self._sign_out(tr("您的账户已被管理员变更或停用，请重新登录")), group="session")
+
+        self.run_db(lambda s: still_valid(s, actor), done, group="account-check", exclusive=True)
+
     def lock_if_idle(self) -> bool:
         """Lock the screen if the operator has given no input for the street's idle limit; whether it locked."""
         if not self.signed_in or self.locked or self.clock() - self.last_input < self.idle_minutes * 60:
@@ -195,7 +213,7 @@ class XinshengApp(App[None]):
         if self.signed_in:
             self.run_worker(self._sign_out(), group="session")
 
-    async def _sign_out(self) -> None:
+    async def _sign_out(self, notice: str = "") -> None:
         self._audit(self.actor, AuditAction.SIGN_OUT)
         self.actor = NOBODY
         self._lock = None
@@ -203,6 +221,8 @@ class XinshengApp(App[None]):
         self.switch_mode(SIGN_IN_MODE)
         await self._discard_work()
         self.sub_title = self.SUB_TITLE  # after, as in _show_operator
+        if notice:  # after the old screens' notifications are cleared
+            self.notify(notice, title=tr("账户"), severity="warning", timeout=10)
 
     def action_change_password(self) -> None:
         from tui.account import ChangePasswordScreen

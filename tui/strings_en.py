@@ -332,6 +332,7 @@ _WORDED: dict[str, str] = {
     "请先写一句标题（必填）": "Write a one-line title first (required)",
     "程序出错，本次操作未完成（详情已记入 {}）": "Something went wrong; this action was not completed (details written to {})",
     "内容较长，已放入“详细内容”；请在标题里用一句话概括": "That is long: it went into the details; sum it up in one line as the title",
+    "您的账户已被管理员变更或停用，请重新登录": "Your account was changed or disabled by an administrator: please sign in again",
 }
 
 EN: dict[str, str] = {**english_names(), **_WORDED}

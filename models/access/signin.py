@@ -95,3 +95,17 @@ def _failed(
         record(session, None, AuditAction.LOCK, name=operator.name, minutes=minutes, where=where)
     session.flush()
     return SignInOutcome(refused=REFUSED)
+
+
+def still_valid(session: Session, actor: Actor) -> bool:
+    """Whether a signed-in operator is still who they were at sign-in: an account disabled, locked, reset or moved
+    to another role or place since ends the session at the next look (an open TUI must not outlive a dismissal)."""
+    operator = find_operator(session, actor.name)
+    if operator is None or not operator.active or operator.must_change_password:
+        return False
+    if operator.locked_until is not None and operator.locked_until > now():
+        return False
+    try:
+        return actor_for(session, operator.name) == actor
+    except UserError:
+        return False

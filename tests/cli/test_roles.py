@@ -91,6 +91,8 @@ def base(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Ite
         register(engine, "已离职", "grid_worker", area="第1网格")
         with session_scope(engine) as session:
             session.exec(select(Operator).where(Operator.name == "已离职")).one().active = False
+            # two-factor on, so that taking it off (a lost phone) has something to take
+            session.exec(select(Operator).where(Operator.name == "目标人")).one().totp_secret = "JBSWY3DPEHPK3PXP"
             example_id = session.exec(select(MatchExample.id)).first()
         assert example_id is not None
         done = runner.invoke(app, ["--db", str(db), "db", "backup", str(folder / "backup.db")])

@@ -172,6 +172,32 @@ async def test_a_disabled_operator_is_refused_like_anyone(catalog_engine) -> Non
         assert not app.signed_in
 
 
+@pytest.mark.parametrize("change", ["disable", "role", "reset"])
+async def test_an_account_changed_by_an_administrator_ends_the_open_session(catalog_engine, change) -> None:
+    from models.access import accounts
+
+    register(catalog_engine, ADMIN)
+    register(catalog_engine, "周主任", "supervisor")
+    admin = Actor(ADMIN, "admin")
+    app = XinshengApp(catalog_engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, "周主任")
+        await until(pilot, lambda: isinstance(app.screen, StatsScreen))
+        app.check_account()  # nothing changed yet: the session stays
+        await idle(pilot)
+        assert app.signed_in and isinstance(app.screen, StatsScreen)
+        with session_scope(catalog_engine) as s:
+            if change == "disable":
+                accounts.set_active(s, admin, "周主任", False)
+            elif change == "role":
+                accounts.set_role(s, admin, "周主任", "admin")
+            else:
+                accounts.reset_password(s, admin, "周主任")
+        app.check_account()  # what the half-minute timer does
+        await until(pilot, lambda: on_sign_in_form(app) and not app.signed_in, "the sign-in form")
+        await until(pilot, lambda: any("被管理员变更或停用" in n.message for n in app._notifications), "the notice")
+
+
 async def test_no_administrator_is_made_here_and_the_form_says_how(catalog_engine) -> None:
     with session_scope(catalog_engine) as s:
         area_chain(s, "和平街道", "东社区", "东一网格")

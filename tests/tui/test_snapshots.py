@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy.engine import Engine
 from textual.widgets import Input
 
+from models.access.policy import mark_training
 from models.core.clock import simulated_time
 from models.files.catalog_import import import_catalog
 from models.people.permissions import add_operator
@@ -53,6 +54,7 @@ def snapshot_engine(tmp_path: Path, catalog_csv: Path, monkeypatch: pytest.Monke
         _, _, grid = area_chain(s, "和平街道", "槐安里社区", "槐安里社区第1网格")
         add_operator(s, OPERATOR, "admin")
         give_password(s, OPERATOR)
+        mark_training(s)  # a screenshot database: the only kind on which XINSHENG_NOW pins the clock
         for at, title, text, item, outcome in REQUESTS:
             with simulated_time(at):
                 request = log_request(
