@@ -1,6 +1,6 @@
 """`xinsheng serve`: the same TUI in a browser, for colleagues without a terminal (textual-serve).
 
-Each browser tab starts its own `xinsheng` process on the same database, opening on the operator chooser, so
+Each browser tab starts its own `xinsheng` process on the same database, opening on the sign-in screen, so
 every colleague signs in as themselves and roles apply exactly as at a terminal. The server (tui.web_page's
 GuardedServer) accepts only its own page's WebSocket, runs at most --max-sessions processes at once, and serves
 a non-loopback address only over TLS (--certfile/--keyfile) or when told --insecure-http.

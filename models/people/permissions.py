@@ -176,7 +176,7 @@ def visible(actor: Actor) -> list[ColumnElement[bool]]:
 
 @dataclass(frozen=True)
 class OperatorEntry:
-    """A registered operator as the operator chooser lists them."""
+    """A registered operator as the sign-in form's completion lists them."""
 
     name: str
     role: str
