@@ -227,3 +227,21 @@ def test_audit_list_filters(engine: Engine) -> None:
             list_audit(s, ADMIN, action="nonsense")
     assert [r.action for r in failed] == [AuditAction.SIGN_IN_FAILED]
     assert {r.action for r in mine} == {AuditAction.SIGN_IN_FAILED, AuditAction.SIGN_IN}
+
+
+def test_a_database_from_before_accounts_gives_its_administrator_a_password(engine: Engine) -> None:
+    """Operators upgraded from before issue 14 have no credential: nobody can sign in, so the local terminal may
+    give an existing administrator a password (and nobody else becomes one that way)."""
+    from models.people.permissions import add_operator
+
+    with session_scope(engine) as s:
+        add_operator(s, "老管理员", "admin")
+        add_operator(s, "老网格员", "supervisor")
+        assert accounts.bootstrap_open(s)
+    with pytest.raises(UserError, match="不是在用的管理员"), session_scope(engine) as s:
+        accounts.bootstrap_admin(s, "老网格员", "Taken-2026x")
+    with session_scope(engine) as s:
+        assert accounts.bootstrap_admin(s, "老管理员", "Again-2026x") == "老管理员"
+        assert not accounts.bootstrap_open(s)
+    assert attempt(engine, "老管理员", "Again-2026x").actor is not None
+    assert attempt(engine, "老网格员", "Taken-2026x").actor is None
