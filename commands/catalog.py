@@ -92,7 +92,7 @@ def examples(
         from models.store.engine import session_scope
 
         engine = engine_for(ctx)
-        actor = signed_in(ctx, engine, Privilege.REMOVE_EXAMPLES if remove is not None else Privilege.EXPORT)
+        actor = signed_in(ctx, engine, Privilege.REMOVE_EXAMPLES if remove is not None else Privilege.READ_EXAMPLES)
         with session_scope(engine) as session:
             if remove is not None:
                 gone = remove_example(session, actor, remove)

@@ -169,13 +169,13 @@ def prompt_sign_in(ctx: typer.Context, engine: Engine, *, stdin_lines: list[str]
             if not lines:
                 raise UserError(f"标准输入缺少{prompt.rstrip('：')}")
             return lines.pop(0)
-        return read_secret(prompt) if secret else typer.prompt(prompt.rstrip("："), err=True)
+        return read_secret(prompt) if secret else typer.prompt(prompt, err=True, prompt_suffix="")
 
     name = state(ctx).operator
     if not name:
         if lines is not None:
             raise UserError("用 --password-stdin 时请用 --operator 给出姓名")
-        name = typer.prompt("姓名", err=True)
+        name = typer.prompt("姓名：", err=True, prompt_suffix="")
     password = ask("密码：")
     where = here()
     outcome = run_unit(engine, lambda s: sign_in(s, name, password, where=where))

@@ -83,7 +83,7 @@ def check(ctx: typer.Context) -> None:
         from models.store.consistency import check_database
 
         engine = engine_for(ctx)
-        signed_in(ctx, engine, Privilege.AUDIT)
+        signed_in(ctx, engine, Privilege.CHECK_DATABASE)
         if not _report_checks(check_database(engine)):
             raise typer.Exit(1)
 

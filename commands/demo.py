@@ -30,7 +30,9 @@ def demo(
         try:
             summary = build_demo(engine, requests=requests, seed=seed, progress=lambda m: err(m))
         except DemoNotEmptyError as exc:
-            err(f"错误：{exc}（加 --force 清空后重建）")
+            engine.dispose()
+            check_replaceable(target)  # a real database: the refusal says so, and --force is not suggested
+            err(f"错误：{exc}（这是演示数据库：加 --force 清空后重建）")
             raise typer.Exit(EXIT_BAD_INPUT) from None
         typer.echo(
             f"演示数据已生成：{target}\n"

@@ -68,7 +68,8 @@ def add(
                     engine.dispose()
                     delete_sqlite_file(target)
                 raise
-            typer.echo(f"已登记第一位管理员 {made}；请用 xinsheng login 登录")
+            where = f" --db {state(ctx).db}" if state(ctx).db else ""
+            typer.echo(f"已登记第一位管理员 {made}；请用 xinsheng{where} login 登录")
             return
         if password_stdin:
             raise UserError("--password-stdin 只用于登记第一位管理员；其他账户由系统生成一次性密码")
@@ -93,6 +94,7 @@ def _new_password(password_stdin: bool) -> str:
         return password
     if not (sys.stdin.isatty() and sys.stderr.isatty()):
         raise UserError("没有终端可输入密码：请用 --password-stdin 从标准输入提供")
+    err("密码至少 8 个字符，包含小写字母、大写字母、数字、其他符号中的至少 3 类，且不含姓名")
     password = read_secret("新管理员的密码：")
     if read_secret("再输入一次：") != password:
         raise UserError("两次输入的密码不一致")

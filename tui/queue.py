@@ -159,6 +159,9 @@ class QueueScreen(XinshengScreen):
         self.query_one("#search", Input).focus()
 
     def action_page(self, direction: int) -> None:
+        last_page = self._shown < PAGE or (self._total is not None and self._offset + PAGE >= self._total)
+        if direction > 0 and last_page:  # past the last page there is nothing to show
+            return
         self._offset = max(0, self._offset + direction * PAGE)
         self.action_reload()
 

@@ -104,6 +104,8 @@ class Privilege(Code):
     DEADLINE_RULES = "deadline_rules", "修改时限规则", "change deadline rules"
     CATALOG_IMPORT = "catalog_import", "导入事项清单", "import the catalog"
     REMOVE_EXAMPLES = "remove_examples", "删除学习样例", "remove learned examples"
+    READ_EXAMPLES = "read_examples", "查看已确认派单样例", "read learned examples"
+    CHECK_DATABASE = "check_database", "检查数据库", "check the database"
     BACKUP = "backup", "备份数据库", "back up the database"
     RESTORE = "restore", "恢复数据库", "restore the database"
     AUDIT = "audit", "查看安全审计", "read the security audit"

@@ -149,10 +149,13 @@ def _fill(rng: random.Random, template: str) -> str:
 
 
 def is_empty(engine: Engine) -> bool:
+    """No catalog, no requests and no accounts: a database with only its first administrator is a street's, and
+    must not become a training database whose passwords are printed in the README."""
     with Session(engine) as session:
         items = session.exec(select(func.count()).select_from(CatalogItem)).one()
         requests = session.exec(select(func.count()).select_from(Request)).one()
-    return not items and not requests
+        accounts = session.exec(select(func.count()).select_from(Operator)).one()
+    return not items and not requests and not accounts
 
 
 def check_replaceable(db: str) -> None:
@@ -171,10 +174,9 @@ def check_replaceable(db: str) -> None:
         engine = open_engine(url, create=False)
         with Session(engine) as session:
             training = is_training(session)
-            accounts = session.exec(select(func.count()).select_from(Operator)).one()
     except Exception:
         raise UserError(refusal) from None
-    if not training and (accounts or not is_empty(engine)):
+    if not training and not is_empty(engine):
         raise UserError(refusal)
 
 
@@ -260,7 +262,7 @@ def build_demo(
     engine: Engine, *, requests: int = 2400, seed: int = 2026, progress: Progress | None = None
 ) -> DemoSummary:
     if not is_empty(engine):
-        raise DemoNotEmptyError("目标数据库中已有清单或诉求")
+        raise DemoNotEmptyError("目标数据库中已有清单、诉求或账户")
     say = progress or (lambda _m: None)
     rng = random.Random(seed)
     say("正在生成演示数据：街道、社区、网格、部门和事项清单…")

@@ -64,6 +64,7 @@ OVERSIGHT_ACTIONS: frozenset[str] = frozenset(
         Privilege.EXPORT,
         Privilege.IMPORT_REQUESTS,
         Privilege.ESCALATE,
+        Privilege.READ_EXAMPLES,
     }
 )
 # what keeps the house: accounts, places, rules, the catalog and the database itself (issue 14's least privilege)
@@ -78,6 +79,7 @@ ADMINISTRATION: frozenset[str] = frozenset(
         Privilege.BACKUP,
         Privilege.RESTORE,
         Privilege.AUDIT,
+        Privilege.CHECK_DATABASE,
     }
 )
 ROLE_ACTIONS: dict[str, frozenset[str]] = {

@@ -110,6 +110,13 @@ def test_names_that_pass_for_someone_else_are_refused(db: Path, name: str) -> No
 
 
 def test_demo_force_never_replaces_a_real_database_or_another_file(db: Path, tmp_path: Path) -> None:
+    """`db` holds only its first administrator: no catalog, no requests, and still a street's database."""
+    from models.access.policy import is_training
+    from models.store.engine import open_engine, session_scope
+
+    one_line_refusal(runner.invoke(app, ["demo", "--db", str(db), "--requests", "1"]), "不是演示")
+    with session_scope(open_engine(db)) as session:
+        assert not is_training(session)
     before = db.read_bytes()
     one_line_refusal(runner.invoke(app, ["demo", "--db", str(db), "--force", "--requests", "1"]), "不是演示")
     assert db.read_bytes() == before

@@ -447,6 +447,26 @@ async def test_the_queue_finds_requests_by_pinyin_initials(app, catalog_engine) 
         await wait_for(pilot, lambda: table.row_count == 1 and "路灯" in str(table.get_row_at(0)[3]))
 
 
+async def test_the_next_page_stops_at_the_last_one(app, catalog_engine) -> None:
+    """Ctrl+N on the only page used to show 显示第 0–200 条 over an empty table, and further on each press."""
+    from models.requests.intake import log_request
+    from models.requests.workflow import Actor
+
+    with session_scope(catalog_engine) as s:
+        log_request(s, Actor("t"), title="楼道座椅坏了", item_code="JD-002")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: isinstance(app.screen, QueueScreen))
+        table = app.screen.query_one("#queue", DataTable)
+        count = app.screen.query_one("#queue-count")
+        await wait_for(pilot, lambda: table.row_count == 1 and "共 1 条" in str(count.render()))
+        await pilot.press("ctrl+n", "ctrl+n")
+        await idle(pilot)
+        assert table.row_count == 1 and "第 1–1 条" in str(count.render())
+
+
 async def test_the_catalog_browser_searches_filters_and_marks_cut_items(app, catalog_engine) -> None:
     from models.requests.intake import log_request
     from models.requests.workflow import Actor
