@@ -88,9 +88,18 @@ def existing_url(ctx: typer.Context, db: str | None = None) -> str:
     path = Path(url.removeprefix("sqlite:///"))
     if url.startswith("sqlite:///") and not path.exists():
         from models.core.errors import UserError
+        from models.store.engine import demo_db_path
 
+        demo = demo_db_path()
+        if demo.exists():  # most likely someone trying things out on the demo who forgot --demo
+            command = " ".join(ctx.command_path.split()[1:]) or "stats"
+            raise UserError(
+                f"数据库文件不存在：{path}（请检查 --db；演示数据库在 {demo}，"
+                f"用它请加 --demo：xinsheng --demo {command}）"
+            )
         raise UserError(
-            f"数据库文件不存在：{path}（请检查 --db；新库由第一位管理员建立：xinsheng operators add 姓名 --role admin）"
+            f"数据库文件不存在：{path}（请检查 --db；新库由第一位管理员建立：xinsheng operators add 姓名 --role admin；"
+            "试用请运行 xinsheng --demo）"
         )
     return url
 

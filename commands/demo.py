@@ -19,18 +19,27 @@ def demo(
 ) -> None:
     """生成演示数据：一个街道的社区、网格、部门、事项清单和一年的诉求；同一种子结果相同。"""
     with user_errors():
-        from models.demo.builder import DEMO_PASSWORD, DemoNotEmptyError, build_demo, check_replaceable
-        from models.store.engine import delete_sqlite_file, demo_db_path, open_engine
+        from models.demo.builder import (
+            DEMO_PASSWORD,
+            DemoNotEmptyError,
+            build_demo,
+            build_demo_file,
+            check_replaceable,
+        )
+        from models.store.engine import delete_sqlite_file, demo_db_path, open_engine, resolve_url, sqlite_file
 
         target = db or state(ctx).db or str(demo_db_path())
         if force:
             check_replaceable(target)
-            delete_sqlite_file(target)
-        engine = open_engine(target)
+        path = sqlite_file(resolve_url(target))
         try:
-            summary = build_demo(engine, requests=requests, seed=seed, progress=lambda m: err(m))
+            if path is not None:  # a file is built beside its place and renamed into it only when whole
+                summary = build_demo_file(path, requests=requests, seed=seed, progress=lambda m: err(m), replace=force)
+            else:
+                if force:
+                    delete_sqlite_file(target)  # refuses a server: it is emptied by its administrator
+                summary = build_demo(open_engine(target), requests=requests, seed=seed, progress=lambda m: err(m))
         except DemoNotEmptyError as exc:
-            engine.dispose()
             check_replaceable(target)  # a real database: the refusal says so, and --force is not suggested
             err(f"错误：{exc}（这是演示数据库：加 --force 清空后重建）")
             raise typer.Exit(EXIT_BAD_INPUT) from None

@@ -19,9 +19,11 @@ from commands.match import match
 from commands.report import report
 from commands.serve import serve
 from commands.stats import stats
+from commands.usage import ChineseHelpGroup
 
 app = typer.Typer(
     name="xinsheng",
+    cls=ChineseHelpGroup,  # every -h says 显示本帮助后退出, not click's English
     help="心声 xinsheng：登记居民诉求，匹配事项清单，派单、办结、回访与统计。",
     invoke_without_command=True,
     add_completion=False,
@@ -29,15 +31,15 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_show_locals=False,  # `--debug` tracebacks must never print a typed password or a token
 )
-app.add_typer(catalog.app, name="catalog")
-app.add_typer(requests.app, name="requests")
-app.add_typer(db.app, name="db")
-app.add_typer(export.app, name="export")
-app.add_typer(deadlines.app, name="deadlines")
-app.add_typer(settings.app, name="settings")
-app.add_typer(operators.app, name="operators")
-app.add_typer(areas.app, name="areas")
-app.add_typer(audit.app, name="audit")
+app.add_typer(catalog.app, name="catalog", cls=ChineseHelpGroup)
+app.add_typer(requests.app, name="requests", cls=ChineseHelpGroup)
+app.add_typer(db.app, name="db", cls=ChineseHelpGroup)
+app.add_typer(export.app, name="export", cls=ChineseHelpGroup)
+app.add_typer(deadlines.app, name="deadlines", cls=ChineseHelpGroup)
+app.add_typer(settings.app, name="settings", cls=ChineseHelpGroup)
+app.add_typer(operators.app, name="operators", cls=ChineseHelpGroup)
+app.add_typer(areas.app, name="areas", cls=ChineseHelpGroup)
+app.add_typer(audit.app, name="audit", cls=ChineseHelpGroup)
 app.command("login")(login)
 app.command("logout")(logout)
 app.command("passwd")(passwd)
@@ -72,6 +74,10 @@ def main(
         raise typer.Exit()
     st = state(ctx)
     st.db = db_
+    if demo_:
+        # every subcommand works on the demo too (`xinsheng --demo stats`, `--demo serve`); `demo` itself builds it
+        with user_errors():
+            st.db = demo_database(db_, build=ctx.invoked_subcommand != "demo")
     if operator:
         st.operator = operator
     if lang:
@@ -82,21 +88,9 @@ def main(
     if ctx.invoked_subcommand is not None:
         return
     with user_errors():
-        from models.store.engine import demo_db_path, open_engine
+        from models.store.engine import open_engine
 
-        target = db_
-        if demo_:
-            from models.demo.builder import ensure_demo, ensure_demo_file
-
-            def say(message: str) -> None:
-                typer.echo(message, err=True)
-
-            if db_ and "://" in db_:
-                ensure_demo(open_engine(db_), progress=say)
-            else:
-                target = db_ or str(demo_db_path())
-                ensure_demo_file(Path(target), progress=say)
-        engine = open_engine(target, create=False)  # a terminal never starts an empty server database by itself
+        engine = open_engine(st.db, create=False)  # a terminal never starts an empty server database by itself
         from models.access.policy import refuse_pinned_clock
         from models.store.engine import run_unit
 
@@ -104,6 +98,26 @@ def main(
         from tui.app import XinshengApp
 
         XinshengApp(engine, operator=operator).run()  # the name only fills in the sign-in form
+
+
+def demo_database(db: str | None, *, build: bool) -> str:
+    """--demo: the demo database, at --db when given (a file or a server), else the user's demo.db, built on first
+    use so that the first command of a training session just works, whichever it is."""
+    from models.store.engine import demo_db_path, open_engine
+
+    target = db or str(demo_db_path())
+    if not build:
+        return target
+    from models.demo.builder import ensure_demo, ensure_demo_file
+
+    def say(message: str) -> None:
+        typer.echo(message, err=True)
+
+    if "://" in target:
+        ensure_demo(open_engine(target), progress=say)
+    else:
+        ensure_demo_file(Path(target), progress=say)
+    return target
 
 
 def run() -> None:

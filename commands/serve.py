@@ -14,7 +14,7 @@ from pathlib import Path
 
 import typer
 
-from commands.common import err, state, user_errors
+from commands.common import err, existing_url, user_errors
 
 
 def serve(
@@ -35,7 +35,7 @@ def serve(
     with user_errors():
         from models.core.config import cache_dir
         from models.core.errors import UserError
-        from models.store.engine import open_engine, resolve_url
+        from models.store.engine import open_engine
 
         if not 1 <= port <= 65535:
             raise UserError(f"--port 应在 1 到 65535 之间，收到 {port}")
@@ -53,9 +53,9 @@ def serve(
             )
         ssl_context = tls_context(certfile, keyfile) if certfile is not None and keyfile is not None else None
 
-        target = resolve_url(state(ctx).db)
         # a wrong --db fails here, in one line, not in every browser tab (and, as for the TUI, never starts an empty
-        # server database)
+        # server database, nor an empty SQLite file that nobody could sign in to)
+        target = existing_url(ctx)
         open_engine(target, create=False).dispose()
         from models.core.config import export_database
 

@@ -1,9 +1,13 @@
-"""Command-line usage errors as one Chinese line (click's own are four lines of English)."""
+"""Command-line usage errors as one Chinese line (click's own are four lines of English), and the Chinese line of
+every command's -h/--help option."""
 
 from __future__ import annotations
 
 import re
 import sys
+from typing import Any
+
+from typer.core import TyperGroup
 
 from models.core.errors import EXIT_BAD_INPUT
 from models.core.text import one_line
@@ -90,3 +94,32 @@ def usage_exit_code(exc: BaseException) -> int | None:
         print(one_line(f"错误：{exc.format_message()}"), file=sys.stderr)  # type: ignore[attr-defined]
         return int(getattr(exc, "exit_code", 1))
     return None
+
+
+HELP_TEXT = "显示本帮助后退出"
+
+
+def chinese_help(command: Any, ctx: Any) -> None:
+    """Give a command's -h/--help option its Chinese line. Click words it "Show this message and exit." as a literal
+    (not through gettext) when it first builds the option; the option is kept on the command, so rewording it
+    once is enough."""
+    option = command.get_help_option(ctx)
+    if option is not None:
+        option.help = HELP_TEXT
+
+
+class ChineseHelpGroup(TyperGroup):
+    """The class of the root app and of every sub-app (main.py passes it to Typer and add_typer): it rewords its
+    own help option and that of each command it resolves, so commands defined in their own modules need nothing."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            chinese_help(command, ctx)
+        return command

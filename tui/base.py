@@ -24,6 +24,22 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+def _own_words_for_textual_keys() -> None:
+    """An open drop-down (Select) puts Textual's own "esc Dismiss menu" in the footer: English in a Chinese
+    interface. Its binding is a class attribute of SelectOverlay, so it is given our words once, here, where every
+    screen's module imports it (after the language is chosen)."""
+    from textual.binding import Binding
+    from textual.widgets._select import SelectOverlay
+
+    from tui.i18n import tr
+
+    SelectOverlay.BINDINGS = [Binding("escape", "dismiss", tr("收起列表"))]
+    SelectOverlay._merged_bindings = SelectOverlay._merge_bindings()
+
+
+_own_words_for_textual_keys()
+
+
 class Host(Protocol):
     """The part of the app a screen may use. Kept this narrow so that a screen's needs are visible in one place,
     and so that tui.app checks it provides them (mypy) without any screen importing tui.app."""

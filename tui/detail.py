@@ -34,7 +34,7 @@ from models.core.vocabulary import (
 )
 from models.people.permissions import Actor
 from models.requests import intake, workflow
-from models.requests.queries import RequestDetail, list_departments, request_detail
+from models.requests.queries import EventRow, RequestDetail, list_departments, request_by_ref, request_detail
 from models.store.tables import Request
 from tui.base import XinshengScreen
 from tui.dialogs import (
@@ -146,8 +146,8 @@ ACTIONS: tuple[DetailAction, ...] = (
     ),
     DetailAction(
         "m", "merge", tr("合并"), Action.MERGE,
-        note=Note(tr("合并到哪条诉求？输入它的编号"), tr("如：XS-2026-000123")),
-        step=lambda s, r, actor, n: workflow.merge(s, r, workflow.find_request(s, n.text), actor),
+        note=Note(tr("合并到哪条诉求？输入它的编号"), tr("如：XS-2026-000123，或只输数字部分 123")),
+        step=lambda s, r, actor, n: workflow.merge(s, r, request_by_ref(s, n.text, actor), actor),
         done=tr("已合并（按 u 可撤销）"), show=False,
     ),
     DetailAction(
@@ -155,6 +155,23 @@ ACTIONS: tuple[DetailAction, ...] = (
     ),
 )  # fmt: skip
 BY_ID = {action.id: action for action in ACTIONS}
+
+
+def recorded(ev: EventRow) -> str:
+    """The timeline's 说明: the note, after what the event stored beside it that a reader needs (the return reason
+    and the catalog item it cites, the resident's rating at a callback); shown nowhere else, it was lost."""
+    said: list[str] = []
+    if ev.action == Action.RETURN:  # (a logged request's item is in the summary above, not repeated here)
+        if ev.data.get("code") in RETURN_REASONS:
+            said.append(tr(RETURN_REASONS[str(ev.data["code"])]))
+        if ev.item:
+            said.append(tr("依据 {}").format(ev.item))
+    if ev.action == Action.CALLBACK and ev.data.get("satisfaction") in SATISFACTION_LABELS:
+        said.append(tr(SATISFACTION_LABELS[str(ev.data["satisfaction"])]))
+        if ev.data.get("solved") is False:
+            said.append(tr("未解决"))
+    head = " · ".join(said)
+    return f"{head}：{ev.note}" if head and ev.note else head or ev.note
 
 
 class DetailScreen(XinshengScreen):
@@ -228,11 +245,18 @@ class DetailScreen(XinshengScreen):
             summary.append("\n")
         summary.append(tr("承办部门：{}\n").format(detail.department or tr("未定")))
         if detail.resolution:
-            summary.append(tr("办理结果：{}\n").format(detail.resolution))
+            summary.append(tr("办理结果：{}").format(detail.resolution))
+            if detail.hours_spent is not None:
+                summary.append(tr("  办理工时：{:g} 小时").format(detail.hours_spent))
+            summary.append("\n")
         if detail.satisfaction:
             summary.append(
-                tr("回访评价：{}\n").format(tr(SATISFACTION_LABELS.get(detail.satisfaction, detail.satisfaction)))
+                tr("回访评价：{}").format(tr(SATISFACTION_LABELS.get(detail.satisfaction, detail.satisfaction)))
             )
+            said = next((ev.note for ev in reversed(detail.events) if ev.action == Action.CALLBACK), "")
+            if said:  # why the resident is (dis)satisfied: what the callback recorded, not only the rating
+                summary.append(tr("  居民意见：{}").format(said))
+            summary.append("\n")
         if detail.duplicate_of:
             summary.append(tr("已合并到：{}\n").format(detail.duplicate_of), style="yellow")
         self.query_one("#summary", Static).update(summary)
@@ -250,7 +274,7 @@ class DetailScreen(XinshengScreen):
             ):
                 before = tr(STATUS_LABELS.get(ev.from_status or "", "")) or "—"
                 change = f"{before}→{tr(STATUS_LABELS.get(ev.to_status, ''))}"
-            table.add_row(f"{ev.at:%m-%d %H:%M}", tr(ev.action_label), ev.actor, change, ev.note[:60])
+            table.add_row(f"{ev.at:%m-%d %H:%M}", tr(ev.action_label), ev.actor, change, recorded(ev)[:60])
         self.refresh_bindings()
 
     def allowed(self, action: DetailAction) -> bool:

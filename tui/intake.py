@@ -63,6 +63,28 @@ def suggestion_text(rank: int, s: Suggestion, accepted: bool) -> Text:
     return line
 
 
+class FormInput(WholePasteInput):
+    """A field of the intake form, where a Tab inside a paste is the worker's Tab key.
+
+    Over a slow SSH link the terminal delivers keys typed quickly (Tab, then the details) in one chunk, which
+    arrives as a paste; as a paste the Tab became a space and the details landed in the title. So each Tab moves
+    to the next field, and what follows it is pasted there.
+    """
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if "\t" not in event.text:
+            super()._on_paste(event)
+            return
+        event.prevent_default()
+        event.stop()
+        head, _, rest = event.text.partition("\t")
+        if head:
+            super()._on_paste(events.Paste(head))
+        target = self.screen.focus_next()
+        if rest and target is not None:
+            target.post_message(events.Paste(rest))
+
+
 class IntakeScreen(XinshengScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", tr("保存"), priority=True, id="xinsheng.intake.save"),
@@ -86,18 +108,18 @@ class IntakeScreen(XinshengScreen):
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="intake-form"):
-            yield WholePasteInput(
+            yield FormInput(
                 placeholder=tr("标题：一句话说清诉求（必填）"),
                 id="title",
                 max_length=max_length(Request, "title"),
                 overflow=self._long_title,
             )
-            yield WholePasteInput(placeholder=tr("详细内容：居民原话、时间、持续多久……"), id="text")
+            yield FormInput(placeholder=tr("详细内容：居民原话、时间、持续多久……"), id="text")
             with Horizontal(classes="row"):
-                yield WholePasteInput(
+                yield FormInput(
                     placeholder=tr("地点：小区/楼栋/单元"), id="location", max_length=max_length(Request, "location")
                 )
-                yield WholePasteInput(placeholder=tr("居民电话（仅用于回访）"), id="phone", max_length=20)
+                yield FormInput(placeholder=tr("居民电话（仅用于回访）"), id="phone", max_length=20)
                 yield Select[int]([], prompt=tr("所属网格"), id="grid")
             with Horizontal(classes="row"):
                 yield Select(
@@ -147,7 +169,8 @@ class IntakeScreen(XinshengScreen):
 
     @on(Input.Changed, "#title, #text")
     def _text_changed(self) -> None:
-        self._accepted = None
+        # an accepted suggestion stays accepted while the details are typed: only another choice (or clearing the
+        # form) undoes it, never a keystroke the worker did not mean as one
         self._schedule_match()
 
     def _schedule_match(self) -> None:
@@ -193,9 +216,13 @@ class IntakeScreen(XinshengScreen):
         if result is None or result.empty:
             routing.update("")
             return
+        accepted_code = self._accepted.code if self._accepted is not None else None
+        if self._accepted is not None and all(s.code != accepted_code for s in result.suggestions):
+            # the text moved on and the accepted item left the top three: it is still what Ctrl+S saves, so it
+            # stays on screen, first, with its ✔
+            options.add_option(Option(suggestion_text(0, self._accepted, True), id=self._accepted.code))
         for rank, s in enumerate(result.suggestions, 1):
-            accepted = self._accepted is not None and self._accepted.code == s.code
-            options.add_option(Option(suggestion_text(rank, s, accepted), id=s.code))
+            options.add_option(Option(suggestion_text(rank, s, s.code == accepted_code), id=s.code))
         if self._accepted is not None:
             self._show_routing(self._accepted.code)
         elif result.department and result.department_score >= MIN_AUTO_SCORE:
@@ -207,10 +234,10 @@ class IntakeScreen(XinshengScreen):
                         result.department, result.department_reason
                     )
                 )
-            else:  # the history points elsewhere than the best item: say so rather than invite a blind F5
+            else:  # the hint points elsewhere than the best item: its reason says why, rather than invite a blind F5
                 routing.update(
-                    tr("建议承办部门：{}（{}），但首选事项归{}：请核对后用 F5/F6/F7 采纳").format(
-                        result.department, result.department_reason, top.department
+                    tr("建议承办部门：{}（{}）—— 用 F5/F6/F7 采纳合适的事项").format(
+                        result.department, result.department_reason
                     )
                 )
         elif result.department:
@@ -261,7 +288,12 @@ class IntakeScreen(XinshengScreen):
 
     @on(OptionList.OptionSelected, "#suggestions")
     def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.action_accept(event.option_index)
+        """By the item, not the row: an accepted item that left the top three is shown above them."""
+        if self._result is None:
+            return
+        for index, s in enumerate(self._result.suggestions):
+            if s.code == event.option.id:
+                self.action_accept(index)
 
     def action_clear(self) -> None:
         for widget_id in ("#title", "#text", "#location", "#phone"):
@@ -354,6 +386,7 @@ class IntakeScreen(XinshengScreen):
             "kind": self.query_one("#kind", Select).value,
             "urgency": self.query_one("#urgency", Select).value,
             "item_code": self._accepted.code if self._accepted else None,
+            "auto_route": False,  # no suggestion accepted: a person confirms the item, never the top guess
             "area_id": self._grid_id(),
             "duplicate_of": duplicate.id if duplicate else None,
         }

@@ -13,6 +13,7 @@ where they were, another person's sign-in signs the first one out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -60,6 +61,26 @@ def situation(session: Session) -> Situation:
     # it would hand out the staff list, so under `serve` the name is typed in full
     operators = [] if config().remote_address else list_operators(session)
     return Situation(operators, bootstrap_open(session), demo)
+
+
+@lru_cache(maxsize=4096)
+def _pinyin(name: str) -> tuple[str, str]:
+    """(full pinyin, initials) of a name: 秦梓轩 → ("qinzixuan", "qzx")."""
+    from pypinyin import lazy_pinyin
+
+    from models.core.text import pinyin_initials
+
+    return "".join(lazy_pinyin(name)).lower(), pinyin_initials(name)
+
+
+def name_matches(op: OperatorEntry, text: str) -> bool:
+    """Whether the name list keeps an operator for what was typed: part of the name, its pinyin or pinyin initials
+    (an English keyboard has no Chinese input method), the role in either language, or the place; case ignored."""
+    typed = "".join(text.split()).casefold()
+    if not typed:
+        return True
+    fields = (op.name, op.role_label, tr(op.role_label), op.place, tr(op.place), *_pinyin(op.name))
+    return any(typed in "".join(field.split()).casefold() for field in fields)
 
 
 def attempt(name: str, password: str, code: str | None) -> Callable[[Session], tuple[SignInOutcome, int]]:
@@ -129,11 +150,7 @@ class SignInScreen(XinshengScreen):
     def _show(self, text: str) -> None:
         text = text.strip()
         names = self.query_one("#signin-names", OptionList)
-        shown = [
-            op
-            for op in self._operators
-            if not text or text in op.name or text in op.role_label or text in tr(op.role_label) or text in op.place
-        ]
+        shown = [op for op in self._operators if name_matches(op, text)]
         names.clear_options()
         for op in shown:
             names.add_option(Option(f"{op.name}　{tr(op.role_label)}　{op.place}", id=op.name))

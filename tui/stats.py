@@ -14,9 +14,9 @@ from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from models.core.clock import now
-from models.reporting.dashboard import supervisor_dashboard
+from models.reporting.dashboard import MIN_REQUESTS_TO_OPEN, Opening, opening_dashboard, supervisor_dashboard
 from models.reporting.report import MonthlyReport
-from models.reporting.stats import DEPARTMENT_COLUMNS, Rate, department_rows
+from models.reporting.stats import DEPARTMENT_COLUMNS, Rate, department_rows, score_text
 from tui.base import XinshengScreen
 from tui.i18n import tr
 
@@ -67,6 +67,7 @@ def _percent(rate: Rate) -> float | None:
 class StatsScreen(XinshengScreen):
     BINDINGS = [
         Binding("f5", "reload", tr("刷新"), priority=True, id="xinsheng.stats.reload"),
+        Binding("m", "pick_month", tr("选月份"), id="xinsheng.stats.pick-month"),
         *(
             Binding(str(n), f"tab('{tab}')", label, show=False, id=f"xinsheng.stats.{tab}")
             for n, (tab, label) in enumerate(TABS.items(), 1)
@@ -91,7 +92,7 @@ class StatsScreen(XinshengScreen):
                 with TabPane(tr("3 超期排名"), id="tab-overdue"):
                     yield Static(tr("本月登记的诉求中已超期的，按承办部门排名"), classes="legend")
                     yield DataTable(id="overdue-ranking", zebra_stripes=True, cursor_type="row")
-                    yield Static(tr("至今仍未办结的超期诉求，超期最久的在前"), classes="legend")
+                    yield Static("", id="overdue-legend", classes="legend")
                     yield DataTable(id="overdue-list", zebra_stripes=True, cursor_type="row")
                 with TabPane(tr("4 热点"), id="tab-hot"):
                     yield Static(tr("本月同一事项在同一社区出现 3 次及以上"), classes="legend")
@@ -104,23 +105,55 @@ class StatsScreen(XinshengScreen):
                     yield Static("", id="rebound-line")
                     yield DataTable(id="rebounds", zebra_stripes=True, cursor_type="row")
 
+    _note = ""  # why the dashboard opened on another month than this one, until a month is picked
+    _period: str | None = None  # the month shown; None until the opening month is chosen (a reload would race it)
+
     def on_mount(self) -> None:
         for table_id, columns in TABLES.items():
             table = self.query_one(f"#{table_id}", DataTable)
             for label in columns:
                 table.add_column(label)
-        self.action_reload()
+        actor = self.xapp.actor
+        self.xapp.run_db(lambda s: opening_dashboard(s, actor), self._opened, group="stats", exclusive=True)
 
     def on_screen_resume(self) -> None:
-        self.action_reload()
+        if self._period is not None:
+            self.action_reload()
 
     def action_tab(self, tab: str) -> None:
         self.query_one("#stats-tabs", TabbedContent).active = tab
 
+    def action_pick_month(self) -> None:
+        """The month picker from the keyboard: focus it and open its list."""
+        picker = self.query_one("#period", Select)
+        picker.focus()
+        picker.expanded = True
+
+    def _opened(self, opened: tuple[Opening, MonthlyReport]) -> None:
+        opening, report = opened
+        self._period = opening.period
+        if opening.fell_back:
+            self._note = tr("本月至今仅登记 {} 件（不足 {} 件），先显示上个完整月份").format(
+                opening.current_count, MIN_REQUESTS_TO_OPEN
+            )
+            with self.prevent(Select.Changed):
+                self.query_one("#period", Select).value = opening.period
+        self._show(report)
+
     @on(Select.Changed, "#period")
+    def _picked(self, event: Select.Changed) -> None:
+        """A month picked by hand; the picker's own first Changed (its initial value, posted on mount and perhaps
+        handled after the opening month was set) is stale and ignored."""
+        if self._period is None or event.value != event.select.value or event.value == self._period:
+            return
+        self._note = ""
+        self._period = event.value if isinstance(event.value, str) else f"{now():%Y-%m}"
+        self.action_reload()
+
     def action_reload(self) -> None:
-        value = self.query_one("#period", Select).value
-        period = value if isinstance(value, str) else f"{now():%Y-%m}"
+        period = self._period
+        if period is None:  # the opening month is still being chosen
+            return
         actor = self.xapp.actor
         self.xapp.run_db(lambda s: supervisor_dashboard(s, actor, period), self._show, group="stats", exclusive=True)
 
@@ -140,12 +173,12 @@ class StatsScreen(XinshengScreen):
         )
         composite = o.composite
         self.query_one("#t-composite", Static).update(
-            tr("[b]综合得分[/b]\n[b $accent]{}[/]\n[dim]加权[/dim]").format(
-                "—" if composite is None else f"{100 * composite:.1f}"
-            )
+            tr("[b]综合得分[/b]\n[b $accent]{}[/]\n[dim]加权[/dim]").format(score_text(composite))
         )
+        note = f"[b $warning]{self._note}[/]\n" if self._note else ""
         self.query_one("#status-line", Static).update(
-            tr(
+            note
+            + tr(
                 "[b $error]超期 {}[/]  退单 [b]{}[/b]  按时办结率 [b]{}[/b]（{:g}/{}）  重办率 [b]{}[/b]  "
                 "回潮 [b]{}[/b]\n[dim]综合得分权重：{}  ▲▼ 与上月相比（百分点）[/dim]"
             ).format(
@@ -168,6 +201,12 @@ class StatsScreen(XinshengScreen):
                 for d in report.overdue_ranking
             ],
         )  # fmt: skip
+        shown, total = len(report.overdue), o.overdue
+        self.query_one("#overdue-legend", Static).update(
+            tr("本月登记、至今超期未办结的 {} 件，超期最久的在前").format(total)
+            if shown >= total
+            else tr("本月登记、至今超期未办结的 {} 件中超期最久的 {} 件").format(total, shown)
+        )
         self._fill(
             "overdue-list",
             [(r.ref, r.title, r.department, str(r.days_late), str(r.returns)) for r in report.overdue],

@@ -120,8 +120,12 @@ _WORDED: dict[str, str] = {
     "办结时限：{} ": "Due: {} ",
     "延期申请 {} 个工作日，待主管审批\n": "Extension of {} working days awaits a supervisor\n",
     "清单事项：[{}] {}（{}）": "Catalog item: [{}] {} ({})",
-    "办理结果：{}\n": "Resolution: {}\n",
-    "回访评价：{}\n": "Callback: {}\n",
+    "办理结果：{}": "Resolution: {}",
+    "  办理工时：{:g} 小时": "  hours spent: {:g}",
+    "回访评价：{}": "Callback: {}",
+    "  居民意见：{}": "  resident said: {}",
+    "依据 {}": "citing {}",
+    "未解决": "not solved",
     "已合并到：{}\n": "Merged into: {}\n",
     "退单说明：{}（必填）": "Return: {} (explain, required)",
     "已批准延期": "Extension approved",
@@ -267,6 +271,9 @@ _WORDED: dict[str, str] = {
     "共 {} 条，显示第 {}–{} 条 · ⚠ 已超期 · PgUp/PgDn 翻页 · 回车查看详情": (
         "{} requests, showing {}–{} · ⚠ overdue · PgUp/PgDn pages · Enter opens"
     ),
+    "在全部状态中搜索：共 {} 条，显示第 {}–{} 条 · 清空搜索回到“{}”": (
+        "searching every status: {} requests, showing {}–{} · clear the search to go back to “{}”"
+    ),
     "搜索标题、内容、编号、地点，或拼音首字母如 ldzy": "search title, text, ref, place, or pinyin initials (ldzy)",
     # dashboard
     "趋势": "Trend",
@@ -312,7 +319,11 @@ _WORDED: dict[str, str] = {
         "{} rebounds this month: duties taken back or cut, still handled by the street or a community"
     ),
     "本月登记的诉求中已超期的，按承办部门排名": "Overdue among this month's requests, by department",
-    "至今仍未办结的超期诉求，超期最久的在前": "Overdue and still open, longest first",
+    "本月登记、至今超期未办结的 {} 件，超期最久的在前": "The {} requests of this month overdue and still open, longest first",
+    "本月登记、至今超期未办结的 {} 件中超期最久的 {} 件": "Of the {} requests of this month overdue and still open, the {} longest overdue",
+    "本月至今仅登记 {} 件（不足 {} 件），先显示上个完整月份": "This month has only {} requests so far (fewer than {}): showing the last complete month",
+    "选月份": "Month",
+    "收起列表": "Close list",
     "本月同一事项在同一社区出现 3 次及以上": "The same item in the same community 3 or more times this month",
     # statuses, actions, reasons: models.core.vocabulary names them; only where the screens word them otherwise
     "登记诉求": "Log",
@@ -320,8 +331,9 @@ _WORDED: dict[str, str] = {
     "快捷键设置": "Key settings",
     "已合并（按 u 可撤销）": "Merged (u undoes it)",
     "合并到哪条诉求？输入它的编号": "Merge into which request? Type its ref",
-    "如：XS-2026-000123": "e.g. XS-2026-000123",
-    "建议承办部门：{}（{}），但首选事项归{}：请核对后用 F5/F6/F7 采纳": "Suggested department: {} ({}), but the first item belongs to {}: check, then accept with F5/F6/F7",
+    "如：XS-2026-000123，或只输数字部分 123": "e.g. XS-2026-000123, or just its number 123",
+    "建议承办部门：{}（{}）—— 用 F5/F6/F7 采纳合适的事项": "Suggested department: {} ({}) — accept the right item with F5/F6/F7",
+    "待确认": "To confirm",
     "请选择所属网格": "Choose the grid first",
     "查看电话": "Show phone",
     "{} {}（已记录查看）": "{} {} (this look is recorded)",

@@ -55,6 +55,26 @@ class Config:
         return self._count("XINSHENG_POOL_OVERFLOW", 6)
 
     @property
+    def import_max_mb(self) -> int:
+        """XINSHENG_IMPORT_MAX_MB: the largest CSV or XLSX file an import reads, in MB (docs/deployment.md)."""
+        return self._count("XINSHENG_IMPORT_MAX_MB", 200)
+
+    @property
+    def import_max_unpacked_mb(self) -> int:
+        """XINSHENG_IMPORT_MAX_UNPACKED_MB: what an XLSX may unpack to, in MB; a 1 MB zip bomb unpacks to gigabytes."""
+        return self._count("XINSHENG_IMPORT_MAX_UNPACKED_MB", 500)
+
+    @property
+    def import_max_rows(self) -> int:
+        """XINSHENG_IMPORT_MAX_ROWS: rows a sheet may span (declared or used), the header and title rows included."""
+        return self._count("XINSHENG_IMPORT_MAX_ROWS", 500_000)
+
+    @property
+    def import_max_columns(self) -> int:
+        """XINSHENG_IMPORT_MAX_COLUMNS: columns a sheet may span; a cell at XFD1048576 spans 16,384 of them."""
+        return self._count("XINSHENG_IMPORT_MAX_COLUMNS", 100)
+
+    @property
     def keymap_file(self) -> Path:
         """XINSHENG_KEYMAP, or keymap.toml in the user config directory."""
         configured = self._get("XINSHENG_KEYMAP")

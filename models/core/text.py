@@ -48,13 +48,25 @@ def strip_filler(normalized: str) -> str:
     return _FILLER.sub("", normalized)
 
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 and C1 controls other than tab and line breaks, and the bidirectional marks, embeddings, overrides and isolates
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def drop_controls(text: str) -> str:
-    """Without control characters (other than tab and line breaks): an escape sequence pasted into a request or
-    hidden in a spreadsheet must not reach the next terminal that prints it."""
+    """Without control characters (other than tab and line breaks) or bidi controls: an escape sequence pasted into
+    a request or hidden in a spreadsheet must not reach the next terminal that prints it, and a right-to-left
+    override must not make "退款13800001111" read as something else on the screen, in an export or in the log."""
     return _CONTROLS.sub("", text)
+
+
+def phone_text(phone: str | None) -> str:
+    """A phone number as stored: digits typed in full width (１３８…) or from another script become ASCII, and
+    full-width signs (－（）＋) their ASCII forms, so a search, a mask and a callback find the same number."""
+    if not phone:
+        return ""
+    folded = unicodedata.normalize("NFKC", phone)
+    digits = "".join(str(d) if (d := unicodedata.decimal(ch, None)) is not None else ch for ch in folded)
+    return " ".join(drop_controls(digits).split())
 
 
 def one_line(text: str) -> str:

@@ -195,10 +195,38 @@ def ensure_demo_file(path: Path, progress: Progress | None = None, requests: int
     if path.exists():
         return None
     private_dir(path.parent)  # the database itself is created 0600 by open_engine
+    return build_demo_file(path, requests=requests, progress=progress)
+
+
+def build_demo_file(
+    path: Path,
+    *,
+    requests: int = 2400,
+    seed: int = 2026,
+    progress: Progress | None = None,
+    replace: bool = False,
+) -> DemoSummary:
+    """Build the demo SQLite file at `path` through a side file renamed into place only when complete: a build
+    killed halfway (Ctrl+C, a closed terminal, the machine going down) leaves no plausible half demo that `db check`
+    would pass, and `replace` (`demo --force`, after check_replaceable) keeps the old demo until the new one is whole.
+
+    Without `replace`, only a missing or empty database is built on, as build_demo itself requires.
+    """
+    if path.exists() and not replace:
+        engine = open_engine(path)
+        empty = is_empty(engine)
+        forget_engine(path)
+        if not empty:
+            raise DemoNotEmptyError("目标数据库中已有清单、诉求或账户")
     partial = path.with_name(path.name + ".building")
     delete_sqlite_file(partial)
-    summary = build_demo(open_engine(partial), requests=requests, progress=progress)
-    forget_engine(partial)
+    try:
+        summary = build_demo(open_engine(partial), requests=requests, seed=seed, progress=progress)
+    except BaseException:
+        delete_sqlite_file(partial)
+        raise
+    forget_engine(partial)  # closing the last connection folds the WAL into the file, which then moves alone
+    delete_sqlite_file(path)  # an old -wal beside the new file would be replayed into it
     partial.replace(path)
     return summary
 

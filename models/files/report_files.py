@@ -13,8 +13,9 @@ from pathlib import Path
 from models.core.errors import UserError
 from models.core.text import mask_phones_in_text
 from models.files.outputs import complete_or_absent
+from models.reporting.ledger import RATIO_NOTE
 from models.reporting.report import MonthlyReport
-from models.reporting.stats import DepartmentFigures, Figures, Rate
+from models.reporting.stats import DepartmentFigures, Figures, Rate, score_text
 
 FORMATS = ("xlsx", "html", "md")
 RATE_FIELDS: list[tuple[str, str]] = [
@@ -46,6 +47,20 @@ def _change(now: float | None, before: float | None) -> str:
     return f"{'+' if delta >= 0 else ''}{delta:.1f} 个百分点"
 
 
+def _score_change(now: float | None, before: float | None) -> str:
+    """The composite's change in points of its score (it is a score out of 100, not a rate)."""
+    if now is None or before is None:
+        return "—"
+    delta = 100 * (now - before)
+    return f"{'+' if delta >= 0 else ''}{delta:.1f} 分"
+
+
+def _overdue_note(report: MonthlyReport) -> str:
+    """The count above the overdue list, and when the list stops short of it, that it shows the most overdue."""
+    total, shown = report.overall.overdue, len(report.overdue)
+    return f"共 {total} 件" if shown >= total else f"共 {total} 件，列出超期最久的 {shown} 件"
+
+
 def _title(report: MonthlyReport) -> str:
     return f"接诉即办月报 · {report.period}"
 
@@ -57,7 +72,7 @@ def _group_rows(groups: Sequence[DepartmentFigures]) -> list[list[str]]:
         rows.append(
             [group.department, str(f.total), str(f.open), str(f.overdue), str(f.returns)]
             + [_fraction(rate) for _, rate in _rates(f)[:3]]
-            + [_pct(f.composite)]
+            + [score_text(f.composite)]
         )
     return rows
 
@@ -77,11 +92,15 @@ def _sections(report: MonthlyReport) -> list[tuple[str, list[str], list[list[str
         before = getattr(previous, _field_of(label)).value if previous else None
         summary.append([label, _fraction(rate), _change(rate.value, before)])
     summary.append(
-        ["综合得分", _pct(overall.composite), _change(overall.composite, previous.composite if previous else None)]
+        [
+            "综合得分",
+            score_text(overall.composite),
+            _score_change(overall.composite, previous.composite if previous else None),
+        ]
     )
     trend = [
         [month, str(f.total), _pct(f.response.value), _pct(f.resolution.value), _pct(f.satisfaction.value),
-         _pct(f.composite)]
+         score_text(f.composite)]
         for month, f in report.trend
     ]  # fmt: skip
     ledger = [
@@ -105,14 +124,14 @@ def _sections(report: MonthlyReport) -> list[tuple[str, list[str], list[list[str
         ("按承办部门", GROUP_HEADER, _group_rows(report.by_department), ""),
         ("按网格", GROUP_HEADER, _group_rows(report.by_area), ""),
         ("近 12 个月趋势", ["月份", "总数", "响应率", "解决率", "满意率", "综合得分"], trend, ""),
-        ("超期未办结", ["编号", "标题", "承办部门", "办理期限", "超期天数"], overdue, f"共 {overall.overdue} 件"),
+        ("超期未办结", ["编号", "标题", "承办部门", "办理期限", "超期天数"], overdue, _overdue_note(report)),
         ("退单", ["编号", "标题", "承办部门", "退单次数"], returned, f"本月退单 {report.overall.returns} 次"),
         ("高发问题（同一社区同一事项 ≥3 件）", ["事项", "社区", "件数", "在办", "示例"], hot, ""),
         (
             "减负账本：减掉的工时与解决的问题",
             ["月份", "减负工时", "办理用时", "办结", "回访确认解决", "每百减负工时解决"],
             ledger,
-            "减负工时：收回、取消、合并事项的年工时自生效日起按天折算。",
+            "减负工时：收回、取消、合并事项的年工时自生效日起按天折算。" + RATIO_NOTE,
         ),
         ("反弹预警：已减掉的事项仍由街道或社区办理", ["编号", "标题", "事项", "办理单位"], rebound,
          f"本月 {report.rebound_count} 件"),
@@ -146,7 +165,7 @@ def render_markdown(report: MonthlyReport) -> str:
 
 
 def _svg_lines(series: dict[str, list[float | None]], labels: list[str], width: int = 720, height: int = 240) -> str:
-    """A line chart of rates (0–100%) over months."""
+    """A line chart over months of rates (in %) and the composite score (out of 100): one 0–100 scale for both."""
     colors = ["#2f6fb0", "#d9822b", "#3a9d5d", "#8e44ad"]
     left, bottom, top = 48, 28, 12
     plot_w, plot_h = width - left - 12, height - bottom - top
@@ -155,7 +174,7 @@ def _svg_lines(series: dict[str, list[float | None]], labels: list[str], width: 
     for tick in range(0, 101, 25):
         y = top + plot_h * (1 - tick / 100)
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - 12}" y2="{y:.1f}" stroke="#ddd"/>')
-        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{tick}%</text>')
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{tick}</text>')
     for index, label in enumerate(labels):
         x = left + index * step
         parts.append(f'<text x="{x:.1f}" y="{height - 8}" text-anchor="middle" font-size="11">{label[2:]}</text>')
@@ -207,10 +226,10 @@ def render_html(report: MonthlyReport) -> str:
     ranked = [
         (d.department, 100 * d.figures.composite) for d in report.by_department if d.figures.composite is not None
     ]
-    department_chart = _svg_bars(sorted(ranked, key=lambda p: p[1])[:15], "%")
+    department_chart = _svg_bars(sorted(ranked, key=lambda p: p[1])[:15])  # composite scores, not percentages
     ledger_chart = _svg_bars(
-        [(f"{m.month} 减负工时", m.freed_hours) for m in report.ledger[-6:]]
-        + [(f"{m.month} 回访确认解决", float(m.solved)) for m in report.ledger[-6:]]
+        [(f"{m.month} 减负工时", m.freed_hours) for m in report.ledger]  # the months of the table below
+        + [(f"{m.month} 回访确认解决", float(m.solved)) for m in report.ledger]
     )
     charts = {
         "近 12 个月趋势": trend_chart,
@@ -274,9 +293,12 @@ def write_xlsx(report: MonthlyReport, path: Path) -> None:
             if rate.value is not None and before is not None:
                 summary.write_number(row, 5, round(100 * (rate.value - before), 1))
             row += 1
-        summary.write_string(row, 0, "综合得分", bold)
-        _number_or_blank(summary, row, 3, report.overall.composite, percent)
-        _number_or_blank(summary, row, 4, report.previous.composite if report.previous else None, percent)
+        summary.write_string(row, 0, "综合得分", bold)  # a score out of 100, as everywhere else
+        now_score, before_score = report.overall.composite, report.previous.composite if report.previous else None
+        _number_or_blank(summary, row, 3, _score(now_score), decimal)
+        _number_or_blank(summary, row, 4, _score(before_score), decimal)
+        if now_score is not None and before_score is not None:
+            summary.write_number(row, 5, round(100 * (now_score - before_score), 1))
         for offset, (label, value) in enumerate(
             (("诉求总数", report.overall.total), ("在办", report.overall.open), ("超期", report.overall.overdue),
              ("退单次数", report.overall.returns), ("反弹预警", report.rebound_count))
@@ -303,7 +325,7 @@ def write_xlsx(report: MonthlyReport, path: Path) -> None:
                     sheet.write_number(r, 5 + 3 * i, rate.numerator)
                     sheet.write_number(r, 6 + 3 * i, rate.denominator)
                     _number_or_blank(sheet, r, 7 + 3 * i, rate.value, percent)
-                _number_or_blank(sheet, r, 14, f.composite, percent)
+                _number_or_blank(sheet, r, 14, _score(f.composite), decimal)
             sheet.set_column(0, 0, 24)
             sheet.freeze_panes(1, 1)
             if groups:
@@ -322,9 +344,10 @@ def write_xlsx(report: MonthlyReport, path: Path) -> None:
         for r, (month, f) in enumerate(report.trend, start=1):
             trend.write_string(r, 0, month)
             trend.write_number(r, 1, f.total)
-            rates = (f.response.value, f.resolution.value, f.satisfaction.value, f.composite)
+            rates = (f.response.value, f.resolution.value, f.satisfaction.value)
             for c, rate_value in enumerate(rates, 2):
                 _number_or_blank(trend, r, c, rate_value, percent)
+            _number_or_blank(trend, r, 5, _score(f.composite), decimal)
         line = book.add_chart({"type": "line"})
         for column, name in ((2, "响应率"), (3, "解决率"), (4, "满意率"), (5, "综合得分")):
             months = len(report.trend)
@@ -334,10 +357,12 @@ def write_xlsx(report: MonthlyReport, path: Path) -> None:
                     "categories": ["趋势", 1, 0, months, 0],
                     "values": ["趋势", 1, column, months, column],
                     "marker": {"type": "circle"},
+                    "y2_axis": column == 5,  # the score, out of 100, on its own axis
                 }
             )
         line.set_title({"name": "近 12 个月趋势"})
         line.set_y_axis({"num_format": "0%", "min": 0, "max": 1})
+        line.set_y2_axis({"name": "综合得分", "min": 0, "max": 100})
         trend.insert_chart(1, 7, line, {"x_scale": 1.4, "y_scale": 1.2})
 
         ledger = book.add_worksheet("减负账本")
@@ -361,6 +386,7 @@ def write_xlsx(report: MonthlyReport, path: Path) -> None:
         solved_line.set_y2_axis({"name": "件"})
         ledger.insert_chart(1, 7, columns_chart, {"x_scale": 1.4, "y_scale": 1.2})
         ledger.write_string(len(report.ledger) + 2, 0, "减负工时：收回、取消、合并事项的年工时自生效日起按天折算。")
+        ledger.write_string(len(report.ledger) + 3, 0, RATIO_NOTE)
 
         for heading, head, rows, note in _sections(report)[4:]:
             if heading.startswith("减负账本"):
@@ -381,6 +407,10 @@ def write_xlsx(report: MonthlyReport, path: Path) -> None:
             sheet.set_column(2, len(head), 16)
     finally:
         book.close()
+
+
+def _score(composite: float | None) -> float | None:
+    return None if composite is None else round(100 * composite, 1)
 
 
 def _number_or_blank(sheet: object, row: int, column: int, value: float | None, fmt: object) -> None:

@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 from models.access.audit import record
 from models.catalog.departments import get_or_create_department, guess_level
 from models.core.clock import now
-from models.core.errors import InputError
+from models.core.errors import InputError, XinshengError
 from models.core.text import mask_name, mask_phone
 from models.core.vocabulary import (
     AREA_KINDS,
@@ -50,6 +50,7 @@ from models.requests.intake import (
 )
 from models.requests.rows import encode_data, event_row, request_row
 from models.requests.workflow import Actor
+from models.store.failures import as_user_error
 from models.store.tables import Area, CatalogItem, Department, MatchExample, Request, RequestEvent, too_long
 
 # header spellings seen in 12345 hotline exports, online message boards (留言板) and street offices' own sheets
@@ -390,15 +391,33 @@ def import_requests(
     record(session, actor, AuditAction.REQUESTS_IMPORT, file=path.name, rows=len(fresh))  # with the first batch
     for start in range(0, len(fresh), batch_size):
         batch = fresh[start : start + batch_size]
-        _insert_batch(context, batch, path.name, actor, stamp)
-        if not dry_run:
-            session.commit()  # a killed import keeps whole batches; running it again adds the rest
+        try:
+            _insert_batch(context, batch, path.name, actor, stamp)
+            if not dry_run:
+                session.commit()  # a killed import keeps whole batches; running it again adds the rest
+        except Exception as exc:
+            if dry_run or not result.added:
+                raise
+            raise _stopped_after_saving(exc, result.added, len(fresh)) from exc
         result.added += len(batch)
         if progress is not None:
             progress(min(start + batch_size, len(fresh)), len(fresh))
     if dry_run:
         session.rollback()
     return result
+
+
+def _stopped_after_saving(exc: Exception, saved: int, rows: int) -> Exception:
+    """The failure of a batch after earlier ones were committed, told truly: the database's usual line says nothing
+    was saved, but the first rows are in, and running the same import again skips them and adds the rest."""
+    problem = as_user_error(exc) if not isinstance(exc, XinshengError) else exc
+    if problem is None:
+        problem = XinshengError(" ".join(f"{type(exc).__name__}: {exc}".split()))
+    reason = str(problem).replace("，未保存任何内容", "")
+    return type(problem)(
+        f"导入中断：{reason}；已保存前 {saved} 行（共 {rows} 行），其余未保存；"
+        "再次运行同一导入会跳过已保存的行，接着导入其余的"
+    )
 
 
 @dataclass

@@ -26,6 +26,15 @@ def _header_key(text: str) -> str:
     return re.sub(r"[\s_\-（）()：:*]", "", clean_cell(text)).lower()
 
 
+def _column_label(index: int) -> str:
+    """第 3 列（C）: the position as counted and the letter a spreadsheet shows above it."""
+    letters, n = "", index + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"第 {index + 1} 列（{letters}）"
+
+
 def parse_map_options(options: list[str] | None) -> dict[str, str]:
     """`--map 源列=field` options as a dict; a malformed one is a usage error naming it."""
     mapping: dict[str, str] = {}
@@ -101,7 +110,119 @@ def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+@dataclass(frozen=True)
+class Limits:
+    """How much a spreadsheet may hold before it is read (settings: docs/deployment.md). Checked first, because
+    the readers trust the file: a 1.7 KB XLSX with cells at A1 and XFD1048576 made calamine ask for 512 GB and the
+    process abort, and a 1 MB zip bomb took 73 s and 1.35 GB before anything could be said about it."""
+
+    file_mb: int
+    unpacked_mb: int
+    rows: int
+    columns: int
+
+    @classmethod
+    def from_config(cls) -> Limits:
+        from models.core.config import config
+
+        settings = config()
+        return cls(
+            settings.import_max_mb,
+            settings.import_max_unpacked_mb,
+            settings.import_max_rows,
+            settings.import_max_columns,
+        )
+
+    def check_span(self, name: str, rows: int, columns: int, what: str = "") -> None:
+        if rows > self.rows:
+            raise InputError(
+                f"{name} {what}有 {rows} 行，超过导入上限 {self.rows} 行（XINSHENG_IMPORT_MAX_ROWS）；"
+                "请拆成几个文件导入"
+            )
+        if columns > self.columns:
+            raise InputError(
+                f"{name} {what}有 {columns} 列，超过导入上限 {self.columns} 列（XINSHENG_IMPORT_MAX_COLUMNS）；"
+                "请删去多余的列或空白区域后再导入"
+            )
+
+
+_MB = 1024 * 1024
+_DIMENSION = re.compile(
+    rb'<(?:\w+:)?dimension\s[^>]*?ref="\$?([A-Z]{1,3})?\$?([0-9]{1,7})?(?::\$?([A-Z]{1,3})\$?([0-9]{1,7}))?"'
+)
+_CELL_REF = re.compile(rb'\sr="([A-Z]{0,3})([0-9]{1,7})"')  # <c r="XFD1048576"> and <row r="1048576">
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _check_size(path: Path, limits: Limits) -> None:
+    size = path.stat().st_size
+    if size > limits.file_mb * _MB:
+        raise InputError(
+            f"{path.name} 有 {size / _MB:.0f} MB，超过导入上限 {limits.file_mb} MB（XINSHENG_IMPORT_MAX_MB）；"
+            "请拆成几个文件导入"
+        )
+
+
+def _check_xlsx(path: Path, limits: Limits) -> None:
+    """Refuse a workbook that would take the reader's memory or time, reading only the zip: the declared sizes,
+    then every part unpacked as a stream (the zip module stops at a part's declared size and checks its CRC, so a
+    part that lies about its size is refused as damaged) while the worksheets' declared dimensions and the rows
+    and columns their cells reach are noted."""
+    import zipfile
+
+    _check_size(path, limits)
+    budget = limits.unpacked_mb * _MB
+    too_big = InputError(
+        f"{path.name} 解压后超过 {limits.unpacked_mb} MB（XINSHENG_IMPORT_MAX_UNPACKED_MB），"
+        "不像正常的工单表（可能是压缩炸弹）；请另存为 CSV 或拆成几个文件"
+    )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+            if sum(part.file_size for part in parts) > budget:
+                raise too_big
+            unpacked = 0
+            for part in parts:
+                sheet = part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")
+                rows = columns = 0
+                tail = b""
+                with archive.open(part) as stream:
+                    while chunk := stream.read(_MB):
+                        unpacked += len(chunk)
+                        if unpacked > budget:
+                            raise too_big
+                        if not sheet:
+                            continue
+                        text = tail + chunk
+                        if not tail and (declared := _DIMENSION.search(text)):
+                            first_col, first_row, last_col, last_row = declared.groups()
+                            limits.check_span(
+                                path.name,
+                                int(last_row or first_row or 0),
+                                _column_number(last_col or first_col or b""),
+                                "的工作表声明",
+                            )
+                        refs = _CELL_REF.findall(text)
+                        if refs:
+                            rows = max(rows, max(int(number) for _, number in refs))
+                            columns = max(columns, max(_column_number(c) for c in {letters for letters, _ in refs}))
+                            limits.check_span(path.name, rows, columns, "的工作表")
+                        tail = text[-64:]
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError) as exc:
+        raise InputError(f"{path.name} 不是有效的 Excel（.xlsx）文件，可能已损坏或是改了扩展名的其他文件") from exc
+
+
 def _read_csv(path: Path, encoding: str | None) -> tuple[list[list[object]], str]:
+    limits = Limits.from_config()
+    _check_size(path, limits)
     data = path.read_bytes()
     if data.startswith(b"PK\x03\x04"):  # a zip container: an Excel workbook that was renamed, not a text file
         raise InputError(f"{path.name} 实际是 Excel（XLSX）文件：请把扩展名改为 .xlsx 再导入")
@@ -110,8 +231,13 @@ def _read_csv(path: Path, encoding: str | None) -> tuple[list[list[object]], str
         raise InputError(f"{path.name} 含有空字符（\\x00），不像文本文件；如是 UTF-16 等编码请用 --encoding 指定")
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", "\t", ";"), key=first_line.count)
+    rows: list[list[object]] = []
     try:
-        return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)], used
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            rows.append(list(row))
+            if len(rows) > limits.rows or len(row) > limits.columns:
+                limits.check_span(path.name, len(rows), len(row), "至少")
+        return rows, used
     except csv.Error as exc:
         raise InputError(f"{path.name} 不是有效的 CSV：{exc}") from None
 
@@ -120,6 +246,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[list[object]]:
     """Cell values of one sheet, read by calamine (Rust): about ten times faster than openpyxl on 100,000 rows."""
     from python_calamine import CalamineWorkbook
 
+    _check_xlsx(path, Limits.from_config())
     try:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as exc:
@@ -190,9 +317,10 @@ def read_table(
             raise InputError(f"--map 的目标字段 “{target}” 不存在（可用：{', '.join(synonyms)}）")
 
     raw, used_encoding = read_rows(path, encoding=encoding, sheet=sheet)
-    best_row, best_mapping = -1, dict[int, str]()
+    best_row, best_mapping, best_twins = -1, dict[int, str](), list[tuple[int, int]]()
     for row_index, row in enumerate(raw[:HEADER_SEARCH_ROWS]):
         chosen: dict[str, tuple[int, int]] = {}  # field → (rank, column)
+        twins: list[tuple[int, int]] = []  # (column taken, a later column with the same header for that field)
         for col, cell in enumerate(row):
             key = _header_key(str(cell)) if cell is not None else ""
             if key in overrides:
@@ -204,9 +332,11 @@ def read_table(
             target_field, rank = candidate
             if target_field not in chosen or rank < chosen[target_field][0]:
                 chosen[target_field] = (rank, col)
+            elif rank == chosen[target_field][0]:
+                twins.append((chosen[target_field][1], col))
         mapping = {col: target_field for target_field, (_, col) in sorted(chosen.items(), key=lambda kv: kv[1][1])}
         if len(mapping) > len(best_mapping):
-            best_row, best_mapping = row_index, mapping
+            best_row, best_mapping, best_twins = row_index, mapping, twins
     if best_row < 0:
         first = next((row for row in raw[:HEADER_SEARCH_ROWS] if any(clean_cell(c) for c in row)), [])
         found = "、".join(h for h in (clean_cell(c) for c in first) if h) or "（空）"
@@ -215,6 +345,12 @@ def read_table(
             f"文件第一行的列为：{found}（可用 --map 源列=字段 指定）"
         )
     headers = [clean_cell(c) for c in raw[best_row]]
+    for first_col, second_col in best_twins:  # which of the two holds the data is a guess: the user must say
+        if best_mapping.get(first_col) is not None:
+            raise InputError(
+                f"第 {best_row + 1} 行的表头有两列同名：{_column_label(first_col)}“{headers[first_col]}”和"
+                f"{_column_label(second_col)}“{headers[second_col]}”；不知道该用哪一列，请删除或改名其中一列"
+            )
     header_keys = {_header_key(h) for h in headers}
     unknown = [source for source in overrides if source not in header_keys]
     if unknown:

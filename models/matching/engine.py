@@ -46,6 +46,7 @@ class ItemInfo:
     description: str = ""
     merged_into: str | None = None
     id: int | None = None
+    active: bool = True  # False: nobody takes this work any more (its department is disabled); never suggested
 
 
 @dataclass(frozen=True)
@@ -209,13 +210,26 @@ class Matcher:
             for kw in keywords:
                 grams.extend(char_ngrams(kw, NGRAMS))
             self._item_index.add(grams)
-        # the catalog read as a department model: every item is one labelled document of its owner
+        # what each item is suggested as: a merged item as the item it was folded into (a worker accepting the old
+        # name would log work under a duty that no longer exists), an inactive one not at all
+        self._index_of = {item.code: i for i, item in enumerate(self.items)}
+        self._suggest_as = [self._successor(i) for i in range(len(self.items))]
+        # the catalog read as a department model: every item that still takes work is one labelled document of its
+        # owner (a merged item's words are its successor's owner's)
+        live = [(i, target) for i, target in enumerate(self._suggest_as) if target is not None]
         self._catalog_model = HistoryIndex.build(
             [
-                "".join((name, *keywords, normalize(item.category), normalize(item.description)))
-                for item, name, keywords in zip(self.items, self._names, self._keywords, strict=True)
+                "".join(
+                    (
+                        self._names[i],
+                        *self._keywords[i],
+                        normalize(self.items[i].category),
+                        normalize(self.items[i].description),
+                    )
+                )
+                for i, _ in live
             ],
-            [(item.code, self.route_department(item)) for item in self.items],
+            [(self.items[i].code, self.items[target].department) for i, target in live],
             model="nb",
         )
         # the TUI matches in one worker thread while another records a confirmed routing
@@ -280,6 +294,21 @@ class Matcher:
             return self.by_code[item.merged_into].department
         return item.department
 
+    def _successor(self, idx: int) -> int | None:
+        """The item whose work this one's is now: itself, the end of its merge chain, or None when that is inactive
+        or unknown (a merge into an item missing from the catalog leaves nowhere to send the work)."""
+        seen: set[int] = set()
+        current: int | None = idx
+        while current is not None and current not in seen:
+            seen.add(current)
+            item = self.items[current]
+            if not item.active:
+                return None
+            if item.duty != Duty.MERGED:
+                return current
+            current = self._index_of.get(item.merged_into) if item.merged_into else None
+        return None  # a merge ring or a dangling merge
+
     def _explain(self, query: str, idx: int, hits: list[str] | None) -> tuple[str, tuple[str, ...]]:
         """Reason and highlighted characters of one suggestion: only the few shown ever need them."""
         if hits is None:  # not a catalog candidate: it came from similar confirmed requests alone
@@ -334,7 +363,7 @@ class Matcher:
         vote_total = sum(dept_votes.values()) or 1.0
         posterior = self.history.department_posterior(query)
 
-        index_of = {item.code: i for i, item in enumerate(self.items)}
+        index_of = self._index_of
         item_vote_total = sum(item_votes.values()) or 1.0
         for code, votes in item_votes.items():
             voted = index_of.get(code)
@@ -343,11 +372,21 @@ class Matcher:
             boost = 0.4 * history_strength * votes / item_vote_total
             item_scores[voted] = min(1.0, item_scores.get(voted, 0.0) + boost)
 
-        ranked = sorted(item_scores.items(), key=lambda kv: kv[1], reverse=True)
+        # a merged item's evidence counts for its successor; an inactive item's for nothing
+        folded: dict[int, float] = {}
+        came_from: dict[int, int] = {}  # successor → the merged item whose words matched best
+        for idx, score in item_scores.items():
+            target = self._suggest_as[idx]
+            if target is not None and score > folded.get(target, -1.0):
+                folded[target], came_from[target] = score, idx
+        ranked = sorted(folded.items(), key=lambda kv: kv[1], reverse=True)
         suggestions = []
         for idx, score in ranked[:top]:
             item = self.items[idx]
-            reason, highlights = self._explain(query, idx, keyword_hits.get(idx))
+            origin = came_from[idx]
+            reason, highlights = self._explain(query, origin, keyword_hits.get(origin))
+            if origin != idx:
+                reason = f"已合并事项“{self.items[origin].name}”并入此项；{reason}"
             suggestions.append(
                 Suggestion(
                     code=item.code,
@@ -383,12 +422,20 @@ class Matcher:
         if not combined:
             return MatchResult(text, query, None, 0.0, "", suggestions)
         best_department, best_score = max(combined.items(), key=lambda kv: kv[1])
-        if dept_counts.get(best_department) and history_weight >= 0.2:
+        by_history = bool(dept_counts.get(best_department)) and history_weight >= 0.2
+        if by_history:
             reason = f"{dept_counts[best_department]} 条相似的已确认诉求 → {best_department}"
-        elif suggestions:
+        elif suggestions and suggestions[0].department == best_department:
             reason = f"事项“{suggestions[0].name}”的牵头部门"
+        elif suggestions:
+            reason = f"清单中相近的多个事项合起来更偏向{best_department}"
         else:
             reason = ""
+        if suggestions and suggestions[0].department != best_department:
+            # the hint and the first suggestion disagree: a worker about to press F5 must see why
+            top_item = suggestions[0]
+            why = "建议部门依据以往的派单，事项依据清单用词" if by_history else "建议部门看全部相近事项，不只首选一项"
+            reason += f"；与首选事项“{top_item.name}”（归{top_item.department}）不同，因为{why}，请核对"
         ranking = sorted(combined.items(), key=lambda kv: kv[1], reverse=True)
         return MatchResult(
             text,

@@ -22,7 +22,7 @@ def load_matcher(session: Session, *, use_cache: bool = True, warm: bool = False
     """
     lead = aliased(Department)
     rows = session.exec(
-        select(CatalogItem, lead.name).join(lead, col(CatalogItem.department_id) == lead.id, isouter=True)
+        select(CatalogItem, lead.name, lead.active).join(lead, col(CatalogItem.department_id) == lead.id, isouter=True)
     ).all()
     items = [
         ItemInfo(
@@ -35,8 +35,9 @@ def load_matcher(session: Session, *, use_cache: bool = True, warm: bool = False
             description=item.description,
             merged_into=item.merged_into,
             id=item.id,
+            active=active is not False,  # a disabled department takes no work: its items are not suggested
         )
-        for item, department in rows
+        for item, department, active in rows
     ]
     matcher = Matcher(items)
     if use_cache:

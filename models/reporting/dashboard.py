@@ -5,23 +5,67 @@ One function, so the CLI's `stats --json` and any other front end show the same 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlmodel import Session
+from sqlalchemy import select
+from sqlmodel import Session, col
 
 from models.core.clock import now
 from models.core.vocabulary import Privilege
 from models.people.permissions import Actor, require
-from models.reporting.ledger import ledger, rebounds
+from models.reporting.ledger import ledger, month_starts, rebounds
 from models.reporting.report import MonthlyReport, monthly_report
-from models.reporting.stats import compute_stats, period_bounds, returns_by_department
+from models.reporting.stats import compute_stats, count_where, period_bounds, returns_by_department
+from models.store.tables import Request
+
+MIN_REQUESTS_TO_OPEN = 30  # a current month with fewer requests opens the dashboard on the last complete month
+
+
+@dataclass(frozen=True)
+class Opening:
+    """The month the dashboard opens on, and why: on the 1st the current month has a handful of requests and every
+    rate reads 100%, which tells a supervisor nothing, so it opens on the last complete month and says so."""
+
+    period: str
+    current: str  # this month, YYYY-MM
+    current_count: int  # requests logged in it so far
+
+    @property
+    def fell_back(self) -> bool:
+        return self.period != self.current
+
+
+def opening_period(session: Session, at: datetime | None = None) -> Opening:
+    """This month when it has at least MIN_REQUESTS_TO_OPEN requests, else the month before it, unless that one has
+    no more requests than this one (a new database has only this month: nothing better to show)."""
+    current = f"{at or now():%Y-%m}"
+    previous = f"{month_starts(current, 2)[0]:%Y-%m}"
+    (start, end), (before, _) = period_bounds(current), period_bounds(previous)
+    created = col(Request.created_at)
+    this_month, last_month = session.execute(
+        select(count_where(created >= start), count_where(created < start))
+        .select_from(Request)
+        .where(created >= before, created < end)
+    ).one()
+    this_month, last_month = int(this_month), int(last_month)
+    if this_month >= MIN_REQUESTS_TO_OPEN or last_month <= this_month:
+        return Opening(current, current, this_month)
+    return Opening(previous, current, this_month)
 
 
 def supervisor_dashboard(session: Session, actor: Actor, period: str) -> MonthlyReport:
     """The TUI's dashboard for one month: the same content as the monthly report, for those allowed to see it."""
     require(actor, Privilege.DASHBOARD)
     return monthly_report(session, period)
+
+
+def opening_dashboard(session: Session, actor: Actor) -> tuple[Opening, MonthlyReport]:
+    """The dashboard as it opens: the month chosen by opening_period, and its content."""
+    require(actor, Privilege.DASHBOARD)
+    opening = opening_period(session)
+    return opening, monthly_report(session, opening.period)
 
 
 def dashboard_data(session: Session, period: str | None = None, by: str = "department") -> dict[str, Any]:

@@ -17,6 +17,9 @@ from sqlmodel import Session, col
 from models.core.vocabulary import CUT_DUTIES, ROUTED_AWAY_DUTIES, STREET_LEVELS
 from models.store.tables import CatalogItem, Department, Request
 
+MIN_FREED_HOURS = 50.0  # below this a month's "solved per 100 freed hours" is not shown (—)
+RATIO_NOTE = f"每百减负工时解决：减负工时不足 {MIN_FREED_HOURS:g} 小时的月份不计算（—），以免分母过小失真。"
+
 
 @dataclass(frozen=True)
 class LedgerMonth:
@@ -28,7 +31,11 @@ class LedgerMonth:
 
     @property
     def solved_per_100_freed_hours(self) -> float | None:
-        return 100.0 * self.solved / self.freed_hours if self.freed_hours else None
+        """None below MIN_FREED_HOURS: a month with a few freed hours (a cut that took effect on its last days)
+        would divide by almost nothing and show a ratio in the hundreds that skews the trend."""
+        if self.freed_hours < MIN_FREED_HOURS:
+            return None
+        return 100.0 * self.solved / self.freed_hours
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from models.reporting.weights import load_weights
 from models.store.tables import Area, CatalogItem, Department, Request
 
 TREND_MONTHS = 12
+LISTED = 20  # requests listed by name under the overdue and returned figures
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def _hot_spots(session: Session, start: datetime, end: datetime, minimum: int = 
     ]
 
 
-def _request_list(session: Session, where: list[Any], order_by: list[Any], limit: int = 20) -> list[Any]:
+def _request_list(session: Session, where: list[Any], order_by: list[Any], limit: int = LISTED) -> list[Any]:
     """(ref, title, department, due, returns) of the requests the report lists by name."""
     return list(
         session.execute(
@@ -127,9 +128,17 @@ def _request_list(session: Session, where: list[Any], order_by: list[Any], limit
     )
 
 
-def _late(session: Session, at: datetime, end: datetime) -> list[LateRequest]:
-    open_and_late = [col(Request.status).in_(OPEN_STATUSES), col(Request.due_at) < at, col(Request.created_at) < end]
-    rows = _request_list(session, open_and_late, [col(Request.due_at)])
+def _late(session: Session, at: datetime, start: datetime, end: datetime) -> list[LateRequest]:
+    """The most overdue of the requests the month's overdue figure counts (logged in the month, open, past their
+    deadline, not paused), so the list under "超期 N 件" never shows work the N does not include."""
+    open_and_late = [
+        col(Request.status).in_(OPEN_STATUSES),
+        col(Request.due_at) < at,
+        col(Request.paused_at).is_(None),
+        col(Request.created_at) >= start,
+        col(Request.created_at) < end,
+    ]
+    rows = _request_list(session, open_and_late, [col(Request.due_at), col(Request.ref)], limit=LISTED)
     return [LateRequest(ref, title, dept, due, (at - due).days, int(n)) for ref, title, dept, due, n in rows]
 
 
@@ -163,7 +172,7 @@ def monthly_report(session: Session, period: str, at: datetime | None = None) ->
         by_department=stats.by_department,
         by_area=figures_by(session, "grid", conditions, at),
         trend=trend,
-        overdue=_late(session, at, end),
+        overdue=_late(session, at, start, end),
         returned=_returned(session, start, end),
         hot_spots=_hot_spots(session, start, end),
         ledger=ledger(session, period, TREND_MONTHS),

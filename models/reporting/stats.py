@@ -49,6 +49,12 @@ class Rate:
         return "—" if value is None else f"{100 * value:.1f}%"
 
 
+def score_text(composite: float | None) -> str:
+    """The composite as every front end writes it: a score out of 100 with one decimal (91.0), never a percentage,
+    so `stats`, the dashboard and the report files read the same number the same way."""
+    return "—" if composite is None else f"{100 * composite:.1f}"
+
+
 @dataclass(frozen=True)
 class Figures:
     total: int
@@ -155,9 +161,9 @@ def period_bounds(period: str) -> tuple[datetime, datetime]:
             raise ValueError(period)
         year, month = int(period[:4]), int(period[5:])
         start = datetime(year, month, 1)
+        end = datetime(year + (month == 12), month % 12 + 1, 1)  # 9999-12 has no end: bad input, not a crash
     except ValueError:
         raise UserError(f"--period 应为 YYYY-MM（如 2026-03），收到 “{period}”") from None
-    end = datetime(year + (month == 12), month % 12 + 1, 1)
     return start, end
 
 

@@ -53,6 +53,10 @@ class Routing:
     warning: bool
 
 
+# a request saved without an accepted suggestion: no item, no department, until someone confirms them
+UNROUTED = Routing(None, None, None, None, "未采纳清单建议：已登记为待确认，请在工单“待确认”中确认事项和承办部门", True)
+
+
 def routing_for(item: CatalogItem | None, department: str | None, merged_target: str | None = None) -> Routing:
     if item is None:
         msg = f"未匹配清单事项：由{department}办理" if department else "未匹配清单事项：请人工确认承办部门"
@@ -177,12 +181,15 @@ def log_request(
     matcher: Matcher | None = None,
     created_at: datetime | None = None,
     duplicate_of: int | None = None,
+    auto_route: bool = True,
 ) -> IntakeResult:
     """登记: create the request with its routing and deadlines, and write its creation event.
 
     `item_code` is the suggestion the worker accepted (a confirmed routing the matcher learns from); without
     it the matcher's best suggestion is stored as an unconfirmed routing. `duplicate_of` logs the request and
-    merges it into that earlier one at once (both timelines say so; the merge can be undone).
+    merges it into that earlier one at once (both timelines say so; the merge can be undone). `auto_route=False`
+    (the intake screen, where the worker saw the suggestions and accepted none) stores no guess at all: the request
+    is unrouted (待确认) until someone confirms its item, rather than quietly sent to the first suggestion's owner.
     """
     title, text, location = (drop_controls(v).strip() for v in (title, text, location))
     resident_name, resident_phone = (drop_controls(v or "") for v in (resident_name, resident_phone))
@@ -210,11 +217,11 @@ def log_request(
             raise UserError(f"未知的{label} “{value}”（可用：{'、'.join(allowed)}）")
     confirmed = item_code is not None
     score: float | None = None
-    if item_code is None and matcher is not None:
+    if item_code is None and matcher is not None and auto_route:
         result = matcher.match(request_text(title, text), top=1)
         if result.suggestions and result.suggestions[0].score >= MIN_AUTO_SCORE:
             item_code, score = result.suggestions[0].code, result.suggestions[0].score
-    routing = routing_for_code(session, item_code)
+    routing = routing_for_code(session, item_code) if item_code or auto_route else UNROUTED
     item = session.exec(select(CatalogItem).where(CatalogItem.code == item_code)).first() if item_code else None
     department_id = None
     if routing.department:

@@ -6,6 +6,7 @@ Personal data is masked here, so no list or detail can leak it by accident.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -16,6 +17,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from models.core.clock import now, working_days
+from models.core.errors import UserError
 from models.core.text import mask_name, mask_phone
 from models.core.vocabulary import ACTION_LABELS, OPEN_STATUSES, STATUS_LABELS
 from models.people.areas import display_names
@@ -25,6 +27,8 @@ from models.requests.workflow import get_request, possible_actions
 from models.store.tables import Area, CatalogItem, Department, Request, RequestEvent
 
 RECENT_DAYS = 45  # how far back a search looks through the date index before it scans everything
+TYPED_REF = re.compile(r"(?:XS-(\d{4})-)?(\d{1,9})")  # XS-2026-002199, or its number part 2199 / 002199
+CANDIDATES = 5  # refs named when what was typed does not pick out one request
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class EventRow:
     to_status: str | None
     note: str
     data: dict[str, object]
+    item: str | None = None  # the catalog item the event cites (a 退单 as not our duty), as "[code] name"
 
     @property
     def action_label(self) -> str:
@@ -92,6 +97,7 @@ class RequestDetail:
     actions: list[str]
     paused_since: datetime | None = None
     extension_days_pending: int | None = None
+    hours_spent: float | None = None
 
     @property
     def status_label(self) -> str:
@@ -127,17 +133,22 @@ def _filtered(status: str | None, search: str | None, actor: Actor | None = None
         conditions.append(col(Request.status).in_(OPEN_STATUSES))
     elif status == "overdue":
         conditions.extend([col(Request.status).in_(OPEN_STATUSES), col(Request.due_at) < now()])
+    elif status == "unrouted":  # 待确认: saved without an accepted suggestion, so no department until one is confirmed
+        conditions.extend([col(Request.status).in_(OPEN_STATUSES), col(Request.department_id).is_(None)])
     elif status:
         conditions.append(col(Request.status) == status)
     if search:
+        typed = search.strip().lower()
         pattern = f"%{search.strip()}%"
+        # digits search the number part of refs (2201 → XS-2026-002201): in the whole ref, 2 or 20 found every
+        # request of the year
+        in_ref = f"XS-____-%{typed}%" if typed.isdigit() and typed.isascii() else pattern
         matches = [
             col(Request.title).like(pattern),
             col(Request.text).like(pattern),
-            col(Request.ref).like(pattern),
+            col(Request.ref).like(in_ref),
             col(Request.location).like(pattern),
         ]
-        typed = search.strip().lower()
         if len(typed) >= 2 and typed.isascii() and typed.isalnum():  # ldzy → 楼道座椅
             matches.append(col(Request.title_initials).like(f"%{typed}%"))
         conditions.append(or_(*matches))
@@ -233,6 +244,13 @@ def request_detail(session: Session, request_id: int, actor: Actor | None = None
     events = session.exec(
         select(RequestEvent).where(RequestEvent.request_id == request.id).order_by(col(RequestEvent.id))
     ).all()
+    data = [json.loads(e.data or "{}") for e in events]
+    cited = {str(d["item"]) for d in data if d.get("item")}
+    items = (
+        dict(session.exec(select(CatalogItem.code, CatalogItem.name).where(col(CatalogItem.code).in_(cited))).all())
+        if cited
+        else {}
+    )
     assert request.id is not None
     return RequestDetail(
         id=request.id,
@@ -262,13 +280,53 @@ def request_detail(session: Session, request_id: int, actor: Actor | None = None
         duplicate_of=duplicate.ref if duplicate else None,
         routing=routing_for_code(session, item.code if item else None, department.name if department else None),
         events=[
-            EventRow(e.at, e.actor, e.action, e.from_status, e.to_status, e.note, json.loads(e.data or "{}"))
-            for e in events
+            EventRow(
+                e.at,
+                e.actor,
+                e.action,
+                e.from_status,
+                e.to_status,
+                e.note,
+                d,
+                item=f"[{d['item']}] {items.get(str(d['item']), '')}".rstrip() if d.get("item") else None,
+            )
+            for e, d in zip(events, data, strict=True)
         ],
         actions=[a for a in possible_actions(request) if actor is None or may(actor, a)],
         paused_since=request.paused_at,
         extension_days_pending=request.extension_days_pending,
+        hours_spent=request.hours_spent,
     )
+
+
+def request_by_ref(session: Session, typed: str, actor: Actor | None = None) -> Request:
+    """The request a person means by the ref they type: the full ref (XS-2026-002199) or its number part (2199).
+
+    Never the internal id: nobody sees it, and 2199 once took id 2199 (XS-2026-001994), a different request. Only
+    requests within the operator's reach count, so a number in two years, or none, is refused with the refs that
+    might be meant and that the operator may see.
+    """
+    text = typed.strip().upper()
+    matched = TYPED_REF.fullmatch(text)
+    if matched is None:
+        raise UserError(f"“{typed.strip()}” 不是诉求编号：请输入完整编号（如 XS-2026-000123）或其数字部分（如 123）")
+    year, number = matched.groups()
+    suffix = f"-{int(number):06d}"
+    reach = visible(actor) if actor is not None else []
+
+    def refs(pattern: str) -> list[Request]:
+        query = select(Request).where(col(Request.ref).like(pattern), *reach)
+        return list(session.exec(query.order_by(col(Request.ref).desc()).limit(CANDIDATES + 1)).all())
+
+    found = refs(f"XS-{year}{suffix}" if year else f"XS-%{suffix}")
+    if len(found) == 1:
+        return found[0]
+    if found:
+        named = "、".join(r.ref for r in found[:CANDIDATES])
+        raise UserError(f"编号 {number} 对应多条诉求：{named}，请输入完整编号")
+    nearby = refs(f"XS-____-%{int(number)}%") if int(number) else []  # the digits in the number part
+    hint = f"；相近的编号：{'、'.join(r.ref for r in nearby[:CANDIDATES])}" if nearby else ""
+    raise UserError(f"找不到编号为 {text} 的诉求{hint}")
 
 
 def list_grids(session: Session, actor: Actor | None = None) -> list[tuple[int, str]]:

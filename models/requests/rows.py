@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from models.core.text import pinyin_initials
+from models.core.text import phone_text, pinyin_initials
 from models.core.vocabulary import Status
 
 INITIALS_SOURCE_CHARS = 60  # of the text, for a request logged without a title
@@ -69,7 +69,7 @@ def request_row(
         category=category,
         area_id=area_id,
         resident_name=(resident_name or "").strip() or None,
-        resident_phone=(resident_phone or "").strip() or None,
+        resident_phone=phone_text(resident_phone) or None,  # １３８… typed in full width is stored as 138…
         urgency=urgency,
         status=status,
         item_id=item_id,

@@ -160,19 +160,6 @@ def get_request(session: Session, request_id: int) -> Request:
     return request
 
 
-def find_request(session: Session, ref_or_id: str) -> Request:
-    """A request by its ref (XS-2026-000123), external ref or numeric id, as users type them."""
-    text = ref_or_id.strip()
-    request = session.exec(select(Request).where(Request.ref == text.upper())).first()
-    if request is None:
-        request = session.exec(select(Request).where(Request.external_ref == text)).first()
-    if request is None and text.isdigit():
-        request = session.get(Request, int(text))
-    if request is None:
-        raise UserError(f"找不到诉求 “{ref_or_id}”")
-    return request
-
-
 def accept(session: Session, request: Request, actor: Actor, note: str = "", **kw: Any) -> Request:
     return transition(
         session,

@@ -498,3 +498,22 @@ def test_a_mistyped_database_path_is_refused_by_commands_that_only_read(tmp_path
     first = runner.invoke(app, ["--db", str(tmp_path / "dmeo.db"), "operators", "add", "甲", "--role", "admin",
                                 "--password-stdin"], input=PASSWORD)  # fmt: skip
     assert first.exit_code == 0 and (tmp_path / "dmeo.db").exists()
+
+
+def test_match_says_why_the_department_differs_from_the_first_item(db: Path) -> None:
+    """`match '小区门口井盖松动' --json` named 区公安交通支队 (what similar requests went to) while its first item
+    went elsewhere, and nothing said why."""
+    from models.catalog.departments import get_or_create_department
+    from models.core.clock import now
+    from models.store.engine import open_engine, session_scope
+    from models.store.tables import MatchExample
+
+    with session_scope(open_engine(str(db))) as s:
+        police = get_or_create_department(s, "区公安交通支队", "district")
+        for _ in range(5):
+            s.add(MatchExample(text="小区门口井盖松动了", department_id=police.id, source="import", created_at=now()))
+    data = json.loads(invoke(db, "match", "小区门口井盖松动", "--json").stdout)
+    assert data["department"] == "区公安交通支队" and data["matches"][0]["department"] != "区公安交通支队"
+    assert "不同，因为建议部门依据以往的派单" in data["department_reason"]
+    text = invoke(db, "match", "小区门口井盖松动").stdout
+    assert "首选事项“" in text.splitlines()[0]

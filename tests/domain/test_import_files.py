@@ -182,3 +182,54 @@ def test_preview_shows_dates_as_read_and_the_rows_it_would_reject(tmp_path: Path
     preview = preview_request_file(path)
     assert preview.sample[1][1]["created_at"] == "2026-10-05 12:00"  # Excel serial 46300.5
     assert len(preview.problems) == 1 and "第 2 行" in preview.problems[0] and "受理时间" in preview.problems[0]
+
+
+@pytest.mark.parametrize(
+    ("header", "first", "second"),
+    [
+        ("工单编号,诉求标题,联系电话,联系电话", "第 3 列（C）“联系电话”", "第 4 列（D）“联系电话”"),
+        ("工单编号,标题,内容,联系 电话,联系电话", "第 4 列（D）“联系 电话”", "第 5 列（E）“联系电话”"),
+    ],
+)
+def test_duplicate_headers_are_refused_naming_both_columns(
+    catalog_engine, tmp_path: Path, header: str, first: str, second: str
+) -> None:
+    """Which of two 联系电话 columns holds the resident's number is a guess: the first used to win silently."""
+    path = tmp_path / "twins.csv"
+    width = header.count(",") + 1
+    path.write_text(f"{header}\n" + ",".join(["D-1", "漏水", "13800001111", "13900002222", "x"][:width]) + "\n")
+    with pytest.raises(InputError) as info:
+        preview_request_file(path)
+    assert first in str(info.value) and second in str(info.value) and "\n" not in str(info.value)
+    with pytest.raises(InputError, match="两列同名"), session_scope(catalog_engine) as session:
+        import_requests(session, path, ACTOR)
+    assert _count(catalog_engine, Request) == 0
+
+
+def test_duplicate_catalog_headers_are_refused(tmp_path: Path) -> None:
+    from models.files.catalog_import import read_catalog_file
+
+    path = tmp_path / "catalog.csv"
+    path.write_text("事项编码,事项名称,责任部门,责任部门\nC-1,路灯维修,街道城管办,区城管委\n", encoding="utf-8")
+    with pytest.raises(InputError, match="第 3 列（C）“责任部门”和第 4 列（D）“责任部门”"):
+        read_catalog_file(path)
+
+
+def test_an_unused_duplicate_and_a_better_spelling_are_not_refused(tmp_path: Path) -> None:
+    """Two 备注 columns map to nothing; 序号 twice loses to 工单编号, the preferred spelling of the same field."""
+    path = tmp_path / "fine.csv"
+    path.write_text("序号,序号,工单编号,标题,备注,备注\n1,1,GD-1,漏水,,\n", encoding="utf-8")
+    preview = preview_request_file(path)
+    assert dict(preview.mapping)["工单编号"] == "external_ref"
+
+
+def test_a_full_width_phone_is_imported_as_ascii_digits(catalog_engine, tmp_path: Path) -> None:
+    path = tmp_path / "phones.csv"
+    path.write_text(
+        "工单编号,标题,联系电话\nP-1,漏水,１３８１２３４５６７８\nP-2,路灯,０１０－８８８８６６６６\n", encoding="utf-8"
+    )
+    with session_scope(catalog_engine) as session:
+        import_requests(session, path, ACTOR)
+    with session_scope(catalog_engine) as session:
+        phones = {r.external_ref: r.resident_phone for r in session.exec(select(Request)).all()}
+    assert phones == {"P-1": "13812345678", "P-2": "010-88886666"}

@@ -48,9 +48,10 @@ def test_empty_and_punctuation_only_text_give_an_empty_result() -> None:
 
 
 def test_merged_item_routes_to_the_item_it_was_folded_into() -> None:
-    result = Matcher(ITEMS).match("路灯", top=6)
-    merged = next(s for s in result.suggestions if s.code == "A5")
-    assert merged.department == "街道城市管理办公室"
+    m = Matcher(ITEMS)
+    assert m.route_department(m.by_code["A5"]) == "街道城市管理办公室"
+    result = m.match("路灯", top=6)
+    assert [s.code for s in result.suggestions if s.code in ("A5", "A6")] == ["A6"]  # offered as its successor
 
 
 def test_a_confirmed_routing_changes_the_next_match_without_rebuild() -> None:
@@ -128,3 +129,41 @@ def test_highlighting_a_pasted_50000_character_request_against_a_huge_catalog_na
     huge = ItemInfo("X-1", "噪音扰民" * 12_500, "综合治理", "区城管执法局", "own", ("噪音",))
     result = Matcher([huge]).match("楼道漏水" * 12_500 + "噪音", top=3)
     assert [s.code for s in result.suggestions] == ["X-1"] and "噪音" in result.suggestions[0].reason
+
+
+def test_a_merged_item_is_suggested_as_its_successor_and_an_inactive_one_never() -> None:
+    """Accepting 小区停车秩序劝导 [已合并] logged work under a duty that no longer exists; its words now find the
+    item it was folded into, and an item nobody takes any more is not offered at all."""
+    result = Matcher(ITEMS).match("旧路灯报修", top=6)
+    codes = [s.code for s in result.suggestions]
+    assert "A5" not in codes and codes[0] == "A6"
+    assert "旧路灯报修" in result.suggestions[0].reason  # says why the successor came up
+    inactive = [ItemInfo(**{**vars(i), "active": i.code != "A3"}) for i in ITEMS]
+    leak = Matcher(inactive).match("我家楼上水管爆了，一直在漏水", top=6)
+    assert "A3" not in [s.code for s in leak.suggestions] and leak.department != "区水务局"
+    dangling = [*ITEMS, ItemInfo("A7", "水管爆裂报修", "公共服务", "区水务局", "merged", ("爆裂",), merged_into="ZZ")]
+    assert "A7" not in [s.code for s in Matcher(dangling).match("水管爆裂", top=7).suggestions]
+
+
+def test_when_the_department_hint_and_the_first_item_differ_the_reason_says_why() -> None:
+    """`match 小区门口井盖松动` named 区公安交通支队 (history) while its first item went to 区城管委 (the catalog)."""
+    items = [*ITEMS, ItemInfo("A8", "井盖缺损处置", "城乡建设", "区城管委", "returned", ("井盖",))]
+    history = [("小区门口井盖松动了", None, "区公安交通支队")] * 5
+    result = Matcher(items, history).match("小区门口井盖松动", top=3)
+    assert result.department == "区公安交通支队" and result.suggestions[0].department == "区城管委"
+    assert "首选事项“井盖缺损处置”（归区城管委）不同" in result.department_reason
+    assert "以往的派单" in result.department_reason
+    agree = Matcher(items).match("井盖松动", top=3)
+    assert agree.department == agree.suggestions[0].department and "不同" not in agree.department_reason
+
+
+def test_the_loader_marks_items_of_a_disabled_department_inactive(catalog_engine) -> None:
+    from sqlmodel import select
+
+    from models.store.tables import Department
+
+    with session_scope(catalog_engine) as s:
+        s.exec(select(Department).where(Department.name == "区水务局")).one().active = False
+    with session_scope(catalog_engine) as s:
+        matcher = load_matcher(s, use_cache=False)
+    assert "JD-003" not in [x.code for x in matcher.match("楼上水管爆了一直漏水", top=10).suggestions]

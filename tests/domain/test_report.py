@@ -78,9 +78,10 @@ def test_monthly_report_figures_by_hand(month) -> None:
     ]
     assert report.trend[-1][0] == "2026-03" and report.trend[-2][0] == "2026-02"
     assert report.trend[-2][1].total == 1 and len(report.trend) == 12
-    # open and past due on 20 April: the reopened and the untouched lamp, the returned leak, and February's request
+    # open and past due on 20 April: the reopened and the untouched lamp, the returned leak (February's open request
+    # is late too, but it is February's: the list shows what the count counts)
     assert o.overdue == 3
-    late = ["3号楼路灯不亮", "4号楼路灯不亮", "楼上漏水，电话13812345678", "二月的事"]
+    late = ["3号楼路灯不亮", "4号楼路灯不亮", "楼上漏水，电话13812345678"]
     assert sorted(r.title for r in report.overdue) == sorted(late)
 
 
@@ -144,3 +145,68 @@ def test_report_command(month, tmp_path: Path) -> None:
         assert bad.exit_code == 2
     missing = runner.invoke(app, ["--db", db, "report", "--period", "2026-03", "-o", str(tmp_path / "no" / "x.xlsx")])
     assert missing.exit_code == 2 and "目录不存在" in missing.stderr
+
+
+def test_the_overdue_list_shows_what_its_count_counts(month, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "超期未办结 共 N 件" stood above rows of other months: the list is the month's overdue work, most overdue
+    first, and says when it shows only the most overdue of them."""
+    from models.reporting import report as report_module
+
+    at = datetime(2026, 4, 20, 9)
+    with session_scope(month) as s:
+        report = monthly_report(s, "2026-03", at=at)
+        march = {r.ref for r in s.exec(select(Request).where(Request.created_at >= datetime(2026, 3, 1))).all()}
+    assert report.overall.overdue >= 2
+    assert len(report.overdue) == report.overall.overdue  # the February request, open and late, is not March's
+    assert {r.ref for r in report.overdue} <= march and "二月的事" not in {r.title for r in report.overdue}
+    assert f"共 {report.overall.overdue} 件\n" in render_markdown(report)
+    monkeypatch.setattr(report_module, "LISTED", 1)
+    with session_scope(month) as s:
+        short = monthly_report(s, "2026-03", at=at)
+    assert [r.days_late for r in short.overdue] == [max(r.days_late for r in report.overdue)]
+    assert f"共 {report.overall.overdue} 件，列出超期最久的 1 件" in render_markdown(short)
+
+
+def test_the_composite_is_a_score_in_every_file_and_in_stats(month, tmp_path: Path) -> None:
+    """91.0 everywhere, never 91.0%: `xinsheng stats`, the Markdown and HTML report and the workbook."""
+    from models.reporting.stats import score_text
+    from tests.accounts import cli_login, register
+
+    with session_scope(month) as s:
+        report = monthly_report(s, "2026-03", at=datetime(2026, 4, 20, 9))
+    composite = report.overall.composite
+    assert composite is not None
+    score = score_text(composite)
+    text = render_markdown(report)
+    assert f"| 综合得分 | {score} |" in text and f"{score}%" not in text
+    page = render_html(report)
+    assert f"<td>综合得分</td><td>{score}</td>" in page and f"{score}%" not in page
+    book = openpyxl.load_workbook(write_report(report, "xlsx", tmp_path / "月报.xlsx"))
+    row = next(r for r in book["概况"].iter_rows(values_only=True) if r[0] == "综合得分")
+    assert row[3] == pytest.approx(float(score))
+    trend = {r[0]: r[5] for r in book["趋势"].iter_rows(min_row=2, values_only=True)}
+    assert trend["2026-03"] == pytest.approx(float(score))
+    db = str(month.url.render_as_string(hide_password=False))
+    register(month, "周主任", "supervisor")
+    cli_login(db, "周主任")
+    shown = CliRunner().invoke(app, ["--db", db, "stats", "--period", "2026-03"])
+    assert f"综合得分：{score}\n" in shown.output
+
+
+def test_the_freed_time_chart_covers_the_table_and_small_denominators_show_no_ratio(month) -> None:
+    import re
+
+    from models.reporting.ledger import MIN_FREED_HOURS
+
+    with session_scope(month) as s:
+        report = monthly_report(s, "2026-03", at=datetime(2026, 4, 20, 9))
+    january = next(m for m in report.ledger if m.month == "2026-01")
+    assert 0 < january.freed_hours < MIN_FREED_HOURS and january.solved_per_100_freed_hours is None
+    march = next(m for m in report.ledger if m.month == "2026-03")
+    assert march.freed_hours >= MIN_FREED_HOURS and march.solved_per_100_freed_hours == pytest.approx(
+        100 * march.solved / march.freed_hours
+    )
+    text = render_markdown(report)
+    assert f"不足 {MIN_FREED_HOURS:g} 小时" in text
+    charted = re.findall(r">(\d{4}-\d{2}) 减负工时</text>", render_html(report))
+    assert charted == [m.month for m in report.ledger] and len(charted) == 12

@@ -1,3 +1,4 @@
+import sqlite3
 from pathlib import Path
 
 import openpyxl
@@ -5,7 +6,7 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
-from models.core.errors import InputError
+from models.core.errors import BusyError, DatabaseUnavailable, InputError
 from models.files.request_import import import_requests
 from models.files.tabular import parse_map_options
 from models.matching.loader import load_matcher
@@ -172,3 +173,42 @@ def test_a_title_cell_holding_the_whole_message_is_cut_and_kept_whole_in_the_tex
         (request,) = session.exec(select(Request)).all()
     assert len(request.title) == 300 and request.title.endswith("…") and message.startswith(request.title[:-1])
     assert request.text == message
+
+
+@pytest.mark.parametrize(
+    ("orig", "kind"),
+    [
+        (sqlite3.OperationalError("database or disk is full"), DatabaseUnavailable),
+        (sqlite3.OperationalError("database is locked"), BusyError),
+    ],
+)
+def test_an_import_stopped_after_saving_batches_says_how_many_rows_are_in(
+    catalog_engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, orig: Exception, kind: type
+) -> None:
+    """A full disk or a lost server during the third batch: the first two batches are committed, so the line must
+    not say nothing was saved; running the same import again adds the rest."""
+    from sqlalchemy.exc import OperationalError
+
+    import models.files.request_import as request_import
+
+    path = _write(tmp_path, "工单编号,标题\n" + "".join(f"B-{n},路灯不亮{n}\n" for n in range(1, 8)))
+    real_insert, calls = request_import._insert_batch, []
+
+    def failing_third(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise OperationalError("INSERT INTO request …", {}, orig)
+        return real_insert(*args, **kwargs)
+
+    monkeypatch.setattr(request_import, "_insert_batch", failing_third)
+    with pytest.raises(kind) as info, session_scope(catalog_engine) as session:
+        import_requests(session, path, ACTOR, batch_size=2)
+    told = str(info.value)
+    assert "未保存任何内容" not in told and "\n" not in told
+    assert "已保存前 4 行（共 7 行）" in told and "再次运行同一导入" in told
+    assert _count(catalog_engine, Request) == 4
+    monkeypatch.setattr(request_import, "_insert_batch", real_insert)
+    with session_scope(catalog_engine) as session:
+        again = import_requests(session, path, ACTOR, batch_size=2)
+    assert (again.added, again.already_present) == (3, 4)
+    assert _count(catalog_engine, Request) == 7

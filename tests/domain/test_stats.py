@@ -128,6 +128,28 @@ def test_period_must_be_year_month() -> None:
             period_bounds(bad)
 
 
+def test_a_month_past_the_calendar_is_bad_input_not_a_crash(tmp_path) -> None:
+    """9999-12 has no month after it: `stats` and `report` say so in one line with exit 2 (was ValueError, exit 1)."""
+    from typer.testing import CliRunner
+
+    from commands.main import app
+
+    with pytest.raises(UserError, match="YYYY-MM"):
+        period_bounds("9999-12")
+    db = str(tmp_path / "x.db")
+    for command in (["stats"], ["report"]):
+        result = CliRunner().invoke(app, ["--db", db, *command, "--period", "9999-12"])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.strip().count("\n") == 0 and "9999-12" in result.stderr
+        assert "ValueError" not in result.stderr
+
+
+def test_the_composite_is_a_score_written_the_same_way_everywhere() -> None:
+    from models.reporting.stats import score_text
+
+    assert score_text(0.91) == "91.0" and score_text(None) == "—"
+
+
 def test_reopen_rate_counts_reopened_among_those_called_back(stats_engine) -> None:
     with session_scope(stats_engine) as s:
         o = compute_stats(s).overall

@@ -7,6 +7,7 @@ import string
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func
 from sqlmodel import Session, select
 
@@ -162,4 +163,51 @@ def test_interrupted_demo_file_is_never_reused(tmp_path: Path) -> None:
     summary = ensure_demo_file(target, requests=300)
     assert summary is not None and summary.requests == 300 and target.exists()
     assert ensure_demo_file(target, requests=300) is None
+    assert not (tmp_path / "demo.db.building").exists()
+
+
+def test_a_killed_demo_command_leaves_no_half_database(tmp_path: Path) -> None:
+    """SIGKILL a real `xinsheng demo --db X` once it has logged 600 requests: X must not exist (a half demo would
+    pass `db check` and look like a whole one), and the same command then builds it."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "x.db"
+    command = [sys.executable, "-m", "commands.main", "demo", "--db", str(target)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seen: list[str] = []
+    try:
+        assert process.stderr is not None
+        for line in process.stderr:  # the progress lines, one per 200 requests
+            seen.append(line)
+            if "已生成 600/" in line:
+                break
+    finally:
+        process.kill()
+        process.wait()
+    if not any("已生成 600/" in line for line in seen):
+        pytest.fail(f"no progress line before the build ended: {seen}")
+    assert not target.exists()
+    again = subprocess.run([*command, "--requests", "30"], capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    with contextlib.closing(sqlite3.connect(target)) as con:
+        assert con.execute("SELECT count(*) FROM request").fetchone() == (30,)
+    assert not (tmp_path / "x.db.building").exists()
+
+
+def test_demo_force_keeps_the_old_demo_until_the_new_one_is_whole(tmp_path: Path) -> None:
+    """`demo --force` interrupted halfway leaves the previous demo as it was, not nothing or half a new one."""
+    from models.demo.builder import build_demo_file
+
+    target = tmp_path / "demo.db"
+    build_demo_file(target, requests=20)
+
+    def interrupt_midway(message: str) -> None:
+        if "200/" in message:
+            raise KeyboardInterrupt
+
+    with contextlib.suppress(KeyboardInterrupt):
+        build_demo_file(target, requests=300, progress=interrupt_midway, replace=True)
+    with contextlib.closing(sqlite3.connect(target)) as con:
+        assert con.execute("SELECT count(*) FROM request").fetchone() == (20,)
     assert not (tmp_path / "demo.db.building").exists()

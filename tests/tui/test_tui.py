@@ -9,7 +9,7 @@ from sqlmodel import select
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from models.store.engine import session_scope
-from models.store.tables import MatchExample, Request
+from models.store.tables import CatalogItem, MatchExample, Request
 from tests.accounts import give_password, register
 from tests.tui.signing import sign_in
 from tests.tui.waits import idle, until
@@ -65,14 +65,29 @@ def app(catalog_engine):
     return XinshengApp(catalog_engine)
 
 
+async def signed_in_queue(pilot, app) -> DataTable:
+    """Signed in as the administrator and on the queue (F3): its table."""
+    await sign_in(pilot, app, ADMIN)
+    await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+    await pilot.press("f3")
+    await wait_for(pilot, lambda: isinstance(app.screen, QueueScreen))
+    return app.screen.query_one("#queue", DataTable)
+
+
+async def titled(pilot, app, title: str = "楼上水管爆了") -> OptionList:
+    """Signed in at intake with the matcher ready and `title` typed: its suggestions, once shown."""
+    await sign_in(pilot, app, ADMIN)
+    await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
+    await pilot.click("#title")
+    await pilot.press(*title)
+    options = app.screen.query_one("#suggestions", OptionList)
+    await wait_for(pilot, lambda: options.option_count > 0)
+    return options
+
+
 async def test_intake_suggests_accepts_and_saves(app, catalog_engine) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        await sign_in(pilot, app, ADMIN)
-        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
-        await pilot.click("#title")
-        await pilot.press(*"楼上水管爆了")
-        options = app.screen.query_one("#suggestions", OptionList)
-        await wait_for(pilot, lambda: options.option_count > 0)
+        options = await titled(pilot, app)
         first = str(options.get_option_at_index(0).prompt)
         assert "供水管道漏水抢修" in first and "收回上级" in first and "区水务局" in first
         await pilot.press("f5")
@@ -98,12 +113,7 @@ async def test_empty_save_warns_and_writes_nothing(app, catalog_engine) -> None:
 
 async def test_work_a_request_from_queue_to_closed_and_see_stats(app, catalog_engine) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
-        await sign_in(pilot, app, ADMIN)
-        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
-        await pilot.click("#title")
-        await pilot.press(*"楼道里想放几把折叠椅")
-        options = app.screen.query_one("#suggestions", OptionList)
-        await wait_for(pilot, lambda: options.option_count > 0)
+        await titled(pilot, app, "楼道里想放几把折叠椅")
         await pilot.press("f5", "ctrl+s")
         await wait_for(pilot, lambda: app.screen.query_one("#title", Input).value == "")
 
@@ -434,11 +444,7 @@ async def test_the_queue_finds_requests_by_pinyin_initials(app, catalog_engine) 
         log_request(s, Actor("t"), title="楼道座椅坏了", item_code="JD-002")
         log_request(s, Actor("t"), title="小区路灯不亮", item_code="JD-007")
     async with app.run_test(size=(100, 30)) as pilot:
-        await sign_in(pilot, app, ADMIN)
-        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
-        await pilot.press("f3")
-        await wait_for(pilot, lambda: isinstance(app.screen, QueueScreen))
-        table = app.screen.query_one("#queue", DataTable)
+        table = await signed_in_queue(pilot, app)
         await wait_for(pilot, lambda: table.row_count == 2)
         await pilot.press("ctrl+f", *"ldzy")
         await wait_for(pilot, lambda: table.row_count == 1)
@@ -455,11 +461,7 @@ async def test_the_next_page_stops_at_the_last_one(app, catalog_engine) -> None:
     with session_scope(catalog_engine) as s:
         log_request(s, Actor("t"), title="楼道座椅坏了", item_code="JD-002")
     async with app.run_test(size=(100, 30)) as pilot:
-        await sign_in(pilot, app, ADMIN)
-        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
-        await pilot.press("f3")
-        await wait_for(pilot, lambda: isinstance(app.screen, QueueScreen))
-        table = app.screen.query_one("#queue", DataTable)
+        table = await signed_in_queue(pilot, app)
         count = app.screen.query_one("#queue-count")
         await wait_for(pilot, lambda: table.row_count == 1 and "共 1 条" in str(count.render()))
         await pilot.press("ctrl+n", "ctrl+n")
@@ -858,3 +860,182 @@ async def test_a_duplicate_answer_for_text_no_longer_in_the_form_is_dropped(cata
         await idle(pilot)
         assert static_text(app, "#duplicates") == ""
         assert screen.check_action("merge_duplicate", ()) is False
+
+
+async def test_an_accepted_suggestion_stays_accepted_while_the_details_are_typed(app, catalog_engine) -> None:
+    """Title, F6 (✔ shown), Tab, details: the ✔ went and Ctrl+S saved suggestion 1. A choice stays until the
+    worker makes another."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
+        screen = app.screen
+        await pilot.click("#title")
+        await pilot.press(*"楼道灯不亮")
+        options = screen.query_one("#suggestions", OptionList)
+        await wait_for(pilot, lambda: options.option_count > 1)
+        second = screen._result.suggestions[1].code
+        await pilot.press("f6")
+        await wait_for(pilot, lambda: str(options.get_option_at_index(1).prompt).startswith("✔"))
+        await pilot.press("tab", *"晚上楼下很黑")
+        await wait_for(pilot, lambda: screen._result is not None and "很黑" in screen._result.text)
+        assert str(options.get_option(second).prompt).startswith("✔")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: screen.query_one("#title", Input).value == "")
+    with session_scope(catalog_engine) as s:
+        request = s.exec(select(Request)).one()
+        assert request.item_id is not None and request.match_confirmed_by == ADMIN
+        assert s.exec(select(CatalogItem.code).where(CatalogItem.id == request.item_id)).one() == second
+
+
+async def test_saving_without_accepting_a_suggestion_leaves_the_request_to_confirm(app, catalog_engine) -> None:
+    """Ctrl+S with no suggestion accepted sent the request to suggestion 1's department (电动车在楼道里充电 went to
+    the wrong one); now it is unrouted (待确认), the notice says so, and the queue's 待确认 view lists it."""
+    from models.requests.queries import count_requests
+    from tui.queue import VIEWS
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await titled(pilot, app)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: any("已登记" in str(n.title) for n in app._notifications))
+        assert any("待确认" in n.message for n in app._notifications)
+    with session_scope(catalog_engine) as s:
+        request = s.exec(select(Request)).one()
+        assert request.item_id is None and request.department_id is None and request.match_confirmed_by is None
+        assert "unrouted" in [code for _, code in VIEWS] and count_requests(s, "unrouted") == 1
+
+
+async def test_a_tab_in_a_burst_of_keys_moves_to_the_next_field(app, catalog_engine) -> None:
+    """Over a slow SSH link a Tab and the details typed after it arrive in one chunk, as a paste: the Tab was
+    dropped and the details landed in the title."""
+    from textual import events
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        title = app.screen.query_one("#title", Input)
+        details = app.screen.query_one("#text", Input)
+        location = app.screen.query_one("#location", Input)
+        await pilot.click("#title")
+        await pilot.press(*"路灯不亮")
+        app.post_message(events.Paste("\t晚上楼下很黑\t3号楼"))  # what the driver hands the app for such a chunk
+        await wait_for(pilot, lambda: location.value == "3号楼")
+        assert title.value == "路灯不亮" and details.value == "晚上楼下很黑" and app.focused is location
+
+
+async def test_merging_takes_a_ref_or_its_number_never_an_internal_id(app, catalog_engine) -> None:
+    """m then 2 merged into internal id 2, a different request than XS-2026-000002 (issue 15, item 3)."""
+    from models.requests.intake import allocate_refs, log_request
+    from models.requests.workflow import Actor
+
+    with session_scope(catalog_engine) as s:
+        allocate_refs(s, 2026, 5)  # refs from 000006 on, ids from 1 on
+        target = log_request(s, Actor("t"), title="3号楼路灯坏了", item_code="JD-007").request
+        other = log_request(s, Actor("t"), title="5号楼楼道堆物", item_code="JD-002").request
+        source = log_request(s, Actor("t"), title="3号楼门口灯不亮", item_code="JD-007").request
+        assert (target.ref[-1], other.id) == ("6", 2)
+        target_ref, source_id = target.ref, source.id
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
+        await open_detail(app, pilot, source_id)
+        detail = app.screen
+        await pilot.press("m")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "NoteDialog")
+        await pilot.press("2", "enter")  # the other request's internal id
+        await wait_for(pilot, lambda: any("找不到编号为 2 的诉求" in n.message for n in app._notifications))
+        await idle(pilot)
+        assert detail.detail.status == "new"
+        await pilot.press("m")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "NoteDialog")
+        await pilot.press("ctrl+a", "ctrl+k", "6", "enter")  # the draft "2" is offered again: cleared first
+        await wait_for(pilot, lambda: detail.detail.status == "merged")
+        assert detail.detail.duplicate_of == target_ref
+
+
+async def test_a_search_looks_through_every_status_and_finds_the_number_part_of_a_ref(app, catalog_engine) -> None:
+    """Searching 2201 in 我的待办 found nothing: the request was closed (issue 15, item 6)."""
+    from models.requests import workflow
+    from models.requests.intake import allocate_refs, log_request
+    from models.requests.workflow import Actor
+    from tests.conftest import take_on
+
+    with session_scope(catalog_engine) as s:
+        allocate_refs(s, 2026, 2200)
+        log_request(s, Actor("t"), title="楼道座椅坏了", item_code="JD-002")  # XS-2026-002201, still new
+        closed = log_request(s, Actor("t"), title="小区路灯不亮", item_code="JD-007").request
+        take_on(s, closed, Actor("t"))
+        workflow.resolve(s, closed, Actor("t"), "已修")
+        workflow.callback(s, closed, Actor("t"), satisfaction="satisfied")
+        assert closed.ref.endswith("-002202")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, app, ADMIN)
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: isinstance(app.screen, QueueScreen))
+        screen = app.screen
+        table, views = screen.query_one("#queue", DataTable), screen.query_one("#status-filter")
+        count = screen.query_one("#queue-count")
+        await wait_for(pilot, lambda: table.row_count == 1 and "共 1 条" in str(count.render()))
+        assert views.value == "mine"
+        await pilot.press("ctrl+f", *"2202")
+        await wait_for(pilot, lambda: table.row_count == 1 and "路灯" in str(table.get_row_at(0)[3]))
+        assert views.value == "all"
+        await wait_for(pilot, lambda: "在全部状态中搜索：共 1 条" in str(count.render()))
+        assert "清空搜索回到“我的待办”" in str(count.render())
+        await pilot.press(*["backspace"] * 4, "6")  # a number is the number part of a ref, not the year's 2026
+        await wait_for(pilot, lambda: table.row_count == 0 and "共 0 条" in str(count.render()))
+        await pilot.press("backspace", *"220")
+        await wait_for(pilot, lambda: table.row_count == 2)
+        await pilot.press(*["backspace"] * 3)
+        await wait_for(pilot, lambda: views.value == "mine" and table.row_count == 1)
+        await wait_for(pilot, lambda: "⚠ 已超期" in str(count.render()))
+
+
+async def test_the_detail_shows_the_hours_the_cited_item_and_why_the_resident_is_unsatisfied(
+    app, catalog_engine
+) -> None:
+    """Recorded but shown nowhere: hours at 办结, the item a 退单 cites, the resident's words (issue 15, item 8)."""
+    from models.requests import workflow
+    from models.requests.intake import log_request
+    from models.requests.workflow import Actor
+    from tests.conftest import take_on
+
+    clerk = Actor("t")
+    with session_scope(catalog_engine) as s:
+        request = log_request(s, clerk, title="楼道灯不亮", item_code="JD-007").request
+        take_on(s, request, clerk)
+        workflow.return_request(s, request, clerk, "是水管的事", item_code="JD-003", code="not_our_duty")
+        workflow.dispatch(s, request, clerk)
+        workflow.sign(s, request, clerk)
+        workflow.resolve(s, request, clerk, "已换灯泡", hours=2.5)
+        workflow.callback(s, request, clerk, satisfaction="unsatisfied", solved=False, comment="楼道还是很暗")
+        request_id = request.id
+    async with app.run_test(size=(120, 36)) as pilot:
+        await sign_in(pilot, app, ADMIN)
+        await open_detail(app, pilot, request_id)
+        summary = static_text(app, "#summary")
+        assert "办理结果：已换灯泡  办理工时：2.5 小时" in summary
+        assert "回访评价：不满意  居民意见：楼道还是很暗" in summary
+        table = app.screen.query_one("#timeline", DataTable)
+        notes = [str(table.get_row_at(i)[4]) for i in range(table.row_count)]
+        assert "不属于本单位职责 · 依据 [JD-003] 供水管道漏水抢修：是水管的事" in notes
+        assert "不满意 · 未解决：楼道还是很暗" in notes
+
+
+async def test_the_queue_at_80_columns_shows_16_characters_of_each_title(app, catalog_engine) -> None:
+    """About 8 characters showed at 80×24; the side columns now give way first (issue 15, item 7)."""
+    from models.requests.intake import log_request
+    from models.requests.workflow import Actor
+    from tests.tui.signing import screen_text
+
+    title = "楼道里想放几把折叠椅给老人歇脚用行不行"
+    with session_scope(catalog_engine) as s:
+        log_request(s, Actor("t"), title=title, item_code="JD-002")
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await signed_in_queue(pilot, app)
+        await wait_for(pilot, lambda: table.row_count == 1)
+        await idle(pilot)
+        assert title[:16] in screen_text(app)
+        assert "承办部门" not in screen_text(app)
+        await pilot.resize_terminal(140, 30)
+        await wait_for(pilot, lambda: "承办部门" in screen_text(app) and "网格" in screen_text(app))
+        assert title[:16] in screen_text(app) and "街道城市管理" in screen_text(app)

@@ -33,3 +33,43 @@ def test_pinyin_initials_read_words_not_single_characters() -> None:
     assert pinyin_initials("銀行門口 3号楼") == "yhmk3hl"  # traditional → simplified; 行 read as in 银行
     assert pinyin_initials("重庆路长期漏水") == "cqlcqls"
     assert pinyin_initials("🙂！") == ""
+
+
+def test_bidi_controls_are_dropped_like_control_characters() -> None:
+    from models.core.text import clean_cell, drop_controls
+
+    # U+202E RIGHT-TO-LEFT OVERRIDE would show "退款 8765" as "退款 5678"; isolates and marks likewise reorder text
+    assert drop_controls("退款\u202e8765\u202c 元") == "退款8765 元"
+    assert drop_controls("a\u2066b\u2067c\u2068d\u2069e\u200ef\u200fg\u061ch\u202ai\u202bj\u202dk") == "abcdefghijk"
+    assert clean_cell("王\u202e芳") == "王芳"
+    assert drop_controls("楼道\t灯\n坏了") == "楼道\t灯\n坏了"  # tab and line breaks stay
+
+
+def test_phones_typed_in_full_width_are_stored_as_ascii_digits() -> None:
+    from models.core.text import phone_text
+
+    assert phone_text("１３８１２３４５６７８") == "13812345678"
+    assert phone_text("０１０－８８８８ ６６６６") == "010-8888 6666"
+    assert phone_text("（010）12345678") == "(010)12345678"
+    assert phone_text("٠١٢") == "012"  # digits of another script
+    assert phone_text(" 138\u202e1234 ") == "1381234"
+    assert phone_text(None) == phone_text("") == ""
+
+
+def test_a_request_row_stores_a_full_width_phone_as_ascii() -> None:
+    from datetime import datetime
+
+    from models.core.vocabulary import Channel, RequestKind, Urgency
+    from models.requests.rows import request_row
+
+    row = request_row(
+        ref="XS-2026-000001", channel=Channel.WALK_IN, kind=RequestKind.HELP, title="漏水", text="",
+        urgency=Urgency.NORMAL,
+        created_at=datetime(2026, 3, 1), resident_phone="１３８１２３４５６７８",
+    )  # fmt: skip
+    assert row["resident_phone"] == "13812345678"
+    assert request_row(
+        ref="XS-2026-000002", channel=Channel.WALK_IN, kind=RequestKind.HELP, title="漏水", text="",
+        urgency=Urgency.NORMAL,
+        created_at=datetime(2026, 3, 1), resident_phone="  ",
+    )["resident_phone"] is None  # fmt: skip
