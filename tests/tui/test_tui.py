@@ -1039,3 +1039,24 @@ async def test_the_queue_at_80_columns_shows_16_characters_of_each_title(app, ca
         await pilot.resize_terminal(140, 30)
         await wait_for(pilot, lambda: "承办部门" in screen_text(app) and "网格" in screen_text(app))
         assert title[:16] in screen_text(app) and "街道城市管理" in screen_text(app)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_no_intake_placeholder_is_cut(app, monkeypatch, size, language) -> None:
+    """Under --lang en "Resident's phone (for the callback only)" showed as "Resident's phone (for the callback"."""
+    from rich.cells import cell_len
+
+    import tui.i18n
+
+    monkeypatch.setattr(tui.i18n, "_language", language)
+    async with app.run_test(size=size) as pilot:
+        await sign_in(pilot, app, ADMIN)
+        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        await idle(pilot)
+        cut = [
+            (field.id, field.placeholder)
+            for field in app.screen.query(Input)
+            if field.placeholder and cell_len(field.placeholder) > field.content_region.width
+        ]
+        assert cut == []
