@@ -119,14 +119,12 @@ def signed_in(ctx: typer.Context, engine: Engine, privilege: str | None = None) 
     Without a terminal and without a session the command stops before doing anything: a script must sign in first.
     """
     from models.access.cli_sessions import SessionExpired, resume
-    from models.access.policy import refuse_pinned_clock
     from models.access.token_file import kept_token
     from models.core.errors import UserError
     from models.core.text import name_key
     from models.people.permissions import require
     from models.store.engine import run_unit
 
-    run_unit(engine, refuse_pinned_clock)
     url = engine.url.render_as_string(hide_password=False)
     token = kept_token(url)
     actor: Actor | None = None

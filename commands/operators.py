@@ -6,15 +6,54 @@ administrator, made here at the local terminal with a password typed twice (or p
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
 import typer
 
-from commands.common import display_width, engine_for, err, pad, read_secret, signed_in, state, user_errors
+from commands.common import (
+    display_width,
+    engine_for,
+    err,
+    interactive,
+    pad,
+    read_secret,
+    signed_in,
+    state,
+    user_errors,
+)
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from models.access.accounts import NewCredential
+    from models.people.permissions import Actor
+
+T = TypeVar("T")
 
 app = typer.Typer(
     help="操作员（operators）：账户、角色、停用与启用、重置密码", no_args_is_help=True, rich_markup_mode=None
 )
 
 ROLE_HELP = "grid_worker 网格员、community 社区、department 部门、supervisor、admin"
+
+
+def _as_administrator(ctx: typer.Context, change: Callable[[Session, Actor, str], T]) -> T:
+    """Run one account change in the domain as the signed-in administrator, from this terminal."""
+    from models.access.where import here
+    from models.core.vocabulary import Privilege
+    from models.store.engine import run_unit
+
+    engine = engine_for(ctx)
+    actor = signed_in(ctx, engine, Privilege.ACCOUNTS)
+    where = here()
+    return run_unit(engine, lambda s: change(s, actor, where))
+
+
+def _hand_over(new: NewCredential, done: str) -> None:
+    """A one-time password is printed once, on standard output, with how to hand it over on standard error."""
+    typer.echo(f"{done}，一次性密码：{new.one_time_password}")
+    err("请当面或私下交给本人；首次登录时须改为自己的密码。此密码不会再次显示。")
 
 
 @app.command("list")
@@ -51,7 +90,7 @@ def add(
         from models.access.accounts import bootstrap_admin, bootstrap_open, create_account
         from models.access.where import here
         from models.core.errors import UserError
-        from models.core.vocabulary import ROLE_LABELS, Privilege, Role
+        from models.core.vocabulary import ROLE_LABELS, Role
         from models.store.engine import delete_sqlite_file, resolve_url, run_unit, sqlite_file
 
         target = resolve_url(state(ctx).db)
@@ -73,13 +112,11 @@ def add(
             return
         if password_stdin:
             raise UserError("--password-stdin 只用于登记第一位管理员；其他账户由系统生成一次性密码")
-        actor = signed_in(ctx, engine, Privilege.ACCOUNTS)
-        new = run_unit(
-            engine,
-            lambda s: create_account(s, actor, name, role, area=area, department=department, where=here()),
+        new = _as_administrator(
+            ctx,
+            lambda s, actor, where: create_account(s, actor, name, role, area=area, department=department, where=where),
         )
-        typer.echo(f"已登记 {new.name}（{new.role_label}），一次性密码：{new.one_time_password}")
-        err("请当面或私下交给本人；首次登录时须改为自己的密码。此密码不会再次显示。")
+        _hand_over(new, f"已登记 {new.name}（{new.role_label}）")
 
 
 def _new_password(password_stdin: bool) -> str:
@@ -92,7 +129,7 @@ def _new_password(password_stdin: bool) -> str:
         if not password:
             raise UserError("--password-stdin：标准输入的第一行应为密码")
         return password
-    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+    if not interactive():
         raise UserError("没有终端可输入密码：请用 --password-stdin 从标准输入提供")
     err("密码至少 8 个字符，包含小写字母、大写字母、数字、其他符号中的至少 3 类，且不含姓名")
     password = read_secret("新管理员的密码：")
@@ -106,15 +143,9 @@ def reset_password(ctx: typer.Context, name: str = typer.Argument(..., metavar="
     """重置密码：给出新的一次性密码，解除锁定，结束其命令行会话（管理员）。"""
     with user_errors():
         from models.access.accounts import reset_password as reset
-        from models.access.where import here
-        from models.core.vocabulary import Privilege
-        from models.store.engine import run_unit
 
-        engine = engine_for(ctx)
-        actor = signed_in(ctx, engine, Privilege.ACCOUNTS)
-        new = run_unit(engine, lambda s: reset(s, actor, name, where=here()))
-        typer.echo(f"已重置 {new.name} 的密码，一次性密码：{new.one_time_password}")
-        err("请当面或私下交给本人；首次登录时须改为自己的密码。此密码不会再次显示。")
+        new = _as_administrator(ctx, lambda s, actor, where: reset(s, actor, name, where=where))
+        _hand_over(new, f"已重置 {new.name} 的密码")
 
 
 @app.command("role")
@@ -128,14 +159,10 @@ def role_(
     """变更角色（及所在网格、社区或单位）（管理员）。"""
     with user_errors():
         from models.access.accounts import set_role
-        from models.access.where import here
-        from models.core.vocabulary import ROLE_LABELS, Privilege
-        from models.store.engine import run_unit
+        from models.core.vocabulary import ROLE_LABELS
 
-        engine = engine_for(ctx)
-        actor = signed_in(ctx, engine, Privilege.ACCOUNTS)
-        new_role = run_unit(
-            engine, lambda s: set_role(s, actor, name, role, area=area, department=department, where=here())
+        new_role = _as_administrator(
+            ctx, lambda s, actor, where: set_role(s, actor, name, role, area=area, department=department, where=where)
         )
         typer.echo(f"{name.strip()} 的角色已改为 {ROLE_LABELS[new_role]}")
 
@@ -155,13 +182,8 @@ def enable(ctx: typer.Context, name: str = typer.Argument(..., metavar="姓名")
 def _set_active(ctx: typer.Context, name: str, active: bool) -> None:
     with user_errors():
         from models.access.accounts import set_active
-        from models.access.where import here
-        from models.core.vocabulary import Privilege
-        from models.store.engine import run_unit
 
-        engine = engine_for(ctx)
-        actor = signed_in(ctx, engine, Privilege.ACCOUNTS)
-        run_unit(engine, lambda s: set_active(s, actor, name, active, where=here()))
+        _as_administrator(ctx, lambda s, actor, where: set_active(s, actor, name, active, where=where))
         typer.echo(f"已{'启用' if active else '停用'} {name.strip()}")
 
 
@@ -170,13 +192,8 @@ def unlock(ctx: typer.Context, name: str = typer.Argument(..., metavar="姓名")
     """解除因连续登录失败造成的锁定（管理员）。"""
     with user_errors():
         from models.access.accounts import unlock as unlock_account
-        from models.access.where import here
-        from models.core.vocabulary import Privilege
-        from models.store.engine import run_unit
 
-        engine = engine_for(ctx)
-        actor = signed_in(ctx, engine, Privilege.ACCOUNTS)
-        run_unit(engine, lambda s: unlock_account(s, actor, name, where=here()))
+        _as_administrator(ctx, lambda s, actor, where: unlock_account(s, actor, name, where=where))
         typer.echo(f"已解锁 {name.strip()}")
 
 
@@ -185,11 +202,6 @@ def two_factor_off(ctx: typer.Context, name: str = typer.Argument(..., metavar="
     """取消某人的两步验证（手机丢失时）；其下次登录若角色要求，须重新设置（管理员）。"""
     with user_errors():
         from models.access.two_factor import remove
-        from models.access.where import here
-        from models.core.vocabulary import Privilege
-        from models.store.engine import run_unit
 
-        engine = engine_for(ctx)
-        actor = signed_in(ctx, engine, Privilege.ACCOUNTS)
-        run_unit(engine, lambda s: remove(s, actor, name, where=here()))
+        _as_administrator(ctx, lambda s, actor, where: remove(s, actor, name, where=where))
         typer.echo(f"已取消 {name.strip()} 的两步验证")
