@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from models.core.errors import EXIT_RUNTIME
+from models.core.text import display_width
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -199,12 +200,6 @@ def prompt_sign_in(ctx: typer.Context, engine: Engine, *, stdin_lines: list[str]
             raise UserError("两次输入的新密码不一致")
         run_unit(engine, lambda s: change_password(s, actor, password, new, where=where))
     return actor
-
-
-def display_width(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def pad(text: str, width: int, align: str = "<") -> str:

@@ -24,7 +24,7 @@ def match(
     top: int = typer.Option(3, "--top", "-k", metavar="K", help="返回前 K 个事项（1–50）"),
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
     batch: Path = typer.Option(None, "--batch", metavar="FILE", help="批量匹配的 CSV/XLSX 文件（列：id,title[,text]）"),
-    fmt: str = typer.Option("jsonl", "--format", metavar="jsonl", help="批量输出格式：jsonl（默认）"),
+    fmt: str = typer.Option("jsonl", "--format", metavar="jsonl", help="批量输出格式（目前只有 jsonl）"),
     map_: list[str] = typer.Option(None, "--map", metavar="源列=字段", help="批量文件的列映射，如 --map 问题=title"),
 ) -> None:
     """把诉求匹配到事项清单和承办部门。"""

@@ -22,6 +22,7 @@ from commands.common import (
     state,
     user_errors,
 )
+from models.core.vocabulary import Role
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -35,7 +36,7 @@ app = typer.Typer(
     help="操作员（operators）：账户、角色、停用与启用、重置密码", no_args_is_help=True, rich_markup_mode=None
 )
 
-ROLE_HELP = "grid_worker 网格员、community 社区、department 部门、supervisor、admin"
+ROLE_HELP = "、".join(f"{role.value} {role.label}" for role in Role)
 
 
 def _as_administrator(ctx: typer.Context, change: Callable[[Session, Actor, str], T]) -> T:

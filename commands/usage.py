@@ -9,6 +9,7 @@ from typing import Any
 
 from typer.core import TyperGroup
 
+from commands.help_format import ChineseContext
 from models.core.errors import EXIT_BAD_INPUT
 from models.core.text import one_line
 
@@ -106,11 +107,15 @@ def chinese_help(command: Any, ctx: Any) -> None:
     option = command.get_help_option(ctx)
     if option is not None:
         option.help = HELP_TEXT
+    command.context_class = ChineseContext
 
 
 class ChineseHelpGroup(TyperGroup):
     """The class of the root app and of every sub-app (main.py passes it to Typer and add_typer): it rewords its
-    own help option and that of each command it resolves, so commands defined in their own modules need nothing."""
+    own help option and that of each command it resolves, and gives each the Chinese help layout, so commands
+    defined in their own modules need nothing."""
+
+    context_class = ChineseContext
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)

@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Label, Select
 
+from models.core.text import display_width
 from models.core.vocabulary import CUT_DUTIES, DUTY_LABELS, STATUS_LABELS, Status
 from models.requests.queries import RequestRow, count_requests, list_requests
 from tui.base import XinshengScreen
@@ -64,11 +65,6 @@ def columns_for(width: int, longest: int = TITLE_MAX, status: int = 10) -> tuple
             shown[key] += grown
             room -= grown
     return title + max(0, min(room, wanted - title)), shown
-
-
-def columns(text: str) -> int:
-    """How many terminal columns the text takes (Chinese characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def clip(text: str, width: int) -> str:
@@ -149,8 +145,8 @@ class QueueScreen(XinshengScreen):
         """The rows, with as many side columns as fit beside a title of at least 16 characters."""
         table = self.query_one("#queue", DataTable)
         statuses = [f"⚠{tr(row.status_label)}" if row.overdue else tr(row.status_label) for row in rows]
-        longest = max((columns(row.title) for row in rows), default=0)
-        widest = max((columns(status) for status in statuses), default=0)
+        longest = max((display_width(row.title) for row in rows), default=0)
+        widest = max((display_width(status) for status in statuses), default=0)
         title_width, sides = columns_for(self.size.width, longest, max(4, widest))
         if self._layout != tuple(sides):
             table.clear(columns=True)

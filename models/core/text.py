@@ -74,6 +74,48 @@ def one_line(text: str) -> str:
     return re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\x85]", lambda m: repr(m.group())[1:-1], text)
 
 
+def display_width(text: str) -> int:
+    """How many terminal columns the text takes: Chinese characters take two, so len() misaligns tables."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_WRAP_TOKENS = re.compile(r"[\x21-\x7e]+|\s+|.", re.S)  # a run of ASCII (a word, an option, a path) stays whole
+_NO_LINE_START = frozenset("，。、；：？！）》」』】,.;:?!)]")
+
+
+def wrap_width(text: str, width: int) -> list[str]:
+    """Lines of at most `width` terminal columns. Chinese breaks between any two characters, ASCII runs only at
+    spaces (one longer than a line is cut), and a line never starts with a comma or a closing bracket: the character
+    before it goes down with it (GB/T 15834 line-breaking, as a typesetter would)."""
+    width = max(width, 4)
+    lines: list[list[str]] = [[]]
+    used = 0
+    for token in _WRAP_TOKENS.findall(text):
+        if token.isspace():
+            if lines[-1]:
+                lines[-1].append(" ")
+                used += 1
+            continue
+        size = display_width(token)
+        if used + size > width and lines[-1]:
+            carried: list[str] = []
+            if token[0] in _NO_LINE_START and len(lines[-1]) > 1 and not lines[-1][-1].isspace():
+                carried.append(lines[-1].pop())
+            while lines[-1] and lines[-1][-1] == " ":
+                lines[-1].pop()
+            lines.append(carried)
+            used = sum(display_width(t) for t in carried)
+        while size > width:  # an ASCII run longer than a whole line
+            room = width - used
+            lines[-1].append(token[:room])
+            lines.append([])
+            token, used = token[room:], 0
+            size = len(token)
+        lines[-1].append(token)
+        used += size
+    return ["".join(line).rstrip() for line in lines if line] or [""]
+
+
 def clean_cell(value: object) -> str:
     """A spreadsheet cell as one tidy line: tabs, newlines and non-breaking spaces become single spaces."""
     if value is None:

@@ -8,6 +8,7 @@ import key (source + external ref, or a content hash when the file has no ids) a
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -137,6 +138,7 @@ SOLVED_SYNONYMS = {
 }  # fmt: skip
 
 BATCH = 500
+WRITE_GAP_SECONDS = 0.12  # the lock left free between batches on SQLite: longer than its busy handler's 100 ms
 
 
 def _reverse(labels: Mapping[str, str]) -> dict[str, str]:
@@ -388,22 +390,30 @@ def import_requests(
     matcher.learn_many(learned)
     if progress is not None:
         progress(0, len(fresh))
-    record(session, actor, AuditAction.REQUESTS_IMPORT, file=path.name, rows=len(fresh))  # with the first batch
+    # SQLite has one write lock and its busy handler retries a waiting terminal at most every 100 ms: each batch is
+    # matched before its transaction opens (the lock is held only for the inserts), and the lock stays free a
+    # little longer than that between batches, so a grid worker's Ctrl+S gets in within a batch or two instead of
+    # losing every race to an importer that commits back to back (issue 15: saves took 25 s during an import)
+    gap = WRITE_GAP_SECONDS if session.get_bind().dialect.name == "sqlite" else 0.0
+    last_commit: float | None = None
     for start in range(0, len(fresh), batch_size):
-        batch = fresh[start : start + batch_size]
-        try:
-            _insert_batch(context, batch, path.name, actor, stamp)
-            if not dry_run:
+        batch = [_prepare_row(context, row) for row in fresh[start : start + batch_size]]
+        if not dry_run:  # a dry run writes nothing, so it never holds the lock
+            if last_commit is not None and (rest := gap - (time.monotonic() - last_commit)) > 0:
+                time.sleep(rest)
+            try:
+                if last_commit is None:
+                    record(session, actor, AuditAction.REQUESTS_IMPORT, file=path.name, rows=len(fresh))
+                _write_batch(context, batch, path.name, actor, stamp)
                 session.commit()  # a killed import keeps whole batches; running it again adds the rest
-        except Exception as exc:
-            if dry_run or not result.added:
-                raise
-            raise _stopped_after_saving(exc, result.added, len(fresh)) from exc
+            except Exception as exc:
+                if not result.added:
+                    raise
+                raise _stopped_after_saving(exc, result.added, len(fresh)) from exc
+            last_commit = time.monotonic()
         result.added += len(batch)
         if progress is not None:
             progress(min(start + batch_size, len(fresh)), len(fresh))
-    if dry_run:
-        session.rollback()
     return result
 
 
@@ -422,7 +432,7 @@ def _stopped_after_saving(exc: Exception, saved: int, rows: int) -> Exception:
 
 @dataclass
 class _ImportContext:
-    """Lookups shared by the batches of one import (departments and areas are created on first sight)."""
+    """Lookups shared by the batches of one import (departments and areas are created on first use)."""
 
     session: Session
     items: Mapping[str, CatalogItem]
@@ -431,6 +441,7 @@ class _ImportContext:
     confirm_all: bool
     departments: dict[str, Department] = field(default_factory=dict)
     dept_names: dict[int | None, str] = field(default_factory=dict)
+    new_departments: set[str] = field(default_factory=set)  # named by the file, created by its first batch
     areas: dict[tuple[int | None, str], Area] = field(default_factory=dict)  # (parent id, name) → area
     areas_by_name: dict[tuple[str, str], Area] = field(default_factory=dict)  # (kind, name) → area
     rules: DeadlineRules = field(default_factory=DeadlineRules)
@@ -442,6 +453,13 @@ class _ImportContext:
         for area in self.session.exec(select(Area)).all():
             self.areas[(area.parent_id, area.name)] = area
             self.areas_by_name.setdefault((area.kind, area.name), area)
+
+    def department_id(self, name: str | None) -> int | None:
+        if not name:
+            return None
+        department = get_or_create_department(self.session, name, guess_level(name), self.departments)
+        self.dept_names[department.id] = department.name
+        return department.id
 
     def area_id(self, row: Mapping[str, Any]) -> int | None:
         """The most specific of street → community → grid the row names, created under its parent if new."""
@@ -463,27 +481,33 @@ class _ImportContext:
         return parent.id if parent else None
 
 
-def _insert_batch(
-    context: _ImportContext, batch: list[dict[str, Any]], file_name: str, actor: Actor, stamp: datetime
+def _write_batch(
+    context: _ImportContext, batch: list[_Prepared], file_name: str, actor: Actor, stamp: datetime
 ) -> None:
-    """One batch as three multi-row INSERTs (requests, their creation events, their learned routings)."""
+    """One prepared batch as three multi-row INSERTs (requests, their creation events, their learned routings).
+
+    Everything slow happened in _prepare_row: from the first write here to the caller's commit the database's
+    write lock is held (SQLite) or the year's ref counter row is (PostgreSQL), and other terminals wait."""
     session = context.session
     by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row in batch:
-        by_year[row["created_at"].year].append(row)
-    for year, year_rows in by_year.items():
-        for row, ref in zip(year_rows, allocate_refs(session, year, len(year_rows)), strict=True):
-            row["ref"] = ref
-    values = [_request_values(context, row) for row in batch]
+    for prepared in batch:
+        by_year[prepared.values["created_at"].year].append(prepared.values)
+    for year, year_values in by_year.items():
+        for value, ref in zip(year_values, allocate_refs(session, year, len(year_values)), strict=True):
+            value["ref"] = ref
+    for prepared in batch:
+        prepared.values["department_id"] = context.department_id(prepared.department)
+        prepared.values["area_id"] = context.area_id(prepared.row)
+    values = [prepared.values for prepared in batch]
     # a plain executemany, then the ids by ref: INSERT … RETURNING in parameter order falls back to one
     # statement per row on SQLite. render_nulls keeps every row the same shape, so the ORM does not split the
     # batch into one statement per pattern of empty columns
     session.execute(insert(Request).execution_options(render_nulls=True), values)
     refs = [value["ref"] for value in values]
     by_ref = dict(session.execute(select(col(Request.ref), col(Request.id)).where(col(Request.ref).in_(refs))).all())
-    ids = [by_ref[ref] for ref in refs]
     events, examples = [], []
-    for row, request, request_id in zip(batch, values, ids, strict=True):
+    for prepared in batch:
+        request, request_id = prepared.values, by_ref[prepared.values["ref"]]
         events.append(
             event_row(
                 request_id=request_id,
@@ -493,11 +517,11 @@ def _insert_batch(
                 department_id=request["department_id"],
                 from_status=None,
                 to_status=request["status"],
-                note=f"从 {file_name} 第 {row['row']} 行导入",
-                data=encode_data({"file": file_name, "row": row["row"]}),
+                note=f"从 {file_name} 第 {prepared.row['row']} 行导入",
+                data=encode_data({"file": file_name, "row": prepared.row["row"]}),
             )
         )
-        if row["confirmed"]:
+        if prepared.row["confirmed"]:
             examples.append(
                 {
                     "text": request_text(request["title"], request["text"]),
@@ -513,10 +537,19 @@ def _insert_batch(
         session.execute(insert(MatchExample).execution_options(render_nulls=True), examples)
 
 
-def _request_values(context: _ImportContext, row: dict[str, Any]) -> dict[str, Any]:
-    """Column values of one new request (a plain dict: building ORM objects costs more than the INSERT)."""
-    session, items, result = context.session, context.items, context.result
-    departments, dept_names = context.departments, context.dept_names
+@dataclass
+class _Prepared:
+    """One row ready to write: its column values, and the names _write_batch turns into ids."""
+
+    row: dict[str, Any]
+    values: dict[str, Any]  # ref, department_id and area_id are filled in by _write_batch
+    department: str | None
+
+
+def _prepare_row(context: _ImportContext, row: dict[str, Any]) -> _Prepared:
+    """Column values of one new request, the matcher run if it needs one: reads nothing and writes nothing, so it
+    runs while other terminals can write (a plain dict: building ORM objects costs more than the INSERT)."""
+    items, result = context.items, context.result
     title, text = row.get("title", ""), row.get("text", "")
     department_name = row.get("department") or None
     code = row.get("item_code") or None
@@ -531,17 +564,16 @@ def _request_values(context: _ImportContext, row: dict[str, Any]) -> dict[str, A
             department_name = department_name or best.department
             result.auto_matched += 1
     if item is not None and department_name is None and item.department_id is not None:
-        department_name = dept_names.get(item.department_id)
-    department_id = None
-    if department_name:
-        if department_name not in departments:
-            result.departments_created.append(department_name)
-        department = get_or_create_department(session, department_name, guess_level(department_name), departments)
-        dept_names[department.id] = department.name
-        department_id = department.id
+        department_name = context.dept_names.get(item.department_id)
+    if (
+        department_name
+        and department_name not in context.departments
+        and department_name not in context.new_departments
+    ):
+        context.new_departments.add(department_name)
+        result.departments_created.append(department_name)
     if row["confirmed"]:
         result.confirmed += 1
-    area_id = context.area_id(row)
     created: datetime = row["created_at"]
     category = row.get("category") or (item.category if item is not None else None)
     response_due, due = context.rules.due(created, row["urgency"], item.code if item else None, category)
@@ -552,8 +584,8 @@ def _request_values(context: _ImportContext, row: dict[str, Any]) -> dict[str, A
     if limit is not None:  # a title cell holding the whole message: the title is cut, the message is kept whole
         text = title if not text or text in title else f"{title}\n{text}"
         title = title[: limit - 1] + "…"
-    return request_row(
-        ref=row["ref"],
+    values = request_row(
+        ref="",  # allocated by _write_batch, in the transaction that uses it
         external_ref=row.get("external_ref"),
         import_key=row["import_key"],
         channel=row["channel"],
@@ -564,7 +596,7 @@ def _request_values(context: _ImportContext, row: dict[str, Any]) -> dict[str, A
         # the source system's own classification only: the item's category is read through the item (stats
         # coalesce the two), so correcting the item later does not leave a stale copy behind, as intake never did
         category=row.get("category") or None,
-        area_id=area_id,
+        area_id=None,
         resident_name=row.get("resident_name"),
         resident_phone=row.get("resident_phone"),
         urgency=row["urgency"],
@@ -572,7 +604,7 @@ def _request_values(context: _ImportContext, row: dict[str, Any]) -> dict[str, A
         item_id=item.id if item else None,
         match_score=score,
         match_confirmed_by="import" if row["confirmed"] else None,
-        department_id=department_id,
+        department_id=None,
         created_at=created,
         # history past intake has no recorded acceptance time: leave it out of the response rate
         response_due_at=response_due if status == Status.NEW else None,
@@ -584,3 +616,4 @@ def _request_values(context: _ImportContext, row: dict[str, Any]) -> dict[str, A
         callback_solved=row["solved"],
         satisfaction=row["satisfaction"],
     )
+    return _Prepared(row, values, department_name)

@@ -96,3 +96,24 @@ def test_every_help_is_chinese() -> None:
             assert result.exit_code == 0, (path, result.output)
             assert "显示本帮助后退出" in result.stdout, (path, result.stdout)
             assert "Show this message" not in result.stdout, path
+
+
+ENGLISH_SCAFFOLDING = ("Usage:", "Options:", "Commands:", "Arguments:", "[default:", "[required]", "[OPTIONS]", "<path>")
+
+
+def test_every_help_has_chinese_headings_and_fits_80_columns() -> None:
+    """Click's headings and typer's notes are English and click wraps by characters, so a Chinese line came out
+    twice the terminal's width: each help is read as a user at an 80-column terminal would see it."""
+    from models.core.text import display_width
+
+    for path in _paths(get_command(app)):
+        shown = runner.invoke(app, [*path, "-h"], env={"COLUMNS": "80"}, terminal_width=80).stdout
+        assert shown.startswith("用法：xinsheng"), (path, shown)
+        assert not [word for word in ENGLISH_SCAFFOLDING if word in shown], (path, shown)
+        assert "选项：" in shown, path
+        widest = max(shown.splitlines(), key=display_width)
+        assert display_width(widest) <= 80, (path, widest)
+    report = runner.invoke(app, ["report", "-h"], terminal_width=80).stdout
+    assert "（默认：xlsx）" in report and "（必填）" in report
+    top = runner.invoke(app, ["-h"], terminal_width=80).stdout
+    assert "子命令：" in top and "用法：xinsheng [选项] 子命令 [参数]…" in top

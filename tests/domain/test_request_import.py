@@ -13,7 +13,7 @@ from models.matching.loader import load_matcher
 from models.reporting.stats import compute_stats
 from models.requests.workflow import Actor
 from models.store.engine import session_scope
-from models.store.tables import MatchExample, Request, RequestEvent
+from models.store.tables import AuditEvent, MatchExample, Request, RequestEvent
 from tests.conftest import shared_file
 
 ACTOR = Actor("导入测试")
@@ -192,7 +192,7 @@ def test_an_import_stopped_after_saving_batches_says_how_many_rows_are_in(
     import models.files.request_import as request_import
 
     path = _write(tmp_path, "工单编号,标题\n" + "".join(f"B-{n},路灯不亮{n}\n" for n in range(1, 8)))
-    real_insert, calls = request_import._insert_batch, []
+    real_insert, calls = request_import._write_batch, []
 
     def failing_third(*args, **kwargs):
         calls.append(1)
@@ -200,15 +200,122 @@ def test_an_import_stopped_after_saving_batches_says_how_many_rows_are_in(
             raise OperationalError("INSERT INTO request …", {}, orig)
         return real_insert(*args, **kwargs)
 
-    monkeypatch.setattr(request_import, "_insert_batch", failing_third)
+    monkeypatch.setattr(request_import, "_write_batch", failing_third)
     with pytest.raises(kind) as info, session_scope(catalog_engine) as session:
         import_requests(session, path, ACTOR, batch_size=2)
     told = str(info.value)
     assert "未保存任何内容" not in told and "\n" not in told
     assert "已保存前 4 行（共 7 行）" in told and "再次运行同一导入" in told
     assert _count(catalog_engine, Request) == 4
-    monkeypatch.setattr(request_import, "_insert_batch", real_insert)
+    monkeypatch.setattr(request_import, "_write_batch", real_insert)
     with session_scope(catalog_engine) as session:
         again = import_requests(session, path, ACTOR, batch_size=2)
     assert (again.added, again.already_present) == (3, 4)
     assert _count(catalog_engine, Request) == 7
+
+
+# ---- a long import and the terminals writing meanwhile (issue 15, item 13) ----
+
+OPEN_ROWS = "工单编号,诉求标题,承办单位,所属社区\n" + "".join(
+    f"L-{n},{'楼道灯不亮' if n % 2 else '路面坑洼积水'}{n},{'新建的物业公司' if n % 3 == 0 else ''},柳荫社区\n"
+    for n in range(1, 13)
+)
+
+
+@pytest.fixture
+def sqlite_catalog(sqlite_engine, catalog_csv: Path):
+    from models.files.catalog_import import import_catalog
+
+    with session_scope(sqlite_engine) as session:
+        import_catalog(session, catalog_csv)
+    return sqlite_engine
+
+
+def _lock_is_free(engine) -> bool:
+    """Whether another terminal could start writing right now: BEGIN IMMEDIATE on a separate connection, no wait."""
+    connection = sqlite3.connect(engine.url.database, timeout=0)
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        connection.rollback()
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        connection.close()
+
+
+def test_rows_are_matched_while_other_terminals_can_write(
+    sqlite_catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The matcher is the slow part of an import (2–3 ms a row): run under the write lock, it held the lock for
+    seconds per batch and terminals' saves waited up to 15 s. Every match must happen with the lock free."""
+    from models.matching.engine import Matcher
+
+    path = _write(tmp_path, OPEN_ROWS)
+    real_match, free = Matcher.match, []
+
+    def probing_match(self, *args, **kwargs):
+        free.append(_lock_is_free(sqlite_catalog))
+        return real_match(self, *args, **kwargs)
+
+    monkeypatch.setattr(Matcher, "match", probing_match)
+    with session_scope(sqlite_catalog) as session:
+        result = import_requests(session, path, ACTOR, batch_size=4)
+    assert result.added == 12 and len(free) >= 8  # the rows without a department are matched
+    assert all(free), f"{free.count(False)} of {len(free)} matches ran while the import held the write lock"
+
+
+def test_the_lock_is_left_free_between_batches(sqlite_catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After each commit the lock is free, and the import leaves it free a little longer than SQLite's busy handler
+    waits between tries (100 ms) before its next batch, so a waiting terminal is not beaten to it every time."""
+    import models.files.request_import as request_import
+
+    path = _write(tmp_path, OPEN_ROWS)
+    free_after_commit: list[bool] = []
+    pauses: list[float] = []
+    monkeypatch.setattr(request_import.time, "sleep", pauses.append)
+    with session_scope(sqlite_catalog) as session:
+        import_requests(
+            session,
+            path,
+            ACTOR,
+            batch_size=4,
+            progress=lambda done, _total: free_after_commit.append(_lock_is_free(sqlite_catalog)) if done else None,
+        )
+    assert free_after_commit == [True, True, True]
+    assert len(pauses) == 2 and all(0 < pause <= request_import.WRITE_GAP_SECONDS for pause in pauses)
+    assert request_import.WRITE_GAP_SECONDS > 0.1
+
+
+def test_a_dry_run_counts_what_the_import_would_do_and_never_takes_the_lock(
+    sqlite_catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dry run used to write every batch and roll back at the end: it held the write lock for the whole file."""
+    from models.matching.engine import Matcher
+    from models.store.tables import Area, Department
+
+    path = _write(tmp_path, OPEN_ROWS)
+    before = {model: _count(sqlite_catalog, model) for model in (Request, RequestEvent, Department, Area, AuditEvent)}
+    real_match, free = Matcher.match, []
+
+    def probing_match(self, *args, **kwargs):
+        free.append(_lock_is_free(sqlite_catalog))
+        return real_match(self, *args, **kwargs)
+
+    monkeypatch.setattr(Matcher, "match", probing_match)
+    with session_scope(sqlite_catalog) as session:
+        dry = import_requests(
+            session,
+            path,
+            ACTOR,
+            batch_size=4,
+            dry_run=True,
+            progress=lambda *_: free.append(_lock_is_free(sqlite_catalog)),
+        )
+    assert all(free) and len(free) > 12
+    assert {model: _count(sqlite_catalog, model) for model in before} == before
+    with session_scope(sqlite_catalog) as session:
+        real = import_requests(session, path, ACTOR, batch_size=4)
+    assert (dry.added, dry.confirmed, dry.auto_matched) == (real.added, real.confirmed, real.auto_matched)
+    assert real.added == 12 and real.auto_matched > 0
+    assert dry.departments_created == real.departments_created == ["新建的物业公司"]

@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from models.core.text import char_ngrams, clean_cell, mask_name, mask_phone, mask_phones_in_text, normalize
 
 
@@ -73,3 +76,26 @@ def test_a_request_row_stores_a_full_width_phone_as_ascii() -> None:
         urgency=Urgency.NORMAL,
         created_at=datetime(2026, 3, 1), resident_phone="  ",
     )["resident_phone"] is None  # fmt: skip
+
+
+def test_wrap_width_measures_terminal_columns_and_keeps_words_and_punctuation() -> None:
+    from models.core.text import display_width, wrap_width
+
+    text = "生成月报：三率和综合得分（按部门、网格，含分子分母）、超期与退单。用 --period 2026-11 指定月份，默认上月。"
+    for width in (12, 20, 31, 40, 80):
+        lines = wrap_width(text, width)
+        assert all(display_width(line) <= width for line in lines), (width, lines)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert not any(line[0] in "，。、；：）" for line in lines), (width, lines)
+        assert any("--period" in line for line in lines) and any("2026-11" in line for line in lines)
+    assert wrap_width("一二三四，五", 8) == ["一二三", "四，五"]  # the comma takes 四 down with it
+    assert wrap_width("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]
+
+
+@given(st.text(alphabet="路灯不亮，。（）ab -=1", max_size=80), st.integers(min_value=4, max_value=40))
+def test_wrap_width_never_exceeds_its_width_nor_loses_a_character(text: str, width: int) -> None:
+    from models.core.text import display_width, wrap_width
+
+    lines = wrap_width(text, width)
+    assert all(display_width(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
