@@ -12,7 +12,9 @@ app = typer.Typer(help="辖区（areas）：登记和列出街道、社区、网
 @app.command("add")
 def add(
     ctx: typer.Context,
-    names: list[str] = typer.Argument(..., metavar="街道 [社区 [网格]]"),
+    names: list[str] = typer.Argument(
+        ..., metavar="街道 [社区 [网格]]", help="从街道起逐级写出名称，如：槐安街道 东社区 东社区第1网格"
+    ),
 ) -> None:
     """登记街道，或街道下的社区、社区下的网格（已有的不重复登记）。"""
     with user_errors():

@@ -24,7 +24,7 @@ app = typer.Typer(
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., metavar="FILE", help="CSV 或 XLSX 文件"),
+    file: Path = typer.Argument(..., metavar="文件", help="CSV 或 XLSX 文件"),
     dry_run: bool = typer.Option(False, "--dry-run", help="只检查并统计，不写入数据库"),
     preview: bool = typer.Option(False, "--preview", help="只显示识别出的列映射、未识别的列和前几行，不写入"),
     map_: list[str] = typer.Option(None, "--map", metavar="源列=字段", help="列映射 源列=字段，可重复"),
@@ -34,7 +34,7 @@ def import_(
         False, "--skip-bad", help="跳过有错的行，只导入正确的行；错误行写入错误文件（行号、列、原因）"
     ),
     errors_file: Path = typer.Option(
-        None, "--errors", metavar="FILE", help="--skip-bad 的错误文件路径（默认：当前目录下 <文件名>.错误行.csv）"
+        None, "--errors", metavar="文件", help="--skip-bad 的错误文件路径（默认：当前目录下 <文件名>.错误行.csv）"
     ),
     force: bool = typer.Option(False, "--force", help="错误文件已存在时覆盖它"),
 ) -> None:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 class CliState:
     db: str | None = None
     operator: str | None = None  # --operator: the name to sign in as, never an identity by itself
+    database_options: tuple[str, ...] = ()  # --demo / --db as given: a hint naming a command must repeat them
 
 
 def state(ctx: typer.Context) -> CliState:
@@ -60,13 +61,13 @@ def user_errors() -> Iterator[None]:
     except Exception as exc:
         if "--debug" in sys.argv:
             raise
-        from models.store.failures import as_user_error
+        from models.store.failures import as_user_error, describe_failure
 
         problem = as_user_error(exc)
         if problem is not None:  # the database's refusal or absence, not a bug: one line, the exit code of its kind
             err(f"错误：{problem}")
             raise typer.Exit(problem.exit_code) from None
-        err(f"运行失败：{type(exc).__name__}: {exc}")
+        err(f"运行失败：{describe_failure(exc)}")
         raise typer.Exit(EXIT_RUNTIME) from None
 
 
@@ -112,6 +113,21 @@ def database_file(ctx: typer.Context, db: str | None = None) -> Path | None:
     return sqlite_file(resolve_url(db or state(ctx).db))
 
 
+def login_command(ctx: typer.Context) -> str:
+    """The login for the database this command used: a session is kept per database, so after `xinsheng --demo
+    stats` the hint `xinsheng login` would sign in to another database and the next command would refuse again."""
+    import shlex
+
+    from sqlalchemy.engine import make_url
+
+    options = list(state(ctx).database_options)
+    if "--db" in options:
+        at = options.index("--db") + 1
+        if "://" in options[at]:  # a server URL: never print its password
+            options[at] = make_url(options[at]).render_as_string(hide_password=True)
+    return " ".join(["xinsheng", *(shlex.quote(option) for option in options), "login"])
+
+
 def signed_in(ctx: typer.Context, engine: Engine, privilege: str | None = None) -> Actor:
     """The operator this command runs as: the session `xinsheng login` keeps for this database, or, at an
     interactive terminal without one, a sign-in for this command alone. `privilege` is checked by the domain's
@@ -134,10 +150,10 @@ def signed_in(ctx: typer.Context, engine: Engine, privilege: str | None = None) 
             actor = run_unit(engine, lambda s: resume(s, token))
         except SessionExpired:
             if not interactive():
-                raise
+                raise SessionExpired(f"登录已失效，请重新登录：{login_command(ctx)}") from None
     if actor is None:
         if not interactive():
-            raise UserError("请先登录：xinsheng login")
+            raise UserError(f"请先登录：{login_command(ctx)}")
         actor = prompt_sign_in(ctx, engine)
     else:
         named = state(ctx).operator

@@ -53,7 +53,7 @@ def current(ctx: typer.Context) -> None:
 @app.command()
 def backup(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., metavar="FILE", help="备份文件路径"),
+    file: Path = typer.Argument(..., metavar="文件", help="备份文件路径"),
     force: bool = typer.Option(False, "--force", help="备份文件已存在时覆盖它"),
 ) -> None:
     """在线备份 SQLite 数据库（PostgreSQL 请用 pg_dump）。"""
@@ -80,24 +80,26 @@ def check(ctx: typer.Context) -> None:
     """检查数据库完整性，并核对诉求与办理记录是否一致（有问题时退出码为 1）。"""
     with user_errors():
         from models.core.vocabulary import Privilege
-        from models.store.consistency import check_database
+        from models.store.consistency import chain_heads, check_database
 
         engine = engine_for(ctx)
         signed_in(ctx, engine, Privilege.CHECK_DATABASE)
-        if not _report_checks(check_database(engine)):
+        passed = _report_checks(check_database(engine))
+        typer.echo("\n".join(chain_heads(engine)))
+        if not passed:
             raise typer.Exit(1)
 
 
 @app.command()
 def restore(
-    ctx: typer.Context, file: Path = typer.Argument(..., metavar="FILE", help="由 db backup 生成的备份文件")
+    ctx: typer.Context, file: Path = typer.Argument(..., metavar="文件", help="由 db backup 生成的备份文件")
 ) -> None:
     """用备份替换当前 SQLite 数据库，恢复后自动检查（PostgreSQL 请用 pg_restore）。"""
     with user_errors():
         from models.access.restore import restore_database
         from models.access.where import here
         from models.core.vocabulary import Privilege
-        from models.store.consistency import check_database
+        from models.store.consistency import chain_heads
         from models.store.engine import resolve_url
 
         engine = _sqlite_engine(
@@ -105,12 +107,14 @@ def restore(
         )
         actor = signed_in(ctx, engine, Privilege.RESTORE)
         restored = restore_database(resolve_url(state(ctx).db), file, actor, where=here())
-        results = check_database(restored)
-        passed = sum(r.ok for r in results)
+        passed = sum(r.ok for r in restored.checks)
         typer.echo(
-            f"已从 {file} 恢复；检查 {passed}/{len(results)} 项通过；备份之后的安全审计记录已保留，命令行登录已全部结束"
+            f"已从 {file} 恢复；检查 {passed}/{len(restored.checks)} 项通过；备份之后的安全审计记录已保留，"
+            "命令行登录已全部结束"
         )
-        if not _report_checks([r for r in results if not r.ok]):
+        typer.echo("\n".join(chain_heads(restored.engine)))
+        if not _report_checks([r for r in restored.checks if not r.ok]):
+            typer.echo(f"恢复前的数据库保留在 {restored.kept}", err=True)
             raise typer.Exit(1)
 
 

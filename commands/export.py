@@ -18,7 +18,7 @@ app = typer.Typer(
 def requests_(
     ctx: typer.Context,
     fmt: str = typer.Option("csv", "--format", "-f", metavar="csv|xlsx|json|open311", help="导出格式"),
-    output: Path = typer.Option(None, "--output", "-o", metavar="FILE", help="输出文件（CSV/JSON 不给则写到标准输出）"),
+    output: Path = typer.Option(None, "--output", "-o", metavar="文件", help="输出文件（CSV/JSON 不给则写到标准输出）"),
     period: str = typer.Option(None, "--period", metavar="YYYY-MM", help="只导出该月登记的诉求"),
     status: str = typer.Option(None, "--status", metavar="状态", help="只导出该状态（如 已办结、new）"),
     department: str = typer.Option(None, "--department", metavar="部门", help="只导出该承办部门"),
@@ -34,6 +34,10 @@ def requests_(
         from models.files.export import ExportFilter, export_requests
         from models.store.engine import session_scope
 
+        if period:
+            from models.reporting.stats import asked_period
+
+            asked_period(period)  # a month to come would export an empty file that looks real
         filters = ExportFilter(period=period, status=status, department=department)
         if output is not None:  # before signing in: a refused path costs no password (checked again on writing)
             from models.files.outputs import check_output_path

@@ -23,7 +23,7 @@ _NOTES = (
     (re.compile(r"required"), "必填"),
     (re.compile(r"env var: (.*)", re.S), "环境变量：{0}"),
 )
-_TYPE_NAME = re.compile(r" <(?:path|str|int|float|text|integer|boolean|file|choice)>$")  # typer's English type names
+_TYPE_NAME = re.compile(r" <[a-z_]+(?:\[[a-z_, \[\]]+\])?>$")  # typer's English type names: <path>, <list[str]>
 _TRAILING_NOTES = re.compile(r"\s*\[((?:default|required|env var)[^\]]*)\]\s*$", re.S)
 
 

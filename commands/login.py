@@ -6,7 +6,17 @@ import sys
 
 import typer
 
-from commands.common import engine_for, err, interactive, prompt_sign_in, read_secret, signed_in, state, user_errors
+from commands.common import (
+    engine_for,
+    err,
+    interactive,
+    login_command,
+    prompt_sign_in,
+    read_secret,
+    signed_in,
+    state,
+    user_errors,
+)
 
 
 def _stdin_lines(password_stdin: bool) -> list[str] | None:
@@ -92,4 +102,4 @@ def passwd(
                 raise UserError("两次输入的新密码不一致")
         run_unit(engine, lambda s: change_password(s, actor, old, new, where=here()))
         forget_token(engine.url.render_as_string(hide_password=False))
-        err("密码已修改；本账户的命令行登录已全部结束，请重新登录：xinsheng login")
+        err(f"密码已修改；本账户的命令行登录已全部结束，请重新登录：{login_command(ctx)}")

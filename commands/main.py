@@ -7,10 +7,11 @@ imported when the TUI actually opens.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, NoReturn
 
 import typer
 
-from commands import areas, audit, catalog, db, deadlines, export, operators, requests, settings
+from commands import areas, audit, catalog, db, deadlines, export, operators, privacy, requests, settings
 from commands.common import state, user_errors
 from commands.demo import demo
 from commands.escalate import escalate
@@ -21,9 +22,28 @@ from commands.serve import serve
 from commands.stats import stats
 from commands.usage import ChineseHelpGroup
 
+
+def reader_left() -> NoReturn:
+    """`xinsheng export requests | head`: the reader has what it wanted, which is no failure. Exit 0, with standard
+    output pointed at /dev/null so the interpreter's last flush does not fail again."""
+    import os
+    import sys
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(0)
+
+
+class XinshengGroup(ChineseHelpGroup):
+    def invoke(self, ctx: Any) -> Any:  # typer vendors its own click: its Context is not importable by name
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:  # caught here: typer's main would turn it into exit 1 on its way up
+            reader_left()
+
+
 app = typer.Typer(
     name="xinsheng",
-    cls=ChineseHelpGroup,  # every -h says 显示本帮助后退出, not click's English
+    cls=XinshengGroup,  # every -h says 显示本帮助后退出, not click's English; a closed pipe is not an error
     help="心声 xinsheng：登记居民诉求，匹配事项清单，派单、办结、回访与统计。",
     invoke_without_command=True,
     add_completion=False,
@@ -40,6 +60,7 @@ app.add_typer(settings.app, name="settings", cls=ChineseHelpGroup)
 app.add_typer(operators.app, name="operators", cls=ChineseHelpGroup)
 app.add_typer(areas.app, name="areas", cls=ChineseHelpGroup)
 app.add_typer(audit.app, name="audit", cls=ChineseHelpGroup)
+app.add_typer(privacy.app, name="privacy", cls=ChineseHelpGroup)
 app.command("login")(login)
 app.command("logout")(logout)
 app.command("passwd")(passwd)
@@ -74,6 +95,7 @@ def main(
         raise typer.Exit()
     st = state(ctx)
     st.db = db_
+    st.database_options = (*(["--demo"] if demo_ else []), *(["--db", db_] if db_ else []))
     if demo_:
         # every subcommand works on the demo too (`xinsheng --demo stats`, `--demo serve`); `demo` itself builds it
         with user_errors():
@@ -128,9 +150,9 @@ def run() -> None:
     try:
         # not standalone: click's usage errors come back here to be printed as one Chinese line
         code = app(standalone_mode=False)
-    except BrokenPipeError:  # `xinsheng stats | head`: the reader left; not an error worth a traceback
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
+        sys.stdout.flush()  # what is still buffered goes now, while a closed pipe can be caught
+    except BrokenPipeError:
+        reader_left()
     except Exception as exc:
         from commands.usage import usage_exit_code
 

@@ -20,10 +20,10 @@ BATCH_SYNONYMS = {
 
 def match(
     ctx: typer.Context,
-    text: str = typer.Argument(None, metavar="TEXT", help="诉求文字"),
+    text: str = typer.Argument(None, metavar="文字", help="要匹配的诉求文字（或用 --batch 给出文件）"),
     top: int = typer.Option(3, "--top", "-k", metavar="K", help="返回前 K 个事项（1–50）"),
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
-    batch: Path = typer.Option(None, "--batch", metavar="FILE", help="批量匹配的 CSV/XLSX 文件（列：id,title[,text]）"),
+    batch: Path = typer.Option(None, "--batch", metavar="文件", help="批量匹配的 CSV/XLSX 文件（列：id,title[,text]）"),
     fmt: str = typer.Option("jsonl", "--format", metavar="jsonl", help="批量输出格式（目前只有 jsonl）"),
     map_: list[str] = typer.Option(None, "--map", metavar="源列=字段", help="批量文件的列映射，如 --map 问题=title"),
 ) -> None:
@@ -36,10 +36,10 @@ def match(
             err(f"错误：--top 应在 1 到 50 之间，收到 {top}")
             raise typer.Exit(EXIT_BAD_INPUT)
         if batch is None and not text:
-            err("错误：请给出要匹配的文字，或用 --batch FILE 批量匹配")
+            err("错误：请给出要匹配的文字，或用 --batch 文件 批量匹配")
             raise typer.Exit(EXIT_BAD_INPUT)
         if batch is not None and text:
-            err("错误：TEXT 与 --batch 只能选一个")
+            err("错误：诉求文字与 --batch 只能选一个")
             raise typer.Exit(EXIT_BAD_INPUT)
         if batch is not None and fmt != "jsonl":
             err(f"错误：--format 只支持 jsonl，收到 “{fmt}”")
@@ -51,7 +51,7 @@ def match(
         with session_scope(engine_for(ctx)) as session:
             matcher = load_matcher(session)
         if not matcher.items:
-            err("提示：数据库中还没有事项清单，请先运行 xinsheng catalog import FILE")
+            err("提示：数据库中还没有事项清单，请先运行 xinsheng catalog import 文件")
         if batch is not None:
             out = sys.stdout
             for _row, values in table.rows:

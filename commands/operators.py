@@ -16,6 +16,7 @@ from commands.common import (
     engine_for,
     err,
     interactive,
+    login_command,
     pad,
     read_secret,
     signed_in,
@@ -37,6 +38,7 @@ app = typer.Typer(
 )
 
 ROLE_HELP = "、".join(f"{role.value} {role.label}" for role in Role)
+NAME = typer.Argument(..., metavar="姓名", help="操作员的姓名")
 
 
 def _as_administrator(ctx: typer.Context, change: Callable[[Session, Actor, str], T]) -> T:
@@ -78,7 +80,7 @@ def list_(ctx: typer.Context) -> None:
 @app.command("add")
 def add(
     ctx: typer.Context,
-    name: str = typer.Argument(..., metavar="姓名"),
+    name: str = NAME,
     role: str = typer.Option(..., "--role", metavar="角色", help=ROLE_HELP),
     area: str = typer.Option(
         None, "--area", metavar="网格或社区", help="网格员的网格、社区工作者的社区；同名时写成 社区/网格"
@@ -108,8 +110,7 @@ def add(
                     engine.dispose()
                     delete_sqlite_file(target)
                 raise
-            where = f" --db {state(ctx).db}" if state(ctx).db else ""
-            typer.echo(f"已登记第一位管理员 {made}；请用 xinsheng{where} login 登录")
+            typer.echo(f"已登记第一位管理员 {made}；请用 {login_command(ctx)} 登录")
             return
         if password_stdin:
             raise UserError("--password-stdin 只用于登记第一位管理员；其他账户由系统生成一次性密码")
@@ -140,7 +141,7 @@ def _new_password(password_stdin: bool) -> str:
 
 
 @app.command("reset-password")
-def reset_password(ctx: typer.Context, name: str = typer.Argument(..., metavar="姓名")) -> None:
+def reset_password(ctx: typer.Context, name: str = NAME) -> None:
     """重置密码：给出新的一次性密码，解除锁定，结束其命令行会话（管理员）。"""
     with user_errors():
         from models.access.accounts import reset_password as reset
@@ -152,7 +153,7 @@ def reset_password(ctx: typer.Context, name: str = typer.Argument(..., metavar="
 @app.command("role")
 def role_(
     ctx: typer.Context,
-    name: str = typer.Argument(..., metavar="姓名"),
+    name: str = NAME,
     role: str = typer.Option(..., "--role", metavar="角色", help=ROLE_HELP),
     area: str = typer.Option(None, "--area", metavar="网格或社区", help="网格员的网格、社区工作者的社区"),
     department: str = typer.Option(None, "--department", metavar="单位", help="部门承办人的单位"),
@@ -169,13 +170,13 @@ def role_(
 
 
 @app.command("disable")
-def disable(ctx: typer.Context, name: str = typer.Argument(..., metavar="姓名")) -> None:
+def disable(ctx: typer.Context, name: str = NAME) -> None:
     """停用账户（离职、调岗）：不能再登录，过去的办理记录仍署其名（管理员）。"""
     _set_active(ctx, name, False)
 
 
 @app.command("enable")
-def enable(ctx: typer.Context, name: str = typer.Argument(..., metavar="姓名")) -> None:
+def enable(ctx: typer.Context, name: str = NAME) -> None:
     """重新启用账户（管理员）。"""
     _set_active(ctx, name, True)
 
@@ -189,7 +190,7 @@ def _set_active(ctx: typer.Context, name: str, active: bool) -> None:
 
 
 @app.command("unlock")
-def unlock(ctx: typer.Context, name: str = typer.Argument(..., metavar="姓名")) -> None:
+def unlock(ctx: typer.Context, name: str = NAME) -> None:
     """解除因连续登录失败造成的锁定（管理员）。"""
     with user_errors():
         from models.access.accounts import unlock as unlock_account
@@ -199,7 +200,7 @@ def unlock(ctx: typer.Context, name: str = typer.Argument(..., metavar="姓名")
 
 
 @app.command("two-factor-off")
-def two_factor_off(ctx: typer.Context, name: str = typer.Argument(..., metavar="姓名")) -> None:
+def two_factor_off(ctx: typer.Context, name: str = NAME) -> None:
     """取消某人的两步验证（手机丢失时）；其下次登录若角色要求，须重新设置（管理员）。"""
     with user_errors():
         from models.access.two_factor import remove

@@ -17,7 +17,7 @@ def report(
         None,
         "--output",
         "-o",
-        metavar="FILE",
+        metavar="文件",
         help="输出文件（默认：当前目录下 接诉即办月报-YYYY-MM.扩展名；- 为标准输出）",
     ),
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖它"),
@@ -27,11 +27,11 @@ def report(
         from models.files.outputs import check_output_path
         from models.files.report_files import check_format, render_text, write_report
         from models.reporting.report import monthly_report
-        from models.reporting.stats import period_bounds
+        from models.reporting.stats import asked_period
         from models.store.engine import session_scope
 
         # everything the user can get wrong is checked before the report is computed
-        period_bounds(period)
+        asked_period(period)
         to_stdout = output is not None and str(output) == "-"
         check_format(fmt, to_stdout)
         target = output or Path.cwd() / f"接诉即办月报-{period}.{fmt}"

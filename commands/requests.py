@@ -23,7 +23,7 @@ app = typer.Typer(help="诉求（requests）：导入历史工单", no_args_is_h
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., metavar="FILE", help="CSV 或 XLSX 文件"),
+    file: Path = typer.Argument(..., metavar="文件", help="CSV 或 XLSX 文件"),
     map_: list[str] = typer.Option(
         None, "--map", metavar="源列=字段", help="列映射 源列=字段，可重复，如 --map 一级分类=department"
     ),
@@ -43,7 +43,7 @@ def import_(
         False, "--skip-bad", help="跳过有错的行，只导入正确的行；错误行写入错误文件（行号、列、原因）"
     ),
     errors_file: Path = typer.Option(
-        None, "--errors", metavar="FILE", help="--skip-bad 的错误文件路径（默认：当前目录下 <文件名>.错误行.csv）"
+        None, "--errors", metavar="文件", help="--skip-bad 的错误文件路径（默认：当前目录下 <文件名>.错误行.csv）"
     ),
     force: bool = typer.Option(False, "--force", help="错误文件已存在时覆盖它"),
 ) -> None:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from models.reporting.weights import Weights
 
 app = typer.Typer(
-    help="设置（settings）：综合得分和满意率的权重，安全设置（密码、锁定、闲置、两步验证）",
+    help="设置（settings）：综合得分和满意率的权重，安全设置（密码、锁定、闲置、两步验证、个人信息保存年限）",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -77,11 +77,14 @@ def security(
     lock_minutes: int = typer.Option(None, "--lock-minutes", metavar="N", help="锁定多少分钟"),
     idle_minutes: int = typer.Option(None, "--idle-minutes", metavar="N", help="界面闲置多少分钟锁屏"),
     cli_session_hours: int = typer.Option(None, "--cli-session-hours", metavar="N", help="命令行登录闲置多少小时失效"),
+    retention_years: int = typer.Option(
+        None, "--retention-years", metavar="N", help="已办完诉求中居民个人信息的保存年限（1–30，默认 3）"
+    ),
     totp_roles: str = typer.Option(
         None, "--totp-roles", metavar="角色,…", help="须两步验证的角色，逗号分隔（空字符串为不要求）"
     ),
 ) -> None:
-    """显示或修改安全设置：密码规则、登录锁定、闲置锁屏、命令行会话、两步验证（修改需管理员）。"""
+    """显示或修改安全设置：密码规则、登录锁定、闲置锁屏、命令行会话、两步验证、个人信息保存年限（修改需管理员）。"""
     with user_errors():
         from models.access.audit import record
         from models.access.policy import changed_policy, load_policy, store_policy
@@ -97,6 +100,7 @@ def security(
                 ("lock_minutes", lock_minutes),
                 ("idle_minutes", idle_minutes),
                 ("cli_session_hours", cli_session_hours),
+                ("retention_years", retention_years),
             )
             if value is not None
         }

@@ -20,11 +20,11 @@ def stats(
     """响应率、解决率、满意率、综合得分、重办率和办理用时，按状态和所选维度统计。"""
     with user_errors():
         from models.core.vocabulary import STATUS_LABELS
-        from models.reporting.stats import DEPARTMENT_COLUMNS, DIMENSIONS, department_rows, period_bounds, stats_for
+        from models.reporting.stats import DEPARTMENT_COLUMNS, DIMENSIONS, asked_period, department_rows, stats_for
         from models.store.engine import session_scope
 
         if period:
-            period_bounds(period)  # validate before touching the database
+            asked_period(period)  # validate before touching the database
         from models.core.vocabulary import Privilege
 
         engine = engine_for(ctx)

@@ -135,7 +135,8 @@ def pg_url() -> Iterator[str]:
         yield url
 
 
-KEPT_BETWEEN_TESTS = ("alembic_version", "workday")  # the schema's revision, and the calendar (the same for all)
+# the schema's revision, the calendar (the same for all), and the trails' heads (reset to the start, below)
+KEPT_BETWEEN_TESTS = ("alembic_version", "workday", "chainhead")
 
 
 @pytest.fixture(scope="session")
@@ -168,6 +169,8 @@ def pg_migrated_url(pg_template: tuple[str, str]) -> str:
     with admin.begin() as conn:
         conn.execute(text("SET LOCAL session_replication_role = replica"))
         conn.execute(text(f"TRUNCATE {emptied} RESTART IDENTITY CASCADE"))
+        schema = url.rsplit("%3D", 1)[1]
+        conn.execute(text(f'UPDATE "{schema}".chainhead SET seq = 0, hash = :genesis'), {"genesis": "0" * 64})
     admin.dispose()
     return url
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import threading
 import time
@@ -16,6 +18,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Input
 
 from models.core.vocabulary import AuditAction, Privilege, Role
 from models.people.permissions import Actor, may
@@ -25,6 +29,8 @@ from tui.delivery import still_shown
 from tui.i18n import tr
 
 if TYPE_CHECKING:  # the matcher (numpy) and the screens load after the first screen is up, not before
+    from textual.dom import DOMNode
+
     from models.matching.engine import Matcher
     from models.requests.escalation import EscalationResult
     from tui.base import Host
@@ -68,6 +74,7 @@ class XinshengApp(App[None]):
         self.idle_minutes = 15  # until a sign-in reads the street's policy
         self._lock: Screen[Any] | None = None
         self._held: list[tuple[str, str]] = []  # notices that arrived before anyone signed in: (message, title)
+        self._held_keys: list[events.Key] | None = None  # keys that wait for a binding's work (_key_in_turn)
 
     def on_mount(self) -> None:
         from tui.keymap import load_keymap
@@ -167,7 +174,52 @@ class XinshengApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
             self.last_input = self.clock()
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._held_keys is not None:
+                self._held_keys.append(event)
+                return
+            if await self._key_in_turn(event):
+                return
         await super().on_event(event)
+
+    async def _key_in_turn(self, key: events.Key) -> bool:
+        """Run the binding of a key that the focused text field does not type (Backspace, Ctrl+U, Tab, Enter) in
+        its turn among the keys around it; whether one ran.
+
+        Textual sends printable keys straight to the field's queue, but runs the binding of any other key only once
+        that key has bubbled back up to the app, behind the keys that arrived with it. Keys that come in one read
+        (a slow SSH link, an input method committing a phrase, a barcode scanner) were then typed before the
+        Backspace or Ctrl+U ahead of them deleted, and before the Tab ahead of them moved on: 000028, six
+        Backspaces and 2196 left 0000. So the keys already sent to the field are handled first, then the binding
+        runs here, then what it set off (Enter's Submitted moving the focus) is handled before the next key is
+        sent anywhere. Only for an Input: its own key handler types printable keys and nothing else, and no
+        container of ours handles keys itself, so the bindings run here are the ones the bubbled key would find."""
+        focused = self.focused
+        if not isinstance(focused, Input) or focused.check_consume_key(key.key, key.character):
+            return False
+        if self.screen.maximized is not None and key.key == "escape":
+            return False  # Textual's own: escape restores a maximized widget
+        self.app_focus = True
+        await _handled_so_far(focused)
+        ran = await self._check_bindings(key.key, priority=True) or await self._check_bindings(key.key)
+        if ran:
+            # what the binding set off reaches the screen's handlers, which ask the app for the focus (a queued
+            # call, behind the keys that came with this one): those keys wait until that is done
+            await _handled_so_far(focused)
+            self._held_keys = []
+            if not self.call_later(self._release_keys):
+                self._held_keys = None
+        return ran
+
+    async def _release_keys(self) -> None:
+        """The keys held back while a binding's work was being done, in the order they came; if one of them runs
+        a binding in turn, the rest wait again."""
+        held, self._held_keys = self._held_keys or [], None
+        for index, key in enumerate(held):
+            if self._held_keys is not None:
+                self._held_keys.extend(held[index:])
+                return
+            await self.on_event(key)
 
     def _every_half_minute(self) -> None:
         if not self.lock_if_idle():
@@ -407,13 +459,27 @@ def record_failure(exc: BaseException) -> Path:
     path = data_dir() / "xinsheng.log"
     handler = _log_handlers.get(path)
     if handler is None:
-        handler = private_rotating_log(path, LOG_BYTES, LOG_BACKUPS)
-        handler.setFormatter(logging.Formatter("%(message)s"))
+        handler = private_rotating_log(path, LOG_BYTES, LOG_BACKUPS)  # it masks what it writes
         _log_handlers[path] = handler
     stamp = f"--- {now():%Y-%m-%d %H:%M:%S}"
     record = logging.LogRecord("xinsheng", logging.ERROR, __file__, 0, stamp, None, (type(exc), exc, exc.__traceback__))
     handler.handle(record)
     return path
+
+
+SETTLE_SECONDS = 0.5  # a field busy longer than this is stuck: the key goes on as Textual would send it
+
+
+async def _handled_so_far(widget: Widget) -> None:
+    """Wait until `widget`, then each container up to its screen, has handled every message already queued for it
+    (a message bubbles up from a handled one before the next container is asked)."""
+    node: DOMNode | None = widget
+    while isinstance(node, Widget):
+        done = asyncio.Event()
+        if node.call_later(done.set):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(done.wait(), SETTLE_SECONDS)
+        node = node.parent
 
 
 # screens are imported when first shown: the dashboard's charting library is not needed to log a request

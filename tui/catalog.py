@@ -101,9 +101,9 @@ class CatalogScreen(XinshengScreen):
 
     @on(DataTable.RowHighlighted, "#catalog")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        code = event.row_key.value
+        code, actor = event.row_key.value, self.xapp.actor
         if code:
-            self.xapp.run_db(lambda s: item_overview(s, code), self._detail, group="item", exclusive=True)
+            self.xapp.run_db(lambda s: item_overview(s, code, actor), self._detail, group="item", exclusive=True)
 
     def _detail(self, o: ItemOverview) -> None:
         r = o.row

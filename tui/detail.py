@@ -34,13 +34,21 @@ from models.core.vocabulary import (
 )
 from models.people.permissions import Actor
 from models.requests import intake, workflow
-from models.requests.queries import EventRow, RequestDetail, list_departments, request_by_ref, request_detail
+from models.requests.queries import (
+    EventRow,
+    MergeTarget,
+    RequestDetail,
+    list_departments,
+    merge_target,
+    request_detail,
+)
 from models.store.tables import Request
 from tui.base import XinshengScreen
 from tui.dialogs import (
     CallbackDialog,
     CallbackResult,
     ChoiceDialog,
+    ConfirmDialog,
     DepartmentDialog,
     ItemDialog,
     NoteDialog,
@@ -144,12 +152,7 @@ ACTIONS: tuple[DetailAction, ...] = (
         "y", "decide-extension", tr("审批"), Action.EXTEND,
         handler=lambda screen: screen.decide_extension(), name=tr("审批延期"),
     ),
-    DetailAction(
-        "m", "merge", tr("合并"), Action.MERGE,
-        note=Note(tr("合并到哪条诉求？输入它的编号"), tr("如：XS-2026-000123，或只输数字部分 123")),
-        step=lambda s, r, actor, n: workflow.merge(s, r, request_by_ref(s, n.text, actor), actor),
-        done=tr("已合并（按 u 可撤销）"), show=False,
-    ),
+    DetailAction("m", "merge", tr("合并"), Action.MERGE, handler=lambda screen: screen.merge()),
     DetailAction(
         "v", "reveal-contact", tr("查看电话"), None, handler=lambda screen: screen.reveal_contact(), show=False
     ),
@@ -159,19 +162,30 @@ BY_ID = {action.id: action for action in ACTIONS}
 
 def recorded(ev: EventRow) -> str:
     """The timeline's 说明: the note, after what the event stored beside it that a reader needs (the return reason
-    and the catalog item it cites, the resident's rating at a callback); shown nowhere else, it was lost."""
+    and the catalog item it cites, the hours of a 办结, the resident's rating at a callback); shown nowhere else, it
+    was lost."""
     said: list[str] = []
     if ev.action == Action.RETURN:  # (a logged request's item is in the summary above, not repeated here)
         if ev.data.get("code") in RETURN_REASONS:
             said.append(tr(RETURN_REASONS[str(ev.data["code"])]))
         if ev.item:
             said.append(tr("依据 {}").format(ev.item))
+    hours = ev.data.get("hours")
+    if ev.action == Action.RESOLVE and isinstance(hours, int | float):  # each 办结's own: 重办 brings a second one
+        said.append(tr("工时 {:g} 小时").format(hours))
     if ev.action == Action.CALLBACK and ev.data.get("satisfaction") in SATISFACTION_LABELS:
         said.append(tr(SATISFACTION_LABELS[str(ev.data["satisfaction"])]))
         if ev.data.get("solved") is False:
             said.append(tr("未解决"))
     head = " · ".join(said)
     return f"{head}：{ev.note}" if head and ev.note else head or ev.note
+
+
+def last_return(detail: RequestDetail) -> EventRow | None:
+    return next((ev for ev in reversed(detail.events) if ev.action == Action.RETURN), None)
+
+
+MERGE_NOTE = Note(tr("合并到哪条诉求？输入它的编号"), tr("如：XS-2026-000123，或只输数字部分 123"))
 
 
 class DetailScreen(XinshengScreen):
@@ -244,6 +258,15 @@ class DetailScreen(XinshengScreen):
                 summary.append(tr("  已由 {} 确认").format(detail.confirmed_by), style="green")
             summary.append("\n")
         summary.append(tr("承办部门：{}\n").format(detail.department or tr("未定")))
+        returned = last_return(detail)
+        if returned is not None:  # the unit's reason and evidence in full: the timeline's 说明 is cut to its width
+            code = str(returned.data.get("code", ""))
+            summary.append(tr("退单原因：{}").format(tr(RETURN_REASONS.get(code, code)) or "—"))
+            if returned.item:
+                summary.append("  " + tr("依据 {}").format(returned.item))
+            summary.append("\n")
+            if returned.note:
+                summary.append(tr("退单理由：{}\n").format(returned.note))
         if detail.resolution:
             summary.append(tr("办理结果：{}").format(detail.resolution))
             if detail.hours_spent is not None:
@@ -317,8 +340,12 @@ class DetailScreen(XinshengScreen):
     def action_back(self) -> None:
         self.app.pop_screen()
 
-    def _apply(self, work: Callable[[Session, Request], object], message: str) -> None:
-        """Run one workflow function on a fresh copy of the request, checked against the version we showed."""
+    def _apply(
+        self, work: Callable[[Session, Request], object], message: str, draft: tuple[str, str] | None = None
+    ) -> None:
+        """Run one workflow function on a fresh copy of the request, checked against the version we showed.
+
+        `draft`: the dialog and the text typed in it, kept if the action fails; by default the note being applied."""
         detail = self.detail
         if detail is None:
             return
@@ -331,7 +358,7 @@ class DetailScreen(XinshengScreen):
                 raise ConflictError(tr("该诉求已被他人修改，已为你刷新，请重试"))
             work(session, request)
 
-        typed = self._typed  # the note this action carries, if it came from a dialog
+        typed = draft or self._typed  # the note this action carries, if it came from a dialog
 
         def done(_: object) -> None:
             self._drafts.clear()
@@ -376,11 +403,16 @@ class DetailScreen(XinshengScreen):
     # the actions with a handler of their own: more than one dialog, a dialog of another kind, or a result to show
 
     def dispatch(self) -> None:
-        """派单: the department dialog opens on the routed department, from the list of all of them."""
+        """派单: the department dialog opens, from the list of all of them, on the unit the item cited by the last 退单
+        belongs to (marked with that item), else on the routed department."""
         detail = self.detail
         if detail is None:
             return
         actor = self.xapp.actor
+        returned = last_return(detail)
+        notes = {}
+        if detail.cited_department_id is not None and returned is not None and returned.item:
+            notes[detail.cited_department_id] = tr("  ← 退单依据 {}").format(returned.item)
 
         def picked(choice: str | None) -> None:
             if choice:
@@ -388,9 +420,47 @@ class DetailScreen(XinshengScreen):
                 self._apply(lambda s, r: workflow.dispatch(s, r, actor, department_id), tr("已派单"))
 
         def show(departments: list[tuple[int, str, str]]) -> None:
-            self.app.push_screen(DepartmentDialog(departments, detail.department_id), picked)
+            self.app.push_screen(DepartmentDialog(departments, detail.dispatch_to, notes), picked)
 
         self.xapp.run_db(list_departments, show, group="departments")
+
+    def merge(self) -> None:
+        """合并: the ref typed, then the request it names shown (ref, title, status, and its year when that is not this
+        year's) to confirm, because a merged request leaves every work list and a number alone can name another."""
+        detail = self.detail
+        if detail is None:
+            return
+        actor = self.xapp.actor
+
+        def typed(n: NoteResult) -> None:
+            draft = (MERGE_NOTE.title, n.text)
+
+            def answered(target: MergeTarget, yes: bool | None) -> None:
+                if yes:
+                    self._apply(
+                        lambda s, r: workflow.merge(s, r, workflow.get_request(s, target.id), actor),
+                        tr("已合并（按 u 可撤销）"),
+                        draft,
+                    )
+
+            def confirm(target: MergeTarget) -> None:
+                body = Text(tr("{} 将作为重复诉求并入：\n").format(detail.ref))
+                body.append(f"{target.ref}  ", style="bold")
+                body.append(f"【{tr(target.status_label)}】  {target.title}\n")
+                if not target.this_year:
+                    body.append(tr("注意：这是 {} 年的诉求，不是今年的\n").format(target.year), style="bold red")
+                self.app.push_screen(
+                    ConfirmDialog(tr("确认合并（回车或 y 合并，Esc 取消）"), body), partial(answered, target)
+                )
+
+            def refused() -> None:
+                self._drafts[draft[0]] = draft[1]
+
+            self.xapp.run_db(
+                lambda s: merge_target(s, detail.id, n.text, actor), confirm, group="merge", on_error=refused
+            )
+
+        self._with_note(MERGE_NOTE, typed)
 
     def return_request(self) -> None:
         """退单: a reason code first; "not our duty" then needs the catalog item that says whose duty it is."""

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, RadioButton, RadioSet
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from models.core.vocabulary import SATISFACTION_LABELS, DepartmentLevel, Satisfaction
@@ -117,8 +120,8 @@ class PickerDialog(ModalScreen[str | None]):
         options = self.query_one("#choices", OptionList)
         options.clear_options()
         entries = self.entries(text)
-        for entry_id, label in entries:
-            options.add_option(Option(label, id=entry_id))
+        for entry_id, label in entries:  # as plain text: a label's "[JD-003]" is a catalog code, not markup
+            options.add_option(Option(Content(label), id=entry_id))
         ids = [entry_id for entry_id, _ in entries]
         if entries:
             options.highlighted = ids.index(self._default) if not text and self._default in ids else 0
@@ -153,24 +156,66 @@ class ChoiceDialog(PickerDialog):
 
 
 class DepartmentDialog(PickerDialog):
-    """Pick the department to dispatch to; the routed department is pre-selected."""
+    """Pick the department to dispatch to; the one the request should go to is pre-selected, and `notes` say beside
+    a department why it is offered (the 退单 whose cited item it leads), so the choice is not made blind."""
 
     LEVELS = {level.value: tr(level.label) for level in DepartmentLevel}
 
-    def __init__(self, departments: list[tuple[int, str, str]], default_id: int | None) -> None:
+    def __init__(
+        self,
+        departments: list[tuple[int, str, str]],
+        default_id: int | None,
+        notes: Mapping[int, str] | None = None,
+    ) -> None:
         super().__init__(
             tr("派单给哪个部门？（回车确定，Esc 取消）"),
             tr("输入部门名称筛选"),
             str(default_id) if default_id is not None else None,
         )
         self._departments = departments
+        self._notes = dict(notes or {})
 
     def entries(self, text: str) -> list[tuple[str, str]]:
         return [
-            (str(dept_id), f"{name}（{self.LEVELS.get(level, level)}）")
+            (str(dept_id), f"{name}（{self.LEVELS.get(level, level)}）{self._notes.get(dept_id, '')}")
             for dept_id, name, level in self._departments
             if text in name
         ]
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Show what an action is about to do and ask before doing it: Enter or y goes ahead, Esc does not.
+
+    For the actions that cannot be judged from the key that started them, such as a merge whose target was only a
+    typed number."""
+
+    BINDINGS = [
+        Binding("escape", "answer(False)", tr("取消"), id="xinsheng.dialogs.cancel"),
+        Binding("y", "answer(True)", tr("确定"), id="xinsheng.dialogs.confirm"),
+    ]
+
+    def __init__(self, title: str, body: Text) -> None:
+        super().__init__()
+        self._title = title
+        self._body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self._title, classes="dialog-title")
+            yield Static(self._body, id="confirm-body")
+            with Horizontal(classes="buttons"):
+                yield Button(tr("确定"), variant="primary", id="ok")
+                yield Button(tr("取消"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#ok", Button).focus()  # so Enter confirms
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "ok")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
 
 
 @dataclass(frozen=True)

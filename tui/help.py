@@ -21,14 +21,28 @@ WORKFLOW = tr(
     "退单须写明原因（“不属于本单位职责”须引用清单事项）；回访不满意或未解决转重办；"
     "等待居民或上级决定时可暂停计时；延期须主管审批。超期依次催办、督办、通报。"
 )
-KEY_NAMES = {"escape": "Esc", "enter": tr("回车"), "question_mark": "?", "ctrl+p": "Ctrl+P", "ctrl+q": "Ctrl+Q"}
+KEY_NAMES = {
+    "escape": "Esc",
+    "enter": tr("回车"),
+    "question_mark": "?",
+    "pageup": "PgUp",  # as the queue's own line says: PgUp/PgDn 翻页
+    "pagedown": "PgDn",
+    "up": "↑",
+    "down": "↓",
+}
 
 
 def key_label(key: str) -> str:
-    first = key.split(",")[0]
-    if first in KEY_NAMES:
-        return KEY_NAMES[first]
-    return "+".join(part.capitalize() if len(part) > 1 else part for part in first.split("+"))
+    """The first of a binding's keys, written the one way the rest of the screen writes keys: Ctrl+F beside Ctrl+P
+    (the letter after a modifier in capitals), F4, Esc. A bare letter stays as typed: `m` is not Shift+M."""
+    *modifiers, last = key.split(",")[0].split("+")
+    if last in KEY_NAMES:
+        name = KEY_NAMES[last]
+    elif len(last) == 1:
+        name = last.upper() if modifiers else last
+    else:
+        name = last.capitalize()
+    return "+".join([*(modifier.capitalize() for modifier in modifiers), name])
 
 
 class HelpScreen(ModalScreen[None]):

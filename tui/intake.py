@@ -66,9 +66,10 @@ def suggestion_text(rank: int, s: Suggestion, accepted: bool) -> Text:
 class FormInput(WholePasteInput):
     """A field of the intake form, where a Tab inside a paste is the worker's Tab key.
 
-    Over a slow SSH link the terminal delivers keys typed quickly (Tab, then the details) in one chunk, which
-    arrives as a paste; as a paste the Tab became a space and the details landed in the title. So each Tab moves
-    to the next field, and what follows it is pasted there.
+    A paste (a terminal's bracketed paste: text copied from a message, or a clipboard tool typing for the worker)
+    may carry Tabs between what belongs in separate fields; as a paste the Tab became a space and the details
+    landed in the title. So each Tab moves to the next field, and what follows it is pasted there. Keys typed
+    quickly that arrive in one read are not a paste: tui.app.XinshengApp._key_in_turn keeps them in order.
     """
 
     def _on_paste(self, event: events.Paste) -> None:
@@ -210,7 +211,7 @@ class IntakeScreen(XinshengScreen):
         if matcher is not None and not matcher.items:
             routing.set_class(True, "warning")
             routing.update(
-                tr("数据库中还没有事项清单：请先运行 xinsheng catalog import FILE，或用 xinsheng --demo 试用")
+                tr("数据库中还没有事项清单：请先运行 xinsheng catalog import 文件，或用 xinsheng --demo 试用")
             )
             return
         if result is None or result.empty:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import unicodedata
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.timer import Timer
-from textual.widgets import DataTable, Input, Label, Select
+from textual.widgets import DataTable, Input, Label, OptionList, Select
 
 from models.core.text import display_width
 from models.core.vocabulary import CUT_DUTIES, DUTY_LABELS, STATUS_LABELS, Status
@@ -81,8 +82,11 @@ class QueueScreen(XinshengScreen):
     BINDINGS = [
         Binding("ctrl+f", "focus_search", tr("搜索"), priority=True, id="xinsheng.queue.focus-search"),
         Binding("f5", "reload", tr("刷新"), priority=True, id="xinsheng.queue.reload"),
-        Binding("pagedown,ctrl+n", "page(1)", tr("下一页"), show=False, id="xinsheng.queue.next-page"),
-        Binding("pageup,ctrl+b", "page(-1)", tr("上一页"), show=False, id="xinsheng.queue.previous-page"),
+        # priority: the table's own PgUp/PgDn only scrolled within the page, while the header says they turn it
+        Binding("pagedown,ctrl+n", "page(1)", tr("下一页"), show=False, priority=True, id="xinsheng.queue.next-page"),
+        Binding(
+            "pageup,ctrl+b", "page(-1)", tr("上一页"), show=False, priority=True, id="xinsheng.queue.previous-page"
+        ),
     ]
 
     def __init__(self) -> None:
@@ -182,9 +186,16 @@ class QueueScreen(XinshengScreen):
         self._update_count()
 
     def _update_count(self) -> None:
-        first = self._offset + 1 if self._shown else 0
+        first = self._offset + 1
         total = "…" if self._total is None else str(self._total)
-        if self._view_before_search is not None:
+        if not self._shown:  # not 显示第 0–0 条
+            if self._view_before_search is not None:
+                words = tr("在全部状态中搜索：没有符合条件的诉求 · 清空搜索回到“{}”").format(
+                    FILTER_LABELS[self._view_before_search]
+                )
+            else:
+                words = tr("没有符合条件的诉求")
+        elif self._view_before_search is not None:
             words = tr("在全部状态中搜索：共 {} 条，显示第 {}–{} 条 · 清空搜索回到“{}”").format(
                 total, first, self._offset + self._shown, FILTER_LABELS[self._view_before_search]
             )
@@ -225,6 +236,8 @@ class QueueScreen(XinshengScreen):
         self.query_one("#search", Input).focus()
 
     def action_page(self, direction: int) -> None:
+        if isinstance(self.focused, OptionList):  # the status filter's open list pages through its own entries
+            raise SkipAction
         last_page = self._shown < PAGE or (self._total is not None and self._offset + PAGE >= self._total)
         if direction > 0 and last_page:  # past the last page there is nothing to show
             return

@@ -109,6 +109,7 @@ class SignInScreen(XinshengScreen):
         self._prefill = prefill
         self._operators: list[OperatorEntry] = []
         self.busy = False  # a password is being checked (~100 ms of hashing in a worker)
+        self._chosen = False  # the highlight in the name list was moved with ↑↓ since the name was last typed
 
     def heading(self) -> str:
         return tr("登录：输入姓名（可从列表选择）和密码，回车确定")
@@ -156,6 +157,7 @@ class SignInScreen(XinshengScreen):
             names.add_option(Option(f"{op.name}　{tr(op.role_label)}　{op.place}", id=op.name))
         if shown:
             names.highlighted = 0
+        self._chosen = False
         # the list completes a name: once the field holds one of them, it has done its work
         names.display = bool(shown) and not any(op.name == text for op in shown)
 
@@ -169,6 +171,7 @@ class SignInScreen(XinshengScreen):
             return
         current = names.highlighted if names.highlighted is not None else 0
         names.highlighted = max(0, min(names.option_count - 1, current + step))
+        self._chosen = True
 
     def _take(self, name: str) -> None:
         self.query_one("#signin-name", Input).value = name
@@ -181,14 +184,22 @@ class SignInScreen(XinshengScreen):
 
     @on(Input.Submitted, "#signin-name")
     def _name_given(self, event: Input.Submitted) -> None:
+        """Enter takes a name from the list only when the person chose it: moved the highlight there, or typed
+        what fits that one name alone. Every demo account has the same password, so a first row taken for an
+        empty or half-typed field signed the tester in as somebody else."""
         names = self.query_one("#signin-names", OptionList)
-        if names.display and names.highlighted is not None:
-            picked = names.get_option_at_index(names.highlighted).id
+        typed = event.value.strip()
+        highlighted = names.highlighted if names.display else None
+        if highlighted is not None and (self._chosen or (typed and names.option_count == 1)):
+            picked = names.get_option_at_index(highlighted).id
             if picked:
                 self._take(picked)
                 return
-        if not event.value.strip():
+        if not typed:
             self.say(tr("请输入姓名"))
+            return
+        if highlighted is not None:  # several names fit what was typed, and none of them is it in full
+            self.say(tr("有 {} 位符合，请用 ↑↓ 选择后回车").format(names.option_count))
             return
         self.query_one("#signin-password", Input).focus()
 

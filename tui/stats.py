@@ -15,7 +15,7 @@ from textual_plotext import PlotextPlot
 
 from models.core.clock import now
 from models.reporting.dashboard import MIN_REQUESTS_TO_OPEN, Opening, opening_dashboard, supervisor_dashboard
-from models.reporting.report import MonthlyReport
+from models.reporting.report import LATE_LABEL, MonthlyReport
 from models.reporting.stats import DEPARTMENT_COLUMNS, Rate, department_rows, score_text
 from tui.base import XinshengScreen
 from tui.i18n import tr
@@ -23,7 +23,7 @@ from tui.i18n import tr
 TABLES: dict[str, tuple[str, ...]] = {
     "by-department": tuple(tr(c) for c in DEPARTMENT_COLUMNS),
     "overdue-ranking": (tr("承办部门"), tr("超期"), tr("在办"), tr("按时办结率"), tr("退单")),
-    "overdue-list": (tr("编号"), tr("标题"), tr("承办部门"), tr("超期天数"), tr("退单")),
+    "overdue-list": (tr("编号"), tr("标题"), tr("承办部门"), tr(LATE_LABEL), tr("退单")),
     "hot-spots": (tr("事项"), tr("社区/网格"), tr("次数"), tr("在办"), tr("例")),
     "ledger": (tr("月份"), tr("腾出工时"), tr("办理工时"), tr("办结"), tr("回访确认解决"), tr("每百工时解决")),
     "rebounds": (tr("编号"), tr("登记时间"), tr("事项"), tr("职责"), tr("办理单位")),

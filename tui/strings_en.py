@@ -183,7 +183,7 @@ _WORDED: dict[str, str] = {
     "  {:.0f}分": "  {:.0f}",
     "清单匹配建议（F5/F6/F7 采纳第 1/2/3 条；Ctrl+S 保存）": "Catalog suggestions (F5/F6/F7 accept 1/2/3; Ctrl+S saves)",
     "正在加载匹配索引……": "Loading the matching index…",
-    "数据库中还没有事项清单：请先运行 xinsheng catalog import FILE，或用 xinsheng --demo 试用": (
+    "数据库中还没有事项清单：请先运行 xinsheng catalog import 文件，或用 xinsheng --demo 试用": (
         "No duty catalog in this database yet: run xinsheng catalog import FILE, or try xinsheng --demo"
     ),
     "没有这条建议": "No such suggestion",
@@ -283,7 +283,6 @@ _WORDED: dict[str, str] = {
     "腾出时间": "Freed time",
     "回潮": "Rebounds",
     "按时办结率": "On time",
-    "超期天数": "Days late",
     "社区/网格": "Community/grid",
     "次数": "Times",
     "例": "Example",
@@ -345,6 +344,19 @@ _WORDED: dict[str, str] = {
     "程序出错，本次操作未完成（详情已记入 {}）": "Something went wrong; this action was not completed (details written to {})",
     "内容较长，已放入“详细内容”；请在标题里用一句话概括": "That is long: it went into the details; sum it up in one line as the title",
     "您的账户已被管理员变更或停用，请重新登录": "Your account was changed or disabled by an administrator: please sign in again",
+    "  ← 退单依据 {}": "  ← cited by the return: {}",
+    "{} 将作为重复诉求并入：\n": "{} will be merged as a duplicate into:\n",
+    "工时 {:g} 小时": "{:g} h",
+    "注意：这是 {} 年的诉求，不是今年的\n": "Note: this request is from {}, not this year\n",
+    "确认合并（回车或 y 合并，Esc 取消）": "Confirm the merge (Enter or y merges, Esc cancels)",
+    "退单原因：{}": "Returned: {}",
+    "退单理由：{}\n": "Reason given: {}\n",
+    "超期（工作日）": "Working days late",
+    "没有符合条件的诉求": "No requests match",
+    "在全部状态中搜索：没有符合条件的诉求 · 清空搜索回到“{}”": (
+        "searching every status: no requests match · clear the search to go back to “{}”"
+    ),
+    "有 {} 位符合，请用 ↑↓ 选择后回车": "{} names match: choose one with ↑↓, then Enter",
 }
 
 EN: dict[str, str] = {**english_names(), **_WORDED}

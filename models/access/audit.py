@@ -18,22 +18,21 @@ from models.core.clock import now
 from models.core.errors import UserError
 from models.core.vocabulary import AuditAction, Privilege
 from models.people.permissions import Actor, require
+from models.store.chain import append
 from models.store.tables import AuditEvent
 
 
-def record(session: Session, actor: Actor | None, action: AuditAction, *, name: str = "", **detail: Any) -> AuditEvent:
+def record(session: Session, actor: Actor | None, action: AuditAction, *, name: str = "", **detail: Any) -> None:
     """Add one audit row in the caller's unit of work; `name` stands in when nobody is signed in (a failed
     sign-in under an existing name)."""
-    event = AuditEvent(
-        at=now(),
-        actor=actor.name if actor else name,
-        role=actor.role if actor else "",
-        action=action,
-        detail=json.dumps({k: v for k, v in detail.items() if v not in (None, "")}, ensure_ascii=False),
-    )
-    session.add(event)
-    session.flush()
-    return event
+    row = {
+        "at": now(),
+        "actor": actor.name if actor else name,
+        "role": actor.role if actor else "",
+        "action": action,
+        "detail": json.dumps({k: v for k, v in detail.items() if v not in (None, "")}, ensure_ascii=False),
+    }
+    append(session, "auditevent", [row])
 
 
 @dataclass(frozen=True)
@@ -92,7 +91,9 @@ def carry_over(session: Session, trail: list[AuditKey]) -> int:
     backup, never the silence of the audit since (an export after the backup would otherwise vanish with it)."""
     present = set(audit_trail(session))
     missing = [row for row in trail if row not in present]
-    for at, actor, role, action, detail in missing:
-        session.add(AuditEvent(at=at, actor=actor, role=role, action=action, detail=detail))
-    session.flush()
+    append(
+        session,
+        "auditevent",
+        [dict(zip(("at", "actor", "role", "action", "detail"), row, strict=True)) for row in missing],
+    )
     return len(missing)

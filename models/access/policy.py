@@ -29,6 +29,7 @@ class SecurityPolicy:
     idle_minutes: int = 15  # an idle TUI or browser session locks its screen
     cli_session_hours: int = 8  # a command-line sign-in ends after this many idle hours
     totp_roles: tuple[str, ...] = ()  # roles that must give a two-factor code
+    retention_years: int = 3  # residents' personal data on finished requests (models.privacy.retention)
 
     def describe(self) -> list[tuple[str, str]]:
         roles = "、".join(ROLE_LABELS[r] for r in self.totp_roles) or "无"
@@ -40,6 +41,7 @@ class SecurityPolicy:
             ("idle-minutes", f"闲置 {self.idle_minutes} 分钟锁屏"),
             ("cli-session-hours", f"命令行登录闲置 {self.cli_session_hours} 小时失效"),
             ("totp-roles", f"须两步验证的角色：{roles}"),
+            ("retention-years", f"已办完诉求中的居民个人信息保存 {self.retention_years} 年"),
         ]
 
 
@@ -50,6 +52,7 @@ LIMITS: dict[str, tuple[int, int]] = {
     "lock_minutes": (1, 24 * 60),
     "idle_minutes": (1, 8 * 60),
     "cli_session_hours": (1, 24 * 7),
+    "retention_years": (1, 30),
 }
 
 

@@ -11,10 +11,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func
+from sqlalchemy import select as sa_select  # sqlmodel's select types at most four columns
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
-from models.core.text import mask_phones_in_text, pinyin_initials
+from models.core.text import mask_personal, pinyin_initials
 from models.core.vocabulary import CUT_DUTIES, DUTY_LABELS, OPEN_STATUSES, STATUS_LABELS
+from models.people.permissions import Actor, visible
 from models.store.tables import CatalogItem, Department, MatchExample, Request
 
 
@@ -74,28 +77,37 @@ def catalog_rows(session: Session) -> list[CatalogRow]:
     return catalog_rows_for(session, list(session.exec(select(CatalogItem).order_by(col(CatalogItem.code))).all()))
 
 
-def item_overview(session: Session, code: str, recent: int = 8, examples: int = 5) -> ItemOverview:
+def item_overview(session: Session, code: str, actor: Actor, recent: int = 8, examples: int = 5) -> ItemOverview:
+    """One item in depth, as far as this operator may see: the counts, the latest requests and the learned texts
+    come from requests within their reach only (a grid worker saw other streets' refs and titles), and every text
+    is masked, the resident's own name included."""
     from models.core.errors import UserError
 
     item = session.exec(select(CatalogItem).where(CatalogItem.code == code)).first()
     if item is None or item.id is None:
         raise UserError(f"清单中没有事项 “{code}”")
     (row,) = catalog_rows_for(session, [item])
-    example_count = session.exec(select(func.count()).where(MatchExample.item_id == item.id)).one()
+    reach = visible(actor)
+    # a learned text without a request (a labelled history file's row, a seed) names nobody's request: everyone's
+    own = col(MatchExample.request_id).is_(None) | col(MatchExample.request_id).in_(select(Request.id).where(*reach))
+    learned: list[ColumnElement[bool]] = [col(MatchExample.item_id) == item.id, *([own] if reach else [])]
+    example_count = session.exec(select(func.count()).select_from(MatchExample).where(*learned)).one()
     texts = session.exec(
-        select(MatchExample.text)
-        .where(MatchExample.item_id == item.id)
+        select(MatchExample.text, Request.resident_name)
+        .join(Request, col(Request.id) == MatchExample.request_id, isouter=True)
+        .where(*learned)
         .order_by(col(MatchExample.id).desc())
         .limit(examples)
     ).all()
     total, open_ = session.exec(
         select(func.count(), func.count().filter(col(Request.status).in_(OPEN_STATUSES))).where(
-            Request.item_id == item.id
+            Request.item_id == item.id, *reach
         )
     ).one()
-    latest = session.exec(
-        select(Request.ref, Request.created_at, Request.status, Request.title)
-        .where(Request.item_id == item.id)
+    latest = session.execute(
+        sa_select(col(Request.ref), col(Request.created_at), col(Request.status), col(Request.title))
+        .add_columns(col(Request.resident_name))
+        .where(col(Request.item_id) == item.id, *reach)
         .order_by(col(Request.created_at).desc())
         .limit(recent)
     ).all()
@@ -103,10 +115,13 @@ def item_overview(session: Session, code: str, recent: int = 8, examples: int = 
         row=row,
         description=item.description,
         examples=int(example_count),
-        example_texts=[mask_phones_in_text(t) for t in texts],
+        example_texts=[mask_personal(text, [name or ""]) for text, name in texts],
         requests=int(total),
         open_requests=int(open_ or 0),
-        recent=[(ref, at, STATUS_LABELS.get(st, st), mask_phones_in_text(title)) for ref, at, st, title in latest],
+        recent=[
+            (ref, at, STATUS_LABELS.get(st, st), mask_personal(title, [name or ""]))
+            for ref, at, st, title, name in latest
+        ],
     )
 
 

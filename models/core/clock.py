@@ -67,6 +67,13 @@ def working_days(start: datetime, end: datetime) -> int:
     return count
 
 
+def working_days_late(due: datetime, at: datetime) -> int:
+    """How late work past its deadline is, in the unit deadlines are set in. At least 1: work a few hours past its
+    deadline is late, and "超期 0 个工作日" would read as on time. The detail screen, the dashboard and the report
+    all show this one figure, so a supervisor never sees two counts for one request."""
+    return max(1, working_days(due, at))
+
+
 def subtract_working_days(end: datetime, days: int) -> datetime:
     """The same clock time `days` working days earlier (the inverse of add_working_days on working days)."""
     current = end

@@ -84,4 +84,20 @@ def private_rotating_log(path: Path, max_bytes: int, backups: int) -> logging.Ha
             return open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors, opener=private_opener)
 
     private_dir(path.parent)
-    return PrivateRotatingFileHandler(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
+    handler = PrivateRotatingFileHandler(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
+    handler.setFormatter(scrubbed_formatter())
+    return handler
+
+
+def scrubbed_formatter() -> logging.Formatter:
+    """Every line a log gets, tracebacks included, without residents' numbers or a database error's row values:
+    a log is read by whoever maintains the machine, and kept longer than anyone remembers."""
+    import logging
+
+    from models.core.text import scrub_failure
+
+    class ScrubbedFormatter(logging.Formatter):
+        def format(self, record: logging.LogRecord) -> str:
+            return scrub_failure(super().format(record))
+
+    return ScrubbedFormatter("%(message)s")

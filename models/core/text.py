@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -138,18 +139,70 @@ def mask_name(name: str | None) -> str:
     return name[0] + "*" * max(1, len(name) - 1)
 
 
-def mask_phones_in_text(text: str) -> str:
-    """Free text keeps its words but not the phone numbers residents dictate into it."""
-    return re.sub(r"\d{7,}", lambda m: mask_phone(m.group()), text)
+def phone_digits(phone: str | None) -> str:
+    """The digits that identify a phone, however it was written: '+86 139-1234-5678' and '１３９１２３４５６７８' are
+    13912345678; a landline keeps its area code (010-6234-5678 → 01062345678)."""
+    digits = "".join(str(d) for ch in phone or "" if (d := unicodedata.decimal(ch, None)) is not None)
+    if digits.startswith("0086"):
+        return digits[4:]
+    if digits.startswith("86") and len(digits) == 13:
+        return digits[2:]
+    return digits
 
 
 def mask_phone(phone: str | None) -> str:
+    """A phone with only what identifies nobody: a mobile keeps its first three and last four digits (138****5678,
+    the network and the line's end, as bills print it), any other number only its last four (****5678: an 8-digit
+    landline with 7 digits shown was as good as none hidden). A +86 or 0086 in front is dropped."""
     if not phone:
         return ""
-    digits = "".join(ch for ch in phone if ch.isdigit())
-    if len(digits) >= 7:
-        return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
-    return "*" * len(digits)
+    digits = phone_digits(phone)
+    if len(digits) == 11 and digits[0] == "1":
+        return digits[:3] + "****" + digits[-4:]
+    return "*" * max(len(digits) - 4, 0) + digits[-4:] if len(digits) > 4 else "*" * len(digits)
+
+
+_D = "[0-9０-９]"
+_S = r"[ \-－—–.·]?"  # one separator people put inside a number
+_MOBILE = rf"[1１][3-9３-９]{_D}{_S}{_D}{{4}}{_S}{_D}{{4}}"
+# every common writing of a phone or an ID number inside free text; dates (2026-03-02) and times (09:30) are not
+_PERSONAL_NUMBER = re.compile(
+    rf"(?<![0-9０-９])(?:"
+    rf"(?:(?:\+|＋)\s?[8８][6６]|[0０]{{2}}[8８][6６]){_S}{_MOBILE}"  # +86 138 1234 5678
+    rf"|{_MOBILE}"  # 138-1234-5678, 13812345678
+    rf"|[(（]?[0０]{_D}{{2,3}}[)）]?{_S}{_D}{{3,4}}{_S}{_D}{{4}}"  # 010-6234-5678, (0755) 8888 1234
+    rf"|{_D}{{3,4}}[ \-－]{_D}{{4}}"  # 6234-5678: a local number written in two halves
+    rf"|{_D}{{17}}[0-9０-９Xx]"  # an 18-digit ID number
+    rf"|{_D}{{7,}}"  # any other run of 7 or more digits
+    rf")(?![0-9０-９])"
+)
+
+
+def mask_personal(text: str, names: Iterable[str] = ()) -> str:
+    """Free text as anyone may see it: every phone and ID number in it masked however it was written (spaces,
+    dashes, +86, full-width digits, landlines with their area code), and the given names (the resident's own)
+    masked where they appear. The one masking function for text: lists, details, reports, exports, explanations,
+    error messages and the log all go through it."""
+    if not text:
+        return text
+    masked = _PERSONAL_NUMBER.sub(lambda m: mask_phone(m.group()), text)
+    for name in names:
+        name = (name or "").strip()
+        if len(name) >= 2:
+            masked = masked.replace(name, mask_name(name))
+    return masked
+
+
+mask_phones_in_text = mask_personal  # the name it had before it masked more than phones
+
+# SQLAlchemy quotes the statement's bound values after the SQL; an import's batch is thousands of residents' rows
+_BOUND_VALUES = re.compile(r"\[parameters: .*?\](?=\n\(Background|\n*\Z)", re.S)
+
+
+def scrub_failure(text: str) -> str:
+    """A traceback or an error message fit for a log or a screen: a database error's bound values dropped (they are
+    the rows being written) and what is left masked like any text."""
+    return mask_personal(_BOUND_VALUES.sub("[parameters: 已略去]", text))
 
 
 @lru_cache(maxsize=8192)

@@ -81,6 +81,7 @@ class Action(Code):
     EXTENSION_REQUESTED = "extension_requested", "申请延期", "extension requested"
     EXTEND = "extend", "批准延期", "extension granted"
     EXTENSION_REFUSED = "extension_refused", "不批准延期", "extension refused"
+    ERASE = "erase", "删除个人信息", "personal data erased"  # the fact is kept, never the data (models.privacy)
 
     @property
     def verb(self) -> str:
@@ -110,6 +111,7 @@ class Privilege(Code):
     RESTORE = "restore", "恢复数据库", "restore the database"
     AUDIT = "audit", "查看安全审计", "read the security audit"
     ESCALATE = "escalate", "运行超期督办", "run escalation"
+    RESIDENT_DATA = "resident_data", "办理居民个人信息的查阅和删除", "handle residents' data requests"
 
 
 class AuditAction(Code):
@@ -141,6 +143,9 @@ class AuditAction(Code):
     RESTORE = "restore", "恢复数据库", "database restored"
     REPORT = "report", "生成报告", "report written"
     EXPORT = "export", "导出数据", "data exported"
+    PRIVACY_EXPORT = "privacy_export", "为居民导出其个人信息", "resident's data copied"
+    PRIVACY_ERASE = "privacy_erase", "按居民要求删除个人信息", "resident's data erased"
+    PRIVACY_PURGE = "privacy_purge", "删除超过保存期限的个人信息", "expired personal data removed"
 
 
 class ReturnReason(Code):

@@ -24,7 +24,7 @@ from models.core.clock import now, simulated_time
 from models.core.errors import NotEmptyError, UserError
 from models.core.private import private_dir
 from models.core.text import name_key
-from models.core.vocabulary import AreaKind, DepartmentLevel, Role, Satisfaction, Status
+from models.core.vocabulary import TERMINAL_STATUSES, AreaKind, DepartmentLevel, Role, Satisfaction, Status
 from models.demo import content as content
 from models.files.catalog_import import import_catalog
 from models.matching.engine import Matcher
@@ -407,7 +407,8 @@ def _replay(
     if final == "merged":
         if earlier is not None:
             target = session.get(Request, earlier)
-            if target is not None and target.status != Status.MERGED and step(0.2, 6):
+            # a duplicate joins work still being done (closed, rejected and merged requests take no more)
+            if target is not None and target.status not in TERMINAL_STATUSES and step(0.2, 6):
                 with simulated_time(clock):
                     merge(session, request, target, worker)
                 return

@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 from models.access import audit
 from models.core.clock import now
 from models.core.errors import UserError
-from models.core.text import mask_name, mask_phone, mask_phones_in_text
+from models.core.text import mask_name, mask_personal, mask_phone
 from models.core.vocabulary import (
     CHANNEL_LABELS,
     KIND_LABELS,
@@ -135,12 +135,8 @@ def _records(
         )
 
         def text_filter(text: str, name: str | None = request.resident_name) -> str:
-            """Free text keeps its words but not the resident's name or phone numbers (unless asked for)."""
-            if personal_data:
-                return text
-            if name and len(name) >= 2:
-                text = text.replace(name, mask_name(name))
-            return mask_phones_in_text(text)
+            """Free text keeps its words but not the resident's name, phones or ID numbers (unless asked for)."""
+            return text if personal_data else mask_personal(text, [name or ""])
 
         yield {
             "ref": request.ref,
@@ -151,7 +147,7 @@ def _records(
             "urgency": URGENCY_LABELS.get(request.urgency, request.urgency),
             "title": text_filter(request.title),
             "text": text_filter(request.text),
-            "location": request.location,
+            "location": text_filter(request.location),
             "area": area_name or "",
             # the source system's own classification, else the item's, as the figures by category read it
             "category": request.category or item_category or "",

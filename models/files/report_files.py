@@ -14,7 +14,7 @@ from models.core.errors import UserError
 from models.core.text import mask_phones_in_text
 from models.files.outputs import complete_or_absent
 from models.reporting.ledger import RATIO_NOTE
-from models.reporting.report import MonthlyReport
+from models.reporting.report import LATE_LABEL, MonthlyReport
 from models.reporting.stats import DepartmentFigures, Figures, Rate, score_text
 
 FORMATS = ("xlsx", "html", "md")
@@ -124,7 +124,7 @@ def _sections(report: MonthlyReport) -> list[tuple[str, list[str], list[list[str
         ("按承办部门", GROUP_HEADER, _group_rows(report.by_department), ""),
         ("按网格", GROUP_HEADER, _group_rows(report.by_area), ""),
         ("近 12 个月趋势", ["月份", "总数", "响应率", "解决率", "满意率", "综合得分"], trend, ""),
-        ("超期未办结", ["编号", "标题", "承办部门", "办理期限", "超期天数"], overdue, _overdue_note(report)),
+        ("超期未办结", ["编号", "标题", "承办部门", "办理期限", LATE_LABEL], overdue, _overdue_note(report)),
         ("退单", ["编号", "标题", "承办部门", "退单次数"], returned, f"本月退单 {report.overall.returns} 次"),
         ("高发问题（同一社区同一事项 ≥3 件）", ["事项", "社区", "件数", "在办", "示例"], hot, ""),
         (
@@ -145,8 +145,14 @@ def _field_of(label: str) -> str:
 # ---------------------------------------------------------------- Markdown
 
 
+def _stamp(report: MonthlyReport) -> str:
+    """When the report was made and the trails' heads then: on paper, it pins the history it was computed from."""
+    heads = f"（{'；'.join(report.chain_heads)}）" if report.chain_heads else ""
+    return f"生成时间：{report.generated_at:%Y-%m-%d %H:%M}{heads}"
+
+
 def render_markdown(report: MonthlyReport) -> str:
-    lines = [f"# {_title(report)}", "", f"生成时间：{report.generated_at:%Y-%m-%d %H:%M}", ""]
+    lines = [f"# {_title(report)}", "", _stamp(report), ""]
     for heading, header, rows, note in _sections(report):
         lines += [f"## {heading}", ""]
         if note:
@@ -238,7 +244,7 @@ def render_html(report: MonthlyReport) -> str:
     }
     body = [
         f"<h1>{html.escape(_title(report))}</h1>",
-        f"<p class=note>生成时间：{report.generated_at:%Y-%m-%d %H:%M}</p>",
+        f"<p class=note>{html.escape(_stamp(report))}</p>",
     ]
     for heading, header, rows, note in _sections(report):
         body.append(f"<h2>{html.escape(heading)}</h2>")
@@ -280,6 +286,7 @@ def write_xlsx(report: MonthlyReport, path: Path) -> None:
         summary = book.add_worksheet("概况")
         summary.write_string(0, 0, _title(report), title)
         summary.write_string(1, 0, f"生成时间：{report.generated_at:%Y-%m-%d %H:%M}")
+        summary.write_string(2, 0, "；".join(report.chain_heads))
         summary.write_row(3, 0, ["指标", "分子", "分母", "本月", "上月", "环比（百分点）"], header)
         row = 4
         for name, label in RATE_FIELDS:

@@ -51,8 +51,9 @@ from models.requests.intake import (
 )
 from models.requests.rows import encode_data, event_row, request_row
 from models.requests.workflow import Actor
-from models.store.failures import as_user_error
-from models.store.tables import Area, CatalogItem, Department, MatchExample, Request, RequestEvent, too_long
+from models.store.chain import append
+from models.store.failures import as_user_error, describe_failure
+from models.store.tables import Area, CatalogItem, Department, MatchExample, Request, too_long
 
 # header spellings seen in 12345 hotline exports, online message boards (留言板) and street offices' own sheets
 REQUEST_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -422,7 +423,7 @@ def _stopped_after_saving(exc: Exception, saved: int, rows: int) -> Exception:
     was saved, but the first rows are in, and running the same import again skips them and adds the rest."""
     problem = as_user_error(exc) if not isinstance(exc, XinshengError) else exc
     if problem is None:
-        problem = XinshengError(" ".join(f"{type(exc).__name__}: {exc}".split()))
+        problem = XinshengError(describe_failure(exc))
     reason = str(problem).replace("，未保存任何内容", "")
     return type(problem)(
         f"导入中断：{reason}；已保存前 {saved} 行（共 {rows} 行），其余未保存；"
@@ -532,7 +533,7 @@ def _write_batch(
                     "created_at": stamp,
                 }
             )
-    session.execute(insert(RequestEvent).execution_options(render_nulls=True), events)
+    append(session, "requestevent", events)
     if examples:
         session.execute(insert(MatchExample).execution_options(render_nulls=True), examples)
 

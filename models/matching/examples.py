@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 
 from models.access.audit import record
 from models.core.errors import UserError
-from models.core.text import mask_phones_in_text
+from models.core.text import mask_personal
 from models.core.vocabulary import AuditAction, Privilege
 from models.people.permissions import Actor, require
 from models.store.tables import CatalogItem, Department, MatchExample, Request
@@ -71,12 +71,13 @@ def list_examples(
             MatchExample.source,
             Request.ref,
             MatchExample.created_at,
+            Request.resident_name,
         )
         .order_by(col(MatchExample.id).desc())
         .limit(limit)
     ).all()
-    # example texts are residents' words: phone numbers they dictated are personal data
-    return total, [ExampleRow(rid, mask_phones_in_text(text), *rest) for rid, text, *rest in rows]
+    # example texts are residents' words: their names and the phone numbers they dictated are personal data
+    return total, [ExampleRow(rid, mask_personal(text, [name or ""]), *rest) for rid, text, *rest, name in rows]
 
 
 def remove_example(session: Session, actor: Actor, example_id: int) -> ExampleRow:

@@ -27,6 +27,7 @@ from models.core.vocabulary import (
     ROLES,
     Action,
     AreaKind,
+    DepartmentLevel,
     Privilege,
     Role,
     Status,
@@ -80,6 +81,7 @@ ADMINISTRATION: frozenset[str] = frozenset(
         Privilege.RESTORE,
         Privilege.AUDIT,
         Privilege.CHECK_DATABASE,
+        Privilege.RESIDENT_DATA,
     }
 )
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
@@ -139,6 +141,27 @@ def may(actor: Actor, action: str) -> bool:
 def require(actor: Actor, action: str) -> None:
     if not may(actor, action):
         raise PermissionDenied(f"{actor.role_label}不能{ACTION_NAMES.get(action, action)}")
+
+
+# a community worker handles the street's duties in their community (the street's offices, the community's own
+# committee), never what a district unit or an outside company was sent: signing it took it off that unit's desk
+COMMUNITY_HANDLES = frozenset({DepartmentLevel.STREET, DepartmentLevel.COMMUNITY})
+HANDLER_ONLY = HANDLER_ACTIONS - FIELD_ACTIONS  # 签收, 退单, 办结, 申请延期
+
+
+def handles(actor: Actor, action: str, unit: Department | None) -> bool:
+    """Whether the operator may take this step for the unit the request was sent to (roles and reach aside)."""
+    if actor.role != Role.COMMUNITY or action not in HANDLER_ONLY:
+        return True
+    return unit is not None and unit.level in COMMUNITY_HANDLES
+
+
+def check_unit(actor: Actor, action: str, request: Request, unit: Department | None) -> None:
+    if not handles(actor, action, unit):
+        sent_to = f"派给了{unit.name}" if unit is not None else "还没有派给街道或社区的单位"
+        raise PermissionDenied(
+            f"{request.ref} {sent_to}：{actor.role_label}只办理街道和社区的事项，不能{ACTION_NAMES.get(action, action)}"
+        )
 
 
 def reaches(actor: Actor, area_id: int | None, department_id: int | None, dispatched: bool = False) -> bool:

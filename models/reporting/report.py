@@ -14,7 +14,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
-from models.core.clock import now
+from models.core.clock import now, working_days_late
 from models.core.vocabulary import OPEN_STATUSES
 from models.reporting.ledger import LedgerMonth, Rebound, ledger, month_starts, rebounds
 from models.reporting.stats import (
@@ -28,10 +28,12 @@ from models.reporting.stats import (
     period_bounds,
 )
 from models.reporting.weights import load_weights
+from models.store.consistency import chain_heads
 from models.store.tables import Area, CatalogItem, Department, Request
 
 TREND_MONTHS = 12
 LISTED = 20  # requests listed by name under the overdue and returned figures
+LATE_LABEL = "超期（工作日）"  # the heading over days_late wherever it is shown: deadlines are set in working days
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class LateRequest:
     title: str
     department: str
     due_at: datetime
-    days_late: int
+    days_late: int  # working days past due_at (clock.working_days_late), as the detail screen counts them
     returns: int
 
 
@@ -70,6 +72,7 @@ class MonthlyReport:
     ledger: list[LedgerMonth]
     rebound_count: int
     rebounds: list[Rebound] = field(default_factory=list)
+    chain_heads: list[str] = field(default_factory=list)  # the trails' heads when it was made (db check's lines)
 
     @property
     def previous(self) -> Figures | None:
@@ -139,7 +142,8 @@ def _late(session: Session, at: datetime, start: datetime, end: datetime) -> lis
         col(Request.created_at) < end,
     ]
     rows = _request_list(session, open_and_late, [col(Request.due_at), col(Request.ref)], limit=LISTED)
-    return [LateRequest(ref, title, dept, due, (at - due).days, int(n)) for ref, title, dept, due, n in rows]
+    # per row in Python: at most LISTED rows, and the official holiday calendar is not in the database
+    return [LateRequest(ref, title, dept, due, working_days_late(due, at), int(n)) for ref, title, dept, due, n in rows]
 
 
 def _returned(session: Session, start: datetime, end: datetime) -> list[LateRequest]:
@@ -178,4 +182,5 @@ def monthly_report(session: Session, period: str, at: datetime | None = None) ->
         ledger=ledger(session, period, TREND_MONTHS),
         rebound_count=rebound_count,
         rebounds=rebound_rows,
+        chain_heads=chain_heads(session.connection()),
     )

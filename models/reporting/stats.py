@@ -154,6 +154,9 @@ def department_rows(groups: list[DepartmentFigures]) -> list[tuple[str, ...]]:
     ]
 
 
+EARLIEST_PERIOD = "2000-01"  # no street's records go further back; an older month is a typo
+
+
 def period_bounds(period: str) -> tuple[datetime, datetime]:
     """'2026-03' → [2026-03-01, 2026-04-01)."""
     try:
@@ -165,6 +168,22 @@ def period_bounds(period: str) -> tuple[datetime, datetime]:
     except ValueError:
         raise UserError(f"--period 应为 YYYY-MM（如 2026-03），收到 “{period}”") from None
     return start, end
+
+
+def asked_period(period: str) -> tuple[datetime, datetime]:
+    """The bounds of the month a user asked for with --period, from EARLIEST_PERIOD up to this month. A month still
+    to come has no requests, and its report would be an empty one that looks real; saying why beats "应为 YYYY-MM"
+    for 9999-12, which is in that form. Only for what users type: the report's trend reaches back past 2000-01."""
+    if not re.fullmatch(r"\d{4}-\d{2}", period):
+        raise UserError(f"--period 应为 YYYY-MM（如 2026-03），收到 “{period}”")
+    if not 1 <= int(period[5:]) <= 12:
+        raise UserError(f"--period {period} 不是月份：月份为 01–12")
+    current = f"{now():%Y-%m}"
+    if period < EARLIEST_PERIOD:
+        raise UserError(f"--period {period} 早于 {EARLIEST_PERIOD}")
+    if period > current:
+        raise UserError(f"--period {period} 还没到（最近只能到本月 {current}）")
+    return period_bounds(period)
 
 
 def count_where(condition: ColumnElement[bool]) -> Any:

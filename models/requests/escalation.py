@@ -11,14 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, func, insert, literal, select, update
+from sqlalchemy import and_, func, select, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col
 
 from models.core.clock import now, subtract_working_days
 from models.core.vocabulary import OPEN_STATUSES
 from models.requests.rows import encode_data, event_row
-from models.store.tables import Request, RequestEvent
+from models.store.chain import append
+from models.store.tables import Request
 
 
 @dataclass(frozen=True)
@@ -84,21 +85,25 @@ def escalate(session: Session, at: datetime | None = None, *, dry_run: bool = Fa
         counts[rung.label] = len(claimed)
         for start in range(0, len(claimed), 1000):
             chunk = claimed[start : start + 1000]
-            columns = event_row(
-                request_id=col(Request.id),
-                at=literal(at),
-                actor=literal(ACTOR),
-                action=literal(rung.action),
-                department_id=col(Request.department_id),
-                from_status=col(Request.status),
-                to_status=col(Request.status),
-                note=literal(note),
-                data=literal(data),
-            )
-            session.execute(
-                insert(RequestEvent).from_select(
-                    list(columns), select(*columns.values()).where(col(Request.id).in_(chunk))
+            claimed_rows = session.execute(
+                select(col(Request.id), col(Request.department_id), col(Request.status))
+                .where(col(Request.id).in_(chunk))
+                .order_by(col(Request.id))
+            ).all()
+            events = [
+                event_row(
+                    request_id=request_id,
+                    at=at,
+                    actor=ACTOR,
+                    action=rung.action,
+                    department_id=department_id,
+                    from_status=status,
+                    to_status=status,
+                    note=note,
+                    data=data,
                 )
-            )
+                for request_id, department_id, status in claimed_rows
+            ]
+            append(session, "requestevent", events)  # one statement for the chunk, chained in one step
     session.flush()
     return EscalationResult(at, counts)

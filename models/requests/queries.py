@@ -21,9 +21,17 @@ from models.core.errors import UserError
 from models.core.text import mask_name, mask_phone
 from models.core.vocabulary import ACTION_LABELS, OPEN_STATUSES, STATUS_LABELS
 from models.people.areas import display_names
-from models.people.permissions import Actor, PermissionDenied, may, my_work_statuses, reaches_request, visible
+from models.people.permissions import (
+    Actor,
+    PermissionDenied,
+    handles,
+    may,
+    my_work_statuses,
+    reaches_request,
+    visible,
+)
 from models.requests.intake import Routing, routing_for_code
-from models.requests.workflow import get_request, possible_actions
+from models.requests.workflow import check_merge, cited_routing, get_request, possible_actions
 from models.store.tables import Area, CatalogItem, Department, Request, RequestEvent
 
 RECENT_DAYS = 45  # how far back a search looks through the date index before it scans everything
@@ -98,10 +106,17 @@ class RequestDetail:
     paused_since: datetime | None = None
     extension_days_pending: int | None = None
     hours_spent: float | None = None
+    cited_department_id: int | None = None  # the unit of the item the last 退单 cites, while it waits for dispatch
 
     @property
     def status_label(self) -> str:
         return STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def dispatch_to(self) -> int | None:
+        """The unit a dispatch is offered first: the one the last 退单 says the work belongs to, with its evidence,
+        else the one the request is routed to now."""
+        return self.cited_department_id or self.department_id
 
     @property
     def overdue(self) -> bool:
@@ -251,6 +266,7 @@ def request_detail(session: Session, request_id: int, actor: Actor | None = None
         if cited
         else {}
     )
+    claim = cited_routing(session, request)  # the last 退单's evidence, while it waits for dispatch
     assert request.id is not None
     return RequestDetail(
         id=request.id,
@@ -292,10 +308,13 @@ def request_detail(session: Session, request_id: int, actor: Actor | None = None
             )
             for e, d in zip(events, data, strict=True)
         ],
-        actions=[a for a in possible_actions(request) if actor is None or may(actor, a)],
+        actions=[
+            a for a in possible_actions(request) if actor is None or (may(actor, a) and handles(actor, a, department))
+        ],
         paused_since=request.paused_at,
         extension_days_pending=request.extension_days_pending,
         hours_spent=request.hours_spent,
+        cited_department_id=claim[1] if claim else None,
     )
 
 
@@ -303,8 +322,10 @@ def request_by_ref(session: Session, typed: str, actor: Actor | None = None) -> 
     """The request a person means by the ref they type: the full ref (XS-2026-002199) or its number part (2199).
 
     Never the internal id: nobody sees it, and 2199 once took id 2199 (XS-2026-001994), a different request. Only
-    requests within the operator's reach count, so a number in two years, or none, is refused with the refs that
-    might be meant and that the operator may see.
+    requests within the operator's reach count. A bare number means this year's ref when one is within reach (the
+    work people talk about is this year's); otherwise a number in two other years, or none, is refused with the refs
+    that might be meant and that the operator may see. A bare number can still name another year's request, when
+    that is the only one within reach: callers about to write show the ref found, whose year says so.
     """
     text = typed.strip().upper()
     matched = TYPED_REF.fullmatch(text)
@@ -319,6 +340,8 @@ def request_by_ref(session: Session, typed: str, actor: Actor | None = None) -> 
         return list(session.exec(query.order_by(col(Request.ref).desc()).limit(CANDIDATES + 1)).all())
 
     found = refs(f"XS-{year}{suffix}" if year else f"XS-%{suffix}")
+    if not year:  # this year's, when it is within reach (a year has one ref of each number)
+        found = [r for r in found if r.ref.startswith(f"XS-{now().year}-")] or found
     if len(found) == 1:
         return found[0]
     if found:
@@ -327,6 +350,35 @@ def request_by_ref(session: Session, typed: str, actor: Actor | None = None) -> 
     nearby = refs(f"XS-____-%{int(number)}%") if int(number) else []  # the digits in the number part
     hint = f"；相近的编号：{'、'.join(r.ref for r in nearby[:CANDIDATES])}" if nearby else ""
     raise UserError(f"找不到编号为 {text} 的诉求{hint}")
+
+
+@dataclass(frozen=True)
+class MergeTarget:
+    """The request a typed ref names, as the merge confirmation shows it before anything is written."""
+
+    id: int
+    ref: str
+    title: str
+    status: str
+    this_year: bool  # False: an earlier year's request, which a bare number finds when it is the only one
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def year(self) -> str:
+        return self.ref.split("-")[1]
+
+
+def merge_target(session: Session, request_id: int, typed: str, actor: Actor) -> MergeTarget:
+    """What merging request `request_id` into the typed ref would merge it into, refused now if the merge would be:
+    a merge hides a request from every work list, so the operator confirms the target with its title and status in
+    front of them (a bare 14 once merged a new complaint into last year's closed XS-2025-000014)."""
+    into = request_by_ref(session, typed, actor)
+    check_merge(get_request(session, request_id), into, actor)
+    assert into.id is not None
+    return MergeTarget(into.id, into.ref, into.title, into.status, into.ref.startswith(f"XS-{now().year}-"))
 
 
 def list_grids(session: Session, actor: Actor | None = None) -> list[tuple[int, str]]:

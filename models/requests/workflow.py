@@ -4,6 +4,7 @@ legality, applies the change under an optimistic version check and appends one R
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,15 +21,17 @@ from models.core.vocabulary import (
     SATISFACTIONS,
     STATUS_LABELS,
     STREET_LEVELS,
+    TERMINAL_STATUSES,
     WAITING_FOR,
     WORKING_STATUSES,
     Action,
     Duty,
     Status,
 )
-from models.people.permissions import Actor, check, require
+from models.people.permissions import HANDLER_ONLY, Actor, check, check_unit, require
 from models.requests.deadlines import DeadlineRules
 from models.requests.rows import encode_data, event_row
+from models.store.chain import append
 from models.store.tables import CatalogItem, Department, Request, RequestEvent
 
 # action → states it may start from; the target state is decided by the action's function
@@ -79,23 +82,20 @@ def _event(
     to_status: str | None,
     note: str = "",
     data: Mapping[str, Any] | None = None,
-) -> RequestEvent:
+) -> None:
     assert request.id is not None
-    ev = RequestEvent(
-        **event_row(
-            request_id=request.id,
-            at=now(),
-            actor=actor.name,
-            action=action,
-            department_id=request.department_id,
-            from_status=from_status,
-            to_status=to_status,
-            note=note,
-            data=encode_data(data),
-        )
+    row = event_row(
+        request_id=request.id,
+        at=now(),
+        actor=actor.name,
+        action=action,
+        department_id=request.department_id,
+        from_status=from_status,
+        to_status=to_status,
+        note=note,
+        data=encode_data(data),
     )
-    session.add(ev)
-    return ev
+    append(session, "requestevent", [row])
 
 
 def record_event(
@@ -106,9 +106,9 @@ def record_event(
     *,
     note: str = "",
     data: Mapping[str, Any] | None = None,
-) -> RequestEvent:
+) -> None:
     """An event that does not change status (creation, import), still part of the same audit trail."""
-    return _event(session, request, actor, action, from_status=None, to_status=request.status, note=note, data=data)
+    _event(session, request, actor, action, from_status=None, to_status=request.status, note=note, data=data)
 
 
 def transition(
@@ -128,6 +128,9 @@ def transition(
     if allowed is None:
         raise WorkflowError(f"未知的操作 “{action}”")
     check(actor, action, request)  # before the state, so nobody learns about work outside their reach
+    if action in HANDLER_ONLY:  # a community worker signs only for the street's and the community's own units
+        unit = session.get(Department, request.department_id) if request.department_id else None
+        check_unit(actor, action, request, unit)
     if expected_version is not None and expected_version != request.version:
         # before the status: what the user saw is stale, so "reload and retry" is the useful answer
         raise ConflictError("该诉求已被他人修改，请刷新后重试")
@@ -181,30 +184,41 @@ def dispatch(
     note: str = "",
     **kw: Any,
 ) -> Request:
-    """Send to a department; work on returned/cancelled duties may never be dispatched back to the street."""
+    """Send to a department; work on returned/cancelled duties may never be dispatched back to the street.
+
+    Sent after a 退单 to the unit of the item the 退单 cites, the request takes that item along (see `cited_routing`).
+    """
     department_id = department_id or request.department_id
     if department_id is None:
         raise WorkflowError("派单前请先确认承办部门")
     department = session.get(Department, department_id)
     if department is None:
         raise UserError(f"找不到部门 #{department_id}")
-    if request.item_id is not None:
-        item = session.get(CatalogItem, request.item_id)
-        if item is not None and item.duty in ROUTED_AWAY_DUTIES and department.level in STREET_LEVELS:
-            lead = session.get(Department, item.department_id) if item.department_id else None
-            raise WorkflowError(
-                f"事项“{item.name}”已{'收回' if item.duty == Duty.RETURNED else '取消'}，"
-                f"应派往{lead.name if lead else '主管部门'}，不能派给{department.name}"
-            )
+    changes: dict[str, Any] = {"department_id": department_id, "dispatched_at": now()}
+    data: dict[str, Any] = {"department": department.name}
+    sent = f"派往{department.name}"
+    item = session.get(CatalogItem, request.item_id) if request.item_id is not None else None
+    cited = cited_routing(session, request)
+    if cited is not None and cited[1] == department_id and (item is None or _lead_of(session, item) != department_id):
+        item = cited[0]
+        changes.update(item_id=item.id, match_confirmed_by=actor.name)
+        data["item"] = item.code
+        sent += f"，事项改为 [{item.code}] {item.name}"
+    if item is not None and item.duty in ROUTED_AWAY_DUTIES and department.level in STREET_LEVELS:
+        lead = session.get(Department, item.department_id) if item.department_id else None
+        raise WorkflowError(
+            f"事项“{item.name}”已{'收回' if item.duty == Duty.RETURNED else '取消'}，"
+            f"应派往{lead.name if lead else '主管部门'}，不能派给{department.name}"
+        )
     return transition(
         session,
         request,
         Action.DISPATCH,
         actor,
         to_status=Status.DISPATCHED,
-        note=f"{note}：派往{department.name}" if note else f"派往{department.name}",
-        changes={"department_id": department_id, "dispatched_at": now()},
-        data={"department": department.name},
+        note=f"{note}：{sent}" if note else sent,
+        changes=changes,
+        data=data,
         **kw,
     )
 
@@ -255,6 +269,37 @@ def return_request(
     )
 
 
+def cited_routing(session: Session, request: Request) -> tuple[CatalogItem, int | None] | None:
+    """While a returned request waits for the dispatcher: the catalog item its last 退单 cites, and the unit that
+    item's work goes to.
+
+    A 退单 citing an item (as "not our duty" must) is a routing claim with its evidence. The dispatcher is shown
+    that unit first, and when the work does go there, `dispatch` makes the cited item the request's own, so its
+    header, its routing banner and the per-item statistics name the item the work was sent on, not the one the
+    claim refuted.
+    """
+    if request.status != Status.RETURNED:
+        return None
+    last = session.exec(
+        select(RequestEvent.data)
+        .where(RequestEvent.request_id == request.id, RequestEvent.action == Action.RETURN)
+        .order_by(col(RequestEvent.id).desc())
+    ).first()
+    code = json.loads(last or "{}").get("item")
+    item = session.exec(select(CatalogItem).where(CatalogItem.code == code)).first() if code else None
+    return (item, _lead_of(session, item)) if item is not None else None
+
+
+def _lead_of(session: Session, item: CatalogItem) -> int | None:
+    """The unit an item's work goes to: its own lead, or for an item merged into another, that one's (as
+    `models.requests.intake.routing_for_code` routes it)."""
+    if item.duty == Duty.MERGED and item.merged_into:
+        target = session.exec(select(CatalogItem).where(CatalogItem.code == item.merged_into)).first()
+        if target is not None:
+            return target.department_id
+    return item.department_id
+
+
 def resolve(
     session: Session, request: Request, actor: Actor, note: str, hours: float | None = None, **kw: Any
 ) -> Request:
@@ -270,6 +315,8 @@ def resolve(
         to_status=Status.RESOLVED,
         note=note.strip(),
         changes={"resolved_at": now(), "resolution": note.strip(), "hours_spent": hours},
+        # also in the event: the request keeps only the last 办结's hours, and after 重办 the first ones were lost
+        data={"hours": hours} if hours is not None else None,
         **kw,
     )
 
@@ -342,13 +389,29 @@ def _reopen_changes(session: Session, request: Request) -> dict[str, Any]:
     return {"reopen_count": request.reopen_count + 1, "due_at": due, "escalation_level": 0, "paused_at": None}
 
 
-def merge(session: Session, request: Request, into: Request, actor: Actor, **kw: Any) -> Request:
-    """Mark `request` as a duplicate of `into`; both requests get an event so either timeline tells the story."""
+def check_merge(request: Request, into: Request, actor: Actor) -> None:
+    """Refuse a merge target before anyone is asked to confirm it, and again when the merge is written.
+
+    A merged request drops out of every work list, so it may only be merged into one somebody still works on. The
+    targets refused are exactly TERMINAL_STATUSES, by what each means: 已回访 (closed) is finished for good, and
+    merging a new complaint into it buried it with last year's answer; 不予受理 (rejected) is work that will never
+    be done; 已合并 (merged) is itself a duplicate, whose master is the one to join. 已办结 (resolved) stays a valid
+    target: it still waits for its callback, which may reopen it, just as the duplicate finder offers it.
+    """
     if into.id == request.id:
         raise WorkflowError("不能与自身合并")
     if into.status == Status.MERGED:
         raise WorkflowError(f"{into.ref} 本身已被合并，请合并到它的主诉求")
+    if into.status in TERMINAL_STATUSES:
+        raise WorkflowError(
+            f"{into.ref} 为“{STATUS_LABELS[into.status]}”，已不再办理：重复诉求只能合并到仍在办理的诉求"
+        )
     check(actor, Action.MERGE, into)
+
+
+def merge(session: Session, request: Request, into: Request, actor: Actor, **kw: Any) -> Request:
+    """Mark `request` as a duplicate of `into`; both requests get an event so either timeline tells the story."""
+    check_merge(request, into, actor)
     transition(
         session,
         request,

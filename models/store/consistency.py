@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+
+from models.store import chain
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,32 @@ RECONCILIATION = [
         "WHERE r.status = 'merged' AND m.id IS NULL",
     ),
     ("诉求编号不重复", "SELECT ref FROM request GROUP BY ref HAVING count(*) > 1"),
+    (
+        "退单次数与退单记录一致",
+        "SELECT r.ref FROM request r WHERE r.return_count <> (SELECT count(*) FROM requestevent e "
+        "WHERE e.request_id = r.id AND e.action = 'return')",
+    ),
+    (
+        "重办次数与重办记录一致",
+        # a 重办 is asked for (reopen) or follows an unsatisfied callback: either way its event enters 'reopened'
+        "SELECT r.ref FROM request r WHERE r.reopen_count <> (SELECT count(*) FROM requestevent e "
+        "WHERE e.request_id = r.id AND e.action IN ('reopen', 'callback') AND e.to_status = 'reopened')",
+    ),
+    (
+        # refs are XS-YYYY-NNNNNN, handed out by the year's counter with no gap: a removed request leaves one
+        "诉求编号计数器与编号一致（无缺号）",
+        "SELECT CAST(y.year AS VARCHAR(8)) FROM (SELECT CAST(substr(ref, 4, 4) AS INTEGER) AS year, "
+        "count(*) AS refs, max(CAST(substr(ref, 9) AS INTEGER)) AS highest FROM request WHERE ref LIKE 'XS-%' "
+        "GROUP BY substr(ref, 4, 4)) y LEFT JOIN refcounter c ON c.year = y.year "
+        "WHERE c.year IS NULL OR c.last <> y.highest OR y.refs <> y.highest",
+    ),
 ]
+
+# the guards the trails rely on, by name: present and enabled (migrations 0010 and 0012)
+SQLITE_TRIGGERS = {f"{t}_append_only_{verb}" for t in ("requestevent", "auditevent") for verb in ("update", "delete")}
+POSTGRES_TRIGGERS = {
+    f"{t}_{kind}" for t in ("requestevent", "auditevent") for kind in ("append_only", "no_truncate", "chain")
+}
 
 
 def check_database(engine: Engine, examples: int = 5) -> list[Check]:
@@ -63,4 +90,39 @@ def check_database(engine: Engine, examples: int = 5) -> list[Check]:
         for name, sql in RECONCILIATION:
             rows = conn.execute(text(sql)).all()
             results.append(Check(name, len(rows), [str(row[0]) for row in rows[:examples]]))
+        missing = missing_guards(conn)
+        results.append(Check("只增不改的保护（触发器）齐全且启用", len(missing), missing[:examples]))
+        for table in chain.tables():
+            _, broken = chain.verify(conn, table)
+            results.append(
+                Check(f"{TRAIL_NAMES[table]}哈希链完整", int(broken is not None), [str(broken)] if broken else [])
+            )
     return results
+
+
+TRAIL_NAMES = {"requestevent": "办理记录", "auditevent": "安全审计"}
+
+
+def missing_guards(conn: Connection) -> list[str]:
+    """The append-only and chain triggers that are absent or disabled, by name."""
+    if conn.dialect.name == "sqlite":
+        present = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        return sorted(SQLITE_TRIGGERS - present)
+    rows = conn.execute(
+        text(
+            "SELECT t.tgname, t.tgenabled FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal"
+        )
+    ).all()
+    enabled = {name for name, state in rows if state in ("O", "A")}
+    disabled = {name for name, state in rows if state not in ("O", "A")}
+    return sorted((POSTGRES_TRIGGERS - enabled - disabled) | {f"{n}（已停用）" for n in POSTGRES_TRIGGERS & disabled})
+
+
+def chain_heads(bind: Engine | Connection) -> list[str]:
+    """Where each trail ends now, one line each: printed by `db check` and on every monthly report, so a page
+    on paper pins the history up to that day (a later rewrite cannot produce the same short hash)."""
+    if isinstance(bind, Engine):
+        with bind.connect() as conn:
+            return chain_heads(conn)
+    return [f"{TRAIL_NAMES[head.table]}链头：{head.seq:,} 条 · {head.short}" for head in chain.heads(bind)]

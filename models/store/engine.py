@@ -265,12 +265,8 @@ def delete_sqlite_file(db: str | os.PathLike[str]) -> None:
         Path(path + suffix).unlink(missing_ok=True)
 
 
-def restore_sqlite(engine: Engine, source: Path) -> None:
-    """Replace this SQLite database with a backup, through the backup API (one transaction: all or nothing).
-
-    The backup is checked first (a SQLite file, intact, made by xinsheng, not newer than this program), so a wrong
-    file never overwrites good data. Newer-than-backup migrations run on the next open.
-    """
+def check_backup_file(source: Path) -> None:
+    """A backup worth looking into: a SQLite file, intact, made by xinsheng, not newer than this program."""
     import sqlite3
 
     from models.store.migrations import HEAD_REVISION
@@ -288,6 +284,28 @@ def restore_sqlite(engine: Engine, source: Path) -> None:
         raise UserError(f"不是 xinsheng 的备份文件：{source}")
     if int(row[0]) > int(HEAD_REVISION):
         raise UserError(f"备份来自更新的 xinsheng（数据库版本 {row[0]}），请先升级程序")
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite file through the backup API, read-only on the source; `target` must exist
+    (created private by the caller) or be creatable."""
+    import sqlite3
+
+    with (
+        sqlite3.connect(f"file:{source}?mode=ro", uri=True) as origin,
+        contextlib.closing(sqlite3.connect(target)) as copy,
+    ):
+        origin.backup(copy)
+
+
+def restore_sqlite(engine: Engine, source: Path) -> None:
+    """Replace this SQLite database with a backup, through the backup API (one transaction: all or nothing).
+
+    Newer-than-backup migrations run on the next open. models.access.restore vets the backup before this runs.
+    """
+    import sqlite3
+
+    check_backup_file(source)
     raw = engine.raw_connection()
     try:
         target = raw.driver_connection

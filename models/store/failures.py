@@ -34,6 +34,17 @@ def refused_privilege(exc: BaseException) -> bool:
     return getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501"
 
 
+def describe_failure(exc: BaseException) -> str:
+    """Any failure as one line a user may see: a database error by the driver's first line only (never the
+    statement's values: an IntegrityError during an import quoted 8 KB of residents' names and phones), masked."""
+    from models.core.text import mask_personal, one_line
+
+    orig = getattr(exc, "orig", None)
+    source = orig if orig is not None else exc
+    first = (str(source).strip().splitlines() or [""])[0]
+    return one_line(mask_personal(f"{type(source).__name__}: {' '.join(first.split())}"[:240]))
+
+
 def as_user_error(exc: BaseException) -> XinshengError | None:
     """What to tell a user about a database failure that is not their input's fault; None for everything else.
 
@@ -46,7 +57,7 @@ def as_user_error(exc: BaseException) -> XinshengError | None:
         return BusyError(BUSY_MESSAGE)
     if not isinstance(exc, DBAPIError):
         return None
-    reason = " ".join(str(exc.orig).split("\n")[0].split())[:200]
+    reason = describe_failure(exc).split(": ", 1)[-1][:200]
     if refused_privilege(exc):
         # the account may not do this, whatever is retried: refused like any other permission (exit 2)
         return PermissionDenied(f"数据库账号权限不足（{reason}），未保存任何内容，请联系管理员")

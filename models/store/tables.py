@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -167,6 +167,9 @@ class RequestEvent(SQLModel, table=True):
     to_status: str | None = Field(default=None, max_length=20)
     note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     data: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
+    # the hash chain (models.store.chain): the place in the trail and the link to the row before
+    seq: int | None = Field(default=None, sa_type=BigInteger, unique=True, index=True)
+    hash: str | None = Field(default=None, max_length=64)
 
 
 class Setting(SQLModel, table=True):
@@ -210,6 +213,16 @@ class AuditEvent(SQLModel, table=True):
     role: str = Field(default="", max_length=20)
     action: str = Field(max_length=40)
     detail: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
+    seq: int | None = Field(default=None, sa_type=BigInteger, unique=True, index=True)
+    hash: str | None = Field(default=None, max_length=64)
+
+
+class ChainHead(SQLModel, table=True):
+    """The end of each hash-chained trail (models.store.chain): written only by the trail's own write path."""
+
+    name: str = Field(primary_key=True, max_length=20)
+    seq: int = Field(default=0, sa_type=BigInteger)
+    hash: str = Field(max_length=64)
 
 
 class MatchExample(SQLModel, table=True):

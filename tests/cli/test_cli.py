@@ -373,7 +373,7 @@ def test_stats_by_dimension_and_json_with_ledger(db: Path) -> None:
         (["stats", "--bogus"], "没有选项 --bogus"),
         (["stats", "--perod", "2026-10"], "是不是 --period"),
         (["report"], "缺少必需的选项 --period"),
-        (["requests", "import"], "缺少参数 FILE"),
+        (["requests", "import"], "缺少参数 文件"),
         (["export", "foo"], "没有子命令"),
         (["stats", "--period"], "需要一个值"),
     ],
@@ -430,7 +430,7 @@ def test_report_to_stdout_and_names_masked_in_exported_text(db: Path, tmp_path: 
     assert row["内容"] == "我是赵*电话135****5678请回电" and row["居民姓名"] == "赵*"
     markdown = invoke(db, "report", "--period", "2026-03", "--format", "md", "-o", "-")
     assert markdown.exit_code == 0 and markdown.stdout.startswith("# 接诉即办月报 · 2026-03")
-    empty = invoke(db, "report", "--period", "1999-01", "--format", "md", "-o", "-")
+    empty = invoke(db, "report", "--period", "2000-01", "--format", "md", "-o", "-")
     assert empty.exit_code == 0 and "没有登记的诉求" in empty.stderr
 
 
@@ -476,7 +476,7 @@ def test_operators_are_registered_listed_and_checked_before_the_tui_opens(db: Pa
     assert invoke(db, "logout").exit_code == 0
     for name in ("路人甲", "周主任"):
         unknown = invoke(db, "--operator", name, "operators", "list")
-        assert unknown.exit_code == 2 and unknown.stderr.strip() == "错误：请先登录：xinsheng login"
+        assert unknown.exit_code == 2 and unknown.stderr.strip() == f"错误：请先登录：xinsheng --db {db} login"
 
 
 def test_serve_refuses_a_port_out_of_range_in_one_line(db: Path) -> None:

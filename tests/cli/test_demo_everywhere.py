@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,18 +14,9 @@ from typer.testing import CliRunner
 
 from commands.main import app
 from models.core.clock import now
-from models.demo.builder import DEMO_PASSWORD, ensure_demo_file
-from models.store.engine import demo_db_path
+from models.demo.builder import DEMO_PASSWORD
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def demo() -> Path:
-    """A small demo at the user's demo.db (the data directory is the test's own, see conftest)."""
-    path = demo_db_path()
-    ensure_demo_file(path, requests=40)
-    return path
 
 
 def test_demo_reaches_operators_report_and_login(demo: Path) -> None:
@@ -98,7 +90,16 @@ def test_every_help_is_chinese() -> None:
             assert "Show this message" not in result.stdout, path
 
 
-ENGLISH_SCAFFOLDING = ("Usage:", "Options:", "Commands:", "Arguments:", "[default:", "[required]", "[OPTIONS]", "<path>")
+ENGLISH_SCAFFOLDING = (
+    "Usage:",
+    "Options:",
+    "Commands:",
+    "Arguments:",
+    "[default:",
+    "[required]",
+    "[OPTIONS]",
+    "<path>",
+)
 
 
 def test_every_help_has_chinese_headings_and_fits_80_columns() -> None:
@@ -110,6 +111,7 @@ def test_every_help_has_chinese_headings_and_fits_80_columns() -> None:
         shown = runner.invoke(app, [*path, "-h"], env={"COLUMNS": "80"}, terminal_width=80).stdout
         assert shown.startswith("用法：xinsheng"), (path, shown)
         assert not [word for word in ENGLISH_SCAFFOLDING if word in shown], (path, shown)
+        assert not re.search(r" <[a-z_]+(\[|>)", shown), (path, shown)  # typer's type names: <path>, <list[str]>
         assert "选项：" in shown, path
         widest = max(shown.splitlines(), key=display_width)
         assert display_width(widest) <= 80, (path, widest)

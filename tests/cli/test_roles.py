@@ -116,6 +116,11 @@ def run(db: Path, *args: str, stdin: str | None = None) -> Result:
     return runner.invoke(app, ["--db", str(db), *args], input=stdin)
 
 
+def sign_in_first(db: Path) -> str:
+    """The refusal without a session: it names the login for this database, --db and all."""
+    return f"错误：请先登录：xinsheng --db {db} login\n"
+
+
 def audit_actions(db: Path) -> list[tuple[str | None, str]]:
     with session_scope(open_engine(db)) as session:
         rows = session.exec(select(AuditEvent.actor, AuditEvent.action).order_by(col(AuditEvent.id))).all()
@@ -159,6 +164,9 @@ CASES: list[tuple[str, tuple[str, ...], frozenset[str], str | None, str]] = [
     ("db check", ("db", "check"), ADMIN, None, "✔"),
     ("db restore", ("db", "restore", "{folder}/backup.db"), ADMIN, None, "已从"),
     ("audit list", ("audit", "list"), ADMIN, None, "登录"),
+    ("privacy export", ("privacy", "export", "--phone", "138 1234 5678"), ADMIN, None, "王芳"),
+    ("privacy erase", ("privacy", "erase", "--phone", "+86 139-0000-1111", "--yes"), ADMIN, None, "已删除"),
+    ("privacy purge", ("privacy", "purge", "--dry-run"), ADMIN, None, "试运行"),
     ("passwd", ("passwd", "--password-stdin"), EVERYONE, f"{PASSWORD}\n{NEW_PASSWORD}\n", "密码已修改"),
     ("logout", ("logout",), EVERYONE, None, "已退出登录"),
 ]  # fmt: skip
@@ -212,7 +220,7 @@ def test_without_a_session_and_a_terminal_nothing_runs(
 ) -> None:
     before = audit_actions(case_db)
     result = run(case_db, *_arguments(args, base, tmp_path), stdin=stdin)
-    assert result.exit_code == 2 and result.stderr == "错误：请先登录：xinsheng login\n", (name, result.output)
+    assert result.exit_code == 2 and result.stderr == sign_in_first(case_db), (name, result.output)
     assert result.stdout == "" and audit_actions(case_db) == before
     assert not (tmp_path / "copy-of-it.db").exists()
 
@@ -244,7 +252,7 @@ def test_refused_sign_ins_say_the_same_one_line_and_are_audited(case_db: Path) -
         messages.add(lines[0])
     (message,) = messages  # one line for all three: it tells nobody which names exist or why
     assert "已离职" not in message and "路人甲" not in message and "Wrong" not in message
-    assert run(case_db, "stats").stderr == "错误：请先登录：xinsheng login\n"  # a refused sign-in keeps no session
+    assert run(case_db, "stats").stderr == sign_in_first(case_db)  # a refused sign-in keeps no session
     cli_login(str(case_db), "管理员")
     listing = run(case_db, "audit", "list", "--action", "sign_in_failed")
     assert listing.exit_code == 0, listing.output
@@ -280,7 +288,7 @@ def test_after_logout_a_command_asks_to_sign_in(case_db: Path) -> None:
     out = run(case_db, "logout")
     assert out.exit_code == 0 and "已退出登录：秦主任" in out.stdout
     after = run(case_db, "stats")
-    assert after.exit_code == 2 and after.stderr == "错误：请先登录：xinsheng login\n" and after.stdout == ""
+    assert after.exit_code == 2 and after.stderr == sign_in_first(case_db) and after.stdout == ""
     assert ("秦主任", "sign_out") in audit_actions(case_db) or (None, "sign_out") in audit_actions(case_db)
 
 

@@ -36,6 +36,7 @@ def test_a_clean_database_passes_and_damage_is_named(catalog_engine) -> None:
     assert failing == {
         "每条诉求都有登记或导入记录": ["XS-2026-999999"],
         "诉求状态与最后一条改变状态的记录一致": [ref],
+        "诉求编号计数器与编号一致（无缺号）": ["2026"],  # a ref no counter handed out
     }
 
 
@@ -86,7 +87,7 @@ def test_backup_and_restore_round_trip_with_a_check(tmp_path, catalog_csv) -> No
         log_request(s, Actor("t"), title="备份之后登记的", item_code="JD-007")
     restored = cli("db", "restore", str(backup))
     assert restored.exit_code == 0, restored.output
-    assert "检查 7/7 项通过" in restored.stdout
+    assert "检查 13/13 项通过" in restored.stdout  # 7 before the hash chains (issue 16) added 6
     assert cli("db", "check").exit_code == 2  # a restore ends every command-line session
     cli_login(str(db), "管理员")
     assert cli("db", "check").exit_code == 0
@@ -102,3 +103,25 @@ def test_backup_and_restore_round_trip_with_a_check(tmp_path, catalog_csv) -> No
         assert refused.exit_code == 2 and message in refused.stderr and len(refused.stderr.splitlines()) == 1
     with session_scope(open_engine(db)) as s:  # a refused restore leaves the database as it was
         assert s.exec(select(func.count()).select_from(Request)).one() == 2
+
+
+def test_zeroed_counters_and_a_removed_request_are_named(catalog_engine) -> None:
+    """The reviewer's crafted database zeroed the 退单 and 重办 counters; a removed request leaves a gap in the refs."""
+    from models.requests.workflow import dispatch, return_request, sign
+
+    with session_scope(catalog_engine) as s:
+        requests = [log_request(s, Actor("t"), title=f"楼道灯坏了{n}", item_code="JD-007").request for n in range(3)]
+        for request in requests:
+            accept(s, request, Actor("t"))
+            dispatch(s, request, Actor("t"))
+            sign(s, request, Actor("t"))
+            return_request(s, request, Actor("t"), reason="不归我们")
+        refs = [r.ref for r in requests]
+    assert _failing(catalog_engine) == {}
+    with catalog_engine.begin() as conn:
+        conn.execute(text("UPDATE request SET return_count = 0 WHERE ref = :ref"), {"ref": refs[0]})
+    assert _failing(catalog_engine) == {"退单次数与退单记录一致": [refs[0]]}
+    with catalog_engine.begin() as conn:
+        conn.execute(text("UPDATE request SET return_count = 1 WHERE ref = :ref"), {"ref": refs[0]})
+        conn.execute(text("UPDATE request SET reopen_count = 2 WHERE ref = :ref"), {"ref": refs[1]})
+    assert _failing(catalog_engine) == {"重办次数与重办记录一致": [refs[1]]}

@@ -134,11 +134,15 @@ def test_an_extension_needs_a_supervisor(catalog_engine) -> None:
 def test_returns_need_a_reason_and_not_our_duty_needs_the_item(catalog_engine) -> None:
     from sqlmodel import select
 
+    from models.access.policy import mark_training
     from models.reporting.stats import returns_by_department
     from models.requests.workflow import WorkflowError, dispatch, return_request, sign
     from models.store.tables import Department
 
     with session_scope(catalog_engine) as s:
+        # the returns are replayed at their March times: on PostgreSQL only a training database keeps a client's
+        # time for an event (elsewhere the server stamps its own clock, migration 0012)
+        mark_training(s)
         request = _working_request(s, datetime(2026, 3, 2, 9))  # JD-007 → 街道城市管理办公室
         unit = Actor("城管办", "department")
         with pytest.raises(WorkflowError, match="须指明"):

@@ -45,8 +45,11 @@ def test_a_number_in_two_years_or_none_is_refused_with_the_refs_within_reach(cat
             this_year = log_request(s, ADMIN, title="路灯不亮", item_code="JD-007", area_id=east.id).request
             elsewhere = log_request(s, ADMIN, title="广场舞太吵", item_code="JD-004", area_id=west.id).request
         assert (last_year.ref, this_year.ref, elsewhere.ref) == ("XS-2025-000001", "XS-2026-000001", "XS-2026-000002")
-        with pytest.raises(UserError, match="编号 1 对应多条诉求：XS-2026-000001、XS-2025-000001"):
-            request_by_ref(s, "1", worker)
+        with simulated_time(datetime(2026, 1, 6, 9, 0)):  # a bare number is this year's, when it is within reach
+            assert request_by_ref(s, "1", worker).id == this_year.id
+        both = "编号 1 对应多条诉求：XS-2026-000001、XS-2025-000001"
+        with simulated_time(datetime(2027, 1, 4, 9, 0)), pytest.raises(UserError, match=both):
+            request_by_ref(s, "1", worker)  # neither is this year's: refused, naming both
         assert request_by_ref(s, "XS-2025-000001", worker).id == last_year.id
         with pytest.raises(UserError) as unknown:
             request_by_ref(s, "2", worker)  # the west grid's request is out of her reach: not found, not named

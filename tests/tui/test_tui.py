@@ -615,6 +615,8 @@ async def test_merge_unmerge_reject_and_reopen_keys(app, catalog_engine) -> None
         detail = await open_detail(ids[0])
         await pilot.press("m")
         await note(*first_ref)
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "ConfirmDialog")  # the target, to confirm
+        await pilot.press("enter")
         await wait_for(pilot, lambda: detail.detail.status == "merged")
         assert detail.detail.duplicate_of == first_ref
         await pilot.press("u")
@@ -905,8 +907,8 @@ async def test_saving_without_accepting_a_suggestion_leaves_the_request_to_confi
 
 
 async def test_a_tab_in_a_burst_of_keys_moves_to_the_next_field(app, catalog_engine) -> None:
-    """Over a slow SSH link a Tab and the details typed after it arrive in one chunk, as a paste: the Tab was
-    dropped and the details landed in the title."""
+    """A paste holding a Tab (the title, a Tab, the details, as a clipboard tool types them): the Tab was dropped
+    and the details landed in the title."""
     from textual import events
 
     async with app.run_test(size=(100, 30)) as pilot:
@@ -947,6 +949,8 @@ async def test_merging_takes_a_ref_or_its_number_never_an_internal_id(app, catal
         await pilot.press("m")
         await wait_for(pilot, lambda: app.screen.__class__.__name__ == "NoteDialog")
         await pilot.press("ctrl+a", "ctrl+k", "6", "enter")  # the draft "2" is offered again: cleared first
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "ConfirmDialog")  # the target, to confirm
+        await pilot.press("enter")
         await wait_for(pilot, lambda: detail.detail.status == "merged")
         assert detail.detail.duplicate_of == target_ref
 
@@ -982,7 +986,7 @@ async def test_a_search_looks_through_every_status_and_finds_the_number_part_of_
         await wait_for(pilot, lambda: "在全部状态中搜索：共 1 条" in str(count.render()))
         assert "清空搜索回到“我的待办”" in str(count.render())
         await pilot.press(*["backspace"] * 4, "6")  # a number is the number part of a ref, not the year's 2026
-        await wait_for(pilot, lambda: table.row_count == 0 and "共 0 条" in str(count.render()))
+        await wait_for(pilot, lambda: table.row_count == 0 and "没有符合条件的诉求" in str(count.render()))
         await pilot.press("backspace", *"220")
         await wait_for(pilot, lambda: table.row_count == 2)
         await pilot.press(*["backspace"] * 3)

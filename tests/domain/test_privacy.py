@@ -1,0 +1,144 @@
+"""A resident's copy, erasure and the retention purge (issue 16, item 7), on both databases: the resident is found
+by phone in any writing, taken out of every field and text, and no count or rate moves."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlmodel import col, select
+
+from models.core.errors import UserError
+from models.core.text import phone_digits
+from models.core.vocabulary import Action, AuditAction
+from models.files.request_import import import_requests
+from models.privacy.residents import erase_resident, find_requests, render_copy, resident_copy
+from models.privacy.retention import parse_age, purge_expired
+from models.reporting.stats import compute_stats
+from models.requests.workflow import Actor
+from models.store.consistency import check_database
+from models.store.engine import session_scope
+from models.store.tables import AuditEvent, MatchExample, Request, RequestEvent
+
+ADMIN = Actor("管理员", "admin")
+HEADER = "工单编号,诉求标题,诉求内容,受理时间,承办单位,办理状态,答复时间,来电人,联系电话,所属社区"
+ROWS = [
+    ("P-1", "楼上漏水", "王芳说卫生间往下滴水，回电 139-1234-5678", "2022-03-02 09:30", "区水务局", "已回访",
+     "2022-03-05 10:00", "王芳", "139 1234 5678"),
+    ("P-2", "楼道灯不亮", "三单元楼道灯坏了，电话＋86 139 1234 5678", "2022-05-02 09:30", "街道城管科", "已回访",
+     "2022-05-03 10:00", "王芳", "+86 13912345678"),
+    ("P-3", "噪音扰民", "晚上唱歌到十一点", "2026-03-02 20:00", "", "待受理", "", "王芳", "１３９１２３４５６７８"),
+    ("P-4", "路面坑洼", "门口坑洼积水，找李强 13912345679", "2022-03-09 08:00", "区城管委", "已回访",
+     "2022-03-10 10:00", "李强", "13912345679"),
+    ("P-5", "垃圾清运不及时", "东门垃圾桶满了", "2025-11-20 08:00", "街道城管科", "已回访", "2025-11-22 10:00",
+     "赵敏", "010-6234-5678"),
+]  # fmt: skip
+HISTORY = "\n".join([HEADER, *(",".join(row) + "," for row in ROWS)]) + "\n"
+
+
+@pytest.fixture
+def street(catalog_engine, tmp_path: Path):
+    path = tmp_path / "history.csv"
+    path.write_text(HISTORY, encoding="utf-8")
+    with session_scope(catalog_engine) as session:
+        import_requests(session, path, ADMIN)
+    return catalog_engine
+
+
+def _figures(engine) -> list[object]:
+    with session_scope(engine) as session:
+        return [compute_stats(session, period, datetime(2026, 4, 1)) for period in ("2022-03", "2022-05", "2026-03")]
+
+
+def test_phone_digits_reads_every_common_writing() -> None:
+    for written in (
+        "139 1234 5678",
+        "139-1234-5678",
+        "+86 13912345678",
+        "0086-139-1234-5678",
+        "１３９１２３４５６７８",
+    ):
+        assert phone_digits(written) == "13912345678", written
+    assert phone_digits("010-6234-5678") == "01062345678"
+
+
+def test_a_resident_is_found_by_phone_in_any_writing_and_not_by_a_neighbours(street) -> None:
+    with session_scope(street) as session:
+        found = find_requests(session, phone="139 1234 5678")
+        assert [r.external_ref for r in found] == ["P-1", "P-2", "P-3"]
+        assert [r.external_ref for r in find_requests(session, name="王芳")] == ["P-1", "P-2", "P-3"]
+        assert [r.external_ref for r in find_requests(session, phone="(010) 62345678")] == ["P-5"]
+
+
+def test_the_copy_is_whole_and_its_audit_names_the_resident_only_masked(street) -> None:
+    with session_scope(street) as session:
+        copy = resident_copy(session, ADMIN, phone="13912345678")
+    data = json.loads(render_copy(copy, "json"))
+    assert [r["ref"] for r in data] == [r.ref for r in copy] and len(data) == 3
+    assert data[0]["resident_name"] == "王芳" and "139-1234-5678" in data[0]["text"]
+    assert data[0]["timeline"][0]["action"] == "导入"
+    assert render_copy(copy, "csv").splitlines()[0].startswith("编号,登记时间")
+    with session_scope(street) as session:
+        (audit,) = session.exec(select(AuditEvent).where(AuditEvent.action == AuditAction.PRIVACY_EXPORT)).all()
+    assert "13912345678" not in audit.detail and "139****5678" in audit.detail and '"requests": 3' in audit.detail
+
+
+def test_erasure_takes_the_resident_out_of_every_field_and_text_and_moves_no_figure(street) -> None:
+    before = _figures(street)
+    with session_scope(street) as session:
+        assert erase_resident(session, ADMIN, "+86 139 1234 5678") == 3
+    assert _figures(street) == before
+    with session_scope(street) as session:
+        rows = {r.external_ref: r for r in session.exec(select(Request))}
+        for ref in ("P-1", "P-2", "P-3"):
+            request = rows[ref]
+            assert request.resident_name is None and request.resident_phone is None
+            everything = " ".join((request.title, request.text, request.location, request.resolution))
+            assert (
+                "王芳" not in everything and "1234" not in everything and "〔已删除〕" in request.text
+            ) or ref == "P-3"
+        assert rows["P-4"].resident_name == "李强" and "13912345679" in rows["P-4"].text  # a neighbour's number stays
+        examples = session.exec(select(MatchExample.text).where(col(MatchExample.request_id).in_(
+            [rows["P-1"].id, rows["P-2"].id]))).all()  # fmt: skip
+        assert examples and not any("1234" in text or "王芳" in text for text in examples)
+        erased = session.exec(select(RequestEvent).where(RequestEvent.action == Action.ERASE)).all()
+        assert len(erased) == 3 and all("王芳" not in e.note and "1234" not in e.note for e in erased)
+        (audit,) = session.exec(select(AuditEvent).where(AuditEvent.action == AuditAction.PRIVACY_ERASE)).all()
+        assert "13912345678" not in audit.detail
+    assert [c.name for c in check_database(street) if not c.ok] == []  # chains, counters and states still agree
+
+
+def test_erasing_someone_who_is_not_there_changes_nothing(street) -> None:
+    with session_scope(street) as session, pytest.raises(UserError, match="没有找到"):
+        erase_resident(session, ADMIN, "13800000000")
+    with session_scope(street) as session:
+        assert not session.exec(select(RequestEvent).where(RequestEvent.action == Action.ERASE)).all()
+    for bad in ("123", "", "abc"):
+        with session_scope(street) as session, pytest.raises(UserError, match="--phone"):
+            erase_resident(session, ADMIN, bad)
+
+
+def test_the_purge_takes_finished_requests_past_the_period_and_nothing_else(street) -> None:
+    from models.core.clock import simulated_time
+
+    before = _figures(street)
+    with simulated_time(datetime(2026, 4, 1)), session_scope(street) as session:
+        dry = purge_expired(session, ADMIN, dry_run=True)  # the setting: 3 years
+        assert (dry.requests, f"{dry.cutoff:%Y-%m-%d}") == (3, "2023-04-01")
+        assert session.exec(select(Request).where(col(Request.resident_name).is_(None))).all() == []
+        done = purge_expired(session, ADMIN)
+    assert done.requests == 3 and _figures(street) == before
+    with session_scope(street) as session:
+        kept = {r.external_ref: r.resident_name for r in session.exec(select(Request))}
+    # closed in 2022: gone; closed in 2025, or still open (however old): kept
+    assert kept == {"P-1": None, "P-2": None, "P-3": "王芳", "P-4": None, "P-5": "赵敏"}
+    with simulated_time(datetime(2026, 4, 1)), session_scope(street) as session:
+        assert purge_expired(session, ADMIN, "3m").requests == 1  # P-5, finished in November 2025
+
+
+@pytest.mark.parametrize("bad", ["3x", "0y", "", "y3", "9999y", "-1y"])
+def test_an_unknown_retention_period_is_refused(bad: str) -> None:
+    with pytest.raises(UserError, match="--older-than"):
+        parse_age(bad)

@@ -1,0 +1,84 @@
+"""The one masking function (issue 16, item 4), by its properties: whatever way a resident's phone or ID number is
+written into a text, what is shown afterwards cannot give it back, and nothing else in the text changes."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from models.core.text import mask_personal, mask_phone
+
+FULL_WIDTH = {str(d): chr(0xFF10 + d) for d in range(10)}
+SEPARATORS = ["", " ", "-", "－"]
+WORDS = st.text(alphabet="楼道灯不亮请回电话给王先生联系，。：（）号楼层abc", max_size=12)
+
+
+def _digits(text: str) -> str:
+    return "".join(str(unicodedata.decimal(c)) for c in text if unicodedata.decimal(c, None) is not None)
+
+
+@st.composite
+def written_mobile(draw: st.DrawFn) -> tuple[str, str]:
+    number = "1" + draw(st.sampled_from("3456789")) + "".join(draw(st.lists(st.sampled_from("0123456789"), min_size=9,
+                                                                                  max_size=9)))  # fmt: skip
+    sep = draw(st.sampled_from(SEPARATORS))
+    written = f"{number[:3]}{sep}{number[3:7]}{sep}{number[7:]}"
+    if draw(st.booleans()):
+        written = "".join(FULL_WIDTH[c] if c.isdigit() and draw(st.booleans()) else c for c in written)
+    prefix = draw(st.sampled_from(["", "+86 ", "+86", "＋86 ", "0086-", "0086"]))
+    return number, prefix + written
+
+
+@st.composite
+def written_landline(draw: st.DrawFn) -> tuple[str, str]:
+    area = "0" + "".join(draw(st.lists(st.sampled_from("123456789"), min_size=2, max_size=3)))
+    local = "".join(draw(st.lists(st.sampled_from("0123456789"), min_size=8, max_size=8)))
+    style = draw(st.sampled_from(["{a}-{l}", "{a} {l}", "({a}){l}", "（{a}）{l}", "{a}-{h}-{t}", "{a}{l}"]))
+    return area + local, style.format(a=area, l=local, h=local[:4], t=local[4:])
+
+
+@given(WORDS, written_mobile(), WORDS)
+def test_a_mobile_in_any_writing_keeps_only_its_first_three_and_last_four_digits(
+    before: str, phone: tuple[str, str], after: str
+) -> None:
+    number, written = phone
+    assert mask_personal(f"{before}{written}{after}") == f"{before}{number[:3]}****{number[-4:]}{after}"
+
+
+@given(WORDS, written_landline(), WORDS)
+def test_a_landline_with_its_area_code_keeps_only_its_last_four_digits(
+    before: str, phone: tuple[str, str], after: str
+) -> None:
+    number, written = phone
+    hidden = "*" * (len(number) - 4) + number[-4:]
+    assert mask_personal(f"{before} {written} {after}") == f"{before} {hidden} {after}"
+
+
+@given(st.lists(st.sampled_from("0123456789"), min_size=17, max_size=17), st.sampled_from("0123456789Xx"))
+def test_an_id_number_is_not_recoverable(digits: list[str], check: str) -> None:
+    number = "".join(digits) + check
+    masked = mask_personal(f"身份证号{number}，住3号楼")
+    assert masked.startswith("身份证号") and masked.endswith("，住3号楼")
+    assert set(masked[4:-5]) <= set("*0123456789") and masked[4:-5].count("*") >= 13
+
+
+@given(st.text(alphabet="楼道灯坏了3号楼12层2026-03-02 09:30，：（）abc", max_size=40))
+def test_text_without_a_phone_or_an_id_is_left_as_it_is(text: str) -> None:
+    if any(len(run) >= 7 for run in "".join(c if c.isdigit() else " " for c in text).split()):
+        return  # a long digit run is masked on purpose
+    assert mask_personal(text) == text or "-" in text  # a 3-4-digit pair around a dash reads as a local number
+
+
+@given(st.text(max_size=60))
+def test_masking_twice_changes_nothing_more(text: str) -> None:
+    once = mask_personal(text, ["王芳"])
+    assert mask_personal(once, ["王芳"]) == once
+
+
+def test_the_residents_own_name_and_common_writings() -> None:
+    assert mask_personal("王芳说漏水，回电 139-1234-5678", ["王芳"]) == "王*说漏水，回电 139****5678"
+    assert mask_personal("2026-03-02 09:30 来电，3号楼12层") == "2026-03-02 09:30 来电，3号楼12层"
+    assert mask_phone("62345678") == "****5678" and mask_phone("010-6234-5678") == "*******5678"
+    assert mask_phone("+86 138 1234 5678") == mask_phone("１３８１２３４５６７８") == "138****5678"
