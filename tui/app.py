@@ -195,17 +195,25 @@ class XinshengApp(App[None]):
         sent anywhere. Only for an Input: its own key handler types printable keys and nothing else, and no
         container of ours handles keys itself, so the bindings run here are the ones the bubbled key would find."""
         focused = self.focused
-        if not isinstance(focused, Input) or focused.check_consume_key(key.key, key.character):
-            return False
         if self.screen.maximized is not None and key.key == "escape":
             return False  # Textual's own: escape restores a maximized widget
-        self.app_focus = True
-        await _handled_so_far(focused)
-        ran = await self._check_bindings(key.key, priority=True) or await self._check_bindings(key.key)
+        if isinstance(focused, Input):
+            if focused.check_consume_key(key.key, key.character):
+                return False
+            self.app_focus = True
+            await _handled_so_far(focused)
+            ran = await self._check_bindings(key.key, priority=True) or await self._check_bindings(key.key)
+        else:
+            # elsewhere only a priority binding runs here, as Textual would run it before the focused widget sees
+            # the key; what it sets off must still come first: Ctrl+F then 2137 in one read typed the number into
+            # the table, because the focus moves to the search box only once the app's queue gets to it
+            self.app_focus = True
+            ran = await self._check_bindings(key.key, priority=True)
         if ran:
             # what the binding set off reaches the screen's handlers, which ask the app for the focus (a queued
             # call, behind the keys that came with this one): those keys wait until that is done
-            await _handled_so_far(focused)
+            if focused is not None:
+                await _handled_so_far(focused)
             self._held_keys = []
             if not self.call_later(self._release_keys):
                 self._held_keys = None

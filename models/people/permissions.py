@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import false, or_
+from sqlalchemy import and_, false, or_
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
@@ -131,6 +131,20 @@ MY_WORK: dict[str, tuple[str, ...]] = {
 
 def my_work_statuses(role: str) -> tuple[str, ...]:
     return MY_WORK.get(role, ())
+
+
+def my_work(actor: Actor | None) -> ColumnElement[bool]:
+    """SQL for 我的待办: the statuses in which the next step is this role's, and for a community worker the
+    handling steps only of work sent to the street's and the community's own units (see `handles`)."""
+    role = actor.role if actor is not None else Role.ADMIN
+    statuses = col(Request.status).in_(my_work_statuses(role))
+    if role != Role.COMMUNITY:
+        return statuses
+    ours = select(Department.id).where(col(Department.level).in_(COMMUNITY_HANDLES))
+    return or_(
+        col(Request.status).in_(_FIELD_WORK),
+        and_(col(Request.status).in_(_HANDLER_WORK), col(Request.department_id).in_(ours)),
+    )
 
 
 def may(actor: Actor, action: str) -> bool:

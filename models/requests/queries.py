@@ -26,7 +26,7 @@ from models.people.permissions import (
     PermissionDenied,
     handles,
     may,
-    my_work_statuses,
+    my_work,
     reaches_request,
     visible,
 )
@@ -143,7 +143,7 @@ class RequestDetail:
 def _filtered(status: str | None, search: str | None, actor: Actor | None = None) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = visible(actor) if actor is not None else []
     if status == "mine":
-        conditions.append(col(Request.status).in_(my_work_statuses(actor.role if actor else "admin")))
+        conditions.append(my_work(actor))
     elif status == "open":
         conditions.append(col(Request.status).in_(OPEN_STATUSES))
     elif status == "overdue":

@@ -52,3 +52,20 @@ def test_a_community_worker_handles_the_streets_and_the_communitys_own_duties(ca
         workflow.sign(session, request, community)
         workflow.resolve(session, request, community, "已修好", hours=1)
         assert request.status == "resolved"
+
+
+def test_my_work_lists_only_what_a_community_worker_may_take_on(catalog_engine) -> None:
+    from models.requests.queries import list_requests
+
+    district_id, community = _sent_to(catalog_engine, "区卫健委", "district")
+    with session_scope(catalog_engine) as session:
+        _, _, grid = area_chain(session, "槐安街道", "东社区", "第2网格")
+        street = get_or_create_department(session, "街道城管科", "street")
+        request = log_request(session, ADMIN, title="垃圾桶满了", area_id=grid.id, item_code="JD-007").request
+        workflow.accept(session, request, ADMIN)
+        workflow.dispatch(session, request, ADMIN, department_id=street.id)
+        street_id = request.id
+    community = Actor(community.name, "community", area_ids=community.area_ids | {grid.id})
+    with session_scope(catalog_engine) as session:
+        mine = {row.id for row in list_requests(session, "mine", None, actor=community)}
+    assert street_id in mine and district_id not in mine

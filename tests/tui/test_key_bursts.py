@@ -121,3 +121,22 @@ async def test_every_down_in_a_burst_moves_the_open_month_list(catalog_engine) -
         burst(app, "\x1b[B" * 14)
         await idle(pilot)
         assert months.highlighted == (start + 14) % 12
+
+
+async def test_keys_after_a_binding_that_moves_the_focus_go_where_it_moved_it(catalog_engine) -> None:
+    """Ctrl+F then 2137 in one chunk, the queue's table focused: the number went to the table, not the search box,
+    because the focus moves only when the app's queue gets to it (the walkthrough's second look)."""
+    from textual.widgets import DataTable
+
+    register(catalog_engine, ADMIN)
+    app = XinshengApp(catalog_engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await sign_in(pilot, app, ADMIN)
+        await pilot.press("f3")
+        await until(pilot, lambda: isinstance(app.screen, QueueScreen))
+        app.screen.query_one("#queue", DataTable).focus()
+        await idle(pilot)
+        burst(app, "\x06" + "2137")  # Ctrl+F is byte 6
+        await idle(pilot)
+        search = app.screen.query_one("#search", Input)
+        assert app.focused is search and search.value == "2137"
