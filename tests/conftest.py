@@ -195,6 +195,17 @@ def catalog_engine(engine: Engine, catalog_csv: Path) -> Engine:
     return engine
 
 
+@pytest.fixture
+def sqlite_catalog(sqlite_engine: Engine, catalog_csv: Path) -> Engine:
+    """The catalog on SQLite alone: for what does not depend on the database (keys, layout, a single writer's
+    lock), where running it on PostgreSQL too would only double the time."""
+    from models.files.catalog_import import import_catalog
+
+    with session_scope(sqlite_engine) as session:
+        import_catalog(session, catalog_csv)
+    return sqlite_engine
+
+
 def take_on(session, request, actor) -> None:
     """受理 → 派单 → 签收: bring a new request to 办理中, the state most workflow tests start from."""
     from models.requests import workflow

@@ -222,15 +222,6 @@ OPEN_ROWS = "工单编号,诉求标题,承办单位,所属社区\n" + "".join(
 )
 
 
-@pytest.fixture
-def sqlite_catalog(sqlite_engine, catalog_csv: Path):
-    from models.files.catalog_import import import_catalog
-
-    with session_scope(sqlite_engine) as session:
-        import_catalog(session, catalog_csv)
-    return sqlite_engine
-
-
 def _lock_is_free(engine) -> bool:
     """Whether another terminal could start writing right now: BEGIN IMMEDIATE on a separate connection, no wait."""
     connection = sqlite3.connect(engine.url.database, timeout=0)

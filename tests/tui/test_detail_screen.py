@@ -39,10 +39,10 @@ def summary(app) -> str:
     return str(app.screen.query_one("#summary", Static).render())
 
 
-async def test_a_merge_by_number_shows_the_target_and_its_year_and_waits_for_a_yes(catalog_engine) -> None:
+async def test_a_merge_by_number_shows_the_target_and_its_year_and_waits_for_a_yes(sqlite_catalog) -> None:
     """m 14 merged a new complaint, unasked, into last year's XS-2025-000014 (this year's 14 was out of reach)."""
     this_year = now().year
-    with session_scope(catalog_engine) as s:
+    with session_scope(sqlite_catalog) as s:
         east, west = Area(name="东社区第1网格", kind="grid"), Area(name="西社区第1网格", kind="grid")
         s.add_all([east, west])
         s.flush()
@@ -60,7 +60,7 @@ async def test_a_merge_by_number_shows_the_target_and_its_year_and_waits_for_a_y
         workflow.callback(s, closed, T, satisfaction="satisfied")
         assert old.ref == f"XS-{this_year - 1}-000001" and closed.ref == f"XS-{this_year}-000003"
         old_id, old_ref, source_id = old.id, old.ref, source.id
-    app = XinshengApp(catalog_engine, operator="史婷")
+    app = XinshengApp(sqlite_catalog, operator="史婷")
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, app, "史婷")
         detail = await open_detail(pilot, app, source_id)
@@ -83,7 +83,7 @@ async def test_a_merge_by_number_shows_the_target_and_its_year_and_waits_for_a_y
         await until(pilot, lambda: isinstance(app.screen, DetailScreen), "back on the detail")
         await idle(pilot)
         assert detail.detail.status == "new"
-        with session_scope(catalog_engine) as s:
+        with session_scope(sqlite_catalog) as s:
             assert s.get(Request, source_id).status == "new"
             merges = select(RequestEvent).where(RequestEvent.request_id == source_id, RequestEvent.action == "merge")
             assert s.exec(merges).first() is None
@@ -95,19 +95,19 @@ async def test_a_merge_by_number_shows_the_target_and_its_year_and_waits_for_a_y
         await pilot.press("y")
         await until(pilot, lambda: detail.detail.status == "merged", "the merge")
         assert detail.detail.duplicate_of == old_ref
-    with session_scope(catalog_engine) as s:
+    with session_scope(sqlite_catalog) as s:
         assert s.get(Request, source_id).duplicate_of == old_id
 
 
-async def test_enter_confirms_a_merge_into_this_years_request(catalog_engine) -> None:
-    register(catalog_engine, ADMIN)
-    with session_scope(catalog_engine) as s:
+async def test_enter_confirms_a_merge_into_this_years_request(sqlite_catalog) -> None:
+    register(sqlite_catalog, ADMIN)
+    with session_scope(sqlite_catalog) as s:
         with simulated_time(datetime(now().year - 1, 11, 3, 9, 0)):
             log_request(s, T, title="去年的路灯", item_code="JD-007")
         target = log_request(s, T, title="3号楼路灯坏了", item_code="JD-007").request
         source = log_request(s, T, title="3号楼门口灯不亮", item_code="JD-007").request
         target_ref, source_id = target.ref, source.id
-    app = XinshengApp(catalog_engine)
+    app = XinshengApp(sqlite_catalog)
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, app, ADMIN)
         detail = await open_detail(pilot, app, source_id)
@@ -122,17 +122,17 @@ async def test_enter_confirms_a_merge_into_this_years_request(catalog_engine) ->
         assert detail.detail.duplicate_of == target_ref
 
 
-async def test_after_a_return_the_header_says_why_and_dispatch_offers_the_cited_unit(catalog_engine) -> None:
+async def test_after_a_return_the_header_says_why_and_dispatch_offers_the_cited_unit(sqlite_catalog) -> None:
     """The 退单 cited [JD-003] (区水务局); `d` opened elsewhere, and the header kept the refuted item afterwards."""
-    register(catalog_engine, ADMIN)
-    with session_scope(catalog_engine) as s:
+    register(sqlite_catalog, ADMIN)
+    with session_scope(sqlite_catalog) as s:
         request = log_request(s, T, title="楼道里往下滴水", item_code="JD-007").request
         take_on(s, request, T)
         workflow.return_request(s, request, T, "经核实是供水管道，归区水务局", item_code="JD-003", code="not_our_duty")
         routed = log_request(s, T, title="小区路灯不亮", item_code="JD-007").request
         workflow.accept(s, routed, T)
         request_id, routed_id = request.id, routed.id
-    app = XinshengApp(catalog_engine)
+    app = XinshengApp(sqlite_catalog)
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, app, ADMIN)
         detail = await open_detail(pilot, app, routed_id)  # no 退单: `d` opens on the routed department
@@ -164,16 +164,16 @@ async def test_after_a_return_the_header_says_why_and_dispatch_offers_the_cited_
         assert "由区水务局办理" in str(app.screen.query_one("#detail-routing", Static).render())
 
 
-async def test_every_resolve_row_of_the_timeline_shows_its_hours(catalog_engine) -> None:
-    register(catalog_engine, ADMIN)
-    with session_scope(catalog_engine) as s:
+async def test_every_resolve_row_of_the_timeline_shows_its_hours(sqlite_catalog) -> None:
+    register(sqlite_catalog, ADMIN)
+    with session_scope(sqlite_catalog) as s:
         request = log_request(s, T, title="楼道灯不亮", item_code="JD-007").request
         take_on(s, request, T)
         workflow.resolve(s, request, T, "已换灯泡", hours=2.5)
         workflow.callback(s, request, T, satisfaction="unsatisfied", solved=False, comment="还是很暗")
         workflow.sign(s, request, T)
         request_id = request.id
-    app = XinshengApp(catalog_engine)
+    app = XinshengApp(sqlite_catalog)
     async with app.run_test(size=(100, 30)) as pilot:
         await sign_in(pilot, app, ADMIN)
         detail = await open_detail(pilot, app, request_id)
@@ -187,11 +187,11 @@ async def test_every_resolve_row_of_the_timeline_shows_its_hours(catalog_engine)
         assert "工时 1.5 小时：更换整条线路" in screen_text(app)
 
 
-async def test_the_footer_offers_m_on_a_new_request(catalog_engine) -> None:
-    register(catalog_engine, ADMIN)
-    with session_scope(catalog_engine) as s:
+async def test_the_footer_offers_m_on_a_new_request(sqlite_catalog) -> None:
+    register(sqlite_catalog, ADMIN)
+    with session_scope(sqlite_catalog) as s:
         request_id = log_request(s, T, title="路灯不亮", item_code="JD-007").request.id
-    app = XinshengApp(catalog_engine)
+    app = XinshengApp(sqlite_catalog)
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, app, ADMIN)
         await open_detail(pilot, app, request_id)

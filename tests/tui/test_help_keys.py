@@ -17,9 +17,9 @@ from tui.queue import QueueScreen
 LOWER_AFTER_MODIFIER = re.compile(r"(?:Ctrl|Shift|Alt)\+[a-z](?![a-z])")
 
 
-async def test_the_help_screen_writes_modified_keys_in_capitals(catalog_engine) -> None:
-    register(catalog_engine, "王网格")
-    app = XinshengApp(catalog_engine)
+async def test_the_help_screen_writes_modified_keys_in_capitals(sqlite_catalog) -> None:
+    register(sqlite_catalog, "王网格")
+    app = XinshengApp(sqlite_catalog)
     async with app.run_test(size=(120, 50)) as pilot:
         await sign_in(pilot, app, "王网格")
         await until(pilot, lambda: isinstance(app.screen, IntakeScreen), "the intake screen")

@@ -30,10 +30,10 @@ def burst(app: XinshengApp, chunk: str) -> None:
         app.post_message(event)
 
 
-async def test_backspaces_in_a_burst_delete_before_what_follows_is_typed(catalog_engine) -> None:
+async def test_backspaces_in_a_burst_delete_before_what_follows_is_typed(sqlite_catalog) -> None:
     """000028, then six Backspaces and 2196 in one chunk, left 0000 in the queue's search box."""
-    register(catalog_engine, ADMIN)
-    app = XinshengApp(catalog_engine)
+    register(sqlite_catalog, ADMIN)
+    app = XinshengApp(sqlite_catalog)
     async with app.run_test(size=(120, 36)) as pilot:
         await sign_in(pilot, app, ADMIN)
         await pilot.press("f3")
@@ -54,10 +54,10 @@ async def test_backspaces_in_a_burst_delete_before_what_follows_is_typed(catalog
             assert app.focused is search
 
 
-async def test_ctrl_u_in_a_burst_clears_only_what_came_before_it(catalog_engine) -> None:
+async def test_ctrl_u_in_a_burst_clears_only_what_came_before_it(sqlite_catalog) -> None:
     """社区工作者, then Ctrl+U and 丁艳 in one chunk, left the name field empty, its list showing everyone."""
-    register(catalog_engine, ADMIN)
-    app = XinshengApp(catalog_engine)
+    register(sqlite_catalog, ADMIN)
+    app = XinshengApp(sqlite_catalog)
     async with app.run_test(size=(120, 36)) as pilot:
         await until(pilot, lambda: on_sign_in_form(app) and app.screen._operators)
         name = app.screen.query_one("#signin-name", Input)
@@ -69,9 +69,9 @@ async def test_ctrl_u_in_a_burst_clears_only_what_came_before_it(catalog_engine)
         assert name.value == "王网" and app.focused is name
 
 
-async def test_a_tab_in_a_burst_moves_to_the_next_field_before_the_rest_is_typed(catalog_engine) -> None:
+async def test_a_tab_in_a_burst_moves_to_the_next_field_before_the_rest_is_typed(sqlite_catalog) -> None:
     """结果文字, Tab and 2.5 in one chunk in a dialog put 2.5 at the end of the first field."""
-    app = XinshengApp(catalog_engine)
+    app = XinshengApp(sqlite_catalog)
     async with app.run_test(size=(120, 36)) as pilot:
         await until(pilot, lambda: on_sign_in_form(app))
         app.push_screen(NoteDialog("办结", "办理结果", with_hours=True))
@@ -83,14 +83,14 @@ async def test_a_tab_in_a_burst_moves_to_the_next_field_before_the_rest_is_typed
         assert note.value == "结果文字" and hours.value == "2.5" and app.focused is hours
 
 
-async def test_keys_after_an_enter_in_a_burst_go_where_the_enter_moved_the_focus(catalog_engine) -> None:
+async def test_keys_after_an_enter_in_a_burst_go_where_the_enter_moved_the_focus(sqlite_catalog) -> None:
     """Enter in the name field moves to the password (a handler of the screen's): the password typed behind it in
     the same chunk belongs there, not at the end of the name."""
     from tests.accounts import PASSWORD
     from tui.intake import IntakeScreen
 
-    register(catalog_engine, ADMIN)
-    app = XinshengApp(catalog_engine)
+    register(sqlite_catalog, ADMIN)
+    app = XinshengApp(sqlite_catalog)
     async with app.run_test(size=(120, 36)) as pilot:
         await until(pilot, lambda: on_sign_in_form(app) and app.screen._operators)
         burst(app, ADMIN + "\r" + PASSWORD + "\r")
@@ -99,7 +99,7 @@ async def test_keys_after_an_enter_in_a_burst_go_where_the_enter_moved_the_focus
         assert app.actor.name == ADMIN
 
 
-async def test_every_down_in_a_burst_moves_the_open_month_list(catalog_engine) -> None:
+async def test_every_down_in_a_burst_moves_the_open_month_list(sqlite_catalog) -> None:
     """14 quick Downs in the dashboard's month list seemed to be lost: none is. The list (Textual's) wraps from
     the oldest month back to the newest, so 14 steps through 12 months end two rows below where they began."""
     from textual.widgets import Select
@@ -107,8 +107,8 @@ async def test_every_down_in_a_burst_moves_the_open_month_list(catalog_engine) -
 
     from tui.stats import StatsScreen
 
-    name = register(catalog_engine, "周主任", "supervisor")
-    app = XinshengApp(catalog_engine)
+    name = register(sqlite_catalog, "周主任", "supervisor")
+    app = XinshengApp(sqlite_catalog)
     async with app.run_test(size=(120, 36)) as pilot:
         await sign_in(pilot, app, name)
         await until(pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen._period is not None)
@@ -123,13 +123,13 @@ async def test_every_down_in_a_burst_moves_the_open_month_list(catalog_engine) -
         assert months.highlighted == (start + 14) % 12
 
 
-async def test_keys_after_a_binding_that_moves_the_focus_go_where_it_moved_it(catalog_engine) -> None:
+async def test_keys_after_a_binding_that_moves_the_focus_go_where_it_moved_it(sqlite_catalog) -> None:
     """Ctrl+F then 2137 in one chunk, the queue's table focused: the number went to the table, not the search box,
     because the focus moves only when the app's queue gets to it (the walkthrough's second look)."""
     from textual.widgets import DataTable
 
-    register(catalog_engine, ADMIN)
-    app = XinshengApp(catalog_engine)
+    register(sqlite_catalog, ADMIN)
+    app = XinshengApp(sqlite_catalog)
     async with app.run_test(size=(120, 36)) as pilot:
         await sign_in(pilot, app, ADMIN)
         await pilot.press("f3")

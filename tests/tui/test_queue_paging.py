@@ -28,15 +28,15 @@ async def on_queue(pilot, app) -> DataTable:
 
 
 @pytest.fixture
-def app(catalog_engine) -> XinshengApp:
+def app(sqlite_catalog) -> XinshengApp:
     from models.requests.intake import log_request
     from models.requests.workflow import Actor
 
-    register(catalog_engine, ADMIN)
-    with session_scope(catalog_engine) as s:
+    register(sqlite_catalog, ADMIN)
+    with session_scope(sqlite_catalog) as s:
         for n in range(5):
             log_request(s, Actor("t"), title=f"楼道灯不亮{n}", item_code="JD-007")
-    return XinshengApp(catalog_engine)
+    return XinshengApp(sqlite_catalog)
 
 
 async def test_pgdn_and_pgup_turn_the_page_with_the_table_focused(app, monkeypatch) -> None:

@@ -16,13 +16,13 @@ from tui.app import XinshengApp
 
 
 @pytest.fixture
-def app(catalog_engine) -> XinshengApp:
-    with session_scope(catalog_engine) as s:
+def app(sqlite_catalog) -> XinshengApp:
+    with session_scope(sqlite_catalog) as s:
         area_chain(s, "和平街道", "东社区", "东一网格")
-    register(catalog_engine, "王东一", "grid_worker", area="东一网格")
-    register(catalog_engine, "周主任", "supervisor")
-    register(catalog_engine, "周小二", "admin")
-    return XinshengApp(catalog_engine)
+    register(sqlite_catalog, "王东一", "grid_worker", area="东一网格")
+    register(sqlite_catalog, "周主任", "supervisor")
+    register(sqlite_catalog, "周小二", "admin")
+    return XinshengApp(sqlite_catalog)
 
 
 async def _form(pilot, app) -> tuple[Input, OptionList]:
