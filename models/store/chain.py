@@ -52,7 +52,17 @@ def _field(value: Any) -> str:
 
 
 def canonical(table: str, seq: int, row: Mapping[Any, Any]) -> str:
-    return "|".join([str(seq), *(_field(_time(row[name]) if name == "at" else row[name]) for name in FIELDS[table])])
+    return f"{seq}|{_body(table, row)}"
+
+
+def _body(table: str, row: Mapping[Any, Any]) -> str:
+    """The canonical text after the seq: what the row says, whatever its place."""
+    return "|".join(_field(_time(row[name]) if name == "at" else row[name]) for name in FIELDS[table])
+
+
+def sha256_hex(text: str) -> str:
+    """The link function, also registered on every SQLite connection as xinsheng_sha256 (store.engine)."""
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _time(value: Any) -> Any:
@@ -61,7 +71,7 @@ def _time(value: Any) -> Any:
 
 
 def link(previous: str, table: str, seq: int, row: Mapping[Any, Any]) -> str:
-    return hashlib.sha256(f"{previous}\n{canonical(table, seq, row)}".encode()).hexdigest()
+    return sha256_hex(f"{previous}\n{canonical(table, seq, row)}")
 
 
 def append(session: Session, table: str, rows: Sequence[dict[str, Any]]) -> None:
@@ -73,6 +83,17 @@ def append(session: Session, table: str, rows: Sequence[dict[str, Any]]) -> None
         row["at"] = row["at"].replace(microsecond=0)
     if session.get_bind().dialect.name == "postgresql":
         session.execute(insert(model), list(rows))  # the trigger numbers and links each row, and sets its time
+        return
+    if len(rows) == 1:  # a terminal's one event: numbered and linked by the UPDATE that moves the head
+        (row,) = rows
+        row["seq"], row["hash"] = session.execute(
+            text(
+                "UPDATE chainhead SET seq = seq + 1, "
+                "hash = xinsheng_sha256(hash || char(10) || (seq + 1) || '|' || :b) WHERE name = :t RETURNING seq, hash"
+            ),
+            {"b": _body(table, row), "t": table},
+        ).one()
+        session.execute(insert(model).execution_options(render_nulls=True), [row])
         return
     # the UPDATE takes SQLite's write lock before the head is read, and it is held until the caller commits
     last, previous = session.execute(

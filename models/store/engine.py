@@ -69,6 +69,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    from models.store.chain import sha256_hex
+
+    # the hash chain's link, so one UPDATE can number and link a terminal's event (models.store.chain.append)
+    dbapi_connection.create_function("xinsheng_sha256", 1, sha256_hex, deterministic=True)
 
 
 def sqlite_file(url: str) -> Path | None:
