@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 
 from models.core.clock import now, working_days
 from models.core.errors import UserError
-from models.core.text import mask_name, mask_phone
+from models.core.text import mask_name, mask_personal, mask_phone
 from models.core.vocabulary import ACTION_LABELS, OPEN_STATUSES, STATUS_LABELS
 from models.people.areas import display_names
 from models.people.permissions import (
@@ -200,6 +200,7 @@ def list_requests(
         CatalogItem.name,
         CatalogItem.duty,
         grid.name,
+        Request.resident_name,
     ]
     conditions = _filtered(status, search, actor)
 
@@ -236,14 +237,14 @@ def list_requests(
             ref=ref,
             created_at=created,
             status=st,
-            title=title,
+            title=mask_personal(title, [resident or ""]),  # a list anyone at the terminal may read over a shoulder
             department=dept or "",
             item_name=item or "",
             duty=duty or "",
             grid=grid_name or "",
             overdue=st in OPEN_STATUSES and due is not None and due < stamp,
         )
-        for rid, ref, created, st, title, due, dept, item, duty, grid_name in rows
+        for rid, ref, created, st, title, due, dept, item, duty, grid_name, resident in rows
     ]
 
 
@@ -267,15 +268,18 @@ def request_detail(session: Session, request_id: int, actor: Actor | None = None
         else {}
     )
     claim = cited_routing(session, request)  # the last 退单's evidence, while it waits for dispatch
+    resident = [request.resident_name or ""]
     assert request.id is not None
     return RequestDetail(
         id=request.id,
         ref=request.ref,
         version=request.version,
         status=request.status,
-        title=request.title,
-        text=request.text,
-        location=request.location,
+        # the resident's words as written, but their phones, ID numbers and name masked like the contact fields
+        # below; the full number is one audited reveal away (personal_data.reveal_contact)
+        title=mask_personal(request.title, resident),
+        text=mask_personal(request.text, resident),
+        location=mask_personal(request.location, resident),
         grid=area.name if area else "",
         channel=request.channel,
         kind=request.kind,
@@ -291,7 +295,7 @@ def request_detail(session: Session, request_id: int, actor: Actor | None = None
         department_id=request.department_id,
         created_at=request.created_at,
         due_at=request.due_at,
-        resolution=request.resolution,
+        resolution=mask_personal(request.resolution, resident),
         satisfaction=request.satisfaction,
         duplicate_of=duplicate.ref if duplicate else None,
         routing=routing_for_code(session, item.code if item else None, department.name if department else None),
@@ -302,7 +306,7 @@ def request_detail(session: Session, request_id: int, actor: Actor | None = None
                 e.action,
                 e.from_status,
                 e.to_status,
-                e.note,
+                mask_personal(e.note, resident),
                 d,
                 item=f"[{d['item']}] {items.get(str(d['item']), '')}".rstrip() if d.get("item") else None,
             )
@@ -378,7 +382,8 @@ def merge_target(session: Session, request_id: int, typed: str, actor: Actor) ->
     into = request_by_ref(session, typed, actor)
     check_merge(get_request(session, request_id), into, actor)
     assert into.id is not None
-    return MergeTarget(into.id, into.ref, into.title, into.status, into.ref.startswith(f"XS-{now().year}-"))
+    title = mask_personal(into.title, [into.resident_name or ""])
+    return MergeTarget(into.id, into.ref, title, into.status, into.ref.startswith(f"XS-{now().year}-"))
 
 
 def list_grids(session: Session, actor: Actor | None = None) -> list[tuple[int, str]]:
