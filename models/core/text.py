@@ -193,8 +193,6 @@ def mask_personal(text: str, names: Iterable[str] = ()) -> str:
     return masked
 
 
-mask_phones_in_text = mask_personal  # the name it had before it masked more than phones
-
 # SQLAlchemy quotes the statement's bound values after the SQL; an import's batch is thousands of residents' rows
 _BOUND_VALUES = re.compile(r"\[parameters: .*?\](?=\n\(Background|\n*\Z)", re.S)
 

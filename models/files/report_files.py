@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from models.core.errors import UserError
-from models.core.text import mask_phones_in_text
+from models.core.text import mask_personal
 from models.files.outputs import complete_or_absent
 from models.reporting.ledger import RATIO_NOTE
 from models.reporting.report import LATE_LABEL, MonthlyReport
@@ -109,16 +109,11 @@ def _sections(report: MonthlyReport) -> list[tuple[str, list[str], list[list[str
         for m in report.ledger
     ]  # fmt: skip
     overdue = [
-        [r.ref, mask_phones_in_text(r.title), r.department, f"{r.due_at:%Y-%m-%d}", str(r.days_late)]
-        for r in report.overdue
+        [r.ref, mask_personal(r.title), r.department, f"{r.due_at:%Y-%m-%d}", str(r.days_late)] for r in report.overdue
     ]
-    returned = [[r.ref, mask_phones_in_text(r.title), r.department, str(r.returns)] for r in report.returned]
-    hot = [
-        [h.item_name, h.community, str(h.count), str(h.open), mask_phones_in_text(h.example)] for h in report.hot_spots
-    ]
-    rebound = [
-        [r.ref, mask_phones_in_text(r.title), f"{r.item_code} {r.item_name}", r.handled_by] for r in report.rebounds
-    ]
+    returned = [[r.ref, mask_personal(r.title), r.department, str(r.returns)] for r in report.returned]
+    hot = [[h.item_name, h.community, str(h.count), str(h.open), mask_personal(h.example)] for h in report.hot_spots]
+    rebound = [[r.ref, mask_personal(r.title), f"{r.item_code} {r.item_name}", r.handled_by] for r in report.rebounds]
     return [
         ("总体情况", ["指标", "本月（分子/分母）", "环比"], summary, "解决、满意以回访为准：办结不等于解决。"),
         ("按承办部门", GROUP_HEADER, _group_rows(report.by_department), ""),

@@ -235,21 +235,28 @@ def _lock_is_free(engine) -> bool:
         connection.close()
 
 
+def _probe_matches(engine, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether the write lock was free at each match the import runs, filled in as it runs."""
+    from models.matching.engine import Matcher
+
+    real_match, free = Matcher.match, []
+
+    def probing_match(self, *args, **kwargs):
+        free.append(_lock_is_free(engine))
+        return real_match(self, *args, **kwargs)
+
+    monkeypatch.setattr(Matcher, "match", probing_match)
+    return free
+
+
 def test_rows_are_matched_while_other_terminals_can_write(
     sqlite_catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The matcher is the slow part of an import (2–3 ms a row): run under the write lock, it held the lock for
     seconds per batch and terminals' saves waited up to 15 s. Every match must happen with the lock free."""
-    from models.matching.engine import Matcher
 
     path = _write(tmp_path, OPEN_ROWS)
-    real_match, free = Matcher.match, []
-
-    def probing_match(self, *args, **kwargs):
-        free.append(_lock_is_free(sqlite_catalog))
-        return real_match(self, *args, **kwargs)
-
-    monkeypatch.setattr(Matcher, "match", probing_match)
+    free = _probe_matches(sqlite_catalog, monkeypatch)
     with session_scope(sqlite_catalog) as session:
         result = import_requests(session, path, ACTOR, batch_size=4)
     assert result.added == 12 and len(free) >= 8  # the rows without a department are matched
@@ -282,18 +289,11 @@ def test_a_dry_run_counts_what_the_import_would_do_and_never_takes_the_lock(
     sqlite_catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A dry run used to write every batch and roll back at the end: it held the write lock for the whole file."""
-    from models.matching.engine import Matcher
     from models.store.tables import Area, Department
 
     path = _write(tmp_path, OPEN_ROWS)
     before = {model: _count(sqlite_catalog, model) for model in (Request, RequestEvent, Department, Area, AuditEvent)}
-    real_match, free = Matcher.match, []
-
-    def probing_match(self, *args, **kwargs):
-        free.append(_lock_is_free(sqlite_catalog))
-        return real_match(self, *args, **kwargs)
-
-    monkeypatch.setattr(Matcher, "match", probing_match)
+    free = _probe_matches(sqlite_catalog, monkeypatch)
     with session_scope(sqlite_catalog) as session:
         dry = import_requests(
             session,

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.core.text import char_ngrams, clean_cell, mask_name, mask_phone, mask_phones_in_text, normalize
+from models.core.text import char_ngrams, clean_cell, mask_name, mask_personal, mask_phone, normalize
 
 
 def test_normalize_folds_width_traditional_and_punctuation() -> None:
@@ -25,8 +25,8 @@ def test_masks_keep_only_what_a_list_needs() -> None:
     assert mask_name("李") == "李*"
     assert mask_phone("138-1234-5678") == "138****5678"
     assert mask_phone("") == ""
-    assert mask_phones_in_text("请回电13912345678，谢谢") == "请回电139****5678，谢谢"
-    assert mask_phones_in_text("3号楼2单元") == "3号楼2单元"
+    assert mask_personal("请回电13912345678，谢谢") == "请回电139****5678，谢谢"
+    assert mask_personal("3号楼2单元") == "3号楼2单元"
 
 
 def test_pinyin_initials_read_words_not_single_characters() -> None:
