@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from models.store.consistency import Check
 
-app = typer.Typer(help="数据库维护：升级、查看版本、备份、检查", no_args_is_help=True, rich_markup_mode=None)
+app = typer.Typer(help="数据库维护：升级、授权、查看版本、备份、检查", no_args_is_help=True, rich_markup_mode=None)
 
 
 @app.command()
@@ -35,6 +35,20 @@ def upgrade(ctx: typer.Context) -> None:
         typer.echo(
             f"数据库版本：{before or '（空库）'} → {after}" if before != after else f"数据库已是最新版本 {after}"
         )
+
+
+@app.command()
+def grants(
+    schema: str = typer.Option("xinsheng", "--schema", metavar="模式", help="xinsheng 的表所在的 PostgreSQL 模式"),
+    app_role: str = typer.Option("xinsheng_app", "--app", metavar="账号", help="终端用的数据库账号"),
+    admin_role: str = typer.Option("xinsheng_admin", "--admin", metavar="账号", help="管理员连接用的数据库账号"),
+    read_role: str = typer.Option("xinsheng_read", "--read", metavar="账号", help="报表工具用的只读账号"),
+) -> None:
+    """打印 PostgreSQL 各数据库账号的授权 SQL（每次 db upgrade 后由属主执行，见 docs/deployment.md 第 4 节）。"""
+    with user_errors():
+        from models.store.roles import grant_script
+
+        typer.echo(grant_script(schema, app=app_role, admin=admin_role, read=read_role), nl=False)
 
 
 @app.command()

@@ -24,9 +24,17 @@ def password_hash() -> str:
     return hash_password(PASSWORD)
 
 
+@lru_cache(maxsize=1)
+def password_proof() -> str:
+    from models.access.credentials import make_proof
+
+    return make_proof(PASSWORD)
+
+
 def give_password(session: Session, name: str) -> None:
     operator = session.exec(select(Operator).where(Operator.name == name)).one()
     operator.password_hash = password_hash()
+    operator.password_proof = password_proof()
     operator.must_change_password = False
     session.flush()
 

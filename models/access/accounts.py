@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from models.access.audit import record
-from models.access.passwords import check_new_password, hash_password, one_time_password, verify_password
+from models.access.credentials import change_own_password, set_password, state_of
+from models.access.passwords import check_new_password, one_time_password, verify_password
 from models.access.policy import load_policy, refuse_pinned_clock
 from models.core.clock import now
 from models.core.errors import PermissionDenied, UserError
@@ -67,9 +68,7 @@ def create_account(
     operator = add_operator(session, name, role, area=area, department=department)
     name = operator.name
     password = one_time_password()
-    operator.password_hash = hash_password(password)
-    operator.must_change_password = True
-    operator.password_changed_at = now()
+    set_password(operator, password, must_change=True)
     record(session, actor, AuditAction.ACCOUNT_ADD, account=name, new_role=operator.role, where=where)
     return NewCredential(name, operator.role, password)
 
@@ -96,9 +95,7 @@ def bootstrap_admin(session: Session, name: str, password: str, *, where: str = 
         operator = add_operator(session, name, Role.ADMIN)
     elif operator.role != Role.ADMIN or not operator.active:
         raise UserError(f"“{operator.name}” 不是在用的管理员；请换一个姓名登记第一位管理员")
-    operator.password_hash = hash_password(password)
-    operator.must_change_password = False
-    operator.password_changed_at = now()
+    set_password(operator, password, must_change=False)
     session.flush()
     first = Actor(operator.name, Role.ADMIN)
     record(session, first, AuditAction.ACCOUNT_ADD, account=operator.name, new_role=Role.ADMIN, where=where,
@@ -113,11 +110,8 @@ def reset_password(session: Session, actor: Actor, name: str, *, where: str = ""
     if operator.name == actor.name:  # a lost one-time password would leave the street without an administrator
         raise UserError("不能重置自己的密码：请用 xinsheng passwd（或界面里的 修改密码）修改")
     password = one_time_password()
-    operator.password_hash = hash_password(password)
-    operator.must_change_password = True
-    operator.password_changed_at = now()
-    operator.failed_sign_ins = 0
-    operator.locked_until = None
+    set_password(operator, password, must_change=True)
+    _clear_lock(session, operator)
     _end_sessions(session, operator)
     record(session, actor, AuditAction.PASSWORD_RESET, account=operator.name, where=where)
     return NewCredential(operator.name, operator.role, password)
@@ -131,9 +125,7 @@ def change_password(session: Session, actor: Actor, old: str, new: str, *, where
     if new == old:
         raise UserError("新密码不能与当前密码相同")
     check_new_password(load_policy(session), operator.name, new)
-    operator.password_hash = hash_password(new)
-    operator.must_change_password = False
-    operator.password_changed_at = now()
+    change_own_password(session, operator, old, new)
     _end_sessions(session, operator)  # a changed password is when a session someone else took must end
     record(session, actor, AuditAction.PASSWORD_CHANGE, account=operator.name, where=where)
 
@@ -181,9 +173,14 @@ def set_active(session: Session, actor: Actor, name: str, active: bool, *, where
 def unlock(session: Session, actor: Actor, name: str, *, where: str = "") -> None:
     require(actor, Privilege.ACCOUNTS)
     operator = _existing(session, name)
-    operator.failed_sign_ins = 0
-    operator.locked_until = None
+    _clear_lock(session, operator)
     record(session, actor, AuditAction.UNLOCK, account=operator.name, where=where)
+
+
+def _clear_lock(session: Session, operator: Operator) -> None:
+    state = state_of(session, operator)
+    state.failed_sign_ins = 0
+    state.locked_until = None
 
 
 def _keep_an_admin(session: Session, leaving: Operator) -> None:

@@ -15,6 +15,7 @@ from datetime import timedelta
 from sqlmodel import Session, col, select
 
 from models.access.audit import record
+from models.access.credentials import is_locked
 from models.access.policy import load_policy, refuse_pinned_clock
 from models.core.clock import now
 from models.core.errors import UserError
@@ -64,8 +65,7 @@ def resume(session: Session, token: str) -> Actor:
         session.flush()
         raise SessionExpired(EXPIRED)
     operator = session.get(Operator, kept.operator_id)
-    locked = operator is not None and operator.locked_until is not None and operator.locked_until > moment
-    if operator is None or not operator.active or locked or operator.must_change_password:
+    if operator is None or not operator.active or is_locked(session, operator) or operator.must_change_password:
         kept.ended_at = moment
         session.flush()
         raise SessionExpired(EXPIRED)

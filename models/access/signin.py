@@ -16,7 +16,8 @@ from sqlmodel import Session
 
 from models.access.accounts import find_operator
 from models.access.audit import record
-from models.access.passwords import hash_password, needs_rehash, verify_password
+from models.access.credentials import is_locked, set_password, state_of
+from models.access.passwords import needs_rehash, verify_password
 from models.access.policy import load_policy, refuse_pinned_clock
 from models.access.totp import accepted_step
 from models.core.clock import now
@@ -58,21 +59,25 @@ def sign_in(session: Session, name: str, password: str, *, code: str | None = No
     if operator is None:
         record(session, None, AuditAction.SIGN_IN_FAILED, where=where)  # the typed name may be a password: not kept
         return SignInOutcome(refused=REFUSED)
-    locked = operator.locked_until is not None and operator.locked_until > moment
+    state = state_of(session, operator)
+    locked = state.locked_until is not None and state.locked_until > moment
     if not usable or locked or not matches:
         reason = "disabled" if not operator.active else "locked" if locked else "password"
         return _failed(session, operator, reason, where, policy.max_failures, policy.lock_minutes, count=not locked)
     if operator.totp_secret:
         if not code:
             return SignInOutcome(needs_code=True)
-        step = accepted_step(operator.totp_secret, code, operator.totp_last_step)
+        step = accepted_step(operator.totp_secret, code, state.totp_last_step)
         if step is None:
             return _failed(session, operator, "code", where, policy.max_failures, policy.lock_minutes)
-        operator.totp_last_step = step
-    operator.failed_sign_ins = 0
-    operator.locked_until = None
-    if operator.password_hash and needs_rehash(operator.password_hash):
-        operator.password_hash = hash_password(password)
+        state.totp_last_step = step
+    state.failed_sign_ins = 0
+    state.locked_until = None
+    # older parameters are brought up to date where the terminal may write the account (on PostgreSQL only the
+    # administrator's connection may: the hash is then re-made at the operator's next own change)
+    rehash = operator.password_hash and needs_rehash(operator.password_hash)
+    if rehash and session.get_bind().dialect.name != "postgresql":
+        set_password(operator, password, must_change=operator.must_change_password)
     actor = actor_for(session, operator.name)
     record(session, actor, AuditAction.SIGN_IN, where=where)
     return SignInOutcome(
@@ -86,12 +91,13 @@ def _failed(
     session: Session, operator: Operator, reason: str, where: str, limit: int, minutes: int, count: bool = True
 ) -> SignInOutcome:
     """A refusal that counts (unless the account is locked already: waiting it out must stay possible)."""
+    state = state_of(session, operator)
     if count:
-        operator.failed_sign_ins += 1
+        state.failed_sign_ins += 1
     record(session, None, AuditAction.SIGN_IN_FAILED, name=operator.name, reason=reason, where=where)
-    if count and operator.failed_sign_ins >= limit:
-        operator.locked_until = now() + timedelta(minutes=minutes)
-        operator.failed_sign_ins = 0
+    if count and state.failed_sign_ins >= limit:
+        state.locked_until = now() + timedelta(minutes=minutes)
+        state.failed_sign_ins = 0
         record(session, None, AuditAction.LOCK, name=operator.name, minutes=minutes, where=where)
     session.flush()
     return SignInOutcome(refused=REFUSED)
@@ -103,7 +109,7 @@ def still_valid(session: Session, actor: Actor) -> bool:
     operator = find_operator(session, actor.name)
     if operator is None or not operator.active or operator.must_change_password:
         return False
-    if operator.locked_until is not None and operator.locked_until > now():
+    if is_locked(session, operator):
         return False
     try:
         return actor_for(session, operator.name) == actor

@@ -7,6 +7,7 @@ from sqlmodel import Session
 
 from models.access.accounts import find_operator
 from models.access.audit import record
+from models.access.credentials import enrol_totp, state_of
 from models.access.totp import accepted_step
 from models.core.errors import UserError
 from models.core.vocabulary import AuditAction, Privilege
@@ -21,8 +22,8 @@ def enrol(session: Session, actor: Actor, secret: str, code: str, *, where: str 
     step = accepted_step(secret, code, None)
     if step is None:
         raise UserError("动态码不正确：请核对手机上的 6 位数字后再试")
-    operator.totp_secret = secret
-    operator.totp_last_step = step
+    enrol_totp(session, operator, secret)
+    state_of(session, operator).totp_last_step = step
     record(session, actor, AuditAction.TOTP_ENROL, account=operator.name, where=where)
 
 
@@ -34,5 +35,5 @@ def remove(session: Session, actor: Actor, name: str, *, where: str = "") -> Non
     if operator.totp_secret is None:
         raise UserError(f"“{operator.name}” 没有启用两步验证")
     operator.totp_secret = None
-    operator.totp_last_step = None
+    state_of(session, operator).totp_last_step = None
     record(session, actor, AuditAction.TOTP_REMOVE, account=operator.name, where=where)

@@ -87,7 +87,7 @@ def check_database(engine: Engine, examples: int = 5) -> list[Check]:
             results.append(
                 Check("外键（foreign_key_check）", len(keys), [f"{t} 行 {rowid}" for t, rowid, *_ in keys[:examples]])
             )
-        for name, sql in RECONCILIATION:
+        for name, sql in [*RECONCILIATION, *_outcome_checks(engine.dialect.name)]:
             rows = conn.execute(text(sql)).all()
             results.append(Check(name, len(rows), [str(row[0]) for row in rows[:examples]]))
         missing = missing_guards(conn)
@@ -98,6 +98,31 @@ def check_database(engine: Engine, examples: int = 5) -> list[Check]:
                 Check(f"{TRAIL_NAMES[table]}哈希链完整", int(broken is not None), [str(broken)] if broken else [])
             )
     return results
+
+
+def _outcome_checks(dialect: str) -> list[tuple[str, str]]:
+    """The figures a rate rests on, against the event that set them: a satisfaction or an outcome rewritten in the
+    request row alone (as a terminal's database account could) no longer matches its trail."""
+    said = (
+        "CAST(e.data AS json) ->> 'satisfaction'"
+        if dialect == "postgresql"
+        else "json_extract(e.data, '$.satisfaction')"
+    )
+    last = "e.id = (SELECT max(e2.id) FROM requestevent e2 WHERE e2.request_id = r.id AND e2.action = '{}')"
+    return [
+        (
+            "满意度与最后一次回访记录一致",
+            f"SELECT r.ref FROM request r JOIN requestevent e ON {last.format('callback')} "
+            f"WHERE COALESCE(r.satisfaction, '') <> COALESCE({said}, '')",
+        ),
+        (
+            # a privacy erasure scrubs the outcome's wording (models.privacy) and says so in the trail
+            "办理结果与最后一次办结记录一致",
+            f"SELECT r.ref FROM request r JOIN requestevent e ON {last.format('resolve')} "
+            "WHERE r.resolution <> e.note AND NOT EXISTS (SELECT 1 FROM requestevent x "
+            "WHERE x.request_id = r.id AND x.action = 'erase')",
+        ),
+    ]
 
 
 TRAIL_NAMES = {"requestevent": "办理记录", "auditevent": "安全审计"}

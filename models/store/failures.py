@@ -29,6 +29,10 @@ def is_transient(exc: BaseException) -> bool:
     return any(text in message for text in _TRANSIENT_MESSAGES)
 
 
+# the tables only an administrator's database connection may write (models.store.roles.ADMIN_ONLY)
+ADMIN_TABLES = ("operator", "setting", "deadlinerule")
+
+
 def refused_privilege(exc: BaseException) -> bool:
     """The database account lacks a privilege (a read-only reporting role writing, a terminal role migrating)."""
     return getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501"
@@ -60,6 +64,9 @@ def as_user_error(exc: BaseException) -> XinshengError | None:
     reason = describe_failure(exc).split(": ", 1)[-1][:200]
     if refused_privilege(exc):
         # the account may not do this, whatever is retried: refused like any other permission (exit 2)
+        if any(f"table {table}" in reason for table in ADMIN_TABLES):
+            where = "只能通过管理员的数据库连接修改（docs/deployment.md 第 4 节）"
+            return PermissionDenied(f"数据库账号权限不足（{reason}）：账户、设置和期限规则{where}，未保存任何内容")
         return PermissionDenied(f"数据库账号权限不足（{reason}），未保存任何内容，请联系管理员")
     if isinstance(exc, OperationalError | InterfaceError):
         return DatabaseUnavailable(f"数据库暂时无法使用（{reason}），未保存任何内容，请稍后重试或联系管理员")

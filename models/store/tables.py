@@ -46,12 +46,22 @@ class Operator(SQLModel, table=True):
     department_id: int | None = Field(default=None, foreign_key="department.id")
     active: bool = True
     password_hash: str | None = Field(default=None, max_length=200)
+    # "salt$sha256(key)", the key derived from the password like the hash but with its own salt: the proof an
+    # operator's own change must bring on PostgreSQL, where terminals may not write this table (models.access.proof)
+    password_proof: str | None = Field(default=None, max_length=200)
     must_change_password: bool = False  # a one-time password given by an administrator
     password_changed_at: datetime | None = Field(default=None, sa_type=DateTime)
+    totp_secret: str | None = Field(default=None, max_length=64)
+
+
+class SignInState(SQLModel, table=True):
+    """What signing in changes, kept apart from the account: terminals write this row at every sign-in, while the
+    account row (role, reach, credential) is changed only through an administrator's database connection."""
+
+    operator_id: int = Field(foreign_key="operator.id", primary_key=True)
     failed_sign_ins: int = 0  # in a row; reset by a successful sign-in
     locked_until: datetime | None = Field(default=None, sa_type=DateTime)
-    totp_secret: str | None = Field(default=None, max_length=64)
-    totp_last_step: int | None = None  # the last time step accepted: a code is good once
+    totp_last_step: int | None = Field(default=None, sa_type=BigInteger)  # the last step accepted: a code is good once
 
 
 class SignInSession(SQLModel, table=True):

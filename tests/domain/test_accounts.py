@@ -12,6 +12,7 @@ from sqlmodel import select
 
 from models.access import accounts, cli_sessions, two_factor
 from models.access.audit import list_audit
+from models.access.credentials import state_of
 from models.access.passwords import character_classes, check_new_password, one_time_password
 from models.access.policy import SecurityPolicy, changed_policy, load_policy, store_policy
 from models.access.signin import REFUSED, sign_in
@@ -98,8 +99,9 @@ def test_lock_ends_after_its_minutes(engine: Engine) -> None:
         attempt(engine, "王网格", "Wrong-2026")
     with session_scope(engine) as s:
         operator = s.exec(select(Operator).where(Operator.name == "王网格")).one()
-        assert operator.locked_until is not None
-        operator.locked_until -= timedelta(minutes=15)
+        state = state_of(s, operator)
+        assert state.locked_until is not None
+        state.locked_until -= timedelta(minutes=15)
     assert attempt(engine, "王网格", PASSWORD).actor is not None
 
 

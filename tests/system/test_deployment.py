@@ -22,37 +22,41 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture
 def district(pg_url: str) -> Iterator[dict[str, str]]:
-    """The schema of `pg_url` set up as the deployment guide says, with a terminal role and a reporting role."""
+    """The schema of `pg_url` with the guide's terminal, administrator and reporting roles (the owner here is the
+    test's superuser; tests/system/test_pg_roles.py uses a real owner role)."""
     schema = pg_url.rsplit("%3D", 1)[1]
     suffix = uuid.uuid4().hex[:8]
-    app, read = f"xs_app_{suffix}", f"xs_read_{suffix}"
+    roles = {kind: f"xs_{kind}_{suffix}" for kind in ("app", "admin", "read")}
     admin = make_engine(PG_URL)
     base = PG_URL.rsplit("@", 1)[1]
     with admin.begin() as conn:
-        for role in (app, read):
+        for role in roles.values():
             conn.execute(text(f"CREATE ROLE {role} LOGIN"))
-            conn.execute(text(f"GRANT USAGE ON SCHEMA {schema} TO {role}"))
-        # the owner here is the test's superuser; in the guide it is xinsheng_owner
-        conn.execute(
-            text(f"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {app}")
-        )
-        conn.execute(text(f"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT USAGE, SELECT ON SEQUENCES TO {app}"))
-        conn.execute(text(f"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT SELECT ON TABLES TO {read}"))
     urls = {
-        "owner": pg_url,
-        "app": f"postgresql+psycopg://{app}@{base}?options=-csearch_path%3D{schema}",
-        "read": f"postgresql+psycopg://{read}@{base}?options=-csearch_path%3D{schema}",
-        "schema": schema,
-        "app_role": app,
+        kind: f"postgresql+psycopg://{role}@{base}?options=-csearch_path%3D{schema}" for kind, role in roles.items()
     }
+    urls |= {"owner": pg_url, "schema": schema, **{f"{kind}_role": role for kind, role in roles.items()}}
     try:
         yield urls
     finally:
         with admin.begin() as conn:
-            for role in (app, read):
+            for role in roles.values():
                 conn.execute(text(f"DROP OWNED BY {role}"))
                 conn.execute(text(f"DROP ROLE {role}"))
         admin.dispose()
+
+
+def upgrade_and_grant(district: dict[str, str]) -> None:
+    """Section 4 of the guide: `db upgrade` as the owner, then the script `xinsheng db grants` prints, run by it."""
+    upgrade = xinsheng(district["owner"], "db", "upgrade")
+    assert upgrade.returncode == 0, upgrade.stderr
+    roles = ("--app", district["app_role"], "--admin", district["admin_role"], "--read", district["read_role"])
+    script = subprocess.run(
+        [sys.executable, "-m", "commands.main", "db", "grants", "--schema", district["schema"], *roles],
+        capture_output=True, text=True, check=True, timeout=120,
+    ).stdout  # fmt: skip
+    with make_engine(district["owner"]).begin() as conn:
+        conn.exec_driver_sql(script)
 
 
 def xinsheng(url: str, *args: str, secret: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -67,25 +71,23 @@ def xinsheng(url: str, *args: str, secret: str | None = None) -> subprocess.Comp
 
 
 def test_roles_of_the_deployment_guide(district: dict[str, str], catalog_csv, tmp_path: Path) -> None:
-    upgrade = xinsheng(district["owner"], "db", "upgrade")
-    assert upgrade.returncode == 0, upgrade.stderr
-    schema, app_role = district["schema"], district["app_role"]
-    with make_engine(PG_URL).begin() as conn:
-        conn.execute(
-            text(f"REVOKE UPDATE, DELETE, TRUNCATE ON {schema}.requestevent, {schema}.auditevent FROM {app_role}")
-        )
-        conn.execute(text(f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {schema}.alembic_version FROM {app_role}"))
+    upgrade_and_grant(district)
     history = tmp_path / "history.csv"
     history.write_text("工单编号,诉求标题\nA-1,楼道路灯不亮\nA-2,楼上漏水\n", encoding="utf-8")
-    # the first administrator, signed in through the terminals' role (issue 14), then the imports as them
+    # the first administrator through the administrator's connection, then signed in at a terminal for the imports
+    made = xinsheng(district["admin"], "operators", "add", "甲", "--role", "admin", "--password-stdin", secret=PASSWORD)
+    assert made.returncode == 0, made.stderr
     for args, secret in (
-        (("operators", "add", "甲", "--role", "admin", "--password-stdin"), PASSWORD),
         (("login", "--operator", "甲", "--password-stdin"), PASSWORD),
         (("catalog", "import", str(catalog_csv)), None),
         (("requests", "import", str(history)), None),
     ):
         done = xinsheng(district["app"], *args, secret=secret)
         assert done.returncode == 0, done.stderr
+    # an account change at a terminal is refused with one line that says where it can be made
+    refused = xinsheng(district["app"], "operators", "add", "乙", "--role", "supervisor")
+    assert refused.returncode == 2 and len(refused.stderr.strip().splitlines()) == 1, refused.stderr
+    assert "管理员的数据库连接" in refused.stderr
     app = make_engine(district["app"])
     with pytest.raises(ProgrammingError, match="permission denied"), app.begin() as conn:
         conn.execute(text("DELETE FROM requestevent"))
@@ -102,8 +104,8 @@ def test_figures_come_from_a_signed_in_supervisor_and_tools_read_with_the_report
 ) -> None:
     """docs/deployment.md §4: xinsheng's own stats, report and db check run through the terminals' role as a
     signed-in operator (they are audited, so they write); the reporting role is for tools that only read tables."""
-    assert xinsheng(district["owner"], "db", "upgrade").returncode == 0
-    made = xinsheng(district["app"], "operators", "add", "甲", "--role", "admin", "--password-stdin", secret=PASSWORD)
+    upgrade_and_grant(district)
+    made = xinsheng(district["admin"], "operators", "add", "甲", "--role", "admin", "--password-stdin", secret=PASSWORD)
     assert made.returncode == 0, made.stderr
     login = xinsheng(district["app"], "login", "--operator", "甲", "--password-stdin", secret=PASSWORD)
     assert login.returncode == 0, login.stderr
