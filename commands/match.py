@@ -68,10 +68,12 @@ def match(
             err("错误：诉求文字为空（去掉标点和空白后没有内容）")
             raise typer.Exit(EXIT_BAD_INPUT)
         if as_json:
+            from models.core.text import mask_personal
+
             typer.echo(
                 json.dumps(
                     {
-                        "text": text,
+                        "text": mask_personal(text, ()),  # a phone typed in must not be echoed into a file
                         "department": result.department,
                         "department_score": result.department_score,
                         "department_reason": result.department_reason,

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from sqlmodel import Session, col, select
 
 from models.core.clock import now
-from models.core.text import normalize
+from models.core.text import mask_personal, normalize
 from models.core.vocabulary import OPEN_STATUSES, STATUS_LABELS
 from models.store.tables import Area, CatalogItem, Request
 
@@ -94,6 +94,7 @@ def find_duplicates(
         Request.created_at,
         Request.status,
         CatalogItem.code,
+        Request.resident_name,
     ]
     rows = session.exec(
         select(*columns)
@@ -103,7 +104,7 @@ def find_duplicates(
         .limit(CANDIDATE_LIMIT)
     ).all()
     found = []
-    for rid, ref, other_title, other_text, created, status, other_code in rows:
+    for rid, ref, other_title, other_text, created, status, other_code, resident in rows:
         similarity = text_similarity(query, normalize(f"{other_title}{other_text}"))
         same_item = item_code is not None and other_code == item_code
         # different duties are different problems, however alike the words (same building, same stairwell…)
@@ -111,6 +112,8 @@ def find_duplicates(
             continue
         score = 0.7 * similarity + (30.0 if same_item else 0.0)
         if score >= MIN_SCORE and rid is not None:
-            found.append(Duplicate(rid, ref, other_title, created, status, round(score, 1), same_item))
+            # shown on the intake screen to whoever is typing: another resident's phone or name stays masked
+            shown = mask_personal(other_title, [resident] if resident else [])
+            found.append(Duplicate(rid, ref, shown, created, status, round(score, 1), same_item))
     found.sort(key=lambda d: d.score, reverse=True)
     return found[:limit]

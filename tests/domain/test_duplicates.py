@@ -98,3 +98,15 @@ def test_duplicate_scores_and_merge_round_trip(scene) -> None:
         assert new.status == "merged"
         workflow.unmerge(s, new, W)
         assert new.status == "new"
+
+
+def test_a_duplicate_offered_at_intake_shows_no_other_residents_phone_or_name(scene) -> None:
+    """The worker at the intake sees the earlier request's title: its resident stays masked (issue 16, item 4)."""
+    engine, grids, _ = scene
+    with session_scope(engine) as s, simulated_time(NOW - timedelta(days=1)):
+        log_request(s, W, title="张秀英反映6号楼路灯坏了，回电 139 1234 5678", area_id=grids["g1"], item_code="JD-007",
+                    resident_name="张秀英", resident_phone="13912345678")  # fmt: skip
+    with session_scope(engine) as s:
+        found = find_duplicates(s, None, title="6号楼路灯坏了", area_id=grids["g1"], item_code="JD-007", at=NOW)
+    shown = [d.title for d in found if "6号楼" in d.title]
+    assert shown and all("张秀英" not in t and "1234 5678" not in t and "5678" in t for t in shown), shown

@@ -31,7 +31,7 @@ from models.store import chain
 from models.store.consistency import chain_heads, check_database
 from models.store.engine import make_engine, session_scope, upgrade
 from models.store.roles import grant_script
-from models.store.tables import Operator
+from models.store.tables import Operator, Request
 from tests.accounts import PASSWORD
 from tests.conftest import CATALOG_CSV, PG_URL, _require_pg
 
@@ -245,3 +245,16 @@ def test_the_owners_rewrite_shows_in_db_check_or_in_the_printed_head(roles) -> N
 def test_grant_script_refuses_names_that_are_not_plain_identifiers() -> None:
     with pytest.raises(UserError, match="不是可用的 PostgreSQL 名称"):
         grant_script("xinsheng", app="app; DROP TABLE request", admin="a", read="r")
+
+
+def test_a_resident_is_erased_only_through_the_administrators_connection(roles) -> None:
+    from models.privacy.residents import erase_resident
+
+    ref = _closed_request(roles["app"])
+    with pytest.raises(PermissionDenied), session_scope(roles["app"]) as s:
+        erase_resident(s, ADMIN, "13912345678")
+    with session_scope(roles["admin"]) as s:
+        assert erase_resident(s, ADMIN, "139 1234 5678") == 1
+    with session_scope(roles["app"]) as s:
+        kept = s.exec(select(Request).where(Request.ref == ref)).one()
+        assert kept.resident_phone is None and kept.resident_name is None and kept.satisfaction == "unsatisfied"
