@@ -55,10 +55,12 @@ def match(
         if batch is not None:
             out = sys.stdout
             for _row, values in table.rows:
-                result = matcher.match(f"{values.get('title', '')} {values.get('text', '')}", top=top)
+                result = matcher.match(values.get("title", ""), top=top, body=values.get("text", ""))
                 record = {
                     "id": values.get("id", ""),
                     "department": result.department,
+                    "confidence": result.confidence,
+                    "departments": result.department_list(),
                     "matches": [{k: v for k, v in s.as_dict().items() if k != "reason"} for s in result.suggestions],
                 }
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -77,6 +79,8 @@ def match(
                         "department": result.department,
                         "department_score": result.department_score,
                         "department_reason": result.department_reason,
+                        "confidence": result.confidence,
+                        "departments": result.department_list(),
                         "matches": [s.as_dict() for s in result.suggestions],
                     },
                     ensure_ascii=False,

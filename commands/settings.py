@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from models.reporting.weights import Weights
 
 app = typer.Typer(
-    help="设置（settings）：综合得分和满意率的权重，安全设置（密码、锁定、闲置、两步验证、个人信息保存年限）",
+    help="设置（settings）：综合得分和满意率的权重，安全设置（密码、锁定、闲置、两步验证、个人信息保存年限），登记时的预选部门",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -116,3 +116,28 @@ def security(
                 record(session, actor, AuditAction.SETTINGS_CHANGE, security=", ".join(sorted(changes)))
         for _, line in policy.describe():
             typer.echo(line)
+
+
+@app.command("routing")
+def routing(
+    ctx: typer.Context,
+    preselect: str = typer.Option(
+        None,
+        "--preselect",
+        metavar="把握|off",
+        help="匹配把握达到此值（0.5–1）时，登记界面预先选中建议部门；off 为关闭",
+    ),
+) -> None:
+    """显示或修改登记时的预选部门（修改需管理员）。"""
+    with user_errors():
+        from models.core.vocabulary import Privilege
+        from models.matching.preselect import describe, load_preselect, parse_preselect, set_preselect
+        from models.store.engine import session_scope
+
+        value = parse_preselect(preselect) if preselect is not None else None
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.SETTINGS if preselect is not None else None)
+        with session_scope(engine) as session:
+            if preselect is not None:
+                set_preselect(session, actor, value)
+            typer.echo(describe(load_preselect(session)))

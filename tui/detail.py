@@ -392,7 +392,7 @@ class DetailScreen(XinshengScreen):
             return
         suggestions = [
             (s.code, f"{s.name}（{tr(DUTY_LABELS.get(s.duty, s.duty))} → {s.department}）")
-            for s in matcher.match(f"{detail.title} {detail.text}", top=8).suggestions
+            for s in matcher.match(detail.title, top=8, body=detail.text).suggestions
         ]
         catalog = [
             (i.code, f"[{i.code}] {i.name}（{tr(DUTY_LABELS.get(i.duty, i.duty))} → {matcher.route_department(i)}）")

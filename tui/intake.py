@@ -24,6 +24,8 @@ from models.core.vocabulary import (
     Channel,
     Role,
 )
+from models.matching.levels import LOW_CONFIDENCE
+from models.matching.preselect import load_preselect
 from models.requests.duplicates import Duplicate, find_duplicates
 from models.requests.intake import (
     MIN_AUTO_SCORE,
@@ -102,6 +104,8 @@ class IntakeScreen(XinshengScreen):
         self._duplicate_timer: Timer | None = None
         self._result: MatchResult | None = None
         self._accepted: Suggestion | None = None
+        self._preselected = False  # _accepted was chosen by the site's pre-select setting, not by the worker
+        self._preselect: float | None = None  # models.matching.preselect: the confidence that pre-selects
         self._wait_timer: Timer | None = None
         self._duplicates: list[Duplicate] = []
         self._phone = ""  # the number as typed; the field shows it masked once the cursor leaves it
@@ -145,6 +149,7 @@ class IntakeScreen(XinshengScreen):
         self.query_one("#title", Input).focus()
         actor = self.xapp.actor
         self.xapp.run_db(lambda s: list_grids(s, actor), self._fill_grids, group="grids")
+        self.xapp.run_db(load_preselect, self._set_preselect, group="preselect")
         if not self.xapp.matcher_ready.is_set():
             self.query_one("#routing", Static).update(tr("正在加载匹配索引……"))
             self._wait_timer = self.set_interval(0.2, self._wait_for_matcher)
@@ -165,8 +170,9 @@ class IntakeScreen(XinshengScreen):
             self.query_one("#routing", Static).update("")
             self._schedule_match()
 
-    def _query_text(self) -> str:
-        return f"{self.query_one('#title', Input).value} {self.query_one('#text', Input).value}".strip()
+    def _query_text(self) -> tuple[str, str]:
+        """The title and the details, as the matcher reads them (the details count for less)."""
+        return self.query_one("#title", Input).value.strip(), self.query_one("#text", Input).value.strip()
 
     @on(Input.Changed, "#title, #text")
     def _text_changed(self) -> None:
@@ -186,21 +192,37 @@ class IntakeScreen(XinshengScreen):
             return
 
         def job() -> None:
-            result = matcher.match(text, top=3)
+            result = matcher.match(text[0], top=3, body=text[1])
             self.app.call_from_thread(still_shown(self._show_suggestions), result)
 
         self.run_worker(job, thread=True, group="match", exclusive=True)
 
     def _show_suggestions(self, result: MatchResult) -> None:
-        if result.text.strip() != self._query_text():
+        if (result.text.strip(), result.body.strip()) not in (self._query_text(), (self._query_text()[1], "")):
             return  # the user kept typing; a newer match is on its way
         self._result = result
+        self._apply_preselect(result)
         self._render_suggestions()
         # the duplicate search is a database query: it waits for a pause in typing, so it never competes with
         # the next keystroke's suggestions
         if self._duplicate_timer is not None:
             self._duplicate_timer.stop()
         self._duplicate_timer = self.set_timer(DUPLICATE_PAUSE_SECONDS, self._start_duplicates)
+
+    def _set_preselect(self, value: float | None) -> None:
+        self._preselect = value
+
+    def _apply_preselect(self, result: MatchResult) -> None:
+        """A confident match pre-selects the first suggestion of its department, until the worker chooses; a
+        pre-selection follows the text as it is typed (it was never the worker's choice)."""
+        if self._accepted is not None and not self._preselected:
+            return
+        self._accepted, self._preselected = None, False
+        if self._preselect is None or result.empty or result.confidence < self._preselect:
+            return
+        chosen = next((s for s in result.suggestions if s.department == result.department), None)
+        if chosen is not None:
+            self._accepted, self._preselected = chosen, True
 
     def _render_suggestions(self) -> None:
         options = self.query_one("#suggestions", OptionList)
@@ -226,7 +248,7 @@ class IntakeScreen(XinshengScreen):
             options.add_option(Option(suggestion_text(rank, s, s.code == accepted_code), id=s.code))
         if self._accepted is not None:
             self._show_routing(self._accepted.code)
-        elif result.department and result.department_score >= MIN_AUTO_SCORE:
+        elif result.department and result.confidence >= LOW_CONFIDENCE:
             routing.set_class(False, "warning")
             top = result.suggestions[0]
             if top.department == result.department:
@@ -261,6 +283,7 @@ class IntakeScreen(XinshengScreen):
             self.notify(tr("没有这条建议"), severity="warning")
             return
         self._accepted = self._result.suggestions[index]
+        self._preselected = False
         self._render_suggestions()
 
     @on(Input.Submitted, "#title, #text, #location, #phone")
@@ -300,7 +323,7 @@ class IntakeScreen(XinshengScreen):
         for widget_id in ("#title", "#text", "#location", "#phone"):
             self.query_one(widget_id, Input).value = ""
         self._phone = ""
-        self._accepted = None
+        self._accepted, self._preselected = None, False
         self._result = None
         self._render_suggestions()
         self._show_duplicates([])

@@ -558,7 +558,7 @@ def _prepare_row(context: _ImportContext, row: dict[str, Any]) -> _Prepared:
     status = row["status"]
     score = None
     if item is None and not row["confirmed"]:
-        match = context.matcher.match(request_text(title, text), top=1)
+        match = context.matcher.match(title, top=1, body=text)
         if match.suggestions and match.suggestions[0].score >= MIN_AUTO_SCORE:
             best = match.suggestions[0]
             item, score = items.get(best.code), best.score

@@ -37,18 +37,22 @@ STOP_FRACTION = 0.05  # n-grams in more than this share of examples carry no nei
 SHARPNESS = {"svm": 8.0, "nb": 10.0}
 # L2 strength of the SVMs; the same repeated CV gives 0.841 for 3e-5 against 0.835 for 1e-4 and 0.827 for 1e-5
 SVM_ALPHA = 3e-5
+# a message body's n-grams against the title's in a query: the title says what the request is about, the body
+# also tells the story around it (chosen by repeated cross-validation on the development data, benchmarks/README.md)
+BODY_WEIGHT = 0.25
 NB_ALPHA = 1.0  # Laplace smoothing of the naive Bayes department model (one document per item is sparse)
 
 
 def gram_keys(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(document index, n-gram key) for every 1-, 2- and 3-gram of already normalized texts."""
+    """(document index, n-gram key) for every 1-, 2- and 3-gram of already normalized texts; none spans a \\x01
+    (the catalog's model joins an item's name, keywords and description with it: separate phrases)."""
     if not texts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
     joined = "\x00".join(texts) + "\x00"
     cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
     doc = np.cumsum(cp == 0) - (cp == 0)  # document index of every position (separators belong to the left)
-    live = cp != 0
+    live = cp > 1
     docs = [doc[live]]
     keys = [cp[live]]
     two = live[:-1] & live[1:]
@@ -159,6 +163,28 @@ def _weighted(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags(1.0 / norms.astype(np.float32)) @ weighted)
 
 
+@dataclass(frozen=True)
+class Fusion:
+    """How a matcher weighs this history against the catalog, and what its scores mean: chosen on the site's own
+    history when the index is built (models.matching.calibration), kept with the index. The defaults stand for a
+    history too small to judge itself by."""
+
+    history_weight: float = 0.8  # the history's share at full similarity (the catalog keeps the rest)
+    unseen: float = 1.0  # the catalog score kept by a department no confirmed routing ever went to
+    # logistic map from (best combined score, its lead, the department model's logit) to P(department right);
+    # None: models.matching.calibration.PRIOR
+    platt: tuple[float, ...] | None = None
+    calibrated_on: int = 0  # confirmed routings the choice was made on (0: the defaults)
+
+    def to_json(self) -> str:
+        return json.dumps([self.history_weight, self.unseen, self.platt, self.calibrated_on])
+
+    @classmethod
+    def from_json(cls, text: str) -> Fusion:
+        weight, unseen, platt, size = json.loads(text)
+        return cls(weight, unseen, tuple(platt) if platt else None, size)
+
+
 @dataclass
 class Neighbour:
     row: int
@@ -175,6 +201,7 @@ class HistoryIndex:
     dept_of: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # -1: none
     item_of: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     model: str = "svm"
+    fusion: Fusion = field(default_factory=Fusion)
     # n-gram counts per example (CSR), made from _count_parts on first use when the index was loaded from arrays
     _counts: Any = None
     _count_parts: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
@@ -189,7 +216,7 @@ class HistoryIndex:
     _class_bias: np.ndarray = field(default_factory=lambda: np.zeros(0))
     _stop: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     _present: np.ndarray | None = None  # departments with at least one labelled example; None: recompute
-    _memo: tuple[str, np.ndarray, np.ndarray] | None = None  # the last query's vector
+    _memo: tuple[tuple[str, str], np.ndarray, np.ndarray, float] | None = None  # the last query's vector
     _delta_texts: list[str] = field(default_factory=list)
     _delta_labels: list[tuple[str | None, str | None]] = field(default_factory=list)
     _delta_grams: list[frozenset[str]] = field(default_factory=list)
@@ -236,9 +263,9 @@ class HistoryIndex:
         parts = [self._vectorize(text) for text in texts]
         return sparse.csr_matrix(
             (
-                np.concatenate([weights for _, weights in parts]),
-                np.concatenate([cols for cols, _ in parts]),
-                np.cumsum([0] + [len(cols) for cols, _ in parts]),
+                np.concatenate([weights for _, weights, _ in parts]),
+                np.concatenate([cols for cols, _, _ in parts]),
+                np.cumsum([0] + [len(cols) for cols, _, _ in parts]),
             ),
             shape=(len(texts), len(self.vocab)),
         )
@@ -330,31 +357,37 @@ class HistoryIndex:
             self._delta_texts, self._delta_labels, self._delta_grams = [], [], []
             self._load_rows(texts, labels)
 
-    def _query_vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """(columns, weights) of the query over the base vocabulary, unit length.
+    def _query_vector(self, text: str, body: str = "") -> tuple[np.ndarray, np.ndarray, float]:
+        """(columns, weights, known share) of the query over the base vocabulary: unit length counting the n-grams
+        the index has never seen, and the factor that makes it unit length over the known ones alone.
 
         The last one is kept: a match asks for it twice (neighbours, then the department model).
         """
-        if self._memo is not None and self._memo[0] == text:
-            return self._memo[1], self._memo[2]
-        cols, weights = self._vectorize(text)
-        self._memo = (text, cols, weights)
-        return cols, weights
+        if self._memo is not None and self._memo[0] == (text, body):
+            return self._memo[1], self._memo[2], self._memo[3]
+        cols, weights, rescale = self._vectorize(text, body)
+        self._memo = ((text, body), cols, weights, rescale)
+        return cols, weights, rescale
 
-    def _vectorize(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        _, keys = gram_keys([text])
-        if not len(keys) or not len(self.vocab):
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
-        uniq, tf = np.unique(keys, return_counts=True)
+    def _vectorize(self, text: str, body: str = "") -> tuple[np.ndarray, np.ndarray, float]:
+        """The query's sublinear tf × idf; the message body's n-grams count BODY_WEIGHT of the title's."""
+        uniq, tf = _term_weights(text, 1.0)
+        if body:
+            more, more_tf = _term_weights(body, BODY_WEIGHT)
+            uniq, where = np.unique(np.concatenate([uniq, more]), return_inverse=True)
+            tf = np.bincount(where, weights=np.concatenate([tf, more_tf]), minlength=len(uniq))
+        if not len(uniq) or not len(self.vocab):
+            return np.zeros(0, dtype=np.int64), np.zeros(0), 1.0
         pos = np.searchsorted(self.vocab, uniq)
         pos[pos >= len(self.vocab)] = 0
         known = self.vocab[pos] == uniq
         cols = pos[known]
-        weights = (1.0 + np.log(tf[known])) * self._idf[cols]
+        weights = tf[known] * self._idf[cols]
         # unknown grams still count towards the query's length, so a query that is mostly new is not "similar"
-        unknown = (1.0 + np.log(tf[~known])) * (np.log(1.0 + self._rows) + 1.0)
-        norm = np.sqrt(float((weights**2).sum() + (unknown**2).sum())) or 1.0
-        return cols, weights / norm
+        unknown = tf[~known] * (np.log(1.0 + self._rows) + 1.0)
+        known_norm = float(np.sqrt((weights**2).sum()))
+        norm = np.sqrt(known_norm**2 + float((unknown**2).sum())) or 1.0
+        return cols, weights / norm, (norm / known_norm if known_norm else 1.0)
 
     def _column_scores(self, cols: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Dot product of every base example with a sparse query: a gather over the query's columns only."""
@@ -364,10 +397,10 @@ class HistoryIndex:
         positions = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
         return np.bincount(rows[positions], weights=data[positions] * np.repeat(weights, lengths), minlength=self._rows)
 
-    def neighbours(self, text: str, k: int) -> list[Neighbour]:
+    def neighbours(self, text: str, k: int, body: str = "") -> list[Neighbour]:
         """The k most similar examples (cosine over informative n-grams), the delta included."""
         found: list[Neighbour] = []
-        cols, weights = self._query_vector(text)
+        cols, weights, _ = self._query_vector(text, body)
         if len(cols):
             keep = ~self._stop[cols]
             if keep.any():
@@ -377,7 +410,7 @@ class HistoryIndex:
                     touched = touched[np.argpartition(-scores[touched], k)[:k]]
                 found = [Neighbour(int(r), float(scores[r])) for r in touched]
         if self._delta_texts:
-            found.extend(self._delta_neighbours(text))
+            found.extend(self._delta_neighbours(f"{text}\x01{body}" if body else text))
         found.sort(key=lambda n: n.similarity, reverse=True)
         return found[:k]
 
@@ -426,7 +459,15 @@ class HistoryIndex:
         item, dept = int(self.item_of[row]), int(self.dept_of[row])
         return (self.items[item] if item >= 0 else None, self.departments[dept] if dept >= 0 else None)
 
-    def department_posterior(self, text: str) -> dict[str, float]:
+    def known_departments(self) -> frozenset[str]:
+        """Departments at least one confirmed routing went to."""
+        if self._present is None or len(self._present) != len(self.departments):
+            labelled = self.dept_of[self.dept_of >= 0]
+            self._present = np.bincount(labelled, minlength=len(self.departments)) > 0
+        known = {self.departments[i] for i in np.flatnonzero(self._present)}
+        return frozenset(known | {d for _, d in self._delta_labels if d})
+
+    def department_posterior(self, text: str, body: str = "") -> dict[str, float]:
         """P(department | text) from the linear department model (softmax of its margins).
 
         Not ComplementNB.predict_proba or an SVM calibration: the scores are scaled by SHARPNESS, a constant
@@ -434,10 +475,12 @@ class HistoryIndex:
         """
         if not self.departments or not self._class_weights.size:
             return {}
-        cols, weights = self._query_vector(text)
+        cols, weights, rescale = self._query_vector(text, body)
         if not len(cols):
             return {}
-        scores = weights @ self._class_weights[cols] + self._class_bias
+        # the model reads the query as TfidfVectorizer.transform would: unit length over the n-grams it knows.
+        # Counting the unseen ones shrank every margin towards the bias, most where history is small (issue 17)
+        scores = (weights * rescale) @ self._class_weights[cols] + self._class_bias
         if self._present is None or len(self._present) != len(self.departments):
             labelled = self.dept_of[self.dept_of >= 0]
             self._present = np.bincount(labelled, minlength=len(self.departments)) > 0
@@ -469,6 +512,7 @@ class HistoryIndex:
             "class_bias": self._class_bias,
             "model": np.asarray(self.model),
             "stop": self._stop,
+            "fusion": np.asarray(self.fusion.to_json()),
         }
 
     @classmethod
@@ -485,6 +529,8 @@ class HistoryIndex:
         index._class_weights = arrays["class_weights"]
         index._class_bias = arrays["class_bias"]
         index._stop = arrays["stop"]
+        if "fusion" in arrays:
+            index.fusion = Fusion.from_json(str(arrays["fusion"]))
         return index
 
     def extend(self, texts: Sequence[str], labels: Sequence[tuple[str | None, str | None]]) -> None:
@@ -493,5 +539,13 @@ class HistoryIndex:
             self._load_rows(texts, labels)
 
 
+def _term_weights(text: str, scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """A text's distinct n-gram keys and their sublinear term frequencies, times `scale`."""
+    _, keys = gram_keys([text]) if text else (None, np.zeros(0, dtype=np.int64))
+    uniq, tf = np.unique(keys, return_counts=True)
+    return uniq, scale * (1.0 + np.log(tf))
+
+
 def _ngrams(text: str) -> list[str]:
-    return [text[i : i + n] for n in (1, 2, 3) for i in range(len(text) - n + 1)]
+    grams = (text[i : i + n] for n in (1, 2, 3) for i in range(len(text) - n + 1))
+    return [g for g in grams if "\x01" not in g]

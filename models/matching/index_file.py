@@ -39,7 +39,7 @@ from models.matching.examples import example_rows
 from models.matching.history_index import HistoryIndex
 from models.store.tables import CatalogItem, MatchExample
 
-FORMAT = 4  # 3: one custom flat file (.idx); 4: .npy files and a JSON manifest
+FORMAT = 5  # 3: one custom flat file (.idx); 4: .npy files and a JSON manifest; 5: phrases, fusion
 PAGE = 4096
 
 

@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 from models.core.clock import now
 from models.core.text import mask_personal, normalize
 from models.core.vocabulary import OPEN_STATUSES, STATUS_LABELS
+from models.requests.intake import MIN_AUTO_SCORE
 from models.store.tables import Area, CatalogItem, Request
 
 if TYPE_CHECKING:  # numpy-backed; loaded by the matcher itself, off the start-up path
@@ -76,8 +77,11 @@ def find_duplicates(
     if not query or area_id is None:
         return []
     if item_code is None and matcher is not None:
-        result = matcher.match(f"{title} {text}", top=1)
-        item_code = result.suggestions[0].code if result.suggestions else None
+        result = matcher.match(title, top=1, body=text)
+        # only a suggestion the intake would route by names the duty: a faint one (a few points, 字符相近) would
+        # make any request "the same item" as the last one and offer it as a duplicate
+        sure = result.suggestions and result.suggestions[0].score >= MIN_AUTO_SCORE
+        item_code = result.suggestions[0].code if sure else None
     since = (at or now()) - timedelta(days=WINDOW_DAYS)
     conditions = [
         col(Request.area_id).in_(_area_scope(session, area_id)),

@@ -218,7 +218,7 @@ def log_request(
     confirmed = item_code is not None
     score: float | None = None
     if item_code is None and matcher is not None and auto_route:
-        result = matcher.match(request_text(title, text), top=1)
+        result = matcher.match(title, top=1, body=text)
         if result.suggestions and result.suggestions[0].score >= MIN_AUTO_SCORE:
             item_code, score = result.suggestions[0].code, result.suggestions[0].score
     routing = routing_for_code(session, item_code) if item_code or auto_route else UNROUTED

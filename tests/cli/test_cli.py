@@ -75,6 +75,12 @@ def test_match_text_and_json(db: Path) -> None:
     assert data["department"] == "区水务局"
     assert data["matches"][0]["code"] == "JD-003" and data["matches"][0]["duty"] == "returned"
     assert set(data["matches"][0]) >= {"code", "name", "category", "department", "duty", "score", "reason"}
+    # issue 17: a calibrated confidence, and the candidate departments, distinct, best first, at least three
+    assert 0.0 <= data["confidence"] <= 1.0
+    names = [d["name"] for d in data["departments"]]
+    assert names[0] == data["department"] and len(names) == len(set(names)) >= 3
+    scores = [d["score"] for d in data["departments"]]
+    assert scores == sorted(scores, reverse=True)
 
 
 def test_version_and_top_bounds(db: Path) -> None:
@@ -103,7 +109,8 @@ def test_match_batch_jsonl_in_input_order(db: Path, tmp_path: Path) -> None:
     assert lines[0]["department"] == "区城管执法局"
     assert lines[1]["matches"][0]["code"] == "JD-002" and len(lines[1]["matches"]) == 2
     assert set(lines[1]["matches"][0]) == {"code", "name", "category", "department", "duty", "score"}
-    assert lines[2] == {"id": "q3", "department": None, "matches": []}
+    assert lines[2] == {"id": "q3", "department": None, "confidence": 0.0, "departments": [], "matches": []}
+    assert lines[0]["departments"][0]["name"] == "区城管执法局" and 0 < lines[0]["confidence"] <= 1
     assert invoke(db, "match", "--batch", str(batch), "--format", "csv").exit_code == 2
 
 

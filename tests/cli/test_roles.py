@@ -146,6 +146,8 @@ CASES: list[tuple[str, tuple[str, ...], frozenset[str], str | None, str]] = [
      ADMIN, None, "0.2×response"),
     ("settings security show", ("settings", "security"), EVERYONE, None, "密码最短 8 个字符"),
     ("settings security change", ("settings", "security", "--min-length", "12"), ADMIN, None, "密码最短 12 个字符"),
+    ("settings routing show", ("settings", "routing"), EVERYONE, None, "登记时预选部门：关闭"),
+    ("settings routing change", ("settings", "routing", "--preselect", "0.9"), ADMIN, None, "把握 ≥ 0.9"),
     ("deadlines list", ("deadlines", "list"), EVERYONE, None, "工作日"),
     ("deadlines set", ("deadlines", "set", "--scope", "urgency", "--urgency", "urgent", "--completion", "2"), ADMIN,
      None, "已设置"),

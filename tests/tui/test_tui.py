@@ -879,7 +879,7 @@ async def test_an_accepted_suggestion_stays_accepted_while_the_details_are_typed
         await pilot.press("f6")
         await wait_for(pilot, lambda: str(options.get_option_at_index(1).prompt).startswith("✔"))
         await pilot.press("tab", *"晚上楼下很黑")
-        await wait_for(pilot, lambda: screen._result is not None and "很黑" in screen._result.text)
+        await wait_for(pilot, lambda: screen._result is not None and "很黑" in screen._result.body)
         assert str(options.get_option(second).prompt).startswith("✔")
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: screen.query_one("#title", Input).value == "")

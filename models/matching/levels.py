@@ -1,0 +1,7 @@
+"""What a match's confidence means to the people reading it, kept apart from the numpy-backed matcher so the TUI
+can import it on its start-up path."""
+
+# below this a department is more likely wrong than right (the confidence is a calibrated probability): the
+# intake says 匹配把握低 and asks for a person's choice (benchmarks/README.md, selective accuracy, says what share
+# of answers that is on the development data)
+LOW_CONFIDENCE = 0.5
