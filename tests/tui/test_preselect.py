@@ -31,15 +31,21 @@ def _app(sqlite_catalog, preselect: float | None) -> XinshengApp:
     return XinshengApp(sqlite_catalog)
 
 
+async def _typed(pilot, app: XinshengApp, title: str) -> tuple[IntakeScreen, OptionList]:
+    """Signed in, at the intake, the title typed: the screen and its suggestion list."""
+    await sign_in(pilot, app, WORKER)
+    await until(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
+    screen = app.screen
+    assert isinstance(screen, IntakeScreen)
+    await pilot.click("#title")
+    await pilot.press(*title)
+    return screen, screen.query_one("#suggestions", OptionList)
+
+
 async def test_a_confident_match_is_preselected_and_the_worker_can_choose_another(sqlite_catalog) -> None:
     app = _app(sqlite_catalog, 0.5)
     async with app.run_test(size=(100, 30)) as pilot:
-        await sign_in(pilot, app, WORKER)
-        await until(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
-        screen = app.screen
-        await pilot.click("#title")
-        await pilot.press(*"楼上水管爆了一直漏水")
-        options = screen.query_one("#suggestions", OptionList)
+        screen, options = await _typed(pilot, app, "楼上水管爆了一直漏水")
         await until(pilot, lambda: screen._result is not None and screen._result.confidence >= 0.5 and _ticked(options))
         first = screen._result.suggestions[0]
         assert _ticked(options) == [first.code] and first.department == screen._result.department
@@ -56,11 +62,6 @@ async def test_a_confident_match_is_preselected_and_the_worker_can_choose_anothe
 async def test_without_the_setting_nothing_is_preselected(sqlite_catalog) -> None:
     app = _app(sqlite_catalog, None)
     async with app.run_test(size=(100, 30)) as pilot:
-        await sign_in(pilot, app, WORKER)
-        await until(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
-        screen = app.screen
-        await pilot.click("#title")
-        await pilot.press(*"楼上水管爆了一直漏水")
-        options = screen.query_one("#suggestions", OptionList)
+        screen, options = await _typed(pilot, app, "楼上水管爆了一直漏水")
         await until(pilot, lambda: screen._result is not None and options.option_count >= 2)
         assert _ticked(options) == [] and screen._accepted is None
