@@ -169,7 +169,7 @@ async def in_app(db: Path) -> dict[str, object]:
                 changed_at.clear()
                 shown_at.clear()
                 await pilot.press(ch)
-                typed = screen._query_text()
+                typed = screen._query_text()[0]  # the title (the details are empty here)
                 deadline = time.perf_counter() + 5
                 while typed not in shown_at and time.perf_counter() < deadline:
                     await pilot.pause(0.001)

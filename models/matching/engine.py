@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -44,6 +44,15 @@ class ItemInfo:
     merged_into: str | None = None
     id: int | None = None
     active: bool = True  # False: nobody takes this work any more (its department is disabled); never suggested
+
+
+Labels = list[tuple[str | None, str | None]]
+CatalogModelSource = Callable[[list[str], Labels], HistoryIndex]
+
+
+def build_catalog_model(texts: list[str], labels: Labels) -> HistoryIndex:
+    """The catalog read as a department model: complement naive Bayes over one document per item."""
+    return HistoryIndex.build(texts, labels, model="nb")
 
 
 @dataclass(frozen=True)
@@ -194,7 +203,15 @@ def _matched_spans(query: str, terms: Iterable[str], min_len: int = 2) -> list[s
 class Matcher:
     """Catalog + history matcher; build once per process (or per TUI session) and feed it new examples."""
 
-    def __init__(self, items: Sequence[ItemInfo], examples: Iterable[tuple[str, str | None, str | None]] = ()):
+    def __init__(
+        self,
+        items: Sequence[ItemInfo],
+        examples: Iterable[tuple[str, str | None, str | None]] = (),
+        *,
+        catalog_model: CatalogModelSource | None = None,
+    ):
+        """`catalog_model` makes the catalog's department model from its documents (models.matching.index_file
+        keeps it on disk, so a new process need not import scipy to build it); by default it is built here."""
         self.items = list(items)
         self.by_code = {item.code: item for item in self.items}
         self._item_index = Bm25Index()
@@ -221,7 +238,7 @@ class Matcher:
         # the catalog read as a department model: every item that still takes work is one labelled document of its
         # owner (a merged item's words are its successor's owner's)
         live = [(i, target) for i, target in enumerate(self._suggest_as) if target is not None]
-        self._catalog_model = HistoryIndex.build(
+        self._catalog_model = (catalog_model or build_catalog_model)(
             [
                 "\x01".join(
                     (
@@ -233,7 +250,6 @@ class Matcher:
                 for i, _ in live
             ],
             [(self.items[i].code, self.items[target].department) for i, target in live],
-            model="nb",
         )
         # the TUI matches in one worker thread while another records a confirmed routing
         self._lock = threading.RLock()
@@ -257,6 +273,8 @@ class Matcher:
         from models.matching.calibration import calibrate
 
         texts, labels = self.prepare_examples(examples)
+        if not texts:  # nothing confirmed yet: an empty index, without the sparse-matrix machinery
+            return HistoryIndex()
         index = HistoryIndex.build(texts, labels)
         index.fusion = calibrate(self, texts, labels)
         return index

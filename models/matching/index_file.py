@@ -34,7 +34,7 @@ from sqlmodel import Session, select
 
 from models.core.config import cache_dir
 from models.core.private import private_dir, private_opener, write_private_text
-from models.matching.engine import Matcher
+from models.matching.engine import CatalogModelSource, Labels, Matcher, build_catalog_model
 from models.matching.examples import example_rows
 from models.matching.history_index import HistoryIndex
 from models.store.tables import CatalogItem, MatchExample
@@ -47,6 +47,25 @@ def cache_path(session: Session) -> Path:
     """The manifest of the database's saved index; its arrays are the .npy files beside it that share its stem."""
     url = session.get_bind().engine.url.render_as_string(hide_password=True)
     return cache_dir() / f"history-{hashlib.sha1(url.encode()).hexdigest()[:16]}.json"
+
+
+def catalog_model_cache(session: Session) -> CatalogModelSource:
+    """Where the catalog's department model is kept between processes: keyed by the documents themselves, so any
+    change to the catalog (or to how it is read) builds it afresh. Building it imports scipy (about 0.1 s) and takes
+    as long again; reading it needs numpy alone."""
+    url = session.get_bind().engine.url.render_as_string(hide_password=True)
+    path = cache_dir() / f"catalog-{hashlib.sha1(url.encode()).hexdigest()[:16]}.json"
+
+    def source(texts: list[str], labels: Labels) -> HistoryIndex:
+        key = hashlib.sha1(json.dumps([texts, labels], ensure_ascii=False).encode()).hexdigest()
+        cached = _read(path) if path.exists() else None
+        if cached is not None and cached[0] == {"format": FORMAT, "documents": key}:
+            return cached[1]
+        model = build_catalog_model(texts, labels)
+        _write(path, {"format": FORMAT, "documents": key}, model)
+        return model
+
+    return source
 
 
 def _array_path(manifest: Path, generation: str, name: str) -> Path:

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from models.matching.engine import ItemInfo, Matcher
 from models.matching.examples import example_rows
-from models.matching.index_file import load_history
+from models.matching.index_file import catalog_model_cache, load_history
 from models.store.tables import CatalogItem, Department
 
 
@@ -39,7 +39,7 @@ def load_matcher(session: Session, *, use_cache: bool = True, warm: bool = False
         )
         for item, department, active in rows
     ]
-    matcher = Matcher(items)
+    matcher = Matcher(items, catalog_model=catalog_model_cache(session) if use_cache else None)
     if use_cache:
         # the catalog side is cheap; only history is cached. `warm` pages the cache file in at load (the TUI, in
         # its background thread), so the first keystrokes do not wait on page faults

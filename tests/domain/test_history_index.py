@@ -118,3 +118,32 @@ def test_cache_is_reused_extended_and_rebuilt(catalog_engine, tmp_path: Path) ->
         path.write_bytes(damaged)
         with session_scope(catalog_engine) as s:
             assert load_matcher(s).example_count == 5
+
+
+def test_the_catalog_model_is_kept_and_a_new_process_needs_no_scipy(sqlite_catalog, tmp_path: Path) -> None:
+    """`xinsheng match` in a new process built the catalog's naive Bayes model every time, importing scipy (issue
+    17: 2.4× a bare sqlmodel import). It is now read from the cache, and rebuilt when the catalog's words change."""
+    import subprocess
+    import sys
+
+    from models.store.tables import CatalogItem
+
+    with session_scope(sqlite_catalog) as s:
+        built = load_matcher(s)
+    url = str(sqlite_catalog.url.database)
+    probe = (
+        "import sys; from models.store.engine import open_engine, session_scope; "
+        "from models.matching.loader import load_matcher; s = session_scope(open_engine(sys.argv[1])).__enter__(); "
+        "m = load_matcher(s); print(m.match('楼上水管爆了一直漏水').department, 'scipy' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", probe, url], capture_output=True, text=True, check=True)
+    department, scipy_loaded = run.stdout.split()
+    assert department == built.match("楼上水管爆了一直漏水").department and scipy_loaded == "False", run.stderr
+    with session_scope(sqlite_catalog) as s:  # the catalog's words change: the kept model is not used
+        item = s.exec(select(CatalogItem).where(CatalogItem.code == "JD-003")).one()
+        item.name = "楼上楼下漏水纠纷调解"
+    with session_scope(sqlite_catalog) as s:
+        assert (
+            load_matcher(s).match("漏水纠纷").departments
+            == load_matcher(s, use_cache=False).match("漏水纠纷").departments
+        )
