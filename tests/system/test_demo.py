@@ -27,7 +27,9 @@ from models.store.tables import CatalogItem, CatalogRevision, Department, MatchE
 # file, and the old builder wrote placeholders ("演示事项清单", "demo") where the import now records catalog.csv.
 # Recomputed for issues 15 and 16: a 办结 event keeps its hours in its data, a duplicate is merged only into work
 # still being done (the builder no longer merges into closed requests), and event times are kept to the second.
-DEMO_FINGERPRINT = "d6f4cf1161289192f66d16d1ee25646b27a47040a74b9616e6babdd0a3b71e83"
+# Recomputed for issue 17: the matcher reads a request's details at a quarter of its title's weight, so 8 of the 150
+# requests' match scores moved by 0.1 (compared row by row with the build before it; nothing else changed).
+DEMO_FINGERPRINT = "cd429d3d2f49ae92710bfa18b3fc2365f002baa49a5e62c8879b01ebd03ff33c"
 FINGERPRINT_COLUMNS = {
     "area": "id, name, kind, parent_id",
     "department": "id, name, level, parent_id, phone, active",
