@@ -364,8 +364,8 @@ class Matcher:
             item_scores[idx] = 1.0 - (1.0 - 0.7 * keyword_part) * (1.0 - 0.6 * fuzzy) * (1.0 - 0.8 * rel)
             keyword_hits[idx] = hits
 
-        phrases, story = query, normalize(body)
-        neighbours = history.neighbours(phrases, EXAMPLE_NEIGHBOURS, story)
+        details = normalize(body)
+        neighbours = history.neighbours(query, EXAMPLE_NEIGHBOURS, details)
         history_strength = neighbours[0].similarity if neighbours else 0.0
         item_votes: dict[str, float] = defaultdict(float)
         dept_votes: dict[str, float] = defaultdict(float)
@@ -377,7 +377,7 @@ class Matcher:
             if department:
                 dept_votes[department] += neighbour.similarity
                 dept_counts[department] += 1
-        posterior = history.department_posterior(phrases, story)
+        posterior = history.department_posterior(query, details)
 
         index_of = self._index_of
         item_vote_total = sum(item_votes.values()) or 1.0

@@ -148,8 +148,9 @@ def _weighted(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     counts, with the idf _prepare computes; the counts are CountVectorizer(analyzer="char", ngram_range=(1, 3),
     lowercase=False) of the normalized texts. Differences: float32, to halve the memory-mapped cache (within 1e-7 of
     scikit-learn's float64); and the query side (_vectorize), where n-grams the index has never seen still lengthen
-    the query, weighted with the idf of an n-gram in no document, where TfidfVectorizer.transform drops them: a
-    request that is mostly new words must not look like its few familiar ones. Hand-written because the catalog's
+    the query for the neighbours, weighted with the idf of an n-gram in no document, where TfidfVectorizer.transform
+    drops them: a request that is mostly new words must not look like its few familiar ones. The department model
+    reads the query as transform does (department_posterior). Hand-written because the catalog's
     model is weighted this way in every process at start (module docstring); at 100,000 rows TfidfTransformer is
     faster (0.07 s against 0.4 s).
     """
