@@ -25,7 +25,7 @@ from models.core.vocabulary import (
     Role,
 )
 from models.matching.levels import LOW_CONFIDENCE
-from models.matching.preselect import load_preselect
+from models.matching.preselect import load_preselect, preselected
 from models.requests.duplicates import Duplicate, find_duplicates
 from models.requests.intake import (
     MIN_AUTO_SCORE,
@@ -193,12 +193,12 @@ class IntakeScreen(XinshengScreen):
 
         def job() -> None:
             result = matcher.match(text[0], top=3, body=text[1])
-            self.app.call_from_thread(still_shown(self._show_suggestions), result)
+            self.app.call_from_thread(still_shown(self._show_suggestions), result, text)
 
         self.run_worker(job, thread=True, group="match", exclusive=True)
 
-    def _show_suggestions(self, result: MatchResult) -> None:
-        if (result.text.strip(), result.body.strip()) not in (self._query_text(), (self._query_text()[1], "")):
+    def _show_suggestions(self, result: MatchResult, asked: tuple[str, str]) -> None:
+        if asked != self._query_text():
             return  # the user kept typing; a newer match is on its way
         self._result = result
         self._apply_preselect(result)
@@ -217,12 +217,8 @@ class IntakeScreen(XinshengScreen):
         pre-selection follows the text as it is typed (it was never the worker's choice)."""
         if self._accepted is not None and not self._preselected:
             return
-        self._accepted, self._preselected = None, False
-        if self._preselect is None or result.empty or result.confidence < self._preselect:
-            return
-        chosen = next((s for s in result.suggestions if s.department == result.department), None)
-        if chosen is not None:
-            self._accepted, self._preselected = chosen, True
+        self._accepted = preselected(result, self._preselect)
+        self._preselected = self._accepted is not None
 
     def _render_suggestions(self) -> None:
         options = self.query_one("#suggestions", OptionList)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from models.matching.fusion import features, fuse
+from models.matching.fusion import features, fuse, top_department
 from models.matching.history_index import Fusion, HistoryIndex
 
 if TYPE_CHECKING:
@@ -61,23 +61,19 @@ def calibrate(matcher: Matching, texts: Sequence[str], labels: Sequence[tuple[st
     for weight in HISTORY_WEIGHTS:
         for unseen in UNSEEN:
             fusion = Fusion(weight, unseen)
-            right = sum(_top(fuse(e, fusion, known)[0]) == truth for e, truth, known in gathered)
+            right = sum(top_department(fuse(e, fusion, known)[0]) == truth for e, truth, known in gathered)
             if right > best_right:  # ties keep the earlier (weaker) choice
                 best_choice, best_right = fusion, right
     inputs, outcomes = [], []
     for evidence, truth, known in gathered:
         combined = fuse(evidence, best_choice, known)[0]
         inputs.append(features(combined, evidence.posterior))
-        outcomes.append(float(_top(combined) == truth))
+        outcomes.append(float(top_department(combined) == truth))
     # L2 of 1 (scikit-learn LogisticRegression's default strength): the score and its lead move together, and
     # unregularized their weights swung by ±2 between folds (on the demo to −11 and +24); this costs 0.002 of
     # calibration error out of fold (benchmarks/README.md)
     a, b, c, d = fit_logistic(np.asarray(inputs), np.asarray(outcomes), l2=PLATT_L2)
     return Fusion(best_choice.history_weight, best_choice.unseen, (a, b, c, d), len(labelled))
-
-
-def _top(combined: dict[str, float]) -> str | None:
-    return max(combined.items(), key=lambda kv: kv[1])[0] if combined else None
 
 
 def fit_logistic(inputs: np.ndarray, outcomes: np.ndarray, l2: float = 1e-3) -> tuple[float, ...]:

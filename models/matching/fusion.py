@@ -57,6 +57,10 @@ def fuse(evidence: Evidence, fusion: Fusion, known: frozenset[str]) -> tuple[dic
     return combined, history_weight
 
 
+def top_department(combined: dict[str, float]) -> str | None:
+    return max(combined.items(), key=lambda kv: kv[1])[0] if combined else None
+
+
 def best_and_lead(combined: dict[str, float]) -> tuple[float, float]:
     scores = sorted(combined.values(), reverse=True) or [0.0]
     return scores[0], scores[0] - (scores[1] if len(scores) > 1 else 0.0)
@@ -74,7 +78,7 @@ def features(combined: dict[str, float], posterior: dict[str, float]) -> tuple[f
     the history's department model for that department. The model's own certainty ranks answers best (alone, at
     80% coverage, as well as LinearSVC's margin); with the lead and the score it ranks them better than either."""
     best, lead = best_and_lead(combined)
-    top = max(combined.items(), key=lambda kv: kv[1])[0] if combined else None
+    top = top_department(combined)
     p = min(1.0 - 1e-4, max(1e-4, posterior.get(top, 0.0) if top else 0.0))
     return best, lead, math.log(p / (1.0 - p))
 

@@ -8,6 +8,7 @@ choose another suggestion; nothing is routed before Ctrl+S.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
@@ -17,6 +18,9 @@ from models.core.vocabulary import AuditAction, Privilege
 from models.matching.levels import LOW_CONFIDENCE
 from models.people.permissions import Actor, require
 from models.store.tables import Setting
+
+if TYPE_CHECKING:
+    from models.matching.engine import MatchResult, Suggestion
 
 KEY = "routing_preselect"
 OFF_WORDS = ("off", "关", "关闭", "none")
@@ -30,6 +34,7 @@ def load_preselect(session: Session) -> float | None:
 
 
 def parse_preselect(text: str) -> float | None:
+    """--preselect as typed: a confidence, or off."""
     if text.strip().lower() in OFF_WORDS:
         return None
     try:
@@ -38,21 +43,32 @@ def parse_preselect(text: str) -> float | None:
         raise UserError(
             f"--preselect 应为 {LOW_CONFIDENCE:g} 到 1 之间的把握（如 0.9），或 off；收到 “{text}”"
         ) from None
-    if not LOW_CONFIDENCE <= value <= 1.0:
-        raise UserError(
-            f"--preselect 应在 {LOW_CONFIDENCE:g} 到 1 之间（低于 {LOW_CONFIDENCE:g} 时多半是错的），收到 {value:g}"
-        )
+    _check(value, "--preselect")
     return value
 
 
 def set_preselect(session: Session, actor: Actor, value: float | None) -> None:
     """An administrator's setting, audited."""
     require(actor, Privilege.SETTINGS)
-    if value is not None and not LOW_CONFIDENCE <= value <= 1.0:
-        raise UserError(f"预选把握应在 {LOW_CONFIDENCE:g} 到 1 之间")
+    if value is not None:
+        _check(value, "预选把握")
     session.merge(Setting(key=KEY, value=json.dumps(value)))
     session.flush()
     record(session, actor, AuditAction.SETTINGS_CHANGE, preselect=value)
+
+
+def _check(value: float, name: str) -> None:
+    if not LOW_CONFIDENCE <= value <= 1.0:  # NaN fails too
+        low = f"{LOW_CONFIDENCE:g}"
+        raise UserError(f"{name} 应在 {low} 到 1 之间（低于 {low} 时多半是错的），收到 {value:g}")
+
+
+def preselected(result: MatchResult, threshold: float | None) -> Suggestion | None:
+    """What intake pre-selects for a match: the first suggestion of its department, when the match is at least as
+    sure as the site's threshold; None otherwise (and always when the site has none)."""
+    if threshold is None or result.empty or result.confidence < threshold:
+        return None
+    return next((s for s in result.suggestions if s.department == result.department), None)
 
 
 def describe(value: float | None) -> str:
