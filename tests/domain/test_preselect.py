@@ -15,9 +15,8 @@ def _suggestion(code: str, department: str) -> Suggestion:
     return Suggestion(code, code, "", department, "own", 60.0, "")
 
 
-RESULT = MatchResult(
-    "楼上漏水", "楼上漏水", "区水务局", 50.0, "", [_suggestion("A", "街道"), _suggestion("B", "区水务局")], confidence=0.8
-)
+SUGGESTIONS = [_suggestion("A", "街道"), _suggestion("B", "区水务局")]
+RESULT = MatchResult("楼上漏水", "楼上漏水", "区水务局", 50.0, "", SUGGESTIONS, confidence=0.8)
 
 
 def test_what_is_accepted() -> None:
