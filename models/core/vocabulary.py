@@ -112,6 +112,10 @@ class Privilege(Code):
     AUDIT = "audit", "查看安全审计", "read the security audit"
     ESCALATE = "escalate", "运行超期督办", "run escalation"
     RESIDENT_DATA = "resident_data", "办理居民个人信息的查阅和删除", "handle residents' data requests"
+    TASK_LOG = "task_log", "登记和导入下派任务", "log tasks pushed down"
+    TASK_REFUSE = "task_refuse", "在门口拒收清单外任务", "refuse off-list tasks at the door"
+    TASK_APPLY = "task_apply", "提交准入申请", "apply for admission"
+    TASK_DECIDE = "task_decide", "审定或撤销准入", "decide or revoke admissions"
 
 
 class AuditAction(Code):
@@ -224,6 +228,62 @@ class DepartmentLevel(Code):
     EXTERNAL = "external", "外部", "external"
 
 
+class TaskSource(Code):
+    """Where a task pushed down to the street came from (models.admission)."""
+
+    OA = "oa", "OA文件", "OA document"
+    WECHAT = "wechat", "微信群", "WeChat group"
+    PHONE = "phone", "电话", "phone call"
+    MEETING = "meeting", "会议", "meeting"
+    SYSTEM = "system", "系统下发", "pushed by a system"
+
+
+class TaskKind(Code):
+    """What a task asks of the street: the kinds of burden the cut lists name."""
+
+    FORM = "form", "报表填报", "forms"
+    MEETING = "meeting", "会议", "meeting"
+    INSPECTION = "inspection", "督查检查考核", "inspection or appraisal"
+    CERTIFICATE = "certificate", "证明盖章", "certificate or stamp"
+    PLAQUE = "plaque", "挂牌", "plaque"
+    APP = "app", "工作群/APP", "work group or app"
+    CAMPAIGN = "campaign", "专项任务", "special campaign"
+    OTHER = "other", "其他", "other"
+
+
+class Admission(Code):
+    """What the door decided for a task (models.admission.door): by the list, or through the procedure."""
+
+    ADMITTED = "admitted", "准入", "admitted"
+    ASSIST = "assist", "配合准入", "admitted to assist"
+    REFUSED = "refused", "拒收", "refused"
+    PENDING = "pending", "清单外待审", "off-list, pending"
+
+
+class TaskStatus(Code):
+    """Where a task stands: awaiting an application, under review, in force, or stopped."""
+
+    AWAITING = "awaiting", "待申请准入", "awaiting application"
+    REVIEWING = "reviewing", "准入审查中", "under review"
+    IN_FORCE = "in_force", "执行中", "in force"
+    REFUSED = "refused", "已拒收", "refused"
+    REVOKED = "revoked", "已撤销准入", "admission revoked"
+    EXPIRED = "expired", "准入已到期", "admission expired"
+
+
+class TaskAction(Code):
+    """What a task event records (taskevent, hash-chained like the requests' trail)."""
+
+    REGISTER = "register", "登记任务", "task logged"
+    IMPORT = "import", "导入任务", "task imported"
+    APPLY = "apply", "提交准入申请", "admission applied for"
+    ADMIT = "admit", "准予准入", "admitted"
+    REFUSE = "refuse", "不予准入", "refused"
+    REVOKE = "revoke", "撤销准入", "admission revoked"
+    EXPIRE = "expire", "准入到期", "admission expired"
+    ESCALATE = "escalate", "审查超期督办", "late review escalated"
+
+
 # --- views, named for how the code asks ---------------------------------------------------------------------------
 
 STATUS_LABELS = Status.labels()
@@ -294,6 +354,9 @@ SATISFACTIONS = Satisfaction.codes()
 # the permission messages name actions by their verb (你的角色不能登记诉求), privileges by their label
 ACTION_NAMES = {**{a.value: a.verb for a in Action}, **Privilege.labels()}
 
+TASK_STOPPED = (TaskStatus.REFUSED, TaskStatus.REVOKED, TaskStatus.EXPIRED)
+TASK_UNDECIDED = (TaskStatus.AWAITING, TaskStatus.REVIEWING)
+
 # duties the street no longer carries: their hours are freed (the ledger) and work matching them is not the street's
 CUT_DUTIES = (Duty.RETURNED, Duty.CANCELLED, Duty.MERGED)
 # of those, the ones whose work goes to the owning department and whose return to the street is a rebound; a merged
@@ -317,6 +380,11 @@ EVERY_CODE: tuple[type[Code], ...] = (
     Urgency,
     AreaKind,
     DepartmentLevel,
+    TaskSource,
+    TaskKind,
+    Admission,
+    TaskStatus,
+    TaskAction,
 )
 
 

@@ -41,14 +41,11 @@ from models.core.vocabulary import (
 )
 from models.files.tabular import Table, TablePreview, parse_datetime, preview_table, read_table
 from models.matching.engine import Matcher
+from models.matching.levels import MIN_AUTO_SCORE
 from models.matching.loader import load_matcher
 from models.people.permissions import require
 from models.requests.deadlines import DeadlineRules
-from models.requests.intake import (
-    MIN_AUTO_SCORE,
-    allocate_refs,
-    request_text,
-)
+from models.requests.intake import allocate_refs, request_text
 from models.requests.rows import encode_data, event_row, request_row
 from models.requests.workflow import Actor
 from models.store.chain import append

@@ -65,6 +65,7 @@ class Suggestion:
     score: float
     reason: str
     highlights: tuple[str, ...] = ()
+    merged_from: str | None = None  # the merged item whose words matched, suggested as its successor (this one)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -426,16 +427,17 @@ class Matcher:
             reason = "字符相近"
         return reason, tuple(dict.fromkeys([*hits, *spans]))
 
-    def match(self, text: str, top: int = 3, *, body: str = "") -> MatchResult:
+    def match(self, text: str, top: int = 3, *, body: str = "", catalog_only: bool = False) -> MatchResult:
         """Suggestions for a request's title (`text`); its message `body`, where there is one, counts for less.
-        With no title yet, the body is read as one."""
+        With no title yet, the body is read as one. `catalog_only` reads the catalog alone: the admission door
+        matches tasks pushed down by departments, which residents' confirmed requests say nothing about."""
         if body and not normalize(text):
             text, body = body, ""
         with self._lock:
-            return self._match(text, top, body)
+            return self._match(text, top, body, HistoryIndex() if catalog_only else self.history)
 
-    def _match(self, text: str, top: int, body: str = "") -> MatchResult:
-        evidence = self.evidence(text, self.history, body)
+    def _match(self, text: str, top: int, body: str, history: HistoryIndex) -> MatchResult:
+        evidence = self.evidence(text, history, body)
         if evidence is None:
             return MatchResult(text, "", None, 0.0, "", body=body)
         query = evidence.query
@@ -456,10 +458,11 @@ class Matcher:
                     score=round(100.0 * score, 1),
                     reason=reason,
                     highlights=highlights,
+                    merged_from=self.items[origin].code if origin != idx else None,
                 )
             )
-        fusion = self.history.fusion
-        combined, history_weight = fuse(evidence, fusion, self.history.known_departments())
+        fusion = history.fusion
+        combined, history_weight = fuse(evidence, fusion, history.known_departments())
         dept_counts = evidence.dept_counts
         if not combined:
             return MatchResult(text, query, None, 0.0, "", suggestions, body=body)

@@ -84,12 +84,16 @@ ADMINISTRATION: frozenset[str] = frozenset(
         Privilege.RESIDENT_DATA,
     }
 )
+# the admission door (models.admission): the community and the street log what arrives and may refuse off-list work
+# at the door; the department that wants a task applies; the street's supervisor or administrator decides
+DOOR: frozenset[str] = frozenset({Privilege.TASK_LOG, Privilege.TASK_REFUSE})
+ADMISSION_DECISIONS: frozenset[str] = frozenset({Privilege.TASK_APPLY, Privilege.TASK_DECIDE})
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     Role.GRID_WORKER: FIELD_ACTIONS,
-    Role.COMMUNITY: FIELD_ACTIONS | HANDLER_ACTIONS | {Privilege.IMPORT_REQUESTS},
-    Role.DEPARTMENT: HANDLER_ACTIONS,
-    Role.SUPERVISOR: FIELD_ACTIONS | HANDLER_ACTIONS | OVERSIGHT_ACTIONS,
-    Role.ADMIN: FIELD_ACTIONS | HANDLER_ACTIONS | OVERSIGHT_ACTIONS | ADMINISTRATION,
+    Role.COMMUNITY: FIELD_ACTIONS | HANDLER_ACTIONS | DOOR | {Privilege.IMPORT_REQUESTS},
+    Role.DEPARTMENT: HANDLER_ACTIONS | {Privilege.TASK_APPLY},
+    Role.SUPERVISOR: FIELD_ACTIONS | HANDLER_ACTIONS | OVERSIGHT_ACTIONS | DOOR | ADMISSION_DECISIONS,
+    Role.ADMIN: FIELD_ACTIONS | HANDLER_ACTIONS | OVERSIGHT_ACTIONS | ADMINISTRATION | DOOR | ADMISSION_DECISIONS,
 }
 
 

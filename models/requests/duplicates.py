@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from models.core.clock import now
 from models.core.text import mask_personal, normalize
 from models.core.vocabulary import OPEN_STATUSES, STATUS_LABELS
-from models.requests.intake import MIN_AUTO_SCORE
+from models.matching.levels import MIN_AUTO_SCORE
 from models.store.tables import Area, CatalogItem, Request
 
 if TYPE_CHECKING:  # numpy-backed; loaded by the matcher itself, off the start-up path

@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from models.catalog.departments import get_or_create_department, guess_level
@@ -21,10 +19,12 @@ from models.core.clock import now
 from models.core.errors import UserError
 from models.core.text import drop_controls, pinyin_initials
 from models.core.vocabulary import CHANNELS, REQUEST_KINDS, URGENCIES, Action, Duty
+from models.matching.levels import MIN_AUTO_SCORE
 from models.people.permissions import PermissionDenied, reaches, require
 from models.requests.deadlines import DeadlineRules
 from models.requests.rows import request_row
 from models.requests.workflow import Actor, record_event, transition
+from models.store.refs import reserve
 from models.store.tables import (
     CatalogItem,
     Department,
@@ -36,9 +36,6 @@ from models.store.tables import (
 
 if TYPE_CHECKING:  # numpy-backed; loaded by the matcher itself, off the start-up path
     from models.matching.engine import Matcher
-
-# below this score the best suggestion is too weak to route on without a person confirming it
-MIN_AUTO_SCORE = 35.0
 
 
 @dataclass(frozen=True)
@@ -94,20 +91,8 @@ def routing_for_code(session: Session, code: str | None, department: str | None 
 
 
 def allocate_refs(session: Session, year: int, count: int) -> list[str]:
-    """Reserve `count` consecutive refs for `year`, safe with concurrent writers on both databases."""
-    if count <= 0:
-        return []
-    # one statement each: the first writer of a year creates the row (a second one's insert does nothing), and
-    # the increment reads and writes under the row lock, so two terminals can never be handed the same number
-    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
-    session.execute(insert(RefCounter).values(year=year, last=0).on_conflict_do_nothing(index_elements=["year"]))
-    last = session.execute(
-        update(RefCounter)
-        .where(col(RefCounter.year) == year)
-        .values(last=col(RefCounter.last) + count)
-        .returning(col(RefCounter.last))
-    ).scalar_one()
-    return [f"XS-{year}-{n:06d}" for n in range(last - count + 1, last + 1)]
+    """Reserve `count` consecutive request refs for `year`, safe with concurrent writers on both databases."""
+    return [f"XS-{year}-{n:06d}" for n in reserve(session, RefCounter, year, count)]
 
 
 def remember_routing(

@@ -1,4 +1,4 @@
-"""The hash chains over the two append-only trails, `requestevent` and `auditevent`.
+"""The hash chains over the append-only trails: `requestevent`, `auditevent` and `taskevent` (the door's).
 
 Append-only triggers stop an UPDATE or a DELETE, but not someone who can drop them, nor a crafted backup. Each
 row therefore carries `seq` (its place in its trail, 1, 2, 3, … with no gap) and `hash`, the SHA-256 of the previous
@@ -24,7 +24,7 @@ from sqlalchemy import insert, text
 from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session
 
-from models.store.tables import AuditEvent, RequestEvent
+from models.store.tables import AuditEvent, RequestEvent, TaskEvent
 
 GENESIS = "0" * 64  # the hash before the first row
 # the columns each trail's hash covers, in order (seq first, then these); the id is left out: on PostgreSQL the
@@ -34,8 +34,11 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "request_id", "at", "actor", "action", "department_id", "from_status", "to_status", "note", "data",
     ),
     "auditevent": ("at", "actor", "role", "action", "detail"),
+    "taskevent": ("task_id", "at", "actor", "action", "from_status", "to_status", "note", "data"),
 }  # fmt: skip
-MODELS: dict[str, type[RequestEvent] | type[AuditEvent]] = {"requestevent": RequestEvent, "auditevent": AuditEvent}
+MODELS: dict[str, type[RequestEvent] | type[AuditEvent] | type[TaskEvent]] = {
+    "requestevent": RequestEvent, "auditevent": AuditEvent, "taskevent": TaskEvent,
+}  # fmt: skip
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # to the second: PostgreSQL's to_char(at, 'YYYY-MM-DD HH24:MI:SS')
 
 
@@ -125,9 +128,9 @@ class Head:
 
 
 def heads(conn: Connection) -> list[Head]:
-    return [
-        Head(t, int(s), h) for t, s, h in conn.execute(text("SELECT name, seq, hash FROM chainhead ORDER BY name DESC"))
-    ]
+    """Every trail's head, in the order of FIELDS (the requests' trail first)."""
+    found = {t: Head(t, int(s), h) for t, s, h in conn.execute(text("SELECT name, seq, hash FROM chainhead"))}
+    return [found[t] for t in FIELDS if t in found] + [h for t, h in sorted(found.items()) if t not in FIELDS]
 
 
 @dataclass(frozen=True)

@@ -69,11 +69,9 @@ RECONCILIATION = [
     ),
 ]
 
-# the guards the trails rely on, by name: present and enabled (migrations 0010 and 0012)
-SQLITE_TRIGGERS = {f"{t}_append_only_{verb}" for t in ("requestevent", "auditevent") for verb in ("update", "delete")}
-POSTGRES_TRIGGERS = {
-    f"{t}_{kind}" for t in ("requestevent", "auditevent") for kind in ("append_only", "no_truncate", "chain")
-}
+# the guards the trails rely on, by name: present and enabled (migrations 0010, 0012 and 0014)
+SQLITE_TRIGGERS = {f"{t}_append_only_{verb}" for t in chain.tables() for verb in ("update", "delete")}
+POSTGRES_TRIGGERS = {f"{t}_{kind}" for t in chain.tables() for kind in ("append_only", "no_truncate", "chain")}
 
 
 def check_database(engine: Engine, examples: int = 5) -> list[Check]:
@@ -125,7 +123,7 @@ def _outcome_checks(dialect: str) -> list[tuple[str, str]]:
     ]
 
 
-TRAIL_NAMES = {"requestevent": "办理记录", "auditevent": "安全审计"}
+TRAIL_NAMES = {"requestevent": "办理记录", "auditevent": "安全审计", "taskevent": "准入记录"}
 
 
 def missing_guards(conn: Connection) -> list[str]:

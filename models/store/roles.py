@@ -17,7 +17,7 @@ import models.store.tables  # noqa: F401  (registers the tables)
 from models.core.errors import UserError
 from models.store.failures import ADMIN_TABLES
 
-HISTORY = ("requestevent", "auditevent")  # added to, never changed
+HISTORY = ("requestevent", "auditevent", "taskevent")  # added to, never changed
 OWNER_ONLY = ("chainhead", "workday", "alembic_version")  # written by triggers and `db upgrade` alone
 ADMIN_ONLY = ADMIN_TABLES  # accounts and the street's rules
 RESIDENT_COLUMNS = ("resident_name", "resident_phone")  # changed only by a privacy erasure (an administrator)

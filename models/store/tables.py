@@ -104,6 +104,10 @@ class CatalogItem(SQLModel, table=True):
     hours_per_year: float = 0.0
     effective_from: date | None = None
     revision_id: int | None = Field(default=None, foreign_key="catalogrevision.id")
+    # a 证明事项 (a certificate) rather than a duty: own → the community issues it; cut → it does not, and
+    # `apply_at` names where a resident applies instead (models.catalog.certificates)
+    certificate: bool = False
+    apply_at: str = Field(default="", max_length=200)
 
     def keyword_list(self) -> list[str]:
         return [k for k in self.keywords.split("、") if k]
@@ -178,6 +182,69 @@ class RequestEvent(SQLModel, table=True):
     note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     data: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
     # the hash chain (models.store.chain): the place in the trail and the link to the row before
+    seq: int | None = Field(default=None, sa_type=BigInteger, unique=True, index=True)
+    hash: str | None = Field(default=None, max_length=64)
+
+
+class Task(SQLModel, table=True):
+    """Work a department pushed down to the street, a community or a grid, as it arrived at the door (准入).
+
+    `admission` is what the door decided (models.admission.door): by the catalog item it cites, or, for off-list
+    work, through the admission procedure; `status` is where the task stands now. Both change only through
+    models.admission, each change with one TaskEvent.
+    """
+
+    __table_args__ = (
+        Index("ix_task_received", "received_on"),
+        Index("ix_task_department_received", "department_id", "received_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    ref: str = Field(unique=True, max_length=32)
+    external_ref: str | None = Field(default=None, max_length=120)  # the OA document's number (文号)
+    import_key: str | None = Field(default=None, unique=True, max_length=160)
+    department_id: int = Field(foreign_key="department.id")  # who pushed it down
+    source: str = Field(max_length=12)
+    kind: str = Field(max_length=12)
+    title: str = Field(max_length=300)
+    content: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    received_on: date
+    due_on: date | None = None
+    hours: float = 0.0  # the estimated hours it asks of the street
+    area_id: int = Field(foreign_key="area.id", index=True)  # the street, community or grid it was pushed to
+    item_id: int | None = Field(default=None, foreign_key="catalogitem.id", index=True)  # the item the door cited
+    match_score: float | None = None
+    admission: str = Field(max_length=12, index=True)
+    status: str = Field(max_length=12, index=True)
+    applied_on: date | None = None  # the department's application for off-list work
+    decision_due_on: date | None = None
+    admitted_until: date | None = None
+    provided: str = Field(default="", max_length=300)  # the hours or resources the department provides
+    escalated: bool = False  # a late review was escalated
+    reason: str = Field(default="", max_length=300)  # the rule the door cited, or the reason of the last decision
+    created_at: datetime = Field(sa_type=DateTime)
+    version: int = 1
+
+
+class TaskRefCounter(SQLModel, table=True):
+    """Per-year counter behind task refs (RW-2026-00123), as RefCounter is for requests."""
+
+    year: int = Field(primary_key=True)
+    last: int = 0
+
+
+class TaskEvent(SQLModel, table=True):
+    """Append-only, hash-chained trail of the door and the admission procedure (models.store.chain)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(foreign_key="task.id", index=True)
+    at: datetime = Field(sa_type=DateTime)
+    actor: str = Field(max_length=80)
+    action: str = Field(max_length=24)
+    from_status: str | None = Field(default=None, max_length=12)
+    to_status: str | None = Field(default=None, max_length=12)
+    note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    data: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
     seq: int | None = Field(default=None, sa_type=BigInteger, unique=True, index=True)
     hash: str | None = Field(default=None, max_length=64)
 

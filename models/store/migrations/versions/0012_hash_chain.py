@@ -16,69 +16,23 @@ branch_labels = None
 depends_on = None
 
 TABLES = ("requestevent", "auditevent")
-SQLITE_APPEND_ONLY = (
-    "CREATE TRIGGER {table}_append_only_{verb} BEFORE {VERB} ON {table} "
-    "BEGIN SELECT RAISE(ABORT, '{table} is append-only: events are never changed or removed'); END"
-)
-
-
-def _field(expression: str) -> str:
-    """models.store.chain._field in SQL: length:text, NULL as '-'."""
-    return f"xinsheng_field({expression})"
-
-
-def _body(table: str) -> str:
-    """The row's canonical text after its seq (models.store.chain.canonical), over NEW."""
-    from models.store.chain import FIELDS
-
-    parts = []
-    for name in FIELDS[table]:
-        if name == "at":
-            parts.append(_field("to_char(NEW.at, 'YYYY-MM-DD HH24:MI:SS')"))
-        else:
-            parts.append(_field(f"NEW.{name}::text"))
-    return " || '|' || ".join(parts)
 
 
 def _postgres_triggers(schema: str) -> None:
+    from models.store.trail_sql import postgres_chain
+
     op.execute(
         "CREATE FUNCTION xinsheng_field(value text) RETURNS text LANGUAGE sql IMMUTABLE AS "
         "$$ SELECT CASE WHEN value IS NULL THEN '-' ELSE char_length(value)::text || ':' || value END $$"
     )
     for table in TABLES:
-        # SECURITY DEFINER: runs as the owner, so the terminal role needs no right on chainhead; the search path is
-        # pinned so nobody can slip in a look-alike chainhead or function ahead of ours
-        op.execute(
-            f"""
-CREATE FUNCTION xinsheng_chain_{table}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = {schema}, pg_temp AS $$
-DECLARE
-    head_seq bigint;
-    head_hash text;
-BEGIN
-    IF EXISTS (SELECT 1 FROM setting WHERE key = 'training_database' AND value = 'true') THEN
-        NEW.at := date_trunc('second', NEW.at);  -- a training database replays a year of work in minutes
-    ELSE
-        NEW.at := date_trunc('second', (now() AT TIME ZONE 'UTC') + interval '8 hours');  -- stored as CST
-    END IF;
-    SELECT seq, hash INTO head_seq, head_hash FROM chainhead WHERE name = '{table}' FOR UPDATE;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'chainhead has no row for {table}: the trail cannot be extended';
-    END IF;
-    NEW.seq := head_seq + 1;
-    NEW.hash := encode(sha256(convert_to(head_hash || E'\\n' || NEW.seq::text || '|' || {_body(table)}, 'UTF8')), 'hex');
-    UPDATE chainhead SET seq = NEW.seq, hash = NEW.hash WHERE name = '{table}';
-    RETURN NEW;
-END $$"""
-        )
-        op.execute(
-            f"CREATE TRIGGER {table}_chain BEFORE INSERT ON {table} "
-            f"FOR EACH ROW EXECUTE FUNCTION xinsheng_chain_{table}()"
-        )
+        for statement in postgres_chain(table, schema):
+            op.execute(statement)
 
 
 def upgrade() -> None:
     from models.store.chain import chain_existing
+    from models.store.trail_sql import sqlite_append_only
 
     bind = op.get_bind()
     postgres = bind.dialect.name == "postgresql"
@@ -103,7 +57,7 @@ def upgrade() -> None:
         if postgres:
             op.execute(f"ALTER TABLE {table} ENABLE TRIGGER {table}_append_only")
         else:
-            op.execute(SQLITE_APPEND_ONLY.format(table=table, verb="update", VERB="UPDATE"))
+            op.execute(sqlite_append_only(table)[0])
     if postgres:
         _postgres_triggers(bind.execute(sa.text("SELECT current_schema()")).scalar_one())
 
