@@ -141,3 +141,32 @@ def routing(
             if preselect is not None:
                 set_preselect(session, actor, value)
             typer.echo(describe(load_preselect(session)))
+
+
+@app.command("admission")
+def admission(
+    ctx: typer.Context,
+    lead: int = typer.Option(None, "--lead", metavar="工作日", help="准入申请须在任务期限前提出的工作日数（默认 30）"),
+    decide: int = typer.Option(None, "--decide", metavar="工作日", help="收到申请后作出决定的工作日数（默认 15）"),
+    rebound_times: int = typer.Option(None, "--rebound-times", metavar="次", help="反弹回潮：次数（默认 3）"),
+    rebound_months: int = typer.Option(None, "--rebound-months", metavar="月", help="反弹回潮：月数（默认 6）"),
+) -> None:
+    """显示或修改准入程序的时限与反弹回潮的标准（修改需管理员）。"""
+    with user_errors():
+        from models.admission.rules import load_rules, set_rules
+        from models.core.vocabulary import Privilege
+        from models.store.engine import session_scope
+
+        changes = {
+            "lead_days": lead,
+            "decision_days": decide,
+            "rebound_times": rebound_times,
+            "rebound_months": rebound_months,
+        }
+        changing = any(v is not None for v in changes.values())
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.SETTINGS if changing else None)
+        with session_scope(engine) as session:
+            rules = set_rules(session, actor, **changes) if changing else load_rules(session)
+        for line in rules.describe():
+            typer.echo(line)

@@ -142,6 +142,7 @@ class AuditAction(Code):
     AREA_ADD = "area_add", "新增网格", "area added"
     CATALOG_IMPORT = "catalog_import", "导入事项清单", "catalog imported"
     REQUESTS_IMPORT = "requests_import", "导入诉求", "requests imported"
+    TASKS_IMPORT = "tasks_import", "导入下派任务", "tasks imported"
     EXAMPLES_REMOVE = "examples_remove", "删除学习样例", "learned examples removed"
     BACKUP = "backup", "备份数据库", "database backed up"
     RESTORE = "restore", "恢复数据库", "database restored"
