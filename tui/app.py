@@ -55,6 +55,7 @@ class XinshengApp(App[None]):
         Binding("f3", "show_queue", tr("工单"), priority=True, id="xinsheng.app.show-queue"),
         Binding("f4", "switch_mode('stats')", tr("统计"), priority=True, id="xinsheng.app.open-stats"),
         Binding("f9", "switch_mode('catalog')", tr("清单"), priority=True, id="xinsheng.app.open-catalog"),
+        Binding("f10", "switch_mode('tasks')", tr("准入"), priority=True, id="xinsheng.app.open-tasks"),
         Binding("ctrl+q", "quit", tr("退出"), priority=True, show=False, id="xinsheng.app.quit"),
         Binding("ctrl+p", "command_palette", tr("命令"), show=False, priority=True, id="xinsheng.app.command-palette"),
         Binding("question_mark", "help", tr("帮助"), show=False, id="xinsheng.app.help"),
@@ -345,6 +346,9 @@ class XinshengApp(App[None]):
             yield SystemCommand(
                 tr("事项清单"), tr("搜索清单事项，查看工时、样例和最近诉求（F9）"), lambda: self.switch_mode("catalog")
             )
+            yield SystemCommand(
+                tr("任务准入"), tr("登记部门下派的任务，按清单核对准入（F10）"), lambda: self.switch_mode("tasks")
+            )
             yield SystemCommand(tr("修改密码"), tr("修改自己的登录密码"), self.action_change_password)
             yield SystemCommand(tr("两步验证"), tr("用手机验证器启用两步验证（动态码）"), self.action_two_factor)
             yield SystemCommand(tr("退出登录"), tr("退出登录，回到登录界面"), self.action_sign_out)
@@ -515,6 +519,12 @@ def _catalog_screen() -> Screen[Any]:
     return CatalogScreen()
 
 
+def _tasks_screen() -> Screen[Any]:
+    from tui.tasks import TasksScreen
+
+    return TasksScreen()
+
+
 def _ignore(_: object) -> None:
     pass
 
@@ -525,5 +535,6 @@ WORK_MODES: dict[str, Callable[[], Screen[Any]]] = {
     "queue": _queue_screen,
     "stats": _stats_screen,
     "catalog": _catalog_screen,
+    "tasks": _tasks_screen,
 }
 SIGN_IN_MODE = "signin"

@@ -357,6 +357,34 @@ _WORDED: dict[str, str] = {
         "searching every status: no requests match · clear the search to go back to “{}”"
     ),
     "有 {} 位符合，请用 ↑↓ 选择后回车": "{} names match: choose one with ↑↓, then Enter",
+    # the admission door (tui/tasks.py)
+    "·审查超期": " · review late",
+    "下派对象": "Pushed to",
+    "下派部门": "Pushed by",
+    "任务内容：要求做什么、报什么、开什么会……": "Content: what is asked — forms, meetings, reports …",
+    "任务准入": "Task admission",
+    "任务标题：文件或通知的标题（必填）": "Task title: the title of the document or notice (required)",
+    "完成期限 2026-12-31": "Due 2026-12-31",
+    "已登记 {} · {}": "Logged {} · {}",
+    "您的角色只能查看下派给您所在范围的任务；登记由社区和街道负责": (
+        "Your role can only see tasks pushed to your area; the community and the street log them"
+    ),
+    "收到": "Received",
+    "收到日期": "Received on",
+    "完成期限": "Due",
+    "预计工时": "Hours",
+    "日期应写成 2026-12-31，收到 “{}”": "Write dates as 2026-12-31, got “{}”",
+    "清单外": "Off-list",
+    "清单核对（F5/F6/F7 采纳第 1/2/3 条；F8 清单外；Ctrl+S 登记）": (
+        "Checked against the list (F5/F6/F7 take item 1/2/3; F8 off-list; Ctrl+S logs)"
+    ),
+    "登记部门下派的任务，按清单核对准入（F10）": "Log a task a department pushes down, checked against the list (F10)",
+    "类型": "Kind",
+    "请先填写任务标题": "Write the task's title first",
+    "预计工时应为数字（小时）": "Estimated hours must be a number",
+    "小时": "hours",
+    "（已选定）": " (chosen)",
+    "（建议，Ctrl+S 按此登记）": " (proposed; Ctrl+S logs it so)",
 }
 
 EN: dict[str, str] = {**english_names(), **_WORDED}

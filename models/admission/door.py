@@ -8,6 +8,7 @@ the admission procedure. The matcher only finds the item; a person at the door c
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from models.matching.levels import MIN_AUTO_SCORE
 from models.store.tables import CatalogItem, Department
 
 if TYPE_CHECKING:
-    from models.matching.engine import Matcher, Suggestion
+    from models.matching.engine import Matcher, MatchResult, Suggestion
 
 DOOR_SUGGESTIONS = 3
 
@@ -69,33 +70,48 @@ def rule_for(item: CitedItem | None) -> tuple[Admission, str]:
     return Admission.REFUSED, f"该事项{named}{on}取消，依清单不得下派"
 
 
+def door_items(session: Session, codes: list[str] | None = None) -> dict[str, CitedItem]:
+    """Catalog items as the door cites them, by code (all, or those of `codes`): a screen reads them once, so the
+    proposal for each keystroke needs no database."""
+    query = select(CatalogItem, Department.name).join(
+        Department, col(CatalogItem.department_id) == Department.id, isouter=True
+    )
+    if codes is not None:
+        query = query.where(col(CatalogItem.code).in_(codes))
+    found = {}
+    for item, department in session.exec(query).all():
+        assert item.id is not None
+        found[item.code] = CitedItem(
+            item.id, item.code, item.name, item.duty, department or "", item.effective_from, item.merged_into
+        )
+    return found
+
+
 def cited_item(session: Session, code: str) -> CitedItem | None:
-    row = session.exec(
-        select(CatalogItem, Department.name)
-        .join(Department, col(CatalogItem.department_id) == Department.id, isouter=True)
-        .where(CatalogItem.code == code)
-    ).first()
-    if row is None:
-        return None
-    item, department = row
-    assert item.id is not None
-    return CitedItem(item.id, item.code, item.name, item.duty, department or "", item.effective_from, item.merged_into)
+    return door_items(session, [code]).get(code)
 
 
-def propose(session: Session, matcher: Matcher, title: str, content: str = "") -> Proposal:
-    """The door's proposal for a task as typed: the best catalog item when it is a sure enough match, else off-list.
+def proposal_for(result: MatchResult, items: Mapping[str, CitedItem]) -> Proposal:
+    """The door's proposal from a catalog-only match: the best item when it is a sure enough match, else off-list.
 
     A task matching a merged item's own words cites that item (the duty it names was merged away), not the item
     the matcher would route a resident's request to.
     """
-    result = matcher.match(title, top=DOOR_SUGGESTIONS, body=content, catalog_only=True)
     best = result.suggestions[0] if result.suggestions else None
-    if best is None or best.score < MIN_AUTO_SCORE:
-        admission, rule = rule_for(None)
-        return Proposal(admission, None, rule, best.score if best else None, result.suggestions)
-    item = cited_item(session, best.merged_from or best.code)
+    item = items.get(best.merged_from or best.code) if best is not None and best.score >= MIN_AUTO_SCORE else None
     admission, rule = rule_for(item)
-    return Proposal(admission, item, rule, best.score, result.suggestions)
+    return Proposal(admission, item, rule, best.score if best else None, result.suggestions)
+
+
+def propose(
+    session: Session, matcher: Matcher, title: str, content: str = "", items: Mapping[str, CitedItem] | None = None
+) -> Proposal:
+    """The door's proposal for a task as typed (`items`: door_items, when the caller already has them)."""
+    result = matcher.match(title, top=DOOR_SUGGESTIONS, body=content, catalog_only=True)
+    if items is None:
+        best = result.suggestions[0] if result.suggestions else None
+        items = door_items(session, [best.merged_from or best.code]) if best else {}
+    return proposal_for(result, items)
 
 
 def decide_for_code(session: Session, code: str | None) -> Proposal:

@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from models.core.clock import now
 from models.core.errors import UserError
 from models.core.vocabulary import Admission, Role, TaskKind, TaskSource, TaskStatus
-from models.people.areas import display_names
+from models.people.areas import display_names, list_areas
 from models.people.permissions import Actor
 from models.store.tables import CatalogItem, Department, Task
 
@@ -142,3 +142,15 @@ def list_tasks(
         )
         for task, department_name, code, item_name in session.exec(query).all()
     ]
+
+
+def door_choices(session: Session, actor: Actor) -> tuple[list[str], list[str]]:
+    """What the door's screen offers: the departments that may push work down, and the places within the
+    operator's reach a task may be pushed to (full paths, the street first)."""
+    departments = [d for d in session.exec(select(Department.name).order_by(col(Department.name))).all()]
+    places = [
+        entry.path
+        for entry in list_areas(session)
+        if actor.sees_everything or (actor.area_ids is not None and entry.id in actor.area_ids)
+    ]
+    return departments, places

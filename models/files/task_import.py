@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from models.access.audit import record
-from models.admission.door import Proposal, propose
+from models.admission.door import Proposal, door_items, propose
 from models.admission.register import (
     FIELD_LABELS,
     CheckedTask,
@@ -183,10 +183,11 @@ def import_tasks(
     if not fresh:
         return result
     matcher = matcher or load_matcher(session)
+    items = door_items(session)
     for start in range(0, len(fresh), BATCH):
         batch: list[tuple[CheckedTask, Proposal, str | None]] = []
         for good, key in fresh[start : start + BATCH]:
-            proposal = propose(session, matcher, good.values.title, good.values.content)
+            proposal = propose(session, matcher, good.values.title, good.values.content, items)
             result.decisions[proposal.admission.value] += 1
             batch.append((good, proposal, key))
         if not dry_run:
