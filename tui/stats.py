@@ -25,7 +25,16 @@ TABLES: dict[str, tuple[str, ...]] = {
     "overdue-ranking": (tr("承办部门"), tr("超期"), tr("在办"), tr("按时办结率"), tr("退单")),
     "overdue-list": (tr("编号"), tr("标题"), tr("承办部门"), tr(LATE_LABEL), tr("退单")),
     "hot-spots": (tr("事项"), tr("社区/网格"), tr("次数"), tr("在办"), tr("例")),
-    "ledger": (tr("月份"), tr("腾出工时"), tr("办理工时"), tr("办结"), tr("回访确认解决"), tr("每百工时解决")),
+    "ledger": (
+        tr("月份"),
+        tr("腾出工时（估算）"),
+        tr("拒收工时（记录）"),
+        tr("清单外准入（新增）"),
+        tr("办理工时"),
+        tr("办结"),
+        tr("回访确认解决"),
+        tr("每百工时解决"),
+    ),
     "rebounds": (tr("编号"), tr("登记时间"), tr("事项"), tr("职责"), tr("办理单位")),
 }
 
@@ -219,16 +228,24 @@ class StatsScreen(XinshengScreen):
         self._fill(
             "ledger",
             [
-                (m.month, f"{m.freed_hours:.0f}", f"{m.hours_spent:.0f}", str(m.resolved), str(m.solved),
+                (m.month, f"{m.freed_hours:.0f}", f"{m.door.refused_hours:.0f}", f"{m.door.burden_hours:.0f}",
+                 f"{m.hours_spent:.0f}", str(m.resolved), str(m.solved),
                  "—" if m.solved_per_100_freed_hours is None else f"{m.solved_per_100_freed_hours:.1f}")
                 for m in report.ledger
             ],
         )  # fmt: skip
-        self.query_one("#rebound-line", Static).update(
+        requests_line = (
             tr("本月回潮 {} 件：已收回或取消的事项，却仍由街道或社区办理").format(report.rebound_count)
             if report.rebound_count
             else tr("本月没有回潮：收回和取消的事项都由主管部门办理")
         )
+        pushers = "；".join(tr("{} {} 次").format(r.department, r.count) for r in report.task_rebounds)
+        tasks_line = (
+            tr("反复下派已减或清单外任务的部门（{}）：{}").format(report.rebound_rule, pushers)
+            if report.task_rebounds
+            else tr("没有部门反复下派已减或清单外的任务")
+        )
+        self.query_one("#rebound-line", Static).update(f"{requests_line}\n{tasks_line}")
         self._fill(
             "rebounds",
             [(r.ref, f"{r.created_at:%m-%d}", f"[{r.item_code}] {r.item_name}", r.duty, r.handled_by)
@@ -273,7 +290,7 @@ class StatsScreen(XinshengScreen):
     def _draw_ledger(self, report: MonthlyReport) -> None:
         months = [m.month[2:] for m in report.ledger]
         self.query_one("#ledger-legend", Static).update(
-            tr("腾出工时与解决诉求：[blue]█ 腾出工时[/]  [green]█ 回访确认解决（件）[/]")
+            tr("腾出工时：[blue]█ 估算[/]  [cyan]█ 拒收（记录）[/]  解决诉求：[green]█ 回访确认解决（件）[/]")
         )
         plot = self.query_one("#ledger-chart", PlotextPlot)
         plt = plot.plt
@@ -281,7 +298,11 @@ class StatsScreen(XinshengScreen):
         plt.clear_figure()
         plt.multiple_bar(
             months,
-            [[round(m.freed_hours) for m in report.ledger], [m.solved for m in report.ledger]],
-            color=["blue", "green"],  # type: ignore[arg-type]  # plotext takes one colour per series here
+            [
+                [round(m.freed_hours) for m in report.ledger],
+                [round(m.door.refused_hours) for m in report.ledger],
+                [m.solved for m in report.ledger],
+            ],
+            color=["blue", "cyan", "green"],  # type: ignore[arg-type]  # plotext takes one colour per series here
         )
         plot.refresh()

@@ -292,9 +292,6 @@ _WORDED: dict[str, str] = {
     "回访确认解决": "Solved (callback)",
     "每百工时解决": "Solved per 100 h",
     "办理单位": "Handled by",
-    "腾出工时与解决诉求：[blue]█ 腾出工时[/]  [green]█ 回访确认解决（件）[/]": (
-        "Freed hours and solved requests: [blue]█ hours freed[/]  [green]█ solved at callback[/]"
-    ),
     "响应率": "Response",
     "解决率": "Resolution",
     "满意率": "Satisfaction",
@@ -357,7 +354,16 @@ _WORDED: dict[str, str] = {
         "searching every status: no requests match · clear the search to go back to “{}”"
     ),
     "有 {} 位符合，请用 ↑↓ 选择后回车": "{} names match: choose one with ↑↓, then Enter",
-    # the admission door (tui/tasks.py)
+    # the admission door (tui/tasks.py) and its side of the ledger (tui/stats.py)
+    "腾出工时（估算）": "Freed h (estimate)",
+    "拒收工时（记录）": "Refused h (record)",
+    "清单外准入（新增）": "Off-list admitted h",
+    "{} {} 次": "{} {} times",
+    "反复下派已减或清单外任务的部门（{}）：{}": "Departments pushing cut or off-list work again ({}): {}",
+    "没有部门反复下派已减或清单外的任务": "No department keeps pushing cut or off-list work",
+    "腾出工时：[blue]█ 估算[/]  [cyan]█ 拒收（记录）[/]  解决诉求：[green]█ 回访确认解决（件）[/]": (
+        "Freed hours: [blue]█ estimate[/]  [cyan]█ refused (record)[/]  Solved: [green]█ confirmed at callback[/]"
+    ),
     "·审查超期": " · review late",
     "下派对象": "Pushed to",
     "下派部门": "Pushed by",

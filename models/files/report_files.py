@@ -104,10 +104,24 @@ def _sections(report: MonthlyReport) -> list[tuple[str, list[str], list[list[str
         for month, f in report.trend
     ]  # fmt: skip
     ledger = [
-        [m.month, f"{m.freed_hours:.1f}", f"{m.hours_spent:.1f}", str(m.resolved), str(m.solved),
+        [m.month, f"{m.freed_hours:.1f}", f"{m.door.refused_hours:.1f}", f"{m.door.burden_hours:.1f}",
+         f"{m.hours_spent:.1f}", str(m.resolved), str(m.solved),
          "—" if m.solved_per_100_freed_hours is None else f"{m.solved_per_100_freed_hours:.1f}"]
         for m in report.ledger
     ]  # fmt: skip
+    communities = [
+        [c.community, str(c.tasks), f"{c.door.refused_hours:.1f}", f"{c.door.burden_hours:.1f}", str(c.solved),
+         f"{c.hours_spent:.1f}"]
+        for c in report.by_community
+    ]  # fmt: skip
+    pushers = [
+        [d.department, str(d.pushed), str(d.refused), str(d.admitted_off_list), str(d.cut_pushed), f"{d.hours:.1f}"]
+        for d in report.department_tasks
+    ]
+    task_rebounds = [
+        [r.department, str(r.count), "；".join(f"{ref} {day} {title}" for ref, day, title in r.tasks[:3])]
+        for r in report.task_rebounds
+    ]
     overdue = [
         [r.ref, mask_personal(r.title), r.department, f"{r.due_at:%Y-%m-%d}", str(r.days_late)] for r in report.overdue
     ]
@@ -122,15 +136,26 @@ def _sections(report: MonthlyReport) -> list[tuple[str, list[str], list[list[str
         ("超期未办结", ["编号", "标题", "承办部门", "办理期限", LATE_LABEL], overdue, _overdue_note(report)),
         ("退单", ["编号", "标题", "承办部门", "退单次数"], returned, f"本月退单 {report.overall.returns} 次"),
         ("高发问题（同一社区同一事项 ≥3 件）", ["事项", "社区", "件数", "在办", "示例"], hot, ""),
-        (
-            "减负账本：减掉的工时与解决的问题",
-            ["月份", "减负工时", "办理用时", "办结", "回访确认解决", "每百减负工时解决"],
-            ledger,
-            "减负工时：收回、取消、合并事项的年工时自生效日起按天折算。" + RATIO_NOTE,
-        ),
+        ("减负账本：减掉的工时与解决的问题", LEDGER_HEADER, ledger, LEDGER_NOTE + RATIO_NOTE),
         ("反弹预警：已减掉的事项仍由街道或社区办理", ["编号", "标题", "事项", "办理单位"], rebound,
          f"本月 {report.rebound_count} 件"),
+        ("按社区：下派任务与解决的问题", ["社区", "下派任务", "拒收工时（记录）", "清单外准入工时", "回访确认解决",
+         "诉求办理用时"], communities, "下派任务按收到月份计；解决的问题按办结月份计。"),
+        ("部门下派任务排名", ["部门", "下派", "拒收", "清单外准入", "引用已减事项", "预计工时"], pushers,
+         "按下派件数排序，其次拒收、清单外准入。"),
+        ("反弹回潮：反复下派已减或清单外任务的部门", ["部门", "次数", "最近的任务"], task_rebounds,
+         f"标准：{report.rebound_rule}" if report.rebound_rule else ""),
     ]  # fmt: skip
+
+
+LEDGER_HEADER = [
+    "月份", "减负工时（估算）", "拒收工时（记录）", "清单外准入工时（新增负担）", "办理用时", "办结", "回访确认解决",
+    "每百减负工时解决",
+]  # fmt: skip
+LEDGER_NOTE = (
+    "减负工时（估算）：收回、取消、合并事项的年工时自生效日起按天折算；拒收工时（记录）：准入登记中拒收任务的"
+    "预计工时；清单外准入工时：不在清单内仍获准入的任务，是新增负担。"
+)
 
 
 def _field_of(label: str) -> str:
@@ -229,7 +254,8 @@ def render_html(report: MonthlyReport) -> str:
     ]
     department_chart = _svg_bars(sorted(ranked, key=lambda p: p[1])[:15])  # composite scores, not percentages
     ledger_chart = _svg_bars(
-        [(f"{m.month} 减负工时", m.freed_hours) for m in report.ledger]  # the months of the table below
+        [(f"{m.month} 减负工时（估算）", m.freed_hours) for m in report.ledger]  # the months of the table below
+        + [(f"{m.month} 拒收工时（记录）", m.door.refused_hours) for m in report.ledger]
         + [(f"{m.month} 回访确认解决", float(m.solved)) for m in report.ledger]
     )
     charts = {
@@ -368,26 +394,27 @@ def write_xlsx(report: MonthlyReport, path: Path) -> None:
         trend.insert_chart(1, 7, line, {"x_scale": 1.4, "y_scale": 1.2})
 
         ledger = book.add_worksheet("减负账本")
-        ledger.write_row(0, 0, ["月份", "减负工时", "办理用时", "办结", "回访确认解决", "每百减负工时解决"], header)
+        ledger.write_row(0, 0, LEDGER_HEADER, header)
         for r, m in enumerate(report.ledger, start=1):
             ledger.write_string(r, 0, m.month)
-            ledger.write_number(r, 1, m.freed_hours, decimal)
-            ledger.write_number(r, 2, m.hours_spent, decimal)
-            ledger.write_number(r, 3, m.resolved)
-            ledger.write_number(r, 4, m.solved)
-            _number_or_blank(ledger, r, 5, m.solved_per_100_freed_hours, decimal)
+            for c, hours in enumerate((m.freed_hours, m.door.refused_hours, m.door.burden_hours, m.hours_spent), 1):
+                ledger.write_number(r, c, hours, decimal)
+            ledger.write_number(r, 5, m.resolved)
+            ledger.write_number(r, 6, m.solved)
+            _number_or_blank(ledger, r, 7, m.solved_per_100_freed_hours, decimal)
         columns_chart = book.add_chart({"type": "column"})
-        columns_chart.add_series({"name": "减负工时", "categories": ["减负账本", 1, 0, len(report.ledger), 0],
-                                  "values": ["减负账本", 1, 1, len(report.ledger), 1]})  # fmt: skip
+        for column, name in ((1, "减负工时（估算）"), (2, "拒收工时（记录）")):
+            columns_chart.add_series({"name": name, "categories": ["减负账本", 1, 0, len(report.ledger), 0],
+                                      "values": ["减负账本", 1, column, len(report.ledger), column]})  # fmt: skip
         solved_line = book.add_chart({"type": "line"})
         solved_line.add_series({"name": "回访确认解决", "categories": ["减负账本", 1, 0, len(report.ledger), 0],
-                                "values": ["减负账本", 1, 4, len(report.ledger), 4], "y2_axis": True})  # fmt: skip
+                                "values": ["减负账本", 1, 6, len(report.ledger), 6], "y2_axis": True})  # fmt: skip
         columns_chart.combine(solved_line)
         columns_chart.set_title({"name": "减掉的工时与解决的问题"})
         columns_chart.set_y_axis({"name": "小时"})
         solved_line.set_y2_axis({"name": "件"})
-        ledger.insert_chart(1, 7, columns_chart, {"x_scale": 1.4, "y_scale": 1.2})
-        ledger.write_string(len(report.ledger) + 2, 0, "减负工时：收回、取消、合并事项的年工时自生效日起按天折算。")
+        ledger.insert_chart(1, 9, columns_chart, {"x_scale": 1.4, "y_scale": 1.2})
+        ledger.write_string(len(report.ledger) + 2, 0, LEDGER_NOTE)
         ledger.write_string(len(report.ledger) + 3, 0, RATIO_NOTE)
 
         for heading, head, rows, note in _sections(report)[4:]:

@@ -12,9 +12,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session, col
 
+from models.admission.rules import load_rules
 from models.core.clock import now
 from models.core.vocabulary import Privilege
 from models.people.permissions import Actor, require
+from models.reporting.burden import TaskRebound, by_community, department_ranking, task_rebounds
 from models.reporting.ledger import ledger, month_starts, rebounds
 from models.reporting.report import MonthlyReport, monthly_report
 from models.reporting.stats import compute_stats, count_where, period_bounds, returns_by_department
@@ -68,6 +70,14 @@ def opening_dashboard(session: Session, actor: Actor) -> tuple[Opening, MonthlyR
     return opening, monthly_report(session, opening.period)
 
 
+def _task_rebounds(session: Session, period: str | None) -> list[TaskRebound]:
+    """Departments pushing cut or off-list work, over the rule's months ending with the period (or this month)."""
+    rules = load_rules(session)
+    last = period or f"{now():%Y-%m}"
+    since = month_starts(last, rules.rebound_months)[0]
+    return task_rebounds(session, since, period_bounds(last)[1], rules.rebound_times)
+
+
 def dashboard_data(session: Session, period: str | None = None, by: str = "department") -> dict[str, Any]:
     """Figures of the period (all time without one) grouped by `by`, the 12-month ledger ending with the period
     (or this month), the period's rebound alerts and its returns per unit, JSON-ready."""
@@ -86,6 +96,12 @@ def dashboard_data(session: Session, period: str | None = None, by: str = "depar
                 "solved_per_100_freed_hours": None
                 if m.solved_per_100_freed_hours is None
                 else round(m.solved_per_100_freed_hours, 2),
+                # the door's record beside the catalog's estimate (freed_hours): refused hours are freed on
+                # record, off-list hours admitted anyway are added burden
+                "freed_hours_recorded": m.door.refused_hours,
+                "added_burden_hours": m.door.burden_hours,
+                "tasks_refused": m.door.refused,
+                "tasks_admitted_off_list": m.door.admitted_off_list,
             }
             for m in ledger(session, period or f"{now():%Y-%m}")
         ],
@@ -96,6 +112,32 @@ def dashboard_data(session: Session, period: str | None = None, by: str = "depar
                 for r in rows
             ],
         },
+        "tasks_by_community": [
+            {
+                "community": c.community,
+                "tasks": c.tasks,
+                "freed_hours_recorded": c.door.refused_hours,
+                "added_burden_hours": c.door.burden_hours,
+                "requests_solved": c.solved,
+                "request_hours_spent": c.hours_spent,
+            }
+            for c in by_community(session, start, end)
+        ],
+        "tasks_by_department": [
+            {
+                "department": d.department,
+                "pushed": d.pushed,
+                "refused": d.refused,
+                "admitted_off_list": d.admitted_off_list,
+                "cut_items_pushed": d.cut_pushed,
+                "hours": d.hours,
+            }
+            for d in department_ranking(session, start, end)
+        ],
+        "task_rebounds": [
+            {"department": r.department, "count": r.count, "tasks": [ref for ref, _, _ in r.tasks]}
+            for r in _task_rebounds(session, period)
+        ],
         "returns_by_department": [
             {"department": d, "returns": n, "reasons": reasons}
             for d, n, reasons in returns_by_department(session, period)

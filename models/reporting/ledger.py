@@ -1,5 +1,8 @@
 """The freed-time ledger: hours the street no longer spends on cut duties, against the problems it solves.
 
+Two kinds of freed hours stand side by side: the catalog's estimate (below) and what the admission door recorded
+(models.reporting.burden: hours refused, and off-list hours admitted anyway as added burden).
+
 Cutting a duty (收回上级, 取消, 合并) frees its yearly hours from its effective date on, prorated by day. The ledger
 sets those hours beside the hours spent on requests resolved in the same month and the requests a callback
 confirmed solved. Rebound alerts are the other side: requests that match a cut duty but were still handled by the
@@ -8,13 +11,14 @@ street or a community, i.e. work that was cut on paper and came back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import and_, case, func, select
 from sqlmodel import Session, col
 
 from models.core.vocabulary import CUT_DUTIES, ROUTED_AWAY_DUTIES, STREET_LEVELS
+from models.reporting.burden import DoorHours, door_hours_by_month
 from models.store.tables import CatalogItem, Department, Request
 
 MIN_FREED_HOURS = 50.0  # below this a month's "solved per 100 freed hours" is not shown (—)
@@ -24,10 +28,12 @@ RATIO_NOTE = f"每百减负工时解决：减负工时不足 {MIN_FREED_HOURS:g}
 @dataclass(frozen=True)
 class LedgerMonth:
     month: str  # YYYY-MM
-    freed_hours: float
+    freed_hours: float  # the estimate: the yearly hours of cut catalog items, prorated
     hours_spent: float
     resolved: int
     solved: int  # resolved and confirmed solved at callback
+    # on record: hours refused at the door, off-list hours admitted anyway
+    door: DoorHours = field(default_factory=DoorHours)
 
     @property
     def solved_per_100_freed_hours(self) -> float | None:
@@ -98,6 +104,7 @@ def ledger(session: Session, last_month: str, months: int = 12) -> list[LedgerMo
         ]
     window = and_(resolved_at >= starts[0], resolved_at < _next_month(starts[-1]))
     row = session.execute(select(*columns).select_from(Request).where(window)).one()
+    door = door_hours_by_month(session, starts, _next_month(starts[-1]))
     out = []
     for index, start in enumerate(starts):
         resolved, solved, spent = row[3 * index], row[3 * index + 1], row[3 * index + 2]
@@ -108,6 +115,7 @@ def ledger(session: Session, last_month: str, months: int = 12) -> list[LedgerMo
                 hours_spent=round(float(spent or 0), 1),
                 resolved=int(resolved or 0),
                 solved=int(solved or 0),
+                door=door[index],
             )
         )
     return out

@@ -14,8 +14,17 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
+from models.admission.rules import load_rules
 from models.core.clock import now, working_days_late
 from models.core.vocabulary import OPEN_STATUSES
+from models.reporting.burden import (
+    CommunityBurden,
+    DepartmentTasks,
+    TaskRebound,
+    by_community,
+    department_ranking,
+    task_rebounds,
+)
 from models.reporting.ledger import LedgerMonth, Rebound, ledger, month_starts, rebounds
 from models.reporting.stats import (
     DepartmentFigures,
@@ -72,6 +81,11 @@ class MonthlyReport:
     ledger: list[LedgerMonth]
     rebound_count: int
     rebounds: list[Rebound] = field(default_factory=list)
+    # the admission door (issue 18): per community, departments ranked by tasks pushed, and task rebounds
+    by_community: list[CommunityBurden] = field(default_factory=list)
+    department_tasks: list[DepartmentTasks] = field(default_factory=list)
+    task_rebounds: list[TaskRebound] = field(default_factory=list)
+    rebound_rule: str = ""
     chain_heads: list[str] = field(default_factory=list)  # the trails' heads when it was made (db check's lines)
 
     @property
@@ -169,6 +183,8 @@ def monthly_report(session: Session, period: str, at: datetime | None = None) ->
         ).one()
         trend.append((month, figures_from_row(row, weights)))
     rebound_count, rebound_rows = rebounds(session, start, end)
+    rules = load_rules(session)
+    since = month_starts(period, rules.rebound_months)[0]
     return MonthlyReport(
         period=period,
         generated_at=at,
@@ -182,5 +198,9 @@ def monthly_report(session: Session, period: str, at: datetime | None = None) ->
         ledger=ledger(session, period, TREND_MONTHS),
         rebound_count=rebound_count,
         rebounds=rebound_rows,
+        by_community=by_community(session, start, end),
+        department_tasks=department_ranking(session, start, end),
+        task_rebounds=task_rebounds(session, since, end, rules.rebound_times),
+        rebound_rule=f"{rules.rebound_months} 个月内下派已减事项或清单外任务 {rules.rebound_times} 次及以上",
         chain_heads=chain_heads(session.connection()),
     )

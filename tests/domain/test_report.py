@@ -208,5 +208,5 @@ def test_the_freed_time_chart_covers_the_table_and_small_denominators_show_no_ra
     )
     text = render_markdown(report)
     assert f"不足 {MIN_FREED_HOURS:g} 小时" in text
-    charted = re.findall(r">(\d{4}-\d{2}) 减负工时</text>", render_html(report))
+    charted = re.findall(r">(\d{4}-\d{2}) 减负工时（估算）</text>", render_html(report))
     assert charted == [m.month for m in report.ledger] and len(charted) == 12
