@@ -105,3 +105,62 @@ def examples(
             if row.item_code:
                 target += f" [{row.item_code}] {row.item_name}"
             typer.echo(f"#{row.id:<6} {row.created_at:%Y-%m-%d} {row.source:<9} {row.text[:40]} → {target}")
+
+
+@app.command("proposals")
+def proposals(
+    ctx: typer.Context,
+    fmt: str = typer.Option("text", "--format", "-f", metavar="格式", help="text、json 或 xlsx"),
+    output: Path = typer.Option(None, "--output", "-o", metavar="文件", help="xlsx 的输出文件"),
+    force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖它"),
+) -> None:
+    """清单调整建议：牵头部门反复退单的事项、拒收后又准入的任务，附依据，供区里定期修订清单。"""
+    with user_errors():
+        import json
+
+        from models.core.errors import UserError
+        from models.core.text import mask_personal
+        from models.core.vocabulary import Privilege
+        from models.store.engine import session_scope
+
+        if fmt not in ("text", "json", "xlsx"):
+            raise UserError(f"--format 应为 text、json、xlsx 之一，收到 “{fmt}”")
+        if fmt == "xlsx" and output is None:
+            raise UserError("--format xlsx 须用 --output 指定文件")
+        if fmt != "xlsx" and output is not None:
+            raise UserError("--output 只用于 --format xlsx")
+        if output is not None:
+            from models.files.outputs import check_output_path
+
+            check_output_path(output, force=force, database=database_file(ctx))
+        from models.reporting.proposals import catalog_proposals
+
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.REPORT)
+        with session_scope(engine) as session:
+            found = catalog_proposals(session, actor)
+        if fmt == "xlsx":
+            from models.files.proposal_file import write_proposals_xlsx
+
+            write_proposals_xlsx(found, output, force=force, database=database_file(ctx))
+            typer.echo(f"已写出 {len(found)} 条清单调整建议：{output}")
+            return
+        if fmt == "json":
+            for proposal in found:
+                shown = proposal.as_dict()
+                for evidence in shown["evidence"]:  # type: ignore[attr-defined]
+                    evidence["note"] = mask_personal(evidence["note"])
+                typer.echo(json.dumps(shown, ensure_ascii=False))
+            return
+        if not found:
+            typer.echo("没有清单调整建议：没有事项被牵头部门退单 3 次以上，也没有拒收后又准入的任务")
+            return
+        for proposal in found:
+            code = f"[{proposal.item_code}] " if proposal.item_code else ""
+            typer.echo(
+                f"{code}{proposal.item_name}（{proposal.department}）— {proposal.label}，{len(proposal.evidence)} 次"
+            )
+            for evidence in proposal.evidence:
+                typer.echo(
+                    f"    {evidence.ref}  {evidence.day}  {evidence.department}  {mask_personal(evidence.note)[:50]}"
+                )

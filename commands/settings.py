@@ -150,11 +150,15 @@ def admission(
     decide: int = typer.Option(None, "--decide", metavar="工作日", help="收到申请后作出决定的工作日数（默认 15）"),
     rebound_times: int = typer.Option(None, "--rebound-times", metavar="次", help="反弹回潮：次数（默认 3）"),
     rebound_months: int = typer.Option(None, "--rebound-months", metavar="月", help="反弹回潮：月数（默认 6）"),
+    return_review: int = typer.Option(
+        None, "--return-review", metavar="工作日", help="退单须在几个工作日内由督办负责人裁定（默认 3）"
+    ),
 ) -> None:
-    """显示或修改准入程序的时限与反弹回潮的标准（修改需管理员）。"""
+    """显示或修改准入程序的时限、反弹回潮的标准和退单裁定时限（修改需管理员）。"""
     with user_errors():
         from models.admission.rules import load_rules, set_rules
         from models.core.vocabulary import Privilege
+        from models.requests.return_review import load_review_days, set_review_days
         from models.store.engine import session_scope
 
         changes = {
@@ -165,8 +169,12 @@ def admission(
         }
         changing = any(v is not None for v in changes.values())
         engine = engine_for(ctx)
-        actor = signed_in(ctx, engine, Privilege.SETTINGS if changing else None)
+        actor = signed_in(ctx, engine, Privilege.SETTINGS if changing or return_review is not None else None)
         with session_scope(engine) as session:
             rules = set_rules(session, actor, **changes) if changing else load_rules(session)
+            if return_review is not None:
+                set_review_days(session, actor, return_review)
+            review_days = load_review_days(session)
         for line in rules.describe():
             typer.echo(line)
+        typer.echo(f"退单裁定：退单后 {review_days} 个工作日内由督办负责人裁定成立或不成立")

@@ -152,6 +152,10 @@ ACTIONS: tuple[DetailAction, ...] = (
         "y", "decide-extension", tr("审批"), Action.EXTEND,
         handler=lambda screen: screen.decide_extension(), name=tr("审批延期"),
     ),
+    DetailAction(
+        "k", "review-return", tr("裁定退单"), Action.UPHOLD_RETURN,
+        handler=lambda screen: screen.review_return(), show=False, name=tr("裁定退单"),
+    ),
     DetailAction("m", "merge", tr("合并"), Action.MERGE, handler=lambda screen: screen.merge()),
     DetailAction(
         "v", "reveal-contact", tr("查看电话"), None, handler=lambda screen: screen.reveal_contact(), show=False
@@ -565,6 +569,30 @@ class DetailScreen(XinshengScreen):
 
         self.app.push_screen(
             ChoiceDialog(tr("审批延期申请"), {"approve": tr("批准延期"), "refuse": tr("不批准")}), chosen
+        )
+
+    def review_return(self) -> None:
+        """裁定退单: upheld (it is routed again) or overruled (back to the unit), with the reason."""
+        actor = self.xapp.actor
+
+        def chosen(answer: str | None) -> None:
+            if not answer:
+                return
+            uphold = answer == "uphold"
+
+            def ruled(n: NoteResult) -> None:
+                self._apply(
+                    lambda s, r: workflow.review_return(s, r, actor, uphold=uphold, reason=n.text),
+                    tr("已裁定退单成立") if uphold else tr("已裁定退单不成立，退回原单位"),
+                )
+
+            self._with_note(Note(tr("裁定理由（必填）"), tr("如：该事项清单明确由本单位牵头")), ruled)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                tr("裁定退单"), {"uphold": tr("退单成立（重新派单）"), "overrule": tr("退单不成立（退回原单位）")}
+            ),
+            chosen,
         )
 
     def reveal_contact(self) -> None:

@@ -354,6 +354,14 @@ _WORDED: dict[str, str] = {
         "searching every status: no requests match · clear the search to go back to “{}”"
     ),
     "有 {} 位符合，请用 ↑↓ 选择后回车": "{} names match: choose one with ↑↓, then Enter",
+    # the ruling on a 退单 (tui/detail.py)
+    "裁定退单": "Rule on the return",
+    "已裁定退单成立": "Return upheld",
+    "已裁定退单不成立，退回原单位": "Return overruled: sent back to the unit",
+    "裁定理由（必填）": "Reason for the ruling (required)",
+    "如：该事项清单明确由本单位牵头": "e.g. the list names this unit as the lead",
+    "退单成立（重新派单）": "Upheld (route it again)",
+    "退单不成立（退回原单位）": "Overruled (back to the unit)",
     # the admission door (tui/tasks.py) and its side of the ledger (tui/stats.py)
     "腾出工时（估算）": "Freed h (estimate)",
     "拒收工时（记录）": "Refused h (record)",

@@ -82,13 +82,15 @@ class Action(Code):
     EXTEND = "extend", "批准延期", "extension granted"
     EXTENSION_REFUSED = "extension_refused", "不批准延期", "extension refused"
     ERASE = "erase", "删除个人信息", "personal data erased"  # the fact is kept, never the data (models.privacy)
+    UPHOLD_RETURN = "uphold_return", "退单成立", "return upheld"  # a supervisor's ruling on a 退单
+    OVERRULE_RETURN = "overrule_return", "退单不成立", "return overruled"
 
     @property
     def verb(self) -> str:
         return _ACTION_VERBS.get(self, self.label)
 
 
-_ACTION_VERBS = {Action.CREATE: "登记诉求"}
+_ACTION_VERBS = {Action.CREATE: "登记诉求", Action.UPHOLD_RETURN: "裁定退单", Action.OVERRULE_RETURN: "裁定退单"}
 
 
 class Privilege(Code):

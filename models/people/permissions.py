@@ -59,6 +59,8 @@ OVERSIGHT_ACTIONS: frozenset[str] = frozenset(
     {
         Action.EXTEND,
         Action.EXTENSION_REFUSED,
+        Action.UPHOLD_RETURN,
+        Action.OVERRULE_RETURN,
         Privilege.DASHBOARD,
         Privilege.PERSONAL_DATA,
         Privilege.REPORT,

@@ -30,6 +30,7 @@ from models.core.vocabulary import (
 )
 from models.people.permissions import HANDLER_ONLY, Actor, check, check_unit, require
 from models.requests.deadlines import DeadlineRules
+from models.requests.return_review import load_review_days
 from models.requests.rows import encode_data, event_row
 from models.store.chain import append
 from models.store.tables import CatalogItem, Department, Request, RequestEvent
@@ -52,6 +53,10 @@ ALLOWED_FROM: dict[str, tuple[str, ...]] = {
     Action.EXTENSION_REQUESTED: WORKING_STATUSES,
     Action.EXTEND: WORKING_STATUSES,
     Action.EXTENSION_REFUSED: WORKING_STATUSES,
+    # a 退单 is ruled on while its ruling is pending (possible_actions): upheld whatever happened since (the field
+    # may already have sent it to the right unit), overruled only while it still waits to be routed again
+    Action.UPHOLD_RETURN: tuple(s for s in Status if s not in (Status.MERGED, Status.REJECTED)),
+    Action.OVERRULE_RETURN: (Status.RETURNED,),
 }
 
 
@@ -62,7 +67,10 @@ def available_actions(status: str) -> list[str]:
 def possible_actions(request: Request) -> list[str]:
     """The actions that would succeed now: the status, whether the clock is paused, whether an extension waits."""
     paused, pending = request.paused_at is not None, request.extension_days_pending is not None
+    ruled = request.return_review_due_at is None
     blocked: dict[str, bool] = {
+        Action.UPHOLD_RETURN: ruled,
+        Action.OVERRULE_RETURN: ruled,
         Action.PAUSE: paused,
         Action.RESUME: not paused,
         Action.EXTENSION_REQUESTED: pending,
@@ -256,6 +264,11 @@ def return_request(
             raise WorkflowError(f"事项 “{item.name}” 正由本单位牵头，不能据此退单")
     if item_code:
         data["item"] = item_code
+    routed = session.get(CatalogItem, request.item_id) if request.item_id is not None else None
+    if routed is not None:  # the item the unit was sent the work under: what a ruling judges the list by
+        data["routed_item"] = routed.code
+    review_due = add_working_days(now(), load_review_days(session))
+    data["review_by"] = f"{review_due:%Y-%m-%d %H:%M}"
     return transition(
         session,
         request,
@@ -263,10 +276,33 @@ def return_request(
         actor,
         to_status=Status.RETURNED,
         note=reason.strip(),
-        changes={"return_count": request.return_count + 1},
+        changes={"return_count": request.return_count + 1, "return_review_due_at": review_due},
         data=data,
         **kw,
     )
+
+
+def review_return(session: Session, request: Request, actor: Actor, *, uphold: bool, reason: str, **kw: Any) -> Request:
+    """A supervisor's ruling on a 退单: upheld, the request waits to be routed again (and the return counts as
+    evidence against the list, models.reporting.proposals); overruled, it goes back to the unit that returned it,
+    with the ruling's reason, and its deadline runs on."""
+    if not reason.strip():
+        raise WorkflowError("裁定退单必须写明理由")
+    if request.return_review_due_at is None:
+        raise WorkflowError(f"{request.ref} 没有待裁定的退单")
+    late = now() > request.return_review_due_at
+    data = {"late": late, "department": request.department_id}
+    if uphold:
+        return transition(
+            session, request, Action.UPHOLD_RETURN, actor, note=reason.strip(),
+            changes={"return_review_due_at": None}, data=data, **kw,
+        )  # fmt: skip
+    if request.department_id is None:
+        raise WorkflowError("退单的单位不明，不能退回，请改为派单")
+    return transition(
+        session, request, Action.OVERRULE_RETURN, actor, to_status=Status.DISPATCHED, note=reason.strip(),
+        changes={"return_review_due_at": None, "dispatched_at": now()}, data=data, **kw,
+    )  # fmt: skip
 
 
 def cited_routing(session: Session, request: Request) -> tuple[CatalogItem, int | None] | None:

@@ -164,6 +164,7 @@ class Request(SQLModel, table=True):
     escalation_level: int = 0  # 0 none, 1 催办, 2 督办, 3 通报 (models.requests.escalation)
     paused_at: datetime | None = Field(default=None, sa_type=DateTime)  # the deadline clock is stopped since
     extension_days_pending: int | None = None  # 延期 asked for, awaiting a supervisor's decision
+    return_review_due_at: datetime | None = Field(default=None, sa_type=DateTime)  # a 退单 awaiting a ruling
     version: int = 1
 
 

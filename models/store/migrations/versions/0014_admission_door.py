@@ -1,5 +1,6 @@
 """the admission door: task (work pushed down to the street), its refs' counter, and its append-only,
-hash-chained trail taskevent; certificate items in the catalog (certificate, apply_at)
+hash-chained trail taskevent; certificate items in the catalog (certificate, apply_at); the ruling a 退单 awaits
+(request.return_review_due_at)
 
 Revision ID: 0014
 Revises: 0013
@@ -27,6 +28,7 @@ def upgrade() -> None:
         "catalogitem", sa.Column("certificate", sa.Boolean(), nullable=False, server_default=sa.false())
     )
     op.add_column("catalogitem", sa.Column("apply_at", TEXT(length=200), nullable=False, server_default=""))
+    op.add_column("request", sa.Column("return_review_due_at", sa.DateTime(), nullable=True))
     op.create_table(
         "task",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -109,5 +111,6 @@ def downgrade() -> None:
     op.drop_table("taskevent")
     op.drop_table("taskrefcounter")
     op.drop_table("task")
+    op.drop_column("request", "return_review_due_at")
     op.drop_column("catalogitem", "apply_at")
     op.drop_column("catalogitem", "certificate")
