@@ -24,12 +24,12 @@ from models.core.vocabulary import (
     Channel,
     Role,
 )
-from models.matching.levels import LOW_CONFIDENCE
+from models.matching.levels import LOW_CONFIDENCE, MIN_AUTO_SCORE
 from models.matching.preselect import load_preselect, preselected
 from models.requests.duplicates import Duplicate, find_duplicates
 from models.requests.intake import (
-    MIN_AUTO_SCORE,
     Routing,
+    certificate_message,
     log_request,
     routing_for_code,
 )
@@ -242,8 +242,14 @@ class IntakeScreen(XinshengScreen):
             options.add_option(Option(suggestion_text(0, self._accepted, True), id=self._accepted.code))
         for rank, s in enumerate(result.suggestions, 1):
             options.add_option(Option(suggestion_text(rank, s, s.code == accepted_code), id=s.code))
+        top = result.suggestions[0] if result.suggestions else None
         if self._accepted is not None:
             self._show_routing(self._accepted.code)
+        elif top is not None and top.certificate_elsewhere and top.score >= MIN_AUTO_SCORE:
+            # a certificate the community does not issue: the resident is told at once where to apply
+            routing.set_class(True, "warning")
+            message, _ = certificate_message(top.name, top.duty, top.apply_at or top.department)
+            routing.update(f"⚠ {message}")
         elif result.department and result.confidence >= LOW_CONFIDENCE:
             routing.set_class(False, "warning")
             top = result.suggestions[0]

@@ -44,7 +44,12 @@ CATALOG_SYNONYMS: dict[str, tuple[str, ...]] = {
     "merged_into": ("合并至", "并入事项", "并入", "合并到"),
     "effective_from": ("生效日期", "调整日期", "生效时间", "effective_date"),
     "assist_departments": ("配合部门", "协办部门", "配合单位"),
+    "certificate": ("证明事项", "是否证明事项", "是否证明", "证明类", "certificate"),
+    "apply_at": ("办理地点", "受理地点", "办理机构", "受理机构", "去哪办", "apply_at"),
 }
+# 证明事项 (a certificate the community may issue, or one it no longer does): yes/no as offices write it
+YES = frozenset({"是", "y", "yes", "true", "1", "证明", "证明事项", "√", "✓"})
+NO = frozenset({"否", "n", "no", "false", "0", "", "-", "—"})
 
 DUTY_SYNONYMS: dict[str, str] = {
     "own": "own",
@@ -100,6 +105,8 @@ CATALOG_FIELD_LABELS = {
     "merged_into": "合并至",
     "effective_from": "生效日期",
     "assist_departments": "配合部门",
+    "certificate": "证明事项",
+    "apply_at": "办理地点",
 }
 
 
@@ -147,6 +154,7 @@ def _parse_catalog_row(
     # what the tables hold (PostgreSQL would refuse the whole import): the item's own columns, the unit's name
     columns: list[tuple[str, type[SQLModel], str]] = [(f, CatalogItem, f) for f in ("code", "name", "category")]
     columns += [("merged_into", CatalogItem, "merged_into"), ("department", Department, "name")]
+    columns += [("apply_at", CatalogItem, "apply_at")]
     for fld, model, column in columns:
         limit = too_long(model, column, values.get(fld, ""))
         if limit is not None:
@@ -181,6 +189,10 @@ def _parse_catalog_row(
         except ValueError as exc:
             raise fail("effective_from", str(exc)) from None
         effective = stamp.date() if stamp else None
+    certificate_text = values.get("certificate", "").strip().lower()
+    if certificate_text not in YES | NO:
+        raise fail("certificate", f"无法识别 “{values.get('certificate')}”（证明事项填 是 或 否）")
+    certificate = certificate_text in YES or values.get("category", "") == "证明事项"
     merged_into = values.get("merged_into") or None
     if duty == Duty.MERGED and not merged_into:
         raise fail("merged_into", "履职类型为“合并”的事项必须填写合并至哪个事项编码")
@@ -197,6 +209,8 @@ def _parse_catalog_row(
         "merged_into": merged_into,
         "effective_from": effective,
         "assist_departments": "、".join(split_keywords(values.get("assist_departments", ""))),
+        "certificate": certificate,
+        "apply_at": values.get("apply_at", ""),
         "merged_column": table.column_name("merged_into"),
     }
 
@@ -211,6 +225,8 @@ UPSERT_FIELDS = (
     "merged_into",
     "effective_from",
     "assist_departments",
+    "certificate",
+    "apply_at",
 )
 
 

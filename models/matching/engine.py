@@ -44,6 +44,8 @@ class ItemInfo:
     merged_into: str | None = None
     id: int | None = None
     active: bool = True  # False: nobody takes this work any more (its department is disabled); never suggested
+    certificate: bool = False  # a 证明事项: issued by the community only while its duty is the street's own
+    apply_at: str = ""  # where a resident applies for it instead
 
 
 Labels = list[tuple[str | None, str | None]]
@@ -66,6 +68,13 @@ class Suggestion:
     reason: str
     highlights: tuple[str, ...] = ()
     merged_from: str | None = None  # the merged item whose words matched, suggested as its successor (this one)
+    certificate: bool = False
+    apply_at: str = ""
+
+    @property
+    def certificate_elsewhere(self) -> bool:
+        """A certificate the community does not (or no longer) issue: the resident is told where to apply."""
+        return self.certificate and self.duty != Duty.OWN
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -459,6 +468,8 @@ class Matcher:
                     reason=reason,
                     highlights=highlights,
                     merged_from=self.items[origin].code if origin != idx else None,
+                    certificate=item.certificate,
+                    apply_at=item.apply_at,
                 )
             )
         fusion = history.fusion

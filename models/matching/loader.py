@@ -36,6 +36,8 @@ def load_matcher(session: Session, *, use_cache: bool = True, warm: bool = False
             merged_into=item.merged_into,
             id=item.id,
             active=active is not False,  # a disabled department takes no work: its items are not suggested
+            certificate=item.certificate,
+            apply_at=item.apply_at,
         )
         for item, department, active in rows
     ]

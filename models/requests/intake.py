@@ -68,7 +68,17 @@ def routing_for(item: CatalogItem | None, department: str | None, merged_target:
         Duty.MERGED: (f"已合并事项：并入“{merged_target or item.merged_into}”，由{dept}办理", False),
     }
     message, warning = messages.get(duty, (f"由{dept}办理", False))
+    if item.certificate:
+        message, warning = certificate_message(item.name, duty, item.apply_at or dept)
     return Routing(item.code, item.name, duty, department, message, warning)
+
+
+def certificate_message(name: str, duty: str, apply_at: str) -> tuple[str, bool]:
+    """What a resident asking for a certificate is told: the community issues it, or it is not one the community
+    issues and where to apply (the catalog's 办理地点)."""
+    if duty == Duty.OWN:
+        return f"证明事项“{name}”：由社区出具", False
+    return f"“{name}”不是社区出具的证明事项，请到{apply_at}办理", True
 
 
 def routing_for_code(session: Session, code: str | None, department: str | None = None) -> Routing:
