@@ -47,6 +47,6 @@ def demo(
             f"演示数据已生成：{target}\n"
             f"  {summary.communities} 个社区、{summary.grids} 个网格、{summary.departments} 个部门、"
             f"{summary.items} 个清单事项、{summary.operators} 名工作人员、{summary.requests} 条诉求、"
-            f"{summary.events} 条办理记录\n"
+            f"{summary.events} 条办理记录、{summary.tasks} 件部门下派任务\n"
             f"  这是培训数据库：所有演示操作员的密码都是 {DEMO_PASSWORD}（如 系统管理员、各网格员）"
         )

@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 
 from models.core.errors import UserError
 from models.core.vocabulary import Admission, Duty
-from models.matching.levels import MIN_AUTO_SCORE
+from models.matching.levels import DOOR_MIN_SCORE
 from models.store.tables import CatalogItem, Department
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def proposal_for(result: MatchResult, items: Mapping[str, CitedItem]) -> Proposa
     the matcher would route a resident's request to.
     """
     best = result.suggestions[0] if result.suggestions else None
-    item = items.get(best.merged_from or best.code) if best is not None and best.score >= MIN_AUTO_SCORE else None
+    item = items.get(best.merged_from or best.code) if best is not None and best.score >= DOOR_MIN_SCORE else None
     admission, rule = rule_for(item)
     return Proposal(admission, item, rule, best.score if best else None, result.suggestions)
 

@@ -24,7 +24,15 @@ from models.core.clock import now, simulated_time
 from models.core.errors import NotEmptyError, UserError
 from models.core.private import private_dir
 from models.core.text import name_key
-from models.core.vocabulary import TERMINAL_STATUSES, AreaKind, DepartmentLevel, Role, Satisfaction, Status
+from models.core.vocabulary import (
+    TERMINAL_STATUSES,
+    Admission,
+    AreaKind,
+    DepartmentLevel,
+    Role,
+    Satisfaction,
+    Status,
+)
 from models.demo import content as content
 from models.files.catalog_import import import_catalog
 from models.matching.engine import Matcher
@@ -39,10 +47,11 @@ from models.requests.workflow import (
     reject,
     resolve,
     return_request,
+    review_return,
     sign,
 )
 from models.store.engine import delete_sqlite_file, forget_engine, open_engine, session_scope
-from models.store.tables import Area, CatalogItem, Department, Operator, Request, RequestEvent
+from models.store.tables import Area, CatalogItem, Department, Operator, Request, RequestEvent, Task
 
 Progress = Callable[[str], None]
 
@@ -125,6 +134,7 @@ class DemoSummary:
     operators: int
     requests: int
     events: int
+    tasks: int = 0
 
 
 def _pick(rng: random.Random, mix: tuple[tuple[str, float], ...]) -> str:
@@ -287,7 +297,12 @@ def _setup(session: Session, rng: random.Random) -> tuple[dict[str, list[Area]],
 
 
 def build_demo(
-    engine: Engine, *, requests: int = 2400, seed: int = 2026, progress: Progress | None = None
+    engine: Engine,
+    *,
+    requests: int = 2400,
+    seed: int = 2026,
+    progress: Progress | None = None,
+    tasks: int | None = None,
 ) -> DemoSummary:
     if not is_empty(engine):
         raise DemoNotEmptyError("目标数据库中已有清单、诉求或账户")
@@ -367,6 +382,8 @@ def build_demo(
                     recent_by_key[key] = request.id
         say(f"  已生成 {min(requests, start_index + batch)}/{requests} 条诉求")
 
+    _pushed_down(engine, rng, anchor, tasks if tasks is not None else max(20, requests // 8), say)
+
     with Session(engine) as session:
         return DemoSummary(
             communities=len(grids_by_community),
@@ -376,6 +393,7 @@ def build_demo(
             operators=len(operators),
             requests=session.exec(select(func.count()).select_from(Request)).one(),
             events=session.exec(select(func.count()).select_from(RequestEvent)).one(),
+            tasks=session.exec(select(func.count()).select_from(Task)).one(),
         )
 
 
@@ -440,12 +458,18 @@ def _replay(
         with simulated_time(clock):
             return_request(session, request, handler, rng.choice(content.RETURN_REASONS))
         if final == "returned":
-            return
+            return  # the ruling waits (the oldest of these are late)
         if not step(1, 24):
             return
+        # the return is right when the work was sent under the wrong item, and is then upheld and routed again;
+        # otherwise the unit is told to do it
+        upheld = request.item_id != codes[true_code].id
         with simulated_time(clock):
-            confirm_routing(session, request, dispatcher, true_code, matcher=matcher)
-            dispatch(session, request, dispatcher, note="重新派单")
+            ruling = rng.choice(content.RETURN_RULINGS["upheld" if upheld else "overruled"])
+            review_return(session, request, dispatcher, uphold=upheld, reason=ruling)
+            if upheld:
+                confirm_routing(session, request, dispatcher, true_code, matcher=matcher)
+                dispatch(session, request, dispatcher, note="重新派单")
         handler = handlers.get(request.department_id or -1, handler)
     if not step(1, 30):
         return
@@ -497,3 +521,96 @@ def _replay(
                 solved=True,
                 comment=rng.choice(content.CALLBACK_COMMENTS[satisfaction]),
             )
+
+
+# what becomes of off-list work (清单外) that arrives at the door: the department applies (and is admitted or refused),
+# the community refuses it at the door, or it still waits; and how often work the list refused is applied for anyway
+OFF_LIST_MIX = (("applied", 0.55), ("refused_at_door", 0.3), ("waiting", 0.15))
+REFUSED_THEN_APPLIED = 0.08
+
+
+def _pushed_down(engine: Engine, rng: random.Random, anchor: datetime, count: int, say: Progress) -> None:
+    """A year of tasks departments pushed down, through the real door: each is matched against the catalog and
+    logged with the list's decision by the community (or the street) it was pushed to; off-list work then goes
+    through the admission procedure. The escalation sweep runs last, as `xinsheng escalate` would."""
+    from models.admission import procedure
+    from models.admission.door import door_items, propose
+    from models.admission.register import Targets, TaskInput, check_task, log_tasks
+    from models.people.areas import list_areas
+    from models.people.permissions import actor_for
+
+    say(f"正在生成演示数据：{count} 件部门下派任务…")
+    with session_scope(engine) as session:
+        matcher = load_matcher(session)
+        items = door_items(session)
+        targets = Targets(session)
+        operators = session.exec(select(Operator)).all()
+        keepers = {}  # community path → its community worker
+        for op in operators:
+            if op.role == Role.COMMUNITY:
+                actor = actor_for(session, op.name)
+                community = next(e.path for e in targets.areas if e.id == op.area_id)
+                keepers[community] = actor
+        street = actor_for(session, next(op.name for op in operators if op.role == Role.SUPERVISOR))
+        applicants = {}
+        for op in operators:
+            if op.role == Role.DEPARTMENT and op.department_id is not None:
+                unit = session.get(Department, op.department_id)
+                if unit is not None:
+                    applicants[unit.name] = actor_for(session, op.name)
+        places = list_areas(session)
+    communities = sorted(keepers)
+    street_path = next(e.path for e in places if e.kind == AreaKind.STREET)
+    grids = {c: [e.path for e in places if e.path.startswith(c + "/")] for c in communities}
+    templates = content.TASKS
+    weights = [t["weight"] for t in templates]
+    start = anchor - timedelta(days=365)
+    days = sorted(start + timedelta(days=rng.randrange(365)) for _ in range(count))
+    with session_scope(engine) as session:
+        for day in days:
+            template = rng.choices(templates, weights)[0]
+            received = day.replace(hour=rng.choice((9, 10, 11, 14, 15, 16)), minute=rng.randrange(60), second=0)
+            if received >= anchor:
+                continue
+            community = rng.choice(communities)
+            where = rng.random()
+            target = street_path if where < 0.15 else rng.choice(grids[community]) if where < 0.3 else community
+            keeper = street if target == street_path else keepers[community]
+            low, high = template["hours"]
+            task = TaskInput(
+                department=template["department"], title=template["title"], content=template["content"],
+                received_on=received.date(), due_on=(received + timedelta(days=rng.randrange(5, 60))).date(),
+                hours=round(rng.uniform(low, high) * 2) / 2, target=target, source=template["source"],
+                kind=template["kind"],
+            )  # fmt: skip
+            with simulated_time(received):
+                proposal = propose(session, matcher, task.title, task.content, items)
+                [ref] = log_tasks(session, keeper, [(check_task(targets, task), proposal, None)])
+            applicant = applicants.get(template["department"], street)
+            clock = received
+            if proposal.admission == Admission.PENDING:
+                fate = _pick(rng, OFF_LIST_MIX)
+                clock += timedelta(days=rng.uniform(0.5, 4))
+                if (fate == "waiting" and (anchor - received).days < 30) or clock >= anchor:
+                    continue
+                if fate != "applied":
+                    with simulated_time(clock):
+                        procedure.decide(session, keeper, ref, admit=False, reason="清单外任务，社区依规拒收")
+                    continue
+            elif proposal.admission != Admission.REFUSED or rng.random() >= REFUSED_THEN_APPLIED:
+                continue
+            clock += timedelta(days=rng.uniform(1, 8))
+            if clock >= anchor:
+                continue
+            with simulated_time(clock):
+                procedure.apply(session, applicant, ref, provided=rng.choice(("", "部门派员协助", "部门提供工作经费")))
+            clock += timedelta(days=rng.uniform(3, 30))
+            if clock >= anchor:
+                continue  # still under review (the late ones are escalated by the sweep below)
+            admit = rng.random() < 0.55
+            until = (clock + timedelta(days=rng.randrange(60, 240))).date() if admit and rng.random() < 0.6 else None
+            with simulated_time(clock):
+                reason = "确需社区配合，部门提供保障" if admit else "不在清单内，且无充分理由，不予准入"
+                procedure.decide(session, street, ref, admit=admit, reason=reason, until=until)
+        with simulated_time(anchor):
+            procedure.sweep(session, street)

@@ -7,7 +7,8 @@ text, not code, and so that the catalog goes through the same import a real stre
   with that import, so the demo shows what a real import produces. CATALOG here is for benchmarks and tests that
   need the rows without a database.
 - content.json holds everything else: the street, its communities (name → number of grids), its departments by
-  level, the request scenarios, the slot values, names and the reasons and comments of the workflow.
+  level, the request scenarios, the slot values, names and the reasons and comments of the workflow, and the kinds
+  of task departments push down to the street (the admission door's year).
 
 Template strings may contain the slots {building}, {unit}, {road}, {place}, {shop}, {time} and {days}, filled from
 SLOTS with str.format; no other braces appear in any string. The order of every list and mapping is part of the
@@ -39,6 +40,8 @@ class CatalogRow(TypedDict):
     description: str
     merged_into: str
     effective_from: str
+    certificate: str
+    apply_at: str
 
 
 class Scenario(TypedDict):
@@ -50,6 +53,18 @@ class Scenario(TypedDict):
     titles: list[str]
     texts: list[str]
     resolutions: list[str]
+
+
+class TaskTemplate(TypedDict):
+    """One kind of task departments push down to the street (the admission door decides what it is)."""
+
+    title: str
+    content: str
+    department: str
+    kind: str
+    source: str
+    hours: list[float]  # low, high
+    weight: float
 
 
 def _read_catalog() -> list[CatalogRow]:
@@ -71,5 +86,7 @@ GIVEN_NAMES: list[str] = _data["given_names"]
 RETURN_REASONS: list[str] = _data["return_reasons"]
 REJECT_REASONS: list[str] = _data["reject_reasons"]
 CALLBACK_COMMENTS: dict[str, list[str]] = _data["callback_comments"]
+TASKS: list[TaskTemplate] = _data["tasks"]
+RETURN_RULINGS: dict[str, list[str]] = _data["return_rulings"]
 CATALOG: list[CatalogRow] = _read_catalog()
 del _data
