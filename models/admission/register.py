@@ -132,10 +132,12 @@ def check_task(targets: Targets, task: TaskInput) -> CheckedTask:
         limit = too_long(Task, field, value)
         if limit is not None:
             raise TaskFieldError(field, f"{FIELD_LABELS[field]}过长（{len(value)} 字，最多 {limit} 字）")
-    department_id = targets.departments.get(task.department.strip())
+    named = task.department.strip()
+    if not named:
+        raise TaskFieldError("department", "请填写下派部门")
+    department_id = targets.departments.get(named)
     if department_id is None:
-        shown = task.department.strip() or "（空）"
-        raise TaskFieldError("department", f"没有名为 “{shown}” 的部门（先导入事项清单或用 --map 对应正确的列）")
+        raise TaskFieldError("department", f"没有名为 “{named}” 的部门（部门随事项清单导入）")
     source = SOURCE_SYNONYMS.get(task.source.strip().lower())
     if source is None:
         raise TaskFieldError("source", f"未知的来源 “{task.source}”（可用：{'、'.join(TaskSource.labels().values())}）")
