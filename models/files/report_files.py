@@ -134,7 +134,9 @@ def _sections(report: MonthlyReport) -> list[tuple[str, list[str], list[list[str
         ("按网格", GROUP_HEADER, _group_rows(report.by_area), ""),
         ("近 12 个月趋势", ["月份", "总数", "响应率", "解决率", "满意率", "综合得分"], trend, ""),
         ("超期未办结", ["编号", "标题", "承办部门", "办理期限", LATE_LABEL], overdue, _overdue_note(report)),
-        ("退单", ["编号", "标题", "承办部门", "退单次数"], returned, f"本月退单 {report.overall.returns} 次"),
+        ("退单", ["编号", "标题", "承办部门", "退单次数"], returned,
+         f"本月退单 {report.overall.returns} 次；待督办负责人裁定 {report.return_reviews[0]} 件，"
+         f"其中超过裁定时限 {report.return_reviews[1]} 件"),
         ("高发问题（同一社区同一事项 ≥3 件）", ["事项", "社区", "件数", "在办", "示例"], hot, ""),
         ("减负账本：减掉的工时与解决的问题", LEDGER_HEADER, ledger, LEDGER_NOTE + RATIO_NOTE),
         ("反弹预警：已减掉的事项仍由街道或社区办理", ["编号", "标题", "事项", "办理单位"], rebound,

@@ -18,7 +18,7 @@ from models.core.vocabulary import Privilege
 from models.people.permissions import Actor, require
 from models.reporting.burden import TaskRebound, by_community, department_ranking, task_rebounds
 from models.reporting.ledger import ledger, month_starts, rebounds
-from models.reporting.report import MonthlyReport, monthly_report
+from models.reporting.report import MonthlyReport, monthly_report, return_reviews
 from models.reporting.stats import compute_stats, count_where, period_bounds, returns_by_department
 from models.store.tables import Request
 
@@ -138,6 +138,7 @@ def dashboard_data(session: Session, period: str | None = None, by: str = "depar
             {"department": r.department, "count": r.count, "tasks": [ref for ref, _, _ in r.tasks]}
             for r in _task_rebounds(session, period)
         ],
+        "return_reviews": dict(zip(("pending", "late"), return_reviews(session, now()), strict=True)),
         "returns_by_department": [
             {"department": d, "returns": n, "reasons": reasons}
             for d, n, reasons in returns_by_department(session, period)

@@ -86,6 +86,7 @@ class MonthlyReport:
     department_tasks: list[DepartmentTasks] = field(default_factory=list)
     task_rebounds: list[TaskRebound] = field(default_factory=list)
     rebound_rule: str = ""
+    return_reviews: tuple[int, int] = (0, 0)  # 退单 awaiting a supervisor's ruling now, and of those past its limit
     chain_heads: list[str] = field(default_factory=list)  # the trails' heads when it was made (db check's lines)
 
     @property
@@ -160,6 +161,15 @@ def _late(session: Session, at: datetime, start: datetime, end: datetime) -> lis
     return [LateRequest(ref, title, dept, due, working_days_late(due, at), int(n)) for ref, title, dept, due, n in rows]
 
 
+def return_reviews(session: Session, at: datetime) -> tuple[int, int]:
+    """(退单 awaiting a ruling, of those past the ruling's time limit), as they stand at `at`."""
+    due = col(Request.return_review_due_at)
+    pending, late = session.execute(
+        select(func.count(), count_where(due < at)).select_from(Request).where(due.is_not(None))
+    ).one()
+    return int(pending), int(late or 0)
+
+
 def _returned(session: Session, start: datetime, end: datetime) -> list[LateRequest]:
     returned = [col(Request.return_count) > 0, col(Request.created_at) >= start, col(Request.created_at) < end]
     rows = _request_list(session, returned, [col(Request.return_count).desc(), col(Request.created_at)])
@@ -194,6 +204,7 @@ def monthly_report(session: Session, period: str, at: datetime | None = None) ->
         trend=trend,
         overdue=_late(session, at, start, end),
         returned=_returned(session, start, end),
+        return_reviews=return_reviews(session, at),
         hot_spots=_hot_spots(session, start, end),
         ledger=ledger(session, period, TREND_MONTHS),
         rebound_count=rebound_count,

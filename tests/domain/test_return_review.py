@@ -18,6 +18,7 @@ from models.matching.loader import load_matcher
 from models.people.areas import add_area_chain
 from models.people.permissions import Actor
 from models.reporting.proposals import catalog_proposals
+from models.reporting.report import return_reviews
 from models.requests import workflow
 from models.requests.intake import log_request
 from models.requests.workflow import possible_actions
@@ -51,6 +52,9 @@ def test_a_return_waits_for_a_ruling_within_working_days(catalog_engine) -> None
             workflow.review_return(s, request, WORKER, uphold=True, reason="同意")
         with pytest.raises(WorkflowError, match="必须写明理由"):
             workflow.review_return(s, request, SUPERVISOR, uphold=False, reason=" ")
+    with session_scope(catalog_engine) as s:  # the report counts the rulings waiting, and those past their limit
+        assert return_reviews(s, datetime(2026, 10, 9, 17)) == (1, 0)
+        assert return_reviews(s, datetime(2026, 10, 12, 9)) == (1, 1)
     with simulated_time(datetime(2026, 10, 12, 9)), session_scope(catalog_engine) as s:
         request = s.exec(select(Request)).one()
         workflow.review_return(s, request, SUPERVISOR, uphold=False, reason="清单明确由城管办牵头，应当办理")
