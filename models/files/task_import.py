@@ -182,7 +182,7 @@ def import_tasks(
             fresh.append((good, key))
     if not fresh:
         return result
-    matcher = matcher or load_matcher(session)
+    matcher = matcher or load_matcher(session, catalog_only=True)
     items = door_items(session)
     for start in range(0, len(fresh), BATCH):
         batch: list[tuple[CheckedTask, Proposal, str | None]] = []

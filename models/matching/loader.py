@@ -14,11 +14,15 @@ from models.matching.index_file import catalog_model_cache, load_history
 from models.store.tables import CatalogItem, Department
 
 
-def load_matcher(session: Session, *, use_cache: bool = True, warm: bool = False) -> Matcher:
+def load_matcher(
+    session: Session, *, use_cache: bool = True, warm: bool = False, catalog_only: bool = False
+) -> Matcher:
     """A matcher over the catalog and every confirmed routing in the database.
 
     The history index is kept in the user cache directory and only extended with routings confirmed since it
-    was saved, so a new process answers in well under a second even with 100,000 examples.
+    was saved, so a new process answers in well under a second even with 100,000 examples. `catalog_only` leaves
+    the history out altogether: the admission door reads tasks against the list alone, and an import of tasks
+    need not build (and calibrate) an index of residents' requests it would never consult.
     """
     lead = aliased(Department)
     rows = session.exec(
@@ -42,6 +46,8 @@ def load_matcher(session: Session, *, use_cache: bool = True, warm: bool = False
         for item, department, active in rows
     ]
     matcher = Matcher(items, catalog_model=catalog_model_cache(session) if use_cache else None)
+    if catalog_only:
+        return matcher
     if use_cache:
         # the catalog side is cheap; only history is cached. `warm` pages the cache file in at load (the TUI, in
         # its background thread), so the first keystrokes do not wait on page faults
