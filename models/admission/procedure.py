@@ -182,7 +182,7 @@ def decide(
         TaskAction.ADMIT if admit else TaskAction.REFUSE,
         to_status=TaskStatus.IN_FORCE if admit else TaskStatus.REFUSED,
         note=reason,
-        data={"until": until, "late_decision": late, "item": None},
+        data={"until": until, "late_decision": late},
         **fields,
     )
     return task

@@ -1,4 +1,4 @@
-"""`xinsheng db check`: is the database whole, and do the requests agree with their own event trail?
+"""`xinsheng db check`: is the database whole, and do the requests and tasks agree with their own event trails?
 
 Each check is one SQL query and reports how many rows break it, with a few examples, so the same checks can run
 after a crash, after a restore, or on demand.
@@ -85,7 +85,8 @@ def check_database(engine: Engine, examples: int = 5) -> list[Check]:
             results.append(
                 Check("外键（foreign_key_check）", len(keys), [f"{t} 行 {rowid}" for t, rowid, *_ in keys[:examples]])
             )
-        for name, sql in [*RECONCILIATION, *_outcome_checks(engine.dialect.name)]:
+        checks = [*RECONCILIATION, *_outcome_checks(engine.dialect.name), *_task_checks(engine.dialect.name)]
+        for name, sql in checks:
             rows = conn.execute(text(sql)).all()
             results.append(Check(name, len(rows), [str(row[0]) for row in rows[:examples]]))
         missing = missing_guards(conn)
@@ -96,6 +97,33 @@ def check_database(engine: Engine, examples: int = 5) -> list[Check]:
                 Check(f"{TRAIL_NAMES[table]}哈希链完整", int(broken is not None), [str(broken)] if broken else [])
             )
     return results
+
+
+def _task_checks(dialect: str) -> list[tuple[str, str]]:
+    """The door's record against its trail: a task rewritten in its row alone (admitted on paper) no longer matches
+    the last event that decided it."""
+    said = "CAST(e.data AS json) ->> 'admission'" if dialect == "postgresql" else "json_extract(e.data, '$.admission')"
+    decided = (
+        "e.id = (SELECT max(e2.id) FROM taskevent e2 WHERE e2.task_id = t.id "
+        "AND e2.action IN ('register', 'import', 'admit', 'refuse'))"
+    )
+    return [
+        (
+            "每件下派任务都有登记或导入记录",
+            "SELECT t.ref FROM task t WHERE NOT EXISTS (SELECT 1 FROM taskevent e "
+            "WHERE e.task_id = t.id AND e.action IN ('register', 'import'))",
+        ),
+        (
+            "任务状态与最后一条准入记录一致",
+            "SELECT t.ref FROM task t JOIN taskevent e ON e.id = (SELECT max(e2.id) FROM taskevent e2 "
+            "WHERE e2.task_id = t.id) WHERE e.to_status <> t.status",
+        ),
+        (
+            "任务的准入决定与作出它的记录一致",
+            f"SELECT t.ref FROM task t JOIN taskevent e ON {decided} WHERE t.admission <> CASE e.action "
+            f"WHEN 'admit' THEN 'admitted' WHEN 'refuse' THEN 'refused' ELSE COALESCE({said}, '') END",
+        ),
+    ]
 
 
 def _outcome_checks(dialect: str) -> list[tuple[str, str]]:

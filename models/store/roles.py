@@ -22,6 +22,7 @@ OWNER_ONLY = ("chainhead", "workday", "alembic_version")  # written by triggers 
 ADMIN_ONLY = ADMIN_TABLES  # accounts and the street's rules
 RESIDENT_COLUMNS = ("resident_name", "resident_phone")  # changed only by a privacy erasure (an administrator)
 FIXED_COLUMNS = ("id", "import_key", "created_at")  # set once at intake: the rates count from created_at
+TASK_FIXED = ("id", "ref", "import_key", "created_at")  # a task's identity and when the door logged it
 FUNCTIONS = ("xinsheng_change_own_password(bigint, bytea, text, text)", "xinsheng_enrol_totp(bigint, text)")
 
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
@@ -35,7 +36,8 @@ def grant_script(schema: str = "xinsheng", *, app: str, admin: str, read: str) -
     tables = sorted(SQLModel.metadata.tables)
     columns = [c.name for c in SQLModel.metadata.tables["request"].columns if c.name not in FIXED_COLUMNS]
     app_columns = ", ".join(c for c in columns if c not in RESIDENT_COLUMNS)
-    work = [t for t in tables if t not in HISTORY + OWNER_ONLY + ADMIN_ONLY + ("request",)]
+    task_columns = ", ".join(c.name for c in SQLModel.metadata.tables["task"].columns if c.name not in TASK_FIXED)
+    work = [t for t in tables if t not in HISTORY + OWNER_ONLY + ADMIN_ONLY + ("request", "task")]
     both = f"{app}, {admin}"
     q = lambda names: ", ".join(f"{schema}.{n}" for n in names)  # noqa: E731
     lines = [
@@ -50,6 +52,9 @@ def grant_script(schema: str = "xinsheng", *, app: str, admin: str, read: str) -
         f"GRANT INSERT ON {schema}.request TO {both};",
         f"GRANT UPDATE ({app_columns}) ON {schema}.request TO {app};",
         f"GRANT UPDATE ({', '.join(columns)}) ON {schema}.request TO {admin};",
+        "-- tasks pushed down: never removed; their ref, import key and logging time are set once",
+        f"GRANT INSERT ON {schema}.task TO {both};",
+        f"GRANT UPDATE ({task_columns}) ON {schema}.task TO {both};",
         "-- the history: added to (the server numbers, links and dates each row), never changed",
         f"GRANT INSERT ON {q(HISTORY)} TO {both};",
         "-- accounts, settings and deadline rules: the administrator's connection only",

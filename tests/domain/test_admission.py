@@ -260,3 +260,16 @@ def test_the_rules_are_an_administrators_setting(door) -> None:
     ref = _off_list(door)
     with simulated_time(datetime(2026, 9, 28, 10)), session_scope(door) as session:
         assert procedure.apply(session, STREET, ref).decision_due_on == date(2026, 10, 16)
+
+
+def test_a_task_decided_in_its_row_alone_fails_db_check(door) -> None:
+    from sqlalchemy import text
+
+    from models.store.consistency import check_database
+
+    ref = _off_list(door)
+    failed = lambda: {c.name: c.examples for c in check_database(door) if not c.ok}  # noqa: E731
+    assert failed() == {}
+    with door.begin() as conn:  # admitted on paper, with no application and no decision in the trail
+        conn.execute(text("UPDATE task SET admission = 'admitted', status = 'in_force' WHERE ref = :r"), {"r": ref})
+    assert failed() == {"任务状态与最后一条准入记录一致": [ref], "任务的准入决定与作出它的记录一致": [ref]}

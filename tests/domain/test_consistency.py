@@ -87,8 +87,8 @@ def test_backup_and_restore_round_trip_with_a_check(tmp_path, catalog_csv) -> No
         log_request(s, Actor("t"), title="备份之后登记的", item_code="JD-007")
     restored = cli("db", "restore", str(backup))
     assert restored.exit_code == 0, restored.output
-    # 7 before issue 16; the chains added 6, the outcomes 2, the door's trail 1
-    assert "检查 16/16 项通过" in restored.stdout
+    # 7 before issue 16; the chains added 6, the outcomes 2; the door's trail 1 and its tasks 3
+    assert "检查 19/19 项通过" in restored.stdout
     assert cli("db", "check").exit_code == 2  # a restore ends every command-line session
     cli_login(str(db), "管理员")
     assert cli("db", "check").exit_code == 0

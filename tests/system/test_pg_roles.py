@@ -116,6 +116,10 @@ def _refused(engine: Engine, sql: str, **params: object) -> None:
         "UPDATE request SET created_at = '2019-01-01'",  # move a request out of the month it counts in
         "DELETE FROM request",
         "ALTER TABLE requestevent DISABLE TRIGGER ALL",
+        "DELETE FROM task",  # a task refused at the door stays on record (issue 18)
+        "UPDATE task SET created_at = '2019-01-01'",
+        "UPDATE taskevent SET note = ''",
+        "DELETE FROM taskevent",
     ],
 )
 def test_the_terminal_role_cannot_change_accounts_settings_history_or_residents(roles, sql: str) -> None:
