@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from models.admission import procedure
 from models.admission.door import CitedItem, Proposal, decide_for_code, door_items, proposal_for, rule_for
 from models.admission.queries import TaskView, door_choices, list_tasks
 from models.admission.register import TaskFieldError, TaskInput, log_task
@@ -24,6 +25,7 @@ from models.people.permissions import may
 from models.store.tables import Task, max_length
 from tui.base import XinshengScreen
 from tui.delivery import still_shown
+from tui.dialogs import NoteDialog, NoteResult
 from tui.i18n import tr
 from tui.intake import FormInput, suggestion_text
 
@@ -70,7 +72,39 @@ class TasksScreen(XinshengScreen):
         Binding("f7", "choose(2)", tr("采纳第3条"), priority=True, show=False, id="xinsheng.tasks.choose-2"),
         Binding("f8", "off_list", tr("清单外"), priority=True, id="xinsheng.tasks.off-list"),
         Binding("ctrl+r", "clear", tr("清空"), priority=True, show=False, id="xinsheng.tasks.clear"),
+        # the procedure's steps, on the task highlighted in the list below (offered while the list has the cursor)
+        Binding("p", "step('apply')", tr("申请准入"), id="xinsheng.tasks.apply"),
+        Binding("y", "step('admit')", tr("准予"), id="xinsheng.tasks.admit"),
+        Binding("n", "step('refuse')", tr("拒收任务"), id="xinsheng.tasks.refuse"),
+        Binding("x", "step('revoke')", tr("撤销准入"), id="xinsheng.tasks.revoke"),
     ]
+    # step → (who may take it, the question, an example answer, what the notice says when done)
+    STEPS: dict[str, tuple[tuple[str, ...], str, str, str]] = {
+        "apply": (
+            (Privilege.TASK_APPLY,),
+            tr("准入申请：说明和部门提供的保障（必填）"),
+            tr("如：部门派 1 人协助，提供经费"),
+            tr("已提交准入申请"),
+        ),
+        "admit": (
+            (Privilege.TASK_DECIDE,),
+            tr("准予准入：理由（必填）"),
+            tr("如：确需社区配合，部门提供保障"),
+            tr("已准予准入"),
+        ),
+        "refuse": (
+            (Privilege.TASK_DECIDE, Privilege.TASK_REFUSE),
+            tr("拒收：理由（必填）"),
+            tr("如：清单外任务，社区有权拒绝"),
+            tr("已拒收"),
+        ),
+        "revoke": (
+            (Privilege.TASK_DECIDE,),
+            tr("撤销准入：理由（必填）"),
+            tr("如：部门未按约定派员"),
+            tr("已撤销准入，任务停止"),
+        ),
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -230,10 +264,47 @@ class TasksScreen(XinshengScreen):
         door.update(f"{tr(proposal.admission.label)}{whose}：{proposal.rule}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The door's keys are offered only to those who keep the door (the community and the street)."""
+        """The door's keys are offered only to those who keep the door (the community and the street); the
+        procedure's keys to those who may take the step, while the list of tasks has the cursor."""
+        actor = self.xapp.actor
         if action in ("save", "choose", "off_list", "clear"):
-            return may(self.xapp.actor, Privilege.TASK_LOG)
+            return may(actor, Privilege.TASK_LOG)
+        if action == "step":
+            table = self.query_one("#tasks", DataTable)
+            privileges = self.STEPS[str(parameters[0])][0]
+            return self.focused is table and table.row_count > 0 and any(may(actor, p) for p in privileges)
         return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()  # the procedure's keys come and go with the list's cursor
+
+    def action_step(self, step: str) -> None:
+        """Take one step of the procedure on the highlighted task, with the reason the trail keeps."""
+        table = self.query_one("#tasks", DataTable)
+        if not table.row_count:
+            return
+        ref = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        _, question, example, done_text = self.STEPS[step]
+        actor = self.xapp.actor
+
+        def work(session: Session, text: str) -> str:
+            if step == "apply":
+                return procedure.apply(session, actor, ref, provided=text, note=text).ref
+            if step == "revoke":
+                return procedure.revoke(session, actor, ref, reason=text).ref
+            return procedure.decide(session, actor, ref, admit=step == "admit", reason=text).ref
+
+        def answered(note: NoteResult | None) -> None:
+            if note is None:
+                return
+
+            def done(task_ref: str) -> None:
+                self.notify(done_text, title=task_ref)
+                self._reload()
+
+            self.xapp.run_db(lambda s: work(s, note.text), done, group="task-step")
+
+        self.app.push_screen(NoteDialog(f"{ref} {question}", example), answered)
 
     def action_choose(self, index: int) -> None:
         if self._result is None or index >= len(self._result.suggestions):

@@ -3,6 +3,8 @@ rule it cites appear as it is typed; Ctrl+S logs it; the person may take another
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlmodel import select
 from textual.widgets import DataTable, Input, Select
 
@@ -101,3 +103,40 @@ async def test_a_grid_worker_sees_the_tasks_but_cannot_log(sqlite_catalog) -> No
         await idle(pilot)
     with session_scope(sqlite_catalog) as s:
         assert s.exec(select(Task)).all() == []
+
+
+async def test_the_procedure_is_taken_from_the_list_by_who_may_take_each_step(sqlite_catalog) -> None:
+    """A department handler applies for its own off-list task from the list (p); the supervisor admits it (y)."""
+    from models.admission.door import decide_for_code
+    from models.admission.register import TaskInput, log_task
+    from models.people.permissions import Actor
+
+    app = _app(sqlite_catalog)
+    register(sqlite_catalog, "水务局·赵", "department", department="区水务局")
+    register(sqlite_catalog, "秦主任", "supervisor")
+    with session_scope(sqlite_catalog) as s:
+        task = TaskInput(department="区水务局", title="报送节水宣传照片", received_on=date(2026, 9, 1), target="东社区")
+        ref = log_task(s, Actor("街道", "supervisor"), task, decide_for_code(s, None))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _at_the_door(pilot, app, "水务局·赵")
+        table = screen.query_one("#tasks", DataTable)
+        await until(pilot, lambda: table.row_count == 1 and app.focused is table, "the department's task listed")
+        footer = screen_text(app).splitlines()[-1]
+        assert "申请准入" in footer and "准予" not in footer  # it applies; it does not decide
+        await pilot.press("p")
+        await until(pilot, lambda: app.screen.query("#note"), "the application's note")
+        await pilot.press(*"部门派1人协助", "ctrl+s")
+        await until(pilot, lambda: "准入审查中" in screen_text(app), "the task under review")
+    app = XinshengApp(sqlite_catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _at_the_door(pilot, app, "秦主任")
+        table = screen.query_one("#tasks", DataTable)
+        await until(pilot, lambda: table.row_count == 1)
+        table.focus()
+        await pilot.press("y")
+        await until(pilot, lambda: app.screen.query("#note"), "the decision's note")
+        await pilot.press(*"确需配合", "ctrl+s")
+        await until(pilot, lambda: "执行中" in screen_text(app), "the task admitted")
+    with session_scope(sqlite_catalog) as s:
+        stored = s.exec(select(Task).where(Task.ref == ref)).one()
+        assert (stored.admission, stored.status, stored.provided) == ("admitted", "in_force", "部门派1人协助")
