@@ -118,6 +118,8 @@ class Privilege(Code):
     TASK_REFUSE = "task_refuse", "在门口拒收清单外任务", "refuse off-list tasks at the door"
     TASK_APPLY = "task_apply", "提交准入申请", "apply for admission"
     TASK_DECIDE = "task_decide", "审定或撤销准入", "decide or revoke admissions"
+    CONSULT_MANAGE = "consult_manage", "管理立法征求意见", "manage consultations on draft laws"
+    CONSULT_OPINION = "consult_opinion", "登记立法意见", "record opinions on draft laws"
 
 
 class AuditAction(Code):
@@ -145,6 +147,7 @@ class AuditAction(Code):
     CATALOG_IMPORT = "catalog_import", "导入事项清单", "catalog imported"
     REQUESTS_IMPORT = "requests_import", "导入诉求", "requests imported"
     TASKS_IMPORT = "tasks_import", "导入下派任务", "tasks imported"
+    CONSULTATION_EXPORT = "consultation_export", "导出立法意见", "opinions exported"
     EXAMPLES_REMOVE = "examples_remove", "删除学习样例", "learned examples removed"
     BACKUP = "backup", "备份数据库", "database backed up"
     RESTORE = "restore", "恢复数据库", "database restored"
@@ -287,6 +290,34 @@ class TaskAction(Code):
     ESCALATE = "escalate", "审查超期督办", "late review escalated"
 
 
+class ContributorKind(Code):
+    """Who gave an opinion at the legislative contact point (models.legislation)."""
+
+    RESIDENT = "resident", "居民", "resident"
+    INFORMANT = "informant", "信息员", "informant"
+    ENTERPRISE = "enterprise", "企业", "enterprise"
+    LAWYER = "lawyer", "律师", "lawyer"
+    DEPUTY = "deputy", "人大代表", "deputy"
+    EXPERT = "expert", "专家学者", "expert"
+
+
+class OpinionChannel(Code):
+    """How an opinion on a draft was gathered."""
+
+    FORUM = "forum", "座谈会", "forum"
+    VISIT = "visit", "走访", "visit"
+    ONLINE = "online", "线上", "online"
+    LETTER = "letter", "信件", "letter"
+
+
+class Adoption(Code):
+    """What became of an opinion in the final text."""
+
+    ADOPTED = "adopted", "采纳", "adopted"
+    PARTLY = "partly", "部分采纳", "partly adopted"
+    NOT_ADOPTED = "not_adopted", "未采纳", "not adopted"
+
+
 # --- views, named for how the code asks ---------------------------------------------------------------------------
 
 STATUS_LABELS = Status.labels()
@@ -388,6 +419,9 @@ EVERY_CODE: tuple[type[Code], ...] = (
     Admission,
     TaskStatus,
     TaskAction,
+    ContributorKind,
+    OpinionChannel,
+    Adoption,
 )
 
 

@@ -90,12 +90,21 @@ ADMINISTRATION: frozenset[str] = frozenset(
 # at the door; the department that wants a task applies; the street's supervisor or administrator decides
 DOOR: frozenset[str] = frozenset({Privilege.TASK_LOG, Privilege.TASK_REFUSE})
 ADMISSION_DECISIONS: frozenset[str] = frozenset({Privilege.TASK_APPLY, Privilege.TASK_DECIDE})
+# the legislative contact point (models.legislation): anyone in the field records the opinions residents give; the
+# street opens a consultation, passes the opinions up and records what the legislature adopted
+CONTACT_POINT = frozenset({Privilege.CONSULT_MANAGE, Privilege.CONSULT_OPINION})
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
-    Role.GRID_WORKER: FIELD_ACTIONS,
-    Role.COMMUNITY: FIELD_ACTIONS | HANDLER_ACTIONS | DOOR | {Privilege.IMPORT_REQUESTS},
+    Role.GRID_WORKER: FIELD_ACTIONS | {Privilege.CONSULT_OPINION},
+    Role.COMMUNITY: FIELD_ACTIONS | HANDLER_ACTIONS | DOOR | {Privilege.IMPORT_REQUESTS, Privilege.CONSULT_OPINION},
     Role.DEPARTMENT: HANDLER_ACTIONS | {Privilege.TASK_APPLY},
-    Role.SUPERVISOR: FIELD_ACTIONS | HANDLER_ACTIONS | OVERSIGHT_ACTIONS | DOOR | ADMISSION_DECISIONS,
-    Role.ADMIN: FIELD_ACTIONS | HANDLER_ACTIONS | OVERSIGHT_ACTIONS | ADMINISTRATION | DOOR | ADMISSION_DECISIONS,
+    Role.SUPERVISOR: FIELD_ACTIONS | HANDLER_ACTIONS | OVERSIGHT_ACTIONS | DOOR | ADMISSION_DECISIONS | CONTACT_POINT,
+    Role.ADMIN: FIELD_ACTIONS
+    | HANDLER_ACTIONS
+    | OVERSIGHT_ACTIONS
+    | ADMINISTRATION
+    | DOOR
+    | ADMISSION_DECISIONS
+    | CONTACT_POINT,
 }
 
 

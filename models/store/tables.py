@@ -250,6 +250,67 @@ class TaskEvent(SQLModel, table=True):
     hash: str | None = Field(default=None, max_length=64)
 
 
+class Consultation(SQLModel, table=True):
+    """A draft law open for opinions at the legislative contact point (models.legislation)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(max_length=300)
+    issuer: str = Field(default="", max_length=120)  # who asks: 全国人大常委会法工委, a provincial congress
+    opens_on: date
+    closes_on: date | None = None
+    file_name: str = Field(default="", max_length=255)
+    text_sha256: str = Field(max_length=64)  # the draft as received
+    created_at: datetime = Field(sa_type=DateTime)
+    created_by: str = Field(max_length=80)
+
+
+class Article(SQLModel, table=True):
+    """One article of a draft (第X条), or the whole draft when it has none, as written."""
+
+    __table_args__ = (UniqueConstraint("consultation_id", "position", name="uq_article_position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    consultation_id: int = Field(foreign_key="consultation.id", index=True)
+    position: int
+    number: str = Field(default="", max_length=40)  # 第十二条; "" for a draft kept as one text
+    chapter: str = Field(default="", max_length=200)
+    section: str = Field(default="", max_length=200)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class Opinion(SQLModel, table=True):
+    """What someone said about a draft, stored exactly as typed or imported (原汁原味): `text` is never normalised,
+    trimmed or rewritten; only its outcome and the callback are added later, each once."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    consultation_id: int = Field(foreign_key="consultation.id", index=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    contributor_kind: str = Field(max_length=12)
+    channel: str = Field(max_length=12)
+    given_on: date
+    contributor_name: str | None = Field(default=None, max_length=80)  # personal data: shown only with consent
+    contributor_phone: str | None = Field(default=None, max_length=40)  # for the callback; masked everywhere
+    consent: bool = False  # to be named in the submission
+    request_id: int | None = Field(default=None, foreign_key="request.id", index=True)  # a 立法意见 request
+    import_key: str | None = Field(default=None, unique=True, max_length=160)
+    created_at: datetime = Field(sa_type=DateTime)
+    created_by: str = Field(max_length=80)
+    outcome: str | None = Field(default=None, max_length=12)
+    outcome_note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    final_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    decided_at: datetime | None = Field(default=None, sa_type=DateTime)
+    informed_at: datetime | None = Field(default=None, sa_type=DateTime)
+    informed_by: str | None = Field(default=None, max_length=80)
+    version: int = 1
+
+
+class OpinionArticle(SQLModel, table=True):
+    """Which articles an opinion concerns; none: the draft as a whole."""
+
+    opinion_id: int = Field(foreign_key="opinion.id", primary_key=True)
+    article_id: int = Field(foreign_key="article.id", primary_key=True, index=True)
+
+
 class Setting(SQLModel, table=True):
     """A street's own choices that are not rows of their own (e.g. metric weights), as JSON values."""
 

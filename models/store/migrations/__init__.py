@@ -4,4 +4,4 @@ HEAD_REVISION lets start-up skip importing alembic when the database is already 
 matches the newest script.
 """
 
-HEAD_REVISION = "0014"
+HEAD_REVISION = "0015"
