@@ -21,8 +21,9 @@ from rapidfuzz import fuzz
 
 from models.core.text import char_ngrams, normalize, strip_filler
 from models.core.vocabulary import Duty
-from models.matching.fusion import Evidence, confidence, features, fuse
-from models.matching.history_index import HistoryIndex
+from models.matching.fusion import Evidence, confidence, department_order, features, fuse
+from models.matching.history_index import SHARPNESS, HistoryIndex
+from models.matching.history_index import posterior as posterior_of
 
 NGRAMS = (1, 2, 3)
 CATALOG_CANDIDATES = 40
@@ -387,7 +388,8 @@ class Matcher:
             if department:
                 dept_votes[department] += neighbour.similarity
                 dept_counts[department] += 1
-        posterior = history.department_posterior(query, details)
+        margins = history.department_margins(query, details)
+        posterior = posterior_of(margins, SHARPNESS[history.model])
 
         index_of = self._index_of
         item_vote_total = sum(item_votes.values()) or 1.0
@@ -420,7 +422,7 @@ class Matcher:
             dept_catalog[department] = (1 - CATALOG_MODEL_SHARE) * item_evidence + CATALOG_MODEL_SHARE * model_evidence
         return Evidence(
             query, ranked, came_from, keyword_hits, dept_catalog, dict(dept_votes), dict(dept_counts), posterior,
-            history_strength,
+            history_strength, tuple(sorted(margins, key=margins.__getitem__, reverse=True)),
         )  # fmt: skip
 
     def _explain(self, query: str, idx: int, hits: list[str] | None) -> tuple[str, tuple[str, ...]]:
@@ -492,7 +494,7 @@ class Matcher:
             top_item = suggestions[0]
             why = "建议部门依据以往的派单，事项依据清单用词" if by_history else "建议部门看全部相近事项，不只首选一项"
             reason += f"；与首选事项“{top_item.name}”（归{top_item.department}）不同，因为{why}，请核对"
-        ranking = sorted(combined.items(), key=lambda kv: kv[1], reverse=True)
+        ranking = [(department, combined[department]) for department in department_order(combined, evidence.model_rank)]
         sure = confidence(fusion, *features(combined, evidence.posterior))
         return MatchResult(
             text,
