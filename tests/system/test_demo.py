@@ -31,8 +31,10 @@ from models.store.tables import CatalogItem, CatalogRevision, Department, MatchE
 # requests' match scores moved by 0.1 (compared row by row with the build before it; nothing else changed).
 # Recomputed for issue 18: the catalog gains five certificates (证明事项) and the scenarios four requests for them,
 # which changes every later draw; a 退单 is ruled on before it is routed again; the demo gains a year of tasks
-# through the admission door, and the fingerprint now covers them.
-DEMO_FINGERPRINT = "319a248d9005dfdbcbce01d35818c4fb1e870388cea616b8a2c32b1d30883cdb"
+# through the admission door, and the fingerprint now covers them. Then once more: a decision's event no longer
+# carries an empty "item" in its data (the training of issue 17's converged department model changed no row: the
+# 150-request demo built before and after it is the same, table by table).
+DEMO_FINGERPRINT = "c5516eb20d770a36905ba47c5ef8d39fbb5a662084a30b15483a45418adf0a56"
 FINGERPRINT_COLUMNS = {
     "area": "id, name, kind, parent_id",
     "department": "id, name, level, parent_id, phone, active",
