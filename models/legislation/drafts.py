@@ -79,10 +79,11 @@ def _docx_text(path: Path) -> str:
     import zipfile
 
     from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as exc:
         raise UserError(f"不是有效的 Word（.docx）文件：{path.name}") from exc
     return "\n".join(paragraph.text for paragraph in document.paragraphs)
 
@@ -134,7 +135,7 @@ def split_draft(text: str) -> Draft:
 
 def _plain(line: str) -> str:
     """A line as its words read, without Markdown's heading or emphasis marks (for recognising headings only)."""
-    return MARKDOWN_MARK.sub("", line).strip().strip("*_").strip()
+    return MARKDOWN_MARK.sub("", line).replace("**", "").replace("__", "").strip()
 
 
 def _normal_number(number: str) -> str:

@@ -1,0 +1,145 @@
+"""Issue 19 (in progress): a draft split into its articles as real drafts are laid out, opinions kept verbatim on
+both databases, and opinions matched to the articles they concern."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlmodel import select
+
+from models.core.errors import PermissionDenied, UserError
+from models.legislation.consultations import consultation_view, create_consultation, list_consultations
+from models.legislation.drafts import read_draft, split_draft
+from models.legislation.opinions import add_opinion, article_matcher, record_outcome, resolve_articles, suggest_articles
+from models.people.permissions import Actor
+from models.store.engine import session_scope
+from models.store.tables import Opinion
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+STREET = Actor("人大工委·郑", "supervisor")
+WORKER = Actor("王网格", "grid_worker")
+
+
+def test_a_draft_with_contents_chapters_and_sections_is_split_into_its_articles() -> None:
+    draft = read_draft(DATA / "draft_with_chapters.txt")
+    assert draft.title == "中华人民共和国社区服务促进法（草案）"
+    assert [a.number for a in draft.articles] == [f"第{n}条" for n in "一二三四五六七八九"]
+    sixth = draft.articles[5]
+    assert (sixth.chapter, sixth.section) == ("第二章 社区服务设施", "第二节 适老化改造")
+    assert sixth.text.splitlines()[1].strip().startswith("对没有电梯的住宅楼")  # its second paragraph (款)
+    seventh = draft.articles[6]
+    assert [line.strip()[:3] for line in seventh.text.splitlines()[1:]] == ["（一）", "（二）", "（三）"]  # 项
+    assert draft.articles[7].chapter == "第三章 法律责任"  # 第五条 quoted inside 第八条 starts no article
+    assert draft.articles[0].chapter == "第一章 总则"  # the table of contents set no article's chapter
+
+
+def test_markdown_numbers_and_a_draft_without_articles() -> None:
+    md = "# 某某条例（征求意见稿）\n\n## 第一章 总则\n\n**第1条** 为了……制定本条例。\n\n第２条　本条例适用于……\n"
+    draft = split_draft(md)
+    assert [a.number for a in draft.articles] == ["第1条", "第2条"]
+    assert draft.articles[0].chapter == "第一章 总则" and draft.title == "某某条例（征求意见稿）"
+    plain = split_draft("关于修改某法的决定（草案）\n将第三条修改为……\n")
+    assert [(a.number, a.label) for a in plain.articles] == [("", "全文")]
+    assert plain.articles[0].text == "关于修改某法的决定（草案）\n将第三条修改为……"
+
+
+def test_a_word_draft_is_read(tmp_path: Path) -> None:
+    from docx import Document
+
+    document = Document()
+    for line in (DATA / "draft_with_chapters.txt").read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line)
+    path = tmp_path / "草案.docx"
+    document.save(str(path))
+    assert [a.number for a in read_draft(path).articles] == [
+        a.number for a in read_draft(DATA / "draft_with_chapters.txt").articles
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("empty.txt", b"  \n\n", "没有文字"),
+        ("draft.pdf", b"%PDF", ".txt、.md 或 .docx"),
+        ("broken.docx", b"not a zip", "不是有效的 Word"),
+    ],
+)
+def test_a_draft_file_that_cannot_be_read_is_one_line(tmp_path: Path, name: str, content: bytes, words: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(UserError, match=words):
+        read_draft(path)
+
+
+@pytest.fixture
+def consulted(engine):
+    with session_scope(engine) as s:
+        consultation = create_consultation(
+            s, STREET, read_draft(DATA / "draft_with_chapters.txt"), issuer="全国人大常委会法制工作委员会",
+            opens_on=date(2026, 11, 1), closes_on=date(2026, 12, 20),
+        )  # fmt: skip
+        return engine, consultation.id
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(min_size=1, max_size=300).filter(lambda t: t.strip() and "\x00" not in t))
+def test_any_opinion_comes_back_exactly_as_given(consulted, text: str) -> None:
+    engine, consultation_id = consulted
+    with session_scope(engine) as s:
+        opinion_id = add_opinion(s, WORKER, consultation_id, text).id
+    with session_scope(engine) as s:
+        assert s.get(Opinion, opinion_id).text == text  # type: ignore[union-attr]
+
+
+def test_what_cannot_be_kept_verbatim_is_refused_not_changed(consulted) -> None:
+    engine, consultation_id = consulted
+    with session_scope(engine) as s, pytest.raises(UserError, match="空字符"):
+        add_opinion(s, WORKER, consultation_id, "建议\x00删除")
+    with session_scope(engine) as s, pytest.raises(UserError, match="意见内容为空"):
+        add_opinion(s, WORKER, consultation_id, " \n\t")
+
+
+def test_opinions_are_matched_to_the_articles_they_concern(consulted) -> None:
+    engine, consultation_id = consulted
+    with session_scope(engine) as s:
+        matcher, _ = article_matcher(s, consultation_id)
+        for text, article in (
+            ("没电梯的楼，楼道里应该放几把折叠椅，老人爬楼可以歇歇脚", "第六条"),
+            ("新小区的社区用房经常被物业占用当仓库，应该规定不得挪用", "第五条"),
+            ("建议明确施行日期，给基层留出准备时间", "第九条"),
+        ):
+            assert suggest_articles(matcher, text)[0].label == article, text
+
+
+def test_an_opinion_on_articles_and_one_on_the_whole_draft_are_shown_where_they_belong(consulted) -> None:
+    engine, consultation_id = consulted
+    with session_scope(engine) as s:
+        on_sixth = resolve_articles(s, consultation_id, ["第六条", "7"])
+        add_opinion(s, WORKER, consultation_id, "楼道座椅要防火", articles=on_sixth, contributor_kind="信息员")
+        add_opinion(s, WORKER, consultation_id, "总体赞成", name="张三", consent=True, channel="走访")
+        with pytest.raises(UserError, match="草案中没有 “第九十九条”"):
+            resolve_articles(s, consultation_id, ["第九十九条"])
+        with pytest.raises(PermissionDenied):
+            record_outcome(s, WORKER, 1, "采纳", note="x")
+    with session_scope(engine) as s:
+        view = consultation_view(s, consultation_id)
+        by_label = {a.label: [o.text for o in a.opinions] for a in view.articles}
+        assert by_label["第六条"] == ["楼道座椅要防火"] and by_label["第七条"] == ["楼道座椅要防火"]
+        assert [o.text for o in view.whole_draft] == ["总体赞成"]
+        [summary] = list_consultations(s)
+        assert (summary.articles, summary.opinions, summary.adopted) == (9, 2, 0)
+
+
+def test_an_outcome_is_recorded_once(consulted) -> None:
+    engine, consultation_id = consulted
+    with session_scope(engine) as s:
+        opinion = add_opinion(s, WORKER, consultation_id, "建议增加无障碍坡道")
+        record_outcome(s, STREET, opinion.id, "部分采纳", final_text="第六条增加“无障碍设施”")
+        with pytest.raises(UserError, match="已记录结果（部分采纳）"):
+            record_outcome(s, STREET, opinion.id, "采纳", note="再记一次")
+        assert list_consultations(s)[0].adopted == 1
+        assert s.exec(select(Opinion.outcome)).one() == "partly"
