@@ -11,7 +11,20 @@ from typing import Any, NoReturn
 
 import typer
 
-from commands import areas, audit, catalog, db, deadlines, export, operators, privacy, requests, settings, tasks
+from commands import (
+    areas,
+    audit,
+    catalog,
+    consult,
+    db,
+    deadlines,
+    export,
+    operators,
+    privacy,
+    requests,
+    settings,
+    tasks,
+)
 from commands.common import state, user_errors
 from commands.demo import demo
 from commands.escalate import escalate
@@ -54,6 +67,7 @@ app = typer.Typer(
 app.add_typer(catalog.app, name="catalog", cls=ChineseHelpGroup)
 app.add_typer(requests.app, name="requests", cls=ChineseHelpGroup)
 app.add_typer(tasks.app, name="tasks", cls=ChineseHelpGroup)
+app.add_typer(consult.app, name="consult", cls=ChineseHelpGroup)
 app.add_typer(db.app, name="db", cls=ChineseHelpGroup)
 app.add_typer(export.app, name="export", cls=ChineseHelpGroup)
 app.add_typer(deadlines.app, name="deadlines", cls=ChineseHelpGroup)

@@ -87,12 +87,15 @@ def base(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Ite
         (folder / "more.csv").write_text(MORE, encoding="utf-8")
         (folder / "tasks.csv").write_text(TASKS, encoding="utf-8")
         (folder / "more_tasks.csv").write_text(MORE_TASKS, encoding="utf-8")
+        draft = Path(__file__).resolve().parents[1] / "data" / "draft_with_chapters.txt"
+        (folder / "draft.txt").write_text(draft.read_text(encoding="utf-8"), encoding="utf-8")
         for args in (
             ("catalog", "import", str(folder / "catalog.csv")),
             ("areas", "add", "槐安街道", "槐安里社区", "第1网格"),
             ("requests", "import", str(folder / "history.csv")),
             ("tasks", "import", str(folder / "tasks.csv")),
             ("tasks", "apply", "RW-2026-00002", "--on", "2026-03-05"),
+            ("consult", "new", "--file", str(folder / "draft.txt"), "--closes", "2026-12-31"),
         ):
             done = runner.invoke(app, ["--db", str(db), *args])
             assert done.exit_code == 0, (args, done.output)
@@ -188,6 +191,9 @@ CASES: list[tuple[str, tuple[str, ...], frozenset[str], str | None, str]] = [
     ("settings admission --return-review", ("settings", "admission", "--return-review", "5"), ADMIN, None,
      "退单后 5 个工作日内"),
     ("catalog proposals", ("catalog", "proposals"), OVERSIGHT, None, "清单调整建议"),
+    ("consult new", ("consult", "new", "--file", "{folder}/draft.txt"), OVERSIGHT, None, "2"),
+    ("consult list", ("consult", "list"), EVERYONE, None, "社区服务促进法"),
+    ("consult show", ("consult", "show", "1"), EVERYONE, None, "第六条"),
     ("catalog proposals xlsx", ("catalog", "proposals", "-f", "xlsx", "-o", "{tmp}/建议.xlsx"), OVERSIGHT, None,
      "已写出"),
     ("settings admission change", ("settings", "admission", "--decide", "10"), ADMIN, None, "10 个工作日内决定"),

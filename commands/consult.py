@@ -1,0 +1,194 @@
+"""`xinsheng consult …`: the legislative contact point — open a consultation on a draft law, see it with the opinions
+on each article, and record what the legislature adopted (docs/legislation.md)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from commands.common import engine_for, signed_in, user_errors
+
+app = typer.Typer(help="立法征求意见（consult）：基层立法联系点", no_args_is_help=True, rich_markup_mode=None)
+
+
+def _day(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    from models.core.errors import UserError
+    from models.files.tabular import parse_datetime
+
+    try:
+        moment = parse_datetime(text)
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise UserError(f"{option} 应为日期，如 2026-12-31，收到 “{text}”")
+    return moment.date()
+
+
+@app.command("new")
+def new(
+    ctx: typer.Context,
+    file: Path = typer.Option(..., "--file", metavar="文件", help="草案：.txt、.md 或 .docx"),
+    title: str = typer.Option(None, "--title", metavar="名称", help="草案名称（默认取文件第一行）"),
+    issuer: str = typer.Option("", "--issuer", metavar="单位", help="征求意见的单位，如 全国人大常委会法工委"),
+    opens: str = typer.Option(None, "--opens", metavar="日期", help="开始日期（默认今天）"),
+    closes: str = typer.Option(None, "--closes", metavar="日期", help="截止日期"),
+) -> None:
+    """新建征求意见：读入草案，按章、节、条拆分，打印其编号。"""
+    with user_errors():
+        from models.core.vocabulary import Privilege
+        from models.legislation.consultations import create_consultation
+        from models.legislation.drafts import read_draft
+        from models.store.engine import session_scope
+
+        opens_on, closes_on = _day(opens, "--opens"), _day(closes, "--closes")
+        draft = read_draft(file)
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.CONSULT_MANAGE)
+        with session_scope(engine) as session:
+            consultation = create_consultation(
+                session, actor, draft, title=title, issuer=issuer, opens_on=opens_on, closes_on=closes_on,
+                file_name=file.name,
+            )  # fmt: skip
+            consultation_id = consultation.id
+        numbered = [a for a in draft.articles if a.number]
+        split = f"{len(numbered)} 条" if numbered else "未分条，整体征求意见"
+        typer.echo(consultation_id)
+        typer.echo(f"已新建征求意见 {consultation_id}：{title or draft.title}（{split}）", err=True)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    open_only: bool = typer.Option(False, "--open", help="只列出仍在征求意见的"),
+    as_json: bool = typer.Option(False, "--json", help="每行一个 JSON 对象"),
+) -> None:
+    """列出征求意见：截止日期、条数、意见数、采纳数。"""
+    with user_errors():
+        from models.legislation.consultations import list_consultations
+        from models.store.engine import session_scope
+
+        engine = engine_for(ctx)
+        signed_in(ctx, engine)
+        with session_scope(engine) as session:
+            found = list_consultations(session, only_open=open_only)
+        if as_json:
+            for c in found:
+                typer.echo(json.dumps(c.as_dict(), ensure_ascii=False))
+            return
+        if not found:
+            typer.echo("还没有征求意见（xinsheng consult new --title … --file 草案.docx）")
+            return
+        for c in found:
+            closes = f"{c.closes_on:%Y-%m-%d} 截止" if c.closes_on else "未定截止日期"
+            state = "征求中" if c.open else "已截止"
+            typer.echo(f"{c.id:>4}  {state}  {closes}  {c.articles} 条  意见 {c.opinions}  采纳 {c.adopted}  {c.title}")
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    consultation_id: int = typer.Argument(..., metavar="编号", help="征求意见的编号"),
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON：各条及其意见"),
+) -> None:
+    """显示一次征求意见：各条条文和针对它的意见，以及对草案整体的意见。"""
+    with user_errors():
+        from models.core.text import mask_personal
+        from models.core.vocabulary import Adoption, ContributorKind, OpinionChannel
+        from models.legislation.consultations import consultation_view
+        from models.store.engine import session_scope
+
+        engine = engine_for(ctx)
+        signed_in(ctx, engine)
+        with session_scope(engine) as session:
+            view = consultation_view(session, consultation_id)
+
+        def opinion(o: object) -> dict[str, object]:
+            from models.store.tables import Opinion
+
+            assert isinstance(o, Opinion)
+            return {
+                "id": o.id,
+                "text": mask_personal(o.text, [o.contributor_name or ""]),
+                "contributor_kind": o.contributor_kind,
+                "channel": o.channel,
+                "date": o.given_on.isoformat(),
+                "name": o.contributor_name if o.consent else None,
+                "outcome": o.outcome,
+            }
+
+        c = view.consultation
+        if as_json:
+            typer.echo(
+                json.dumps(
+                    {
+                        "id": c.id,
+                        "title": c.title,
+                        "issuer": c.issuer,
+                        "opens": c.opens_on.isoformat(),
+                        "closes": c.closes_on.isoformat() if c.closes_on else None,
+                        "articles": [
+                            {
+                                "number": a.number,
+                                "chapter": a.chapter,
+                                "section": a.section,
+                                "text": a.text,
+                                "opinions": [opinion(o) for o in a.opinions],
+                            }
+                            for a in view.articles
+                        ],
+                        "whole_draft": [opinion(o) for o in view.whole_draft],
+                    },
+                    ensure_ascii=False,
+                )
+            )
+            return
+        typer.echo(f"{c.title}（{c.issuer or '征求意见'}，截止 {c.closes_on or '未定'}）")
+        chapter = None
+        for a in view.articles:
+            if a.chapter and a.chapter != chapter:
+                chapter = a.chapter
+                typer.echo(f"\n{chapter}")
+            first = a.text.splitlines()[0] if a.text else ""
+            typer.echo(f"  {a.label}：{first[len(a.number) :].strip()[:60]}  （意见 {len(a.opinions)}）")
+            for o in a.opinions:
+                kind = ContributorKind.label_of(o.contributor_kind)
+                outcome = f" [{Adoption.label_of(o.outcome)}]" if o.outcome else ""
+                channel = OpinionChannel.label_of(o.channel)
+                typer.echo(
+                    f"      #{o.id} {kind}·{channel}{outcome}：{mask_personal(o.text, [o.contributor_name or ''])[:80]}"
+                )
+        if view.whole_draft:
+            typer.echo("\n对草案整体的意见")
+            for o in view.whole_draft:
+                typer.echo(
+                    f"      #{o.id} {ContributorKind.label_of(o.contributor_kind)}：{mask_personal(o.text)[:80]}"
+                )
+
+
+@app.command("adopt")
+def adopt(
+    ctx: typer.Context,
+    opinion_id: int = typer.Argument(..., metavar="意见编号", help="意见的编号（consult show 中的 #N）"),
+    outcome: str = typer.Option(
+        ..., "--outcome", metavar="结果", help="adopted、partly、not_adopted（或 采纳、部分采纳、未采纳）"
+    ),
+    final_text: str = typer.Option("", "--final-text", metavar="条文", help="最终通过的条文"),
+    note: str = typer.Option("", "--note", metavar="说明", help="说明"),
+) -> None:
+    """记录一条意见的采纳结果（只能记录一次）。"""
+    with user_errors():
+        from models.core.vocabulary import Adoption, Privilege
+        from models.legislation.opinions import record_outcome
+        from models.store.engine import session_scope
+
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.CONSULT_MANAGE)
+        with session_scope(engine) as session:
+            recorded = record_outcome(session, actor, opinion_id, outcome, final_text=final_text, note=note)
+            label = Adoption.label_of(recorded.outcome)
+        typer.echo(f"意见 #{opinion_id}：{label}")
