@@ -192,3 +192,80 @@ def adopt(
             recorded = record_outcome(session, actor, opinion_id, outcome, final_text=final_text, note=note)
             label = Adoption.label_of(recorded.outcome)
         typer.echo(f"意见 #{opinion_id}：{label}")
+
+
+@app.command("import-opinions")
+def import_opinions(
+    ctx: typer.Context,
+    consultation_id: int = typer.Argument(..., metavar="编号", help="征求意见的编号"),
+    file: Path = typer.Argument(
+        ..., metavar="文件", help="CSV 或 XLSX：意见内容、针对条款、提出人类型、渠道、日期、姓名、同意署名"
+    ),
+    map_: list[str] = typer.Option(None, "--map", metavar="源列=字段", help="列映射 源列=字段，可重复"),
+    encoding: str = typer.Option(None, "--encoding", metavar="编码", help="CSV 编码（默认自动识别）"),
+    sheet: str = typer.Option(None, "--sheet", metavar="工作表", help="XLSX 工作表名（默认第一个）"),
+    skip_bad: bool = typer.Option(False, "--skip-bad", help="跳过有错的行，只导入正确的行；错误行写入错误文件"),
+    errors_file: Path = typer.Option(None, "--errors", metavar="文件", help="--skip-bad 的错误文件路径"),
+    force: bool = typer.Option(False, "--force", help="错误文件已存在时覆盖它"),
+) -> None:
+    """导入意见：原文照录；未写条款的按内容对应到最相关的条款（把握不足的归入对草案整体的意见）。"""
+    with user_errors():
+        from commands.common import check_errors_option, database_file, report_bad_rows
+        from models.core.vocabulary import Privilege
+        from models.files.opinion_import import import_opinions as run_import
+        from models.files.tabular import parse_map_options
+        from models.store.engine import session_scope
+
+        overrides = parse_map_options(map_)
+        database = database_file(ctx) if skip_bad else None
+        check_errors_option(skip_bad, errors_file, file, force=force, database=database)
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.CONSULT_OPINION)
+        with session_scope(engine) as session:
+            result = run_import(
+                session, actor, consultation_id, file, overrides=overrides, encoding=encoding, sheet=sheet,
+                skip_bad=skip_bad,
+            )  # fmt: skip
+        typer.echo(
+            f"{result.file_name}：共 {result.total} 行，新增 {result.added}，已存在 {result.already_present}；"
+            f"按内容对应条款 {result.matched}（请核对），对草案整体 {result.whole_draft}"
+        )
+        report_bad_rows(result.errors, file, errors_file, force=force, database=database)
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    consultation_id: int = typer.Argument(..., metavar="编号", help="征求意见的编号"),
+    fmt: str = typer.Option("docx", "--format", "-f", metavar="格式", help="docx、xlsx 或 md"),
+    output: str = typer.Option(None, "--output", "-o", metavar="文件", help="输出文件（md 可用 - 输出到屏幕）"),
+    force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖它"),
+) -> None:
+    """导出报送材料：逐条汇总意见原文、条数和提出人类别，再列对草案整体的意见；只在本人同意时署名。"""
+    with user_errors():
+        from commands.common import database_file
+        from models.access.audit import record
+        from models.core.errors import UserError
+        from models.core.vocabulary import AuditAction, Privilege
+        from models.files.consultation_export import FORMATS, render_markdown, write_export
+        from models.files.outputs import check_output_path
+        from models.legislation.consultations import consultation_view
+        from models.store.engine import session_scope
+
+        if fmt not in FORMATS:
+            raise UserError(f"--format 应为 {'、'.join(FORMATS)} 之一，收到 “{fmt}”")
+        if output == "-" and fmt != "md":
+            raise UserError(f"{fmt} 不能写到标准输出，请用 --output 指定文件")
+        target = None if output == "-" else Path(output or f"立法意见-{consultation_id}.{fmt}")
+        if target is not None:
+            check_output_path(target, force=force, database=database_file(ctx))
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.CONSULT_MANAGE)
+        with session_scope(engine) as session:
+            view = consultation_view(session, consultation_id)
+            record(session, actor, AuditAction.CONSULTATION_EXPORT, consultation=consultation_id, format=fmt)
+        if target is None:
+            typer.echo(render_markdown(view), nl=False)
+            return
+        write_export(view, fmt, target, force=force, database=database_file(ctx))
+        typer.echo(f"已导出：{target}")

@@ -60,10 +60,13 @@ def article_matcher(session: Session, consultation_id: int) -> tuple[Matcher, di
     items = [
         ItemInfo(
             code=str(a.id),
-            name=a.number or "全文",
-            category=a.chapter,
-            department=a.chapter or "全文",
+            # no name: a label such as 第三条 fuzzy-matches any opinion that says 三; the label is a keyword
+            # instead, so an opinion that names its article (对第五条) finds it
+            name="",
+            category="",  # a chapter's heading (法律责任) is not what an opinion on one of its articles says
+            department="草案",
             duty="own",
+            keywords=(a.number,) if a.number else (),
             description=a.text,
             id=a.id,
         )
@@ -74,7 +77,23 @@ def article_matcher(session: Session, consultation_id: int) -> tuple[Matcher, di
 
 def suggest_articles(matcher: Matcher, text: str, top: int = SUGGESTIONS) -> list[ArticleSuggestion]:
     result = matcher.match(text, top=top, catalog_only=True)
-    return [ArticleSuggestion(int(s.code), s.name, s.score, s.reason) for s in result.suggestions]
+    labels = {code: (item.keywords[0] if item.keywords else "全文") for code, item in matcher.by_code.items()}
+    return [ArticleSuggestion(int(s.code), labels[s.code], s.score, s.reason) for s in result.suggestions]
+
+
+# an opinion given without its article is attached to the best-matching article only when that article is clearly
+# the one: it shares more than incidental characters with it (score ≥ 3 of 100) and has at least half again the
+# evidence of any other article. Otherwise it goes to the draft as a whole, where a person can move it. Provisional:
+# checked on a handful of opinions written for the tests, not on opinions a contact point collected
+ATTACH_MIN_SCORE = 3.0
+ATTACH_LEAD = 1.5
+
+
+def best_article(suggestions: Sequence[ArticleSuggestion]) -> ArticleSuggestion | None:
+    if not suggestions or suggestions[0].score < ATTACH_MIN_SCORE:
+        return None
+    runner_up = suggestions[1].score if len(suggestions) > 1 else 0.0
+    return suggestions[0] if suggestions[0].score >= ATTACH_LEAD * runner_up else None
 
 
 def check_text(text: str) -> str:

@@ -429,7 +429,9 @@ class Matcher:
         """Reason and highlighted characters of one suggestion: only the few shown ever need them."""
         if hits is None:  # not a catalog candidate: it came from similar confirmed requests alone
             return "相似的已确认诉求", ()
-        spans = _matched_spans(query, (self._names[idx], *hits))
+        # an item without a name (an article of a draft: models.legislation) is explained by its text instead
+        said = self._names[idx] or normalize(self.items[idx].description)
+        spans = _matched_spans(query, (said, *hits))
         if hits:
             reason = "关键词：" + "、".join(hits[:4])
         elif spans:

@@ -1,0 +1,111 @@
+"""`xinsheng consult …` (issue 19, in progress): a draft in, opinions imported verbatim and matched to articles, the
+submission out in md, xlsx and docx; bad input is one line, exit 2, nothing written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlmodel import func, select
+from typer.testing import CliRunner, Result
+
+from commands.main import app
+from models.store.engine import open_engine, session_scope
+from models.store.tables import Opinion
+from tests.accounts import cli_first_admin
+from tests.conftest import migrated_sqlite
+
+runner = CliRunner()
+DRAFT = Path(__file__).resolve().parents[1] / "data" / "draft_with_chapters.txt"
+OPINIONS = (
+    "意见内容,针对条款,提出人类型,征集渠道,提出日期,姓名,联系电话,同意署名\n"
+    '"没电梯的楼，楼道里应该放几把折叠椅，老人爬楼可以歇歇脚。\n我家住六楼，我妈每次上楼要歇三回！",,居民,座谈会,'
+    "2026-11-05,王秀兰,13812345678,否\n"
+    "新小区的活动室被物业当仓库，罚得太轻,第五条、第八条,信息员,走访,2026-11-06,李建国,,是\n"
+    "这部法律很好，支持  ,全文,律师,线上,2026-11-07,,,\n"
+)
+
+
+def run(db: Path, *args: str) -> Result:
+    return runner.invoke(app, ["--db", str(db), *args])
+
+
+@pytest.fixture
+def point(tmp_path: Path, sqlite_template: Path) -> Path:
+    db = migrated_sqlite(sqlite_template, tmp_path / "point.db")
+    cli_first_admin(str(db))
+    made = run(db, "consult", "new", "--file", str(DRAFT), "--issuer", "全国人大常委会法工委", "--closes", "2026-12-20")
+    assert made.exit_code == 0 and made.stdout.strip() == "1", made.output
+    return db
+
+
+def _refused(result: Result, *words: str) -> None:
+    lines = result.stderr.strip().splitlines()
+    assert result.exit_code == 2 and len(lines) == 1 and all(w in lines[0] for w in words), result.output
+
+
+def test_opinions_are_imported_verbatim_matched_and_passed_on(point: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "座谈会记录.csv"
+    sheet.write_text(OPINIONS, encoding="utf-8")
+    done = run(point, "consult", "import-opinions", "1", str(sheet))
+    assert done.exit_code == 0, done.output
+    assert "新增 3" in done.stdout and "按内容对应条款 1" in done.stdout and "对草案整体 1" in done.stdout
+    assert "已存在 3" in run(point, "consult", "import-opinions", "1", str(sheet)).stdout
+    with session_scope(open_engine(point)) as s:
+        texts = s.exec(select(Opinion.text).order_by(Opinion.id)).all()
+    # exactly as in the cell: the line break, the full-width punctuation, the trailing spaces
+    assert texts[0] == "没电梯的楼，楼道里应该放几把折叠椅，老人爬楼可以歇歇脚。\n我家住六楼，我妈每次上楼要歇三回！"
+    assert texts[2] == "这部法律很好，支持  "
+    shown = json.loads(run(point, "consult", "show", "1", "--json").stdout)
+    on = {a["number"]: [o["text"][:6] for o in a["opinions"]] for a in shown["articles"]}
+    assert on["第六条"] == ["没电梯的楼，"] and on["第五条"] == on["第八条"] == ["新小区的活动"]
+    assert [o["text"] for o in shown["whole_draft"]] == ["这部法律很好，支持  "]
+    md = run(point, "consult", "export", "1", "-f", "md", "-o", "-").stdout
+    assert "## 第六条（第二章 社区服务设施 · 第二节 适老化改造）" in md and "意见 1 条（居民 1）" in md
+    assert "李建国（信息员）" in md and "王秀兰" not in md  # named only with consent
+    for fmt in ("xlsx", "docx"):
+        out = tmp_path / f"报送.{fmt}"
+        assert run(point, "consult", "export", "1", "-f", fmt, "-o", str(out)).exit_code == 0
+        assert out.stat().st_size > 0 and out.stat().st_mode & 0o077 == 0
+    from docx import Document
+
+    words = "\n".join(p.text for p in Document(str(tmp_path / "报送.docx")).paragraphs)
+    assert "我家住六楼" in words and "王秀兰" not in words and "13812345678" not in words
+    _refused(run(point, "consult", "export", "1", "-f", "docx", "-o", str(tmp_path / "报送.docx")), "--force")
+    recorded = run(point, "consult", "adopt", "2", "--outcome", "部分采纳", "--final-text", "第五条增加罚款数额")
+    assert recorded.exit_code == 0
+    _refused(run(point, "consult", "adopt", "2", "--outcome", "采纳", "--note", "x"), "已记录结果")
+
+
+@pytest.mark.parametrize(
+    ("row", "words"),
+    [
+        (",第六条,居民,座谈会,2026-11-05,,,否", ("第 2 行", "意见内容", "为空")),
+        ("意见,第九十九条,居民,座谈会,2026-11-05,,,否", ("第 2 行", "针对条款", "第九十九条")),
+        ("意见,第六条,路人,座谈会,2026-11-05,,,否", ("第 2 行", "提出人类型", "路人")),
+        ("意见,第六条,居民,座谈会,2026-13-05,,,否", ("第 2 行", "提出日期")),
+        ("意见,第六条,居民,座谈会,2026-11-05,,,也许", ("第 2 行", "同意署名")),
+    ],
+)
+def test_a_bad_opinion_row_is_one_line_and_nothing_is_written(point: Path, tmp_path: Path, row: str, words) -> None:
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text(OPINIONS.splitlines()[0] + "\n" + row + "\n", encoding="utf-8")
+    _refused(run(point, "consult", "import-opinions", "1", str(sheet)), *words)
+    with session_scope(open_engine(point)) as s:
+        assert s.exec(select(func.count()).select_from(Opinion)).one() == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("consult", "export", "9", "-f", "md", "-o", "-"), ("没有编号为 9",)),
+        (("consult", "export", "1", "-f", "pdf"), ("--format",)),
+        (("consult", "export", "1", "-f", "docx", "-o", "-"), ("标准输出",)),
+        (("consult", "new", "--file", "{tmp}/empty.txt"), ("没有文字",)),
+        (("consult", "new", "--file", str(DRAFT), "--opens", "2026-12-01", "--closes", "2026-11-01"), ("--closes",)),
+    ],
+)
+def test_bad_consult_options_are_one_line(point: Path, tmp_path: Path, args, words) -> None:
+    (tmp_path / "empty.txt").write_text("\n \n", encoding="utf-8")
+    _refused(run(point, *(a.format(tmp=tmp_path) for a in args)), *words)
