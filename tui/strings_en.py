@@ -379,6 +379,9 @@ _WORDED: dict[str, str] = {
     "撤销准入：理由（必填）": "Revoke: reason (required)",
     "如：部门未按约定派员": "e.g. the department did not send the people it promised",
     "已撤销准入，任务停止": "Admission revoked: the task stops",
+    "完成期限 {}": "Due {}",
+    "应于 {} 前作出准入决定": "To be decided by {}",
+    "准入至 {}": "Admitted until {}",
     # the admission door (tui/tasks.py) and its side of the ledger (tui/stats.py)
     "腾出工时（估算）": "Freed h (estimate)",
     "拒收工时（记录）": "Refused h (record)",

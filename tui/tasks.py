@@ -20,7 +20,7 @@ from models.admission.door import CitedItem, Proposal, decide_for_code, door_ite
 from models.admission.queries import TaskView, door_choices, list_tasks
 from models.admission.register import TaskFieldError, TaskInput, log_task
 from models.core.clock import now
-from models.core.vocabulary import Admission, Privilege, TaskKind, TaskSource
+from models.core.vocabulary import Admission, Privilege, TaskKind, TaskSource, TaskStatus
 from models.people.permissions import may
 from models.store.tables import Task, max_length
 from tui.base import XinshengScreen
@@ -33,6 +33,13 @@ if TYPE_CHECKING:
     from models.matching.engine import MatchResult, Suggestion
 
 DEBOUNCE_SECONDS = 0.01
+# the statuses each step of the procedure starts from (models.admission.procedure says so too, and refuses)
+STEP_FROM: dict[str, tuple[str, ...]] = {
+    "apply": (TaskStatus.AWAITING, TaskStatus.REFUSED),
+    "admit": (TaskStatus.REVIEWING,),
+    "refuse": (TaskStatus.AWAITING, TaskStatus.REVIEWING),
+    "revoke": (TaskStatus.IN_FORCE,),
+}
 RECENT = 50
 # the colour of each decision where it is shown
 DECISION_CLASS = {
@@ -115,6 +122,7 @@ class TasksScreen(XinshengScreen):
         self._off_list = False  # F8: the person says no item fits
         self._wait_timer: Timer | None = None
         self._bad_field: str | None = None  # the field a refused save named, to put the cursor on
+        self._tasks: dict[str, TaskView] = {}
 
     def compose_body(self) -> ComposeResult:
         today = f"{now():%Y-%m-%d}"
@@ -145,7 +153,8 @@ class TasksScreen(XinshengScreen):
         yield OptionList(id="suggestions")
         yield Static("", id="door")
         table: DataTable[str] = DataTable(id="tasks", cursor_type="row", zebra_stripes=True)
-        table.add_columns(tr("编号"), tr("收到"), tr("下派部门"), tr("类型"), tr("准入"), tr("状态"), tr("标题"))
+        # the title early: on a narrow terminal the columns on the right are the ones scrolled to
+        table.add_columns(tr("编号"), tr("标题"), tr("准入"), tr("状态"), tr("收到"), tr("下派部门"), tr("类型"))
         yield table
 
     def on_mount(self) -> None:
@@ -190,13 +199,44 @@ class TasksScreen(XinshengScreen):
     def _show_tasks(self, tasks: list[TaskView]) -> None:
         table = self.query_one("#tasks", DataTable)
         table.clear()
+        self._tasks = {task.ref: task for task in tasks}
         for task in tasks:
             _, kind, admission, status = task.labels
             late = tr("·审查超期") if task.review_late else ""
+            received = (
+                f"{task.received_on:%m-%d}" if task.received_on.year == now().year else f"{task.received_on:%Y-%m-%d}"
+            )
             table.add_row(
-                task.ref, f"{task.received_on:%m-%d}", task.department, tr(kind), tr(admission), tr(status) + late,
-                task.title, key=task.ref,
+                task.ref, task.title, tr(admission), tr(status) + late, received, task.department, tr(kind),
+                key=task.ref,
             )  # fmt: skip
+        self.refresh_bindings()
+
+    def _highlighted(self) -> TaskView | None:
+        table = self.query_one("#tasks", DataTable)
+        if not table.row_count:
+            return None
+        return self._tasks.get(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+
+    @on(DataTable.RowHighlighted, "#tasks")
+    def _row_moved(self) -> None:
+        self.refresh_bindings()  # which steps the highlighted task allows
+
+    @on(DataTable.RowSelected, "#tasks")
+    def _row_opened(self) -> None:
+        """Enter on a task: what the door decided and why, and where the procedure stands."""
+        task = self._highlighted()
+        if task is None:
+            return
+        _, kind, admission, status = task.labels
+        lines = [f"{task.title}", f"{task.department} · {tr(kind)} · {tr(admission)} · {tr(status)}", task.reason]
+        if task.due_on:
+            lines.append(tr("完成期限 {}").format(f"{task.due_on:%Y-%m-%d}"))
+        if task.decision_due_on and task.status == TaskStatus.REVIEWING:
+            lines.append(tr("应于 {} 前作出准入决定").format(f"{task.decision_due_on:%Y-%m-%d}"))
+        if task.admitted_until:
+            lines.append(tr("准入至 {}").format(f"{task.admitted_until:%Y-%m-%d}"))
+        self.notify("\n".join(lines), title=task.ref, timeout=15)
 
     def _query_text(self) -> tuple[str, str]:
         return self.query_one("#task-title", Input).value.strip(), self.query_one("#task-content", Input).value.strip()
@@ -270,9 +310,14 @@ class TasksScreen(XinshengScreen):
         if action in ("save", "choose", "off_list", "clear"):
             return may(actor, Privilege.TASK_LOG)
         if action == "step":
+            step = str(parameters[0])
+            task = self._highlighted()
             table = self.query_one("#tasks", DataTable)
-            privileges = self.STEPS[str(parameters[0])][0]
-            return self.focused is table and table.row_count > 0 and any(may(actor, p) for p in privileges)
+            if self.focused is not table or task is None or task.status not in STEP_FROM[step]:
+                return False  # a step the highlighted task does not allow is not offered at all
+            if step == "refuse" and task.status == TaskStatus.AWAITING:
+                return may(actor, Privilege.TASK_REFUSE)  # refused at the door, before anyone applied
+            return any(may(actor, p) for p in self.STEPS[step][0])
         return True
 
     def on_descendant_focus(self) -> None:
@@ -332,6 +377,8 @@ class TasksScreen(XinshengScreen):
     def action_clear(self) -> None:
         for widget_id in ("#task-title", "#task-content", "#task-due", "#task-hours"):
             self.query_one(widget_id, Input).value = ""
+        # the next task comes from another department as often as not: it is chosen again, never carried over
+        self.query_one("#task-department", Select).clear()
         self._chosen, self._off_list, self._result = None, False, None
         self._show_door()
         self.query_one("#task-title", Input).focus()

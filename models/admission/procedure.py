@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 from models.admission.rules import load_rules
 from models.core.clock import add_working_days, now, working_days
 from models.core.errors import ConflictError, PermissionDenied, UserError, WorkflowError
+from models.core.text import drop_controls
 from models.core.vocabulary import Admission, Privilege, Role, TaskAction, TaskStatus
 from models.people.permissions import Actor, reaches, require
 from models.store.chain import append
@@ -85,8 +86,13 @@ def change(
     )
 
 
+def _words(text: str) -> str:
+    """Typed words as the trail keeps them: control characters (a terminal's escape codes) dropped, one line."""
+    return " ".join(drop_controls(text).split())
+
+
 def _reason(text: str, what: str) -> str:
-    reason = " ".join(text.split())
+    reason = _words(text)
     if not reason:
         raise UserError(f"请写明{what}的理由（--reason）")
     if len(reason) > REASON_CHARS:
@@ -121,18 +127,20 @@ def apply(
     rules = load_rules(session)
     day = applied_on or now().date()
     if day < task.received_on:
-        raise UserError(f"申请日期 {day:%Y-%m-%d} 早于任务收到日期 {task.received_on:%Y-%m-%d}")
+        raise UserError(f"申请日期（--on）{day:%Y-%m-%d} 早于任务收到日期 {task.received_on:%Y-%m-%d}")
+    if day > now().date():
+        raise UserError(f"申请日期（--on）{day:%Y-%m-%d} 还没到：申请只能记录已经提出的")
     lead = working_days(_at(day), _at(task.due_on)) if task.due_on else None
     late = lead is not None and lead < rules.lead_days
     decision_due = add_working_days(_at(day), rules.decision_days).date()
-    offered = " ".join(provided.split())[:300]
+    offered = _words(provided)[:300]
     change(
         session,
         task,
         actor,
         TaskAction.APPLY,
         to_status=TaskStatus.REVIEWING,
-        note=" ".join(note.split())[:REASON_CHARS],
+        note=_words(note)[:REASON_CHARS],
         data={"applied_on": day, "lead_days": lead, "late": late, "provided": offered, "decide_by": decision_due},
         applied_on=day,
         decision_due_on=decision_due,
@@ -163,8 +171,8 @@ def decide(
         raise WorkflowError(f"{_label(task)}：清单外任务须先由下派部门提出准入申请（xinsheng tasks apply {task.ref}）")
     else:
         raise WorkflowError(f"{_label(task)}，已经决定过，不能再次决定")
-    if until is not None and until < (task.received_on if task.applied_on is None else task.applied_on):
-        raise UserError(f"准入截止日期 {until:%Y-%m-%d} 早于申请日期")
+    if until is not None and until < now().date():
+        raise UserError(f"准入截止日期（--until）{until:%Y-%m-%d} 已经过去")
     if not admit and until is not None:
         raise UserError("--until 只用于准入，拒收不需要截止日期")
     late = task.decision_due_on is not None and now().date() > task.decision_due_on
@@ -172,7 +180,7 @@ def decide(
     if admit:
         fields.update(admission=Admission.ADMITTED.value, admitted_until=until)
         if provided is not None:
-            fields["provided"] = " ".join(provided.split())[:300]
+            fields["provided"] = _words(provided)[:300]
     else:
         fields.update(admission=Admission.REFUSED.value)
     change(

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from models.core.clock import now
 from models.core.errors import UserError
+from models.core.text import mask_personal
 from models.core.vocabulary import Admission, Role, TaskKind, TaskSource, TaskStatus
 from models.people.areas import display_names, list_areas
 from models.people.permissions import Actor
@@ -123,7 +124,7 @@ def list_tasks(
         TaskView(
             ref=task.ref,
             external_ref=task.external_ref,
-            title=task.title,
+            title=mask_personal(task.title),  # tasks are not residents' requests, but a notice may name one
             department=department_name,
             source=task.source,
             kind=task.kind,

@@ -8,6 +8,7 @@ column: `TaskFieldError.field` names which.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +29,9 @@ from models.store.refs import reserve
 from models.store.tables import Department, Task, TaskRefCounter, too_long
 
 MAX_HOURS = 10_000.0  # a year of one person's work is about 2,000 hours: more is a typing slip
+EARLIEST = date(2000, 1, 1)  # a task received earlier, or after today, is a date typed wrong
+MAX_YEARS_AHEAD = 5  # a deadline further away is a typing slip, not a task
+INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")  # zero-width characters: a title of them is blank
 
 SOURCE_SYNONYMS: dict[str, str] = {
     **{m.value: m.value for m in TaskSource},
@@ -104,11 +108,13 @@ class CheckedTask:
 
 
 class Targets:
-    """Departments and places by name, read once for a whole import."""
+    """Departments and places by name, read once for a whole import; with an actor, only the places within its
+    reach are targets (so a row outside them is a bad row, found before anything is written)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, actor: Actor | None = None) -> None:
         self.departments = {d.name: d.id for d in session.exec(select(Department)).all() if d.id is not None}
         self.areas = list_areas(session)
+        self.actor = actor
 
     def area(self, spec: str) -> int:
         spec = spec.strip().strip("/")
@@ -120,13 +126,17 @@ class Targets:
         if len(matches) > 1:
             shown = "、".join(f"{e.path}（{AREA_KIND_LABELS.get(e.kind, e.kind)}）" for e in matches[:4])
             raise TaskFieldError("target", f"“{spec}” 有 {len(matches)} 处：{shown}，请写出上一级")
+        if self.actor is not None and not reaches(self.actor, matches[0].id, None):
+            raise TaskFieldError(
+                "target", f"“{matches[0].path}” 不在您负责的范围（只能登记下派到本社区及其网格的任务）"
+            )
         return matches[0].id
 
 
 def check_task(targets: Targets, task: TaskInput) -> CheckedTask:
     """Every field of a task, in the order a person reads them; the first problem is raised."""
     title = drop_controls(task.title).strip()
-    if not title:
+    if not INVISIBLE.sub("", title).strip():
         raise TaskFieldError("title", "任务标题为空")
     for field, value in (("title", title), ("external_ref", task.external_ref)):
         limit = too_long(Task, field, value)
@@ -146,8 +156,14 @@ def check_task(targets: Targets, task: TaskInput) -> CheckedTask:
         raise TaskFieldError("kind", f"未知的任务类型 “{task.kind}”（可用：{'、'.join(TaskKind.labels().values())}）")
     if task.received_on is None:
         raise TaskFieldError("received_at", "缺少收到日期")
+    if not EARLIEST <= task.received_on <= now().date():
+        raise TaskFieldError(
+            "received_at", f"收到日期 {task.received_on:%Y-%m-%d} 不合理（应在 {EARLIEST:%Y-%m-%d} 到今天之间）"
+        )
     if task.due_on is not None and task.due_on < task.received_on:
         raise TaskFieldError("due_at", f"完成期限 {task.due_on:%Y-%m-%d} 早于收到日期 {task.received_on:%Y-%m-%d}")
+    if task.due_on is not None and task.due_on.year > task.received_on.year + MAX_YEARS_AHEAD:
+        raise TaskFieldError("due_at", f"完成期限 {task.due_on:%Y-%m-%d} 不合理（应在收到后 {MAX_YEARS_AHEAD} 年以内）")
     if task.hours is None or not 0.0 <= task.hours <= MAX_HOURS:  # NaN fails too
         raise TaskFieldError("hours", f"预计工时应在 0 到 {MAX_HOURS:g} 小时之间")
     area_id = targets.area(task.target)
@@ -234,4 +250,4 @@ def log_tasks(
 def log_task(session: Session, actor: Actor, task: TaskInput, proposal: Proposal) -> str:
     """Log one task typed at the door, with the decision the person there confirmed; returns its ref."""
     require(actor, Privilege.TASK_LOG)
-    return log_tasks(session, actor, [(check_task(Targets(session), task), proposal, None)])[0]
+    return log_tasks(session, actor, [(check_task(Targets(session, actor), task), proposal, None)])[0]

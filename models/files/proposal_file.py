@@ -26,15 +26,16 @@ def write_proposals_xlsx(
             row = 1
             for proposal in proposals:
                 for evidence in proposal.evidence:
-                    sheet.write_row(
-                        row,
-                        0,
-                        [
-                            proposal.label, proposal.item_code or "", proposal.item_name, proposal.department,
-                            len(proposal.evidence), evidence.ref, evidence.day, evidence.department,
-                            mask_personal(evidence.note),
-                        ],
-                    )  # fmt: skip
+                    cells = [
+                        proposal.label, proposal.item_code or "", proposal.item_name, proposal.department,
+                        len(proposal.evidence), evidence.ref, evidence.day, evidence.department,
+                        mask_personal(evidence.note),
+                    ]  # fmt: skip
+                    for column, value in enumerate(cells):
+                        if isinstance(value, int):
+                            sheet.write_number(row, column, value)
+                        else:  # a title such as =HYPERLINK(…) stays text: write_row would make it a formula
+                            sheet.write_string(row, column, value)
                     row += 1
             sheet.set_column(0, 0, 40)
             sheet.set_column(1, 4, 14)

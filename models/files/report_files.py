@@ -119,7 +119,11 @@ def _sections(report: MonthlyReport) -> list[tuple[str, list[str], list[list[str
         for d in report.department_tasks
     ]
     task_rebounds = [
-        [r.department, str(r.count), "；".join(f"{ref} {day} {title}" for ref, day, title in r.tasks[:3])]
+        [
+            r.department,
+            str(r.count),
+            "；".join(f"{ref} {day} {mask_personal(title)}" for ref, day, title in r.tasks[:3]),
+        ]
         for r in report.task_rebounds
     ]
     overdue = [

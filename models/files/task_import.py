@@ -28,6 +28,7 @@ from models.admission.register import (
     log_tasks,
 )
 from models.core.errors import InputError
+from models.core.text import mask_personal
 from models.core.vocabulary import AuditAction, Privilege, TaskAction, TaskKind, TaskSource
 from models.files.tabular import Table, TablePreview, parse_datetime, parse_number, preview_table, read_table
 from models.matching.engine import Matcher
@@ -85,7 +86,7 @@ def preview_task_file(
 ) -> TablePreview:
     """What `tasks import` would read (and which shown rows it would refuse); writes nothing."""
     table = read_task_file(path, overrides=overrides, encoding=encoding, sheet=sheet)
-    preview = preview_table(table)
+    preview = preview_table(table, personal={"title": mask_personal, "content": mask_personal})
     for row_number, values in table.rows[:5]:
         try:
             _parse_row(table, row_number, values)
@@ -151,7 +152,7 @@ def import_tasks(
     require(actor, Privilege.TASK_LOG)
     table = read_task_file(path, overrides=overrides, encoding=encoding, sheet=sheet)
     result = TaskImportResult(file_name=path.name, total=len(table.rows), dry_run=dry_run)
-    targets = Targets(session)
+    targets = Targets(session, actor)
     checked: list[tuple[CheckedTask, str]] = []
     for row_number, values in table.rows:
         try:

@@ -12,10 +12,12 @@ History earns its weight by similarity: with nothing alike confirmed before, the
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -190,6 +192,23 @@ SPAN_MAX_CHARS = 32  # no highlight needs more; unbounded, a pasted 50,000-chara
 # catalog name searched for minutes (found by the property tests)
 
 
+_DIGITS = re.compile(r"\d")
+_LONG_NUMBER = re.compile(r"\d{7,}")  # phones (7–8 digits local, 11 mobile), ID numbers: never a duty's words
+
+
+@lru_cache(maxsize=4096)
+def _number_pattern(keyword: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\d){re.escape(keyword)}(?!\d)")
+
+
+def _contains(text: str, keyword: str) -> bool:
+    """Whether a keyword occurs in the text. A keyword with digits (12345, 110) must not be part of a longer
+    number: a phone such as 138 1234 5678 is not a request about the 12345 hotline."""
+    if keyword not in text:
+        return False
+    return not _DIGITS.search(keyword) or _number_pattern(keyword).search(text) is not None
+
+
 def _matched_spans(query: str, terms: Iterable[str], min_len: int = 2) -> list[str]:
     """Maximal substrings (≥ min_len characters) of the terms that occur in the query, longest first."""
     spans: set[str] = set()
@@ -358,6 +377,9 @@ class Matcher:
         # the catalog is read without the hotline's own words; history learns for itself what they are worth.
         # It reads the body too: a title such as "咨询一个问题" names no duty at all
         full = normalize(f"{text}{body}") if body else query
+        # a phone or ID number says nothing about whose duty it is, yet its digits hold a keyword (12345) or an
+        # item's number: the catalog reads the text without them
+        full = _LONG_NUMBER.sub("", full) or full
         catalog_query = strip_filler(full) or full
         grams = char_ngrams(catalog_query, NGRAMS)
 
@@ -366,7 +388,7 @@ class Matcher:
         candidates = self._item_index.search(grams, CATALOG_CANDIDATES)
         for idx, rel in candidates:
             name, keywords = self._names[idx], self._keywords[idx]
-            hits = [kw for kw in keywords if kw in full]
+            hits = [kw for kw in keywords if _contains(full, kw)]
             # a name is a short phrase; capped, so an odd catalog row cannot make one match take minutes
             fuzzy = fuzz.partial_ratio(name[:NAME_CHARS], catalog_query) / 100.0 if name else 0.0
             fuzzy = max(0.0, (fuzzy - 0.3) / 0.7)  # one shared character already scores ~30: not evidence

@@ -43,7 +43,12 @@ def _refused() -> ColumnElement[bool]:
 
 
 def _off_list_admitted() -> ColumnElement[bool]:
-    return and_(col(Task.admission) == Admission.ADMITTED, col(Task.item_id).is_(None))
+    """Admitted through the procedure although the list did not admit it: off-list work, or work on a duty that was
+    taken back or cut (refused at the door, then applied for). Needs CatalogItem joined (outer) to the task."""
+    return and_(
+        col(Task.admission) == Admission.ADMITTED,
+        or_(col(Task.item_id).is_(None), col(CatalogItem.duty).in_(CUT_DUTIES)),
+    )
 
 
 def door_hours_by_month(session: Session, starts: list[datetime], end: datetime) -> list[DoorHours]:
@@ -60,7 +65,10 @@ def door_hours_by_month(session: Session, starts: list[datetime], end: datetime)
             _sum(and_(month, _off_list_admitted()), 1),
         ]
     row = session.execute(
-        select(*columns).select_from(Task).where(received >= starts[0].date(), received < end.date())  # type: ignore[call-overload]
+        select(*columns)  # type: ignore[call-overload]
+        .select_from(Task)
+        .join(CatalogItem, col(Task.item_id) == CatalogItem.id, isouter=True)
+        .where(received >= starts[0].date(), received < end.date())
     ).one()
     return [_door(*row[4 * i : 4 * i + 4]) for i in range(len(starts))]
 
@@ -101,6 +109,7 @@ def by_community(session: Session, start: datetime, end: datetime) -> list[Commu
             _sum(_off_list_admitted(), 1),
         )  # type: ignore[call-overload]
         .select_from(Task)
+        .join(CatalogItem, col(Task.item_id) == CatalogItem.id, isouter=True)
         .join(place, col(Task.area_id) == place.id)
         .join(parent, col(place.parent_id) == parent.id, isouter=True)
         .where(col(Task.received_on) >= start.date(), col(Task.received_on) < end.date())

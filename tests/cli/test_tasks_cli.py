@@ -4,7 +4,7 @@ and every bad input as one line naming the row and column (or the option), exit 
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -22,7 +22,8 @@ runner = CliRunner()
 
 OA_HEADER = "文号,任务标题,任务内容,下派部门,任务来源,任务类型,收文日期,完成期限,预计工时,下派对象\n"
 OA_ROWS = (
-    "水发〔2026〕11号,关于报送辖区企业安全生产台账的通知,按季度报送,区水务局,OA文件,报表,2026/3/2,2026/6/30,8,东社区\n"
+    "水发〔2026〕11号,关于报送辖区企业安全生产台账的通知（联系人王芳 13912345678）,按季度报送,区水务局,OA文件,"
+    "报表,2026/3/2,2026/6/30,8,东社区\n"
     "生态〔2026〕5号,配合开展饭店油烟污染专项治理,逐户摸排烧烤店,区生态环境局,微信群,专项任务,2026/3/3,2026/4/30,24,东社区\n"
     "执法〔2026〕9号,开展违法建设私搭乱建拆除摸排,,区城管执法局,电话,督查检查考核,2026/3/4,,12,东社区/第1网格\n"
     "城办〔2026〕3号,组织老旧小区加装电梯意见征集,,街道城市管理办公室,会议,会议,2026/3/5,2026/5/30,20,和平街道\n"
@@ -75,13 +76,15 @@ def test_an_oa_export_goes_through_the_door_once(street: Path, tmp_path: Path) -
     assert (rows["组织老旧小区"]["admission"], rows["组织老旧小区"]["status"]) == ("admitted", "in_force")
     assert rows["开展违法建设"]["target"] == "东社区/第1网格" and rows["配合开展饭店"]["source"] == "wechat"
     assert set(rows["关于报送辖区"]) >= {"ref", "department", "kind", "received_at", "due_at", "hours", "status"}
+    assert "联系人王芳 139****5678" in rows["关于报送辖区"]["title"]  # a notice's phone, masked in every list
     pending = rows["关于报送辖区"]["ref"]
     assert run(street, "tasks", "list", "--status", "待申请准入").stdout.count("RW-2026-") == 1
     theirs = run(street, "tasks", "list", "--department", "街道城市管理办公室", "--status", "refused")
     assert theirs.exit_code == 0 and "RW-2026" not in theirs.stdout
     # the procedure: apply, decide; deciding again is one clear refusal that writes nothing
     assert run(street, "tasks", "apply", pending, "--on", "2026-03-06").exit_code == 0
-    decided = run(street, "tasks", "decide", pending, "--admit", "--reason", "水务局派员协助", "--until", "2026-06-30")
+    until = f"{date.today() + timedelta(days=180):%Y-%m-%d}"  # an admission ends in the future, never the past
+    decided = run(street, "tasks", "decide", pending, "--admit", "--reason", "水务局派员协助", "--until", until)
     assert decided.exit_code == 0 and "已准予准入" in decided.stdout
     with session_scope(open_engine(street)) as session:
         events = session.exec(select(func.count()).select_from(TaskEvent)).one()

@@ -136,8 +136,9 @@ def test_who_may_log_and_where(door) -> None:
             log_task(session, _actor(door, "东1网格·王"), _task("台账"), off)
         with pytest.raises(PermissionDenied):  # departments push tasks; they do not admit their own
             log_task(session, _actor(door, "水务局·赵"), _task("台账"), off)
-        with pytest.raises(PermissionDenied, match="本社区"):
+        with pytest.raises(TaskFieldError, match="不在您负责的范围") as caught:  # named as the target's fault
             log_task(session, _actor(door, "东社区·刘"), _task("台账", target="西社区"), off)
+        assert caught.value.field == "target"
         assert log_task(session, ADMIN, _task("台账", target="和平街道"), off).startswith("RW-2026-")
 
 
@@ -273,3 +274,47 @@ def test_a_task_decided_in_its_row_alone_fails_db_check(door) -> None:
     with door.begin() as conn:  # admitted on paper, with no application and no decision in the trail
         conn.execute(text("UPDATE task SET admission = 'admitted', status = 'in_force' WHERE ref = :r"), {"r": ref})
     assert failed() == {"任务状态与最后一条准入记录一致": [ref], "任务的准入决定与作出它的记录一致": [ref]}
+
+
+def test_dates_that_cannot_be_right_are_refused_by_field(door) -> None:
+    with session_scope(door) as session:
+        off = decide_for_code(session, None)
+        for change, field, words in (
+            ({"received_on": date(1900, 1, 1)}, "received_at", "不合理"),
+            ({"received_on": date(2030, 12, 1), "due_on": None}, "received_at", "不合理"),
+            ({"due_on": date(9999, 12, 31)}, "due_at", "5 年以内"),
+            ({"title": "\u200b\u200b"}, "title", "标题为空"),
+        ):
+            with pytest.raises(TaskFieldError, match=words) as caught:
+                log_task(session, STREET, _task(**{"title": "报送台账", **change}), off)
+            assert caught.value.field == field
+
+
+def test_an_application_in_the_future_or_an_admission_already_over_is_refused(door) -> None:
+    ref = _off_list(door)
+    with simulated_time(datetime(2026, 9, 28, 10)), session_scope(door) as session:
+        with pytest.raises(UserError, match="还没到"):
+            procedure.apply(session, STREET, ref, applied_on=date(2026, 10, 1))
+        procedure.apply(session, STREET, ref, note="\x1b[2J\x1b[31m红字\r\n伪造行")
+        with pytest.raises(UserError, match=r"--until.*已经过去"):
+            procedure.decide(session, STREET, ref, admit=True, reason="同意", until=date(2026, 9, 1))
+        procedure.decide(session, STREET, ref, admit=True, reason="同意\x07\x1b[0m")
+        notes = session.exec(select(TaskEvent.note).order_by(TaskEvent.seq)).all()
+    assert notes[1:] == ["[2J[31m红字 伪造行", "同意[0m"]  # escape and control characters dropped, one line
+
+
+def test_a_row_outside_the_community_workers_reach_is_a_bad_row_of_the_import(door, tmp_path) -> None:
+    from models.core.errors import InputError
+    from models.files.task_import import import_tasks
+
+    path = tmp_path / "tasks.csv"
+    path.write_text(
+        "任务标题,下派部门,收文日期,下派对象\n报送台账,区水务局,2026-09-01,东社区\n报送台账二,区水务局,2026-09-02,西社区\n",
+        encoding="utf-8",
+    )
+    community = _actor(door, "东社区·刘")
+    with session_scope(door) as session, pytest.raises(InputError, match=r"第 3 行，列 “下派对象”.*不在您负责的范围"):
+        import_tasks(session, path, community, dry_run=True)
+    with session_scope(door) as session:
+        result = import_tasks(session, path, community, skip_bad=True)
+    assert (result.added, [e.row for e in result.errors]) == (1, [3])

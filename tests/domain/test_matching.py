@@ -167,3 +167,20 @@ def test_the_loader_marks_items_of_a_disabled_department_inactive(catalog_engine
     with session_scope(catalog_engine) as s:
         matcher = load_matcher(s, use_cache=False)
     assert "JD-003" not in [x.code for x in matcher.match("楼上水管爆了一直漏水", top=10).suggestions]
+
+
+def test_a_number_inside_a_longer_number_is_no_keyword() -> None:
+    """A phone such as 138 1234 5678 holds the digits 12345: the hotline's own item must not take it (issue 18: it
+    made the admission door cite 12345热线诉求接办 and admit off-list work)."""
+    from models.matching.engine import ItemInfo, Matcher
+
+    matcher = Matcher(
+        [
+            ItemInfo("ZZ-005", "12345热线诉求接办", "综合治理", "街道接诉即办中心", "own", keywords=("12345",)),
+            ItemInfo("ZZ-029", "反诈骗宣传", "综合治理", "槐安派出所", "assist", keywords=("反诈",)),
+        ]
+    )
+    phone = matcher.match("请联系王建国领取材料，电话138 1234 5678", catalog_only=True)
+    assert all("12345" not in s.reason for s in phone.suggestions)
+    hotline = matcher.match("打12345热线没人接", catalog_only=True)
+    assert hotline.suggestions[0].code == "ZZ-005" and "关键词：12345" in hotline.suggestions[0].reason

@@ -105,3 +105,21 @@ def test_work_refused_at_the_door_then_admitted_is_a_proposal(catalog_engine) ->
     with session_scope(catalog_engine) as s:
         found = {(p.kind, p.item_code, p.department): [e.ref for e in p.evidence] for p in catalog_proposals(s, ADMIN)}
     assert found == {("readmitted", "JD-006", "区城管执法局"): [cut], ("readmitted", None, "区水务局"): [off]}
+
+
+def test_a_title_that_looks_like_a_formula_stays_text_in_the_proposals_sheet(catalog_engine, tmp_path) -> None:
+    import openpyxl
+
+    from models.files.proposal_file import write_proposals_xlsx
+
+    with session_scope(catalog_engine) as s:
+        add_area_chain(s, "和平街道", "东社区")
+        title = '=HYPERLINK("http://evil.example/x","违建摸排")'
+        task = TaskInput(department="区城管执法局", title=title, received_on=date(2026, 9, 1), target="东社区")
+        ref = log_task(s, SUPERVISOR, task, decide_for_code(s, "JD-006"))
+        procedure.apply(s, SUPERVISOR, ref)
+        procedure.decide(s, SUPERVISOR, ref, admit=True, reason="确需街道配合")
+        found = catalog_proposals(s, ADMIN)
+    path = write_proposals_xlsx(found, tmp_path / "建议.xlsx")
+    cell = openpyxl.load_workbook(path)["清单调整建议"]["I2"]
+    assert (cell.data_type, cell.value) == ("s", title)

@@ -127,6 +127,7 @@ async def test_the_procedure_is_taken_from_the_list_by_who_may_take_each_step(sq
         await until(pilot, lambda: app.screen.query("#note"), "the application's note")
         await pilot.press(*"部门派1人协助", "ctrl+s")
         await until(pilot, lambda: "准入审查中" in screen_text(app), "the task under review")
+        await until(pilot, lambda: "申请准入" not in screen_text(app).splitlines()[-1], "p withdrawn once applied")
     app = XinshengApp(sqlite_catalog)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await _at_the_door(pilot, app, "秦主任")
