@@ -20,7 +20,7 @@ from models.admission.door import CitedItem, Proposal, decide_for_code, door_ite
 from models.admission.queries import TaskView, door_choices, list_tasks
 from models.admission.register import TaskFieldError, TaskInput, log_task
 from models.core.clock import now
-from models.core.vocabulary import Admission, Privilege, TaskKind, TaskSource, TaskStatus
+from models.core.vocabulary import Admission, Privilege, TaskAction, TaskKind, TaskSource, TaskStatus
 from models.people.permissions import may
 from models.store.tables import Task, max_length
 from tui.base import XinshengScreen
@@ -35,10 +35,10 @@ if TYPE_CHECKING:
 DEBOUNCE_SECONDS = 0.01
 # the statuses each step of the procedure starts from (models.admission.procedure says so too, and refuses)
 STEP_FROM: dict[str, tuple[str, ...]] = {
-    "apply": (TaskStatus.AWAITING, TaskStatus.REFUSED),
-    "admit": (TaskStatus.REVIEWING,),
-    "refuse": (TaskStatus.AWAITING, TaskStatus.REVIEWING),
-    "revoke": (TaskStatus.IN_FORCE,),
+    TaskAction.APPLY: (TaskStatus.AWAITING, TaskStatus.REFUSED),
+    TaskAction.ADMIT: (TaskStatus.REVIEWING,),
+    TaskAction.REFUSE: (TaskStatus.AWAITING, TaskStatus.REVIEWING),
+    TaskAction.REVOKE: (TaskStatus.IN_FORCE,),
 }
 RECENT = 50
 # the colour of each decision where it is shown
@@ -87,25 +87,25 @@ class TasksScreen(XinshengScreen):
     ]
     # step → (who may take it, the question, an example answer, what the notice says when done)
     STEPS: dict[str, tuple[tuple[str, ...], str, str, str]] = {
-        "apply": (
+        TaskAction.APPLY: (
             (Privilege.TASK_APPLY,),
             tr("准入申请：说明和部门提供的保障（必填）"),
             tr("如：部门派 1 人协助，提供经费"),
             tr("已提交准入申请"),
         ),
-        "admit": (
+        TaskAction.ADMIT: (
             (Privilege.TASK_DECIDE,),
             tr("准予准入：理由（必填）"),
             tr("如：确需社区配合，部门提供保障"),
             tr("已准予准入"),
         ),
-        "refuse": (
+        TaskAction.REFUSE: (
             (Privilege.TASK_DECIDE, Privilege.TASK_REFUSE),
             tr("拒收：理由（必填）"),
             tr("如：清单外任务，社区有权拒绝"),
             tr("已拒收"),
         ),
-        "revoke": (
+        TaskAction.REVOKE: (
             (Privilege.TASK_DECIDE,),
             tr("撤销准入：理由（必填）"),
             tr("如：部门未按约定派员"),
@@ -315,7 +315,7 @@ class TasksScreen(XinshengScreen):
             table = self.query_one("#tasks", DataTable)
             if self.focused is not table or task is None or task.status not in STEP_FROM[step]:
                 return False  # a step the highlighted task does not allow is not offered at all
-            if step == "refuse" and task.status == TaskStatus.AWAITING:
+            if step == TaskAction.REFUSE and task.status == TaskStatus.AWAITING:
                 return may(actor, Privilege.TASK_REFUSE)  # refused at the door, before anyone applied
             return any(may(actor, p) for p in self.STEPS[step][0])
         return True
@@ -333,11 +333,11 @@ class TasksScreen(XinshengScreen):
         actor = self.xapp.actor
 
         def work(session: Session, text: str) -> str:
-            if step == "apply":
+            if step == TaskAction.APPLY:
                 return procedure.apply(session, actor, ref, provided=text, note=text).ref
-            if step == "revoke":
+            if step == TaskAction.REVOKE:
                 return procedure.revoke(session, actor, ref, reason=text).ref
-            return procedure.decide(session, actor, ref, admit=step == "admit", reason=text).ref
+            return procedure.decide(session, actor, ref, admit=step == TaskAction.ADMIT, reason=text).ref
 
         def answered(note: NoteResult | None) -> None:
             if note is None:
