@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -303,3 +304,20 @@ def report_bad_rows(
     with complete_or_absent(path, "--errors", force=force, database=database) as partial:
         write_error_csv(errors, partial)
     err(f"跳过有错的行 {len(errors)} 行，明细（行号、列、原因）：{path}")
+
+
+def parse_day(text: str | None, option: str) -> date | None:
+    """A date option as offices write dates (2026-12-31, 2026/12/31, 2026年12月31日); one line naming the option
+    when it is none."""
+    if text is None:
+        return None
+    from models.core.errors import UserError
+    from models.files.tabular import parse_datetime
+
+    try:
+        moment = parse_datetime(text)
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise UserError(f"{option} 应为日期，如 2026-12-31，收到 “{text}”")
+    return moment.date()

@@ -4,29 +4,13 @@ on each article, and record what the legislature adopted (docs/legislation.md)."
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import typer
 
-from commands.common import engine_for, signed_in, user_errors
+from commands.common import engine_for, parse_day, signed_in, user_errors
 
 app = typer.Typer(help="立法征求意见（consult）：基层立法联系点", no_args_is_help=True, rich_markup_mode=None)
-
-
-def _day(text: str | None, option: str) -> date | None:
-    if text is None:
-        return None
-    from models.core.errors import UserError
-    from models.files.tabular import parse_datetime
-
-    try:
-        moment = parse_datetime(text)
-    except ValueError:
-        moment = None
-    if moment is None:
-        raise UserError(f"{option} 应为日期，如 2026-12-31，收到 “{text}”")
-    return moment.date()
 
 
 @app.command("new")
@@ -45,7 +29,7 @@ def new(
         from models.legislation.drafts import read_draft
         from models.store.engine import session_scope
 
-        opens_on, closes_on = _day(opens, "--opens"), _day(closes, "--closes")
+        opens_on, closes_on = parse_day(opens, "--opens"), parse_day(closes, "--closes")
         draft = read_draft(file)
         engine = engine_for(ctx)
         actor = signed_in(ctx, engine, Privilege.CONSULT_MANAGE)

@@ -4,7 +4,6 @@ them with the door's decision, and take the admission procedure's steps."""
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import typer
@@ -14,6 +13,7 @@ from commands.common import (
     database_file,
     engine_for,
     pad,
+    parse_day,
     print_preview,
     progress_reporter,
     report_bad_rows,
@@ -22,21 +22,6 @@ from commands.common import (
 )
 
 app = typer.Typer(help="下派任务（tasks）：准入登记、清单核对与准入审查", no_args_is_help=True, rich_markup_mode=None)
-
-
-def _day(text: str | None, option: str) -> date | None:
-    if text is None:
-        return None
-    from models.core.errors import UserError
-    from models.files.tabular import parse_datetime
-
-    try:
-        moment = parse_datetime(text)
-    except ValueError:
-        moment = None
-    if moment is None:
-        raise UserError(f"{option} 应为日期，如 2026-12-31，收到 “{text}”")
-    return moment.date()
 
 
 @app.command("import")
@@ -143,7 +128,7 @@ def apply(
         from models.core.vocabulary import Privilege
         from models.store.engine import session_scope
 
-        day = _day(on, "--on")
+        day = parse_day(on, "--on")
         engine = engine_for(ctx)
         actor = signed_in(ctx, engine, Privilege.TASK_APPLY)
         with session_scope(engine) as session:
@@ -170,7 +155,7 @@ def decide(
 
         if admit == refuse:
             raise UserError("请用 --admit 或 --refuse 之一说明决定")
-        day = _day(until, "--until")
+        day = parse_day(until, "--until")
         engine = engine_for(ctx)
         actor = signed_in(ctx, engine)
         with session_scope(engine) as session:
