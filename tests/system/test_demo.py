@@ -34,7 +34,9 @@ from models.store.tables import CatalogItem, CatalogRevision, Department, MatchE
 # through the admission door, and the fingerprint now covers them. Then once more: a decision's event no longer
 # carries an empty "item" in its data (the training of issue 17's converged department model changed no row: the
 # 150-request demo built before and after it is the same, table by table).
-DEMO_FINGERPRINT = "c5516eb20d770a36905ba47c5ef8d39fbb5a662084a30b15483a45418adf0a56"
+# And once more: a tenth of the recent requests (was 7%) end as 退单 awaiting their ruling, so the default demo
+# always has some (one build had none, and test_default_demo_meets_the_brief failed on it).
+DEMO_FINGERPRINT = "1c67e581d60580cfdcf42ff646a8d2817152847cb7cedb6100deea93f381902a"
 FINGERPRINT_COLUMNS = {
     "area": "id, name, kind, parent_id",
     "department": "id, name, level, parent_id, phone, active",
