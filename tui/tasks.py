@@ -33,13 +33,6 @@ if TYPE_CHECKING:
     from models.matching.engine import MatchResult, Suggestion
 
 DEBOUNCE_SECONDS = 0.01
-# the statuses each step of the procedure starts from (models.admission.procedure says so too, and refuses)
-STEP_FROM: dict[str, tuple[str, ...]] = {
-    TaskAction.APPLY: (TaskStatus.AWAITING, TaskStatus.REFUSED),
-    TaskAction.ADMIT: (TaskStatus.REVIEWING,),
-    TaskAction.REFUSE: (TaskStatus.AWAITING, TaskStatus.REVIEWING),
-    TaskAction.REVOKE: (TaskStatus.IN_FORCE,),
-}
 RECENT = 50
 # the colour of each decision where it is shown
 DECISION_CLASS = {
@@ -85,28 +78,25 @@ class TasksScreen(XinshengScreen):
         Binding("n", "step('refuse')", tr("拒收任务"), id="xinsheng.tasks.refuse"),
         Binding("x", "step('revoke')", tr("撤销准入"), id="xinsheng.tasks.revoke"),
     ]
-    # step → (who may take it, the question, an example answer, what the notice says when done)
-    STEPS: dict[str, tuple[tuple[str, ...], str, str, str]] = {
+    # step → (the question, an example answer, what the notice says when done); who may take it on which task is
+    # models.admission.procedure.may_take's to say
+    STEPS: dict[str, tuple[str, str, str]] = {
         TaskAction.APPLY: (
-            (Privilege.TASK_APPLY,),
             tr("准入申请：说明和部门提供的保障（必填）"),
             tr("如：部门派 1 人协助，提供经费"),
             tr("已提交准入申请"),
         ),
         TaskAction.ADMIT: (
-            (Privilege.TASK_DECIDE,),
             tr("准予准入：理由（必填）"),
             tr("如：确需社区配合，部门提供保障"),
             tr("已准予准入"),
         ),
         TaskAction.REFUSE: (
-            (Privilege.TASK_DECIDE, Privilege.TASK_REFUSE),
             tr("拒收：理由（必填）"),
             tr("如：清单外任务，社区有权拒绝"),
             tr("已拒收"),
         ),
         TaskAction.REVOKE: (
-            (Privilege.TASK_DECIDE,),
             tr("撤销准入：理由（必填）"),
             tr("如：部门未按约定派员"),
             tr("已撤销准入，任务停止"),
@@ -310,14 +300,10 @@ class TasksScreen(XinshengScreen):
         if action in ("save", "choose", "off_list", "clear"):
             return may(actor, Privilege.TASK_LOG)
         if action == "step":
-            step = str(parameters[0])
             task = self._highlighted()
-            table = self.query_one("#tasks", DataTable)
-            if self.focused is not table or task is None or task.status not in STEP_FROM[step]:
-                return False  # a step the highlighted task does not allow is not offered at all
-            if step == TaskAction.REFUSE and task.status == TaskStatus.AWAITING:
-                return may(actor, Privilege.TASK_REFUSE)  # refused at the door, before anyone applied
-            return any(may(actor, p) for p in self.STEPS[step][0])
+            if self.focused is not self.query_one("#tasks", DataTable) or task is None:
+                return False
+            return procedure.may_take(actor, str(parameters[0]), task.status)  # only steps that would succeed
         return True
 
     def on_descendant_focus(self) -> None:
@@ -329,7 +315,7 @@ class TasksScreen(XinshengScreen):
         if not table.row_count:
             return
         ref = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        _, question, example, done_text = self.STEPS[step]
+        question, example, done_text = self.STEPS[step]
         actor = self.xapp.actor
 
         def work(session: Session, text: str) -> str:

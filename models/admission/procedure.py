@@ -23,11 +23,34 @@ from models.core.clock import add_working_days, now, working_days
 from models.core.errors import ConflictError, PermissionDenied, UserError, WorkflowError
 from models.core.text import drop_controls
 from models.core.vocabulary import Admission, Privilege, Role, TaskAction, TaskStatus
-from models.people.permissions import Actor, reaches, require
+from models.people.permissions import Actor, may, reaches, require
 from models.store.chain import append
 from models.store.tables import Department, Task
 
 REASON_CHARS = 300
+# the statuses each step starts from: the procedure's functions refuse any other, and the screens offer a step only
+# where `may_take` says it would succeed
+ALLOWED_FROM: dict[str, tuple[str, ...]] = {
+    TaskAction.APPLY: (TaskStatus.AWAITING, TaskStatus.REFUSED),
+    TaskAction.ADMIT: (TaskStatus.REVIEWING,),
+    TaskAction.REFUSE: (TaskStatus.AWAITING, TaskStatus.REVIEWING),
+    TaskAction.REVOKE: (TaskStatus.IN_FORCE,),
+}
+
+
+def step_privilege(action: str, status: str) -> str:
+    """The privilege a step needs on a task in `status`: refusing off-list work nobody applied for is the door's
+    (the community may refuse it); every other decision is the reviewer's."""
+    if action == TaskAction.APPLY:
+        return Privilege.TASK_APPLY
+    if action == TaskAction.REFUSE and status == TaskStatus.AWAITING:
+        return Privilege.TASK_REFUSE
+    return Privilege.TASK_DECIDE
+
+
+def may_take(actor: Actor, action: str, status: str) -> bool:
+    """Whether this operator's step would be allowed on a task in `status` (its reach aside)."""
+    return status in ALLOWED_FROM[action] and may(actor, step_privilege(action, status))
 
 
 def find_task(session: Session, actor: Actor, ref: str) -> Task:
@@ -122,7 +145,7 @@ def apply(
     task = find_task(session, actor, ref)
     if actor.role == Role.DEPARTMENT and task.department_id != actor.department_id:
         raise PermissionDenied(f"任务 {task.ref} 不是本部门下派的，不能代为申请")
-    if task.status not in (TaskStatus.AWAITING, TaskStatus.REFUSED):
+    if task.status not in ALLOWED_FROM[TaskAction.APPLY]:
         raise WorkflowError(f"{_label(task)}，不能申请准入（只有待申请或已拒收的任务可以申请）")
     rules = load_rules(session)
     day = applied_on or now().date()
@@ -163,14 +186,12 @@ def decide(
     """Admit or refuse a task under review; an off-list task nobody applied for may only be refused (at the door)."""
     task = find_task(session, actor, ref)
     reason = _reason(reason, "准入" if admit else "拒收")
-    if task.status == TaskStatus.REVIEWING:
-        require(actor, Privilege.TASK_DECIDE)
-    elif task.status == TaskStatus.AWAITING and not admit:
-        require(actor, Privilege.TASK_REFUSE)
-    elif task.status == TaskStatus.AWAITING:
+    action = TaskAction.ADMIT if admit else TaskAction.REFUSE
+    if task.status == TaskStatus.AWAITING and admit:
         raise WorkflowError(f"{_label(task)}：清单外任务须先由下派部门提出准入申请（xinsheng tasks apply {task.ref}）")
-    else:
+    if task.status not in ALLOWED_FROM[action]:
         raise WorkflowError(f"{_label(task)}，已经决定过，不能再次决定")
+    require(actor, step_privilege(action, task.status))
     if until is not None and until < now().date():
         raise UserError(f"准入截止日期（--until）{until:%Y-%m-%d} 已经过去")
     if not admit and until is not None:
@@ -187,7 +208,7 @@ def decide(
         session,
         task,
         actor,
-        TaskAction.ADMIT if admit else TaskAction.REFUSE,
+        action,
         to_status=TaskStatus.IN_FORCE if admit else TaskStatus.REFUSED,
         note=reason,
         data={"until": until, "late_decision": late},
@@ -201,7 +222,7 @@ def revoke(session: Session, actor: Actor, ref: str, *, reason: str) -> Task:
     require(actor, Privilege.TASK_DECIDE)
     task = find_task(session, actor, ref)
     reason = _reason(reason, "撤销准入")
-    if task.status != TaskStatus.IN_FORCE:
+    if task.status not in ALLOWED_FROM[TaskAction.REVOKE]:
         raise WorkflowError(f"{_label(task)}，只有执行中的任务可以撤销准入")
     change(session, task, actor, TaskAction.REVOKE, to_status=TaskStatus.REVOKED, note=reason, reason=reason)
     return task

@@ -18,6 +18,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col
 
+from models.admission.rules import load_rules
 from models.core.vocabulary import CUT_DUTIES, Admission, AreaKind
 from models.store.tables import Area, CatalogItem, Department, Request, Task
 
@@ -211,3 +212,15 @@ def task_rebounds(session: Session, since: datetime, end: datetime, times: int, 
         ).all()
         out.append(TaskRebound(department, int(count), [(r, f"{d:%Y-%m-%d}", t) for r, d, t in tasks]))
     return out
+
+
+def rebounds_ending(session: Session, month: str) -> tuple[str, list[TaskRebound]]:
+    """The street's rebound rule in words, and the departments that broke it over its months ending with `month`
+    (YYYY-MM): what the monthly report and the dashboard both list."""
+    rules = load_rules(session)
+    year, number = int(month[:4]), int(month[5:7])
+    first = year * 12 + number - rules.rebound_months  # months counted from year 0, January = 0
+    since = datetime(first // 12, first % 12 + 1, 1)
+    end = datetime(year + number // 12, number % 12 + 1, 1)
+    rule = f"{rules.rebound_months} 个月内下派已减事项或清单外任务 {rules.rebound_times} 次及以上"
+    return rule, task_rebounds(session, since, end, rules.rebound_times)

@@ -12,11 +12,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from models.admission.rules import load_rules
 from models.core.clock import now
 from models.core.vocabulary import Privilege
 from models.people.permissions import Actor, require
-from models.reporting.burden import TaskRebound, by_community, department_ranking, task_rebounds
+from models.reporting.burden import by_community, department_ranking, rebounds_ending
 from models.reporting.ledger import ledger, month_starts, rebounds
 from models.reporting.report import MonthlyReport, monthly_report, return_reviews
 from models.reporting.stats import compute_stats, count_where, period_bounds, returns_by_department
@@ -68,14 +67,6 @@ def opening_dashboard(session: Session, actor: Actor) -> tuple[Opening, MonthlyR
     require(actor, Privilege.DASHBOARD)
     opening = opening_period(session)
     return opening, monthly_report(session, opening.period)
-
-
-def _task_rebounds(session: Session, period: str | None) -> list[TaskRebound]:
-    """Departments pushing cut or off-list work, over the rule's months ending with the period (or this month)."""
-    rules = load_rules(session)
-    last = period or f"{now():%Y-%m}"
-    since = month_starts(last, rules.rebound_months)[0]
-    return task_rebounds(session, since, period_bounds(last)[1], rules.rebound_times)
 
 
 def dashboard_data(session: Session, period: str | None = None, by: str = "department") -> dict[str, Any]:
@@ -136,7 +127,7 @@ def dashboard_data(session: Session, period: str | None = None, by: str = "depar
         ],
         "task_rebounds": [
             {"department": r.department, "count": r.count, "tasks": [ref for ref, _, _ in r.tasks]}
-            for r in _task_rebounds(session, period)
+            for r in rebounds_ending(session, period or f"{now():%Y-%m}")[1]
         ],
         "return_reviews": dict(zip(("pending", "late"), return_reviews(session, now()), strict=True)),
         "returns_by_department": [

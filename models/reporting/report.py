@@ -14,7 +14,6 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
-from models.admission.rules import load_rules
 from models.core.clock import now, working_days_late
 from models.core.vocabulary import OPEN_STATUSES
 from models.reporting.burden import (
@@ -23,7 +22,7 @@ from models.reporting.burden import (
     TaskRebound,
     by_community,
     department_ranking,
-    task_rebounds,
+    rebounds_ending,
 )
 from models.reporting.ledger import LedgerMonth, Rebound, ledger, month_starts, rebounds
 from models.reporting.stats import (
@@ -193,8 +192,7 @@ def monthly_report(session: Session, period: str, at: datetime | None = None) ->
         ).one()
         trend.append((month, figures_from_row(row, weights)))
     rebound_count, rebound_rows = rebounds(session, start, end)
-    rules = load_rules(session)
-    since = month_starts(period, rules.rebound_months)[0]
+    rebound_rule, pushing_back = rebounds_ending(session, period)
     return MonthlyReport(
         period=period,
         generated_at=at,
@@ -211,7 +209,7 @@ def monthly_report(session: Session, period: str, at: datetime | None = None) ->
         rebounds=rebound_rows,
         by_community=by_community(session, start, end),
         department_tasks=department_ranking(session, start, end),
-        task_rebounds=task_rebounds(session, since, end, rules.rebound_times),
-        rebound_rule=f"{rules.rebound_months} 个月内下派已减事项或清单外任务 {rules.rebound_times} 次及以上",
+        task_rebounds=pushing_back,
+        rebound_rule=rebound_rule,
         chain_heads=chain_heads(session.connection()),
     )
