@@ -36,6 +36,15 @@ TABLES: dict[str, tuple[str, ...]] = {
         tr("每百工时解决"),
     ),
     "rebounds": (tr("编号"), tr("登记时间"), tr("事项"), tr("职责"), tr("办理单位")),
+    "open-consultations": (
+        tr("征求意见的草案"),
+        tr("截止日期"),
+        tr("发布单位"),
+        tr("意见数"),
+        tr("采纳（含部分）"),
+        tr("待定"),
+        tr("待反馈"),
+    ),
 }
 
 
@@ -46,6 +55,7 @@ TABS = {
     "tab-hot": tr("热点"),
     "tab-ledger": tr("腾出时间"),
     "tab-rebounds": tr("回潮"),
+    "tab-legislation": tr("立法意见"),
 }
 
 
@@ -113,6 +123,9 @@ class StatsScreen(XinshengScreen):
                 with TabPane(tr("6 回潮"), id="tab-rebounds"):
                     yield Static("", id="rebound-line")
                     yield DataTable(id="rebounds", zebra_stripes=True, cursor_type="row")
+                with TabPane(tr("7 立法意见"), id="tab-legislation"):
+                    yield Static("", id="legislation-line", classes="legend")
+                    yield DataTable(id="open-consultations", zebra_stripes=True, cursor_type="row")
 
     _note = ""  # why the dashboard opened on another month than this one, until a month is picked
     _period: str | None = None  # the month shown; None until the opening month is chosen (a reload would race it)
@@ -251,8 +264,48 @@ class StatsScreen(XinshengScreen):
             [(r.ref, f"{r.created_at:%m-%d}", f"[{r.item_code}] {r.item_name}", r.duty, r.handled_by)
              for r in report.rebounds],
         )  # fmt: skip
+        self._show_legislation(report)
         self._draw_trend(report)
         self._draw_ledger(report)
+
+    def _show_legislation(self, report: MonthlyReport) -> None:
+        """The drafts still taking opinions, soonest closing first (what to chase before it closes), under the
+        year's figures; a draft without a closing date comes last."""
+        figures = report.legislation
+        if figures is None:
+            return
+        year, counts = figures.year, figures.year.counts
+        summary = tr(
+            "{} 年 1–{} 月：征求意见 {} 部，意见 {} 条，采纳 {} 条（含部分采纳 {}）\n"
+            "采纳率 {}（{}/{}，已有结果的意见）  已反馈 {}  待反馈 {}"
+        ).format(
+            year.year,
+            year.through,
+            year.consultations,
+            counts.opinions,
+            counts.adopted,
+            counts.partly,
+            counts.adoption.percent(),
+            counts.adopted,
+            counts.decided,
+            counts.informed,
+            counts.callbacks_pending,
+        )
+        heading = (
+            tr("正在征求意见的草案 {} 部，截止早的在前").format(len(figures.open_now))
+            if figures.open_now
+            else tr("目前没有正在征求意见的草案")
+        )
+        self.query_one("#legislation-line", Static).update(f"{summary}\n{heading}")
+        self._fill(
+            "open-consultations",
+            [
+                (c.title, f"{c.closes_on:%Y-%m-%d}" if c.closes_on else tr("无截止日期"), c.issuer,
+                 str(c.counts.opinions), str(c.counts.adopted), str(c.counts.undecided),
+                 str(c.counts.callbacks_pending))
+                for c in figures.open_now
+            ],
+        )  # fmt: skip
 
     def _fill(self, table_id: str, rows: list[tuple[str, ...]]) -> None:
         table = self.query_one(f"#{table_id}", DataTable)

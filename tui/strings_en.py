@@ -419,6 +419,24 @@ _WORDED: dict[str, str] = {
     "小时": "hours",
     "（已选定）": " (chosen)",
     "（建议，Ctrl+S 按此登记）": " (proposed; Ctrl+S logs it so)",
+    # the dashboard's legislative contact point tab (tui/stats.py)
+    "立法意见": "Legislation",
+    "7 立法意见": "7 Legislation",
+    "征求意见的草案": "Draft under consultation",
+    "截止日期": "Closes",
+    "发布单位": "Issued by",
+    "意见数": "Opinions",
+    "采纳（含部分）": "Adopted (incl. partly)",
+    "待定": "Undecided",
+    "待反馈": "To call back",
+    "无截止日期": "no closing date",
+    "{} 年 1–{} 月：征求意见 {} 部，意见 {} 条，采纳 {} 条（含部分采纳 {}）\n"
+    "采纳率 {}（{}/{}，已有结果的意见）  已反馈 {}  待反馈 {}": (
+        "{}, months 1–{}: {} consultations, {} opinions, {} adopted ({} in part)\n"
+        "Adoption rate {} ({}/{} with an outcome)  told {}  to call back {}"
+    ),
+    "正在征求意见的草案 {} 部，截止早的在前": "{} drafts taking opinions, soonest closing first",
+    "目前没有正在征求意见的草案": "No draft is taking opinions now",
 }
 
 EN: dict[str, str] = {**english_names(), **_WORDED}

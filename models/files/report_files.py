@@ -14,6 +14,7 @@ from models.core.errors import UserError
 from models.core.text import mask_personal
 from models.files.outputs import complete_or_absent
 from models.reporting.ledger import RATIO_NOTE
+from models.reporting.legislation import YEAR_NOTE, ConsultationFigures, OpinionCounts
 from models.reporting.report import LATE_LABEL, MonthlyReport
 from models.reporting.stats import DepartmentFigures, Figures, Rate, score_text
 
@@ -151,6 +152,38 @@ def _sections(report: MonthlyReport) -> list[tuple[str, list[str], list[list[str
          "按下派件数排序，其次拒收、清单外准入。"),
         ("反弹回潮：反复下派已减或清单外任务的部门", ["部门", "次数", "最近的任务"], task_rebounds,
          f"标准：{report.rebound_rule}" if report.rebound_rule else ""),
+        *_legislation_sections(report),
+    ]  # fmt: skip
+
+
+COUNT_HEADER = ["意见", "采纳（含部分采纳）", "其中部分采纳", "未采纳", "待定", "采纳率（采纳÷已有结果）", "已反馈",
+                "待反馈"]  # fmt: skip
+
+
+def _count_cells(counts: OpinionCounts) -> list[str]:
+    whole = (counts.opinions, counts.adopted, counts.partly, counts.not_adopted, counts.undecided)
+    return [*map(str, whole), _fraction(counts.adoption), str(counts.informed), str(counts.callbacks_pending)]
+
+
+def _consultation_cells(c: ConsultationFigures) -> list[str]:
+    closes = f"{c.closes_on:%Y-%m-%d}" if c.closes_on else "未定"
+    return [c.title, c.issuer, f"{c.opens_on:%Y-%m-%d}", closes, "征求中" if c.open else "已截止",
+            *_count_cells(c.counts)]  # fmt: skip
+
+
+def _legislation_sections(report: MonthlyReport) -> list[tuple[str, list[str], list[list[str]], str]]:
+    """The legislative contact point: the report year's figures, then the drafts taking opinions during the month.
+    The two headings start differently: the XLSX names a sheet after a heading's words before （ or ：."""
+    figures = report.legislation
+    if figures is None:
+        return []
+    year = figures.year
+    return [
+        (f"立法联系点（{year.span}）", ["征求意见的草案（部）", *COUNT_HEADER],
+         [[str(year.consultations), *_count_cells(year.counts)]], YEAR_NOTE),
+        ("本月征求意见的草案（立法联系点）", ["草案", "发布单位", "开始", "截止", "状态", *COUNT_HEADER],
+         [_consultation_cells(c) for c in figures.in_month],
+         "本月内任一天在征求意见的草案；意见数为至今的累计，状态以报告生成时为准。"),
     ]  # fmt: skip
 
 

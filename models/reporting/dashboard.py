@@ -17,6 +17,7 @@ from models.core.vocabulary import Privilege
 from models.people.permissions import Actor, require
 from models.reporting.burden import by_community, department_ranking, rebounds_ending
 from models.reporting.ledger import ledger, month_starts, rebounds
+from models.reporting.legislation import legislation_data
 from models.reporting.report import MonthlyReport, monthly_report, return_reviews
 from models.reporting.stats import compute_stats, count_where, period_bounds, returns_by_department
 from models.store.tables import Request
@@ -71,7 +72,8 @@ def opening_dashboard(session: Session, actor: Actor) -> tuple[Opening, MonthlyR
 
 def dashboard_data(session: Session, period: str | None = None, by: str = "department") -> dict[str, Any]:
     """Figures of the period (all time without one) grouped by `by`, the 12-month ledger ending with the period
-    (or this month), the period's rebound alerts and its returns per unit, JSON-ready."""
+    (or this month), the period's rebound alerts and its returns per unit, and the legislative contact point's
+    counts (reporting.legislation.legislation_data), JSON-ready."""
     stats = compute_stats(session, period, by=by)
     start, end = period_bounds(period) if period else (datetime(2000, 1, 1), now() + timedelta(days=1))
     count, rows = rebounds(session, start, end)
@@ -134,4 +136,5 @@ def dashboard_data(session: Session, period: str | None = None, by: str = "depar
             {"department": d, "returns": n, "reasons": reasons}
             for d, n, reasons in returns_by_department(session, period)
         ],
+        "legislation": legislation_data(session, period),
     }

@@ -25,6 +25,7 @@ from models.reporting.burden import (
     rebounds_ending,
 )
 from models.reporting.ledger import LedgerMonth, Rebound, ledger, month_starts, rebounds
+from models.reporting.legislation import LegislationFigures, monthly_figures
 from models.reporting.stats import (
     DepartmentFigures,
     Figures,
@@ -87,6 +88,7 @@ class MonthlyReport:
     rebound_rule: str = ""
     return_reviews: tuple[int, int] = (0, 0)  # 退单 awaiting a supervisor's ruling now, and of those past its limit
     chain_heads: list[str] = field(default_factory=list)  # the trails' heads when it was made (db check's lines)
+    legislation: LegislationFigures | None = None  # the legislative contact point (issue 19)
 
     @property
     def previous(self) -> Figures | None:
@@ -211,5 +213,6 @@ def monthly_report(session: Session, period: str, at: datetime | None = None) ->
         department_tasks=department_ranking(session, start, end),
         task_rebounds=pushing_back,
         rebound_rule=rebound_rule,
+        legislation=monthly_figures(session, period, at.date()),
         chain_heads=chain_heads(session.connection()),
     )
