@@ -56,6 +56,7 @@ class XinshengApp(App[None]):
         Binding("f4", "switch_mode('stats')", tr("统计"), priority=True, id="xinsheng.app.open-stats"),
         Binding("f9", "switch_mode('catalog')", tr("清单"), priority=True, id="xinsheng.app.open-catalog"),
         Binding("f10", "switch_mode('tasks')", tr("准入"), priority=True, id="xinsheng.app.open-tasks"),
+        Binding("f11", "switch_mode('consult')", tr("立法"), priority=True, id="xinsheng.app.open-consult"),
         Binding("ctrl+q", "quit", tr("退出"), priority=True, show=False, id="xinsheng.app.quit"),
         Binding("ctrl+p", "command_palette", tr("命令"), show=False, priority=True, id="xinsheng.app.command-palette"),
         Binding("question_mark", "help", tr("帮助"), show=False, id="xinsheng.app.help"),
@@ -349,6 +350,11 @@ class XinshengApp(App[None]):
             yield SystemCommand(
                 tr("任务准入"), tr("登记部门下派的任务，按清单核对准入（F10）"), lambda: self.switch_mode("tasks")
             )
+            yield SystemCommand(
+                tr("立法征求意见"),
+                tr("草案各条的意见，登记意见，记录采纳和反馈（F11）"),
+                lambda: self.switch_mode("consult"),
+            )
             yield SystemCommand(tr("修改密码"), tr("修改自己的登录密码"), self.action_change_password)
             yield SystemCommand(tr("两步验证"), tr("用手机验证器启用两步验证（动态码）"), self.action_two_factor)
             yield SystemCommand(tr("退出登录"), tr("退出登录，回到登录界面"), self.action_sign_out)
@@ -525,6 +531,12 @@ def _tasks_screen() -> Screen[Any]:
     return TasksScreen()
 
 
+def _consult_screen() -> Screen[Any]:
+    from tui.consult import ConsultScreen
+
+    return ConsultScreen()
+
+
 def _ignore(_: object) -> None:
     pass
 
@@ -536,5 +548,6 @@ WORK_MODES: dict[str, Callable[[], Screen[Any]]] = {
     "stats": _stats_screen,
     "catalog": _catalog_screen,
     "tasks": _tasks_screen,
+    "consult": _consult_screen,
 }
 SIGN_IN_MODE = "signin"

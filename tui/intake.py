@@ -22,10 +22,15 @@ from models.core.vocabulary import (
     ROUTED_AWAY_DUTIES,
     URGENCY_LABELS,
     Channel,
+    Privilege,
+    RequestKind,
     Role,
 )
+from models.legislation.consultations import ConsultationSummary, list_consultations
+from models.legislation.opinions import attach_request
 from models.matching.levels import LOW_CONFIDENCE, MIN_AUTO_SCORE
 from models.matching.preselect import load_preselect, preselected
+from models.people.permissions import may
 from models.requests.duplicates import Duplicate, find_duplicates
 from models.requests.intake import (
     Routing,
@@ -110,6 +115,7 @@ class IntakeScreen(XinshengScreen):
         self._duplicates: list[Duplicate] = []
         self._phone = ""  # the number as typed; the field shows it masked once the cursor leaves it
         self._grid_count = 0
+        self._open_consultations = 0
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="intake-form"):
@@ -140,6 +146,8 @@ class IntakeScreen(XinshengScreen):
                     allow_blank=False,
                     id="urgency",
                 )
+                # shown only for a 立法意见: the open consultations it may join (models.legislation)
+                yield Select[int]([], prompt=tr("加入征求意见（可不选）"), id="consultation")
         yield Label(tr("清单匹配建议（F5/F6/F7 采纳第 1/2/3 条；Ctrl+S 保存）"), id="suggest-title")
         yield OptionList(id="suggestions")
         yield Static("", id="routing")
@@ -150,6 +158,8 @@ class IntakeScreen(XinshengScreen):
         actor = self.xapp.actor
         self.xapp.run_db(lambda s: list_grids(s, actor), self._fill_grids, group="grids")
         self.xapp.run_db(load_preselect, self._set_preselect, group="preselect")
+        self.query_one("#consultation", Select).display = False
+        self.xapp.run_db(lambda s: list_consultations(s, only_open=True), self._fill_consultations, group="consult")
         if not self.xapp.matcher_ready.is_set():
             self.query_one("#routing", Static).update(tr("正在加载匹配索引……"))
             self._wait_timer = self.set_interval(0.2, self._wait_for_matcher)
@@ -162,6 +172,25 @@ class IntakeScreen(XinshengScreen):
         self._grid_count = len(grids)
         if len(grids) == 1 or (grids and actor.role == Role.GRID_WORKER):
             select.value = grids[0][0]
+
+    def _fill_consultations(self, consultations: list[ConsultationSummary]) -> None:
+        def label(c: ConsultationSummary) -> str:
+            closes = tr("{} 截止").format(f"{c.closes_on:%m-%d}") if c.closes_on else tr("未定截止日期")
+            return f"{c.title}（{closes}）"
+
+        self._open_consultations = len(consultations)
+        self.query_one("#consultation", Select).set_options([(label(c), c.id) for c in consultations])
+        self._show_consultations()
+
+    @on(Select.Changed, "#kind")
+    def _show_consultations(self) -> None:
+        """A 立法意见 is offered the open consultations to join; any other kind has no use for the choice."""
+        select = self.query_one("#consultation", Select)
+        legislative = self.query_one("#kind", Select).value == RequestKind.LEGISLATIVE_OPINION
+        may_join = may(self.xapp.actor, Privilege.CONSULT_OPINION)
+        select.display = legislative and may_join and self._open_consultations > 0
+        if not legislative:
+            select.clear()
 
     def _wait_for_matcher(self) -> None:
         if self.xapp.matcher_ready.is_set():
@@ -417,16 +446,23 @@ class IntakeScreen(XinshengScreen):
             "duplicate_of": duplicate.id if duplicate else None,
         }
         actor, matcher = self.xapp.actor, self.xapp.matcher
+        chosen = self.query_one("#consultation", Select).value
+        consultation = chosen if isinstance(chosen, int) and fields["kind"] == RequestKind.LEGISLATIVE_OPINION else None
 
-        def work(session: Session) -> tuple[str, Routing]:
+        def work(session: Session) -> tuple[str, Routing, str]:
+            # one unit of work: a request that could not join its consultation is not logged either
             result = log_request(session, actor, matcher=matcher, **fields)
-            return result.request.ref, result.routing
+            joined = ""
+            if consultation is not None:
+                opinion = attach_request(session, actor, consultation, result.request)
+                joined = tr("；已作为意见 #{} 加入征求意见").format(opinion.id)
+            return result.request.ref, result.routing, joined
 
-        def done(value: tuple[str, Routing]) -> None:
-            ref, routing = value
+        def done(value: tuple[str, Routing, str]) -> None:
+            ref, routing, joined = value
             merged = tr("，已合并到 {}（可在详情中按 u 撤销）").format(duplicate.ref) if duplicate else ""
             self.notify(
-                f"{routing.message}{merged}",
+                f"{routing.message}{merged}{joined}",
                 title=tr("已登记 {}").format(ref),
                 severity="warning" if routing.warning else "information",
                 timeout=6,

@@ -19,11 +19,11 @@ from sqlmodel import Session, col, select
 from models.core.clock import now
 from models.core.errors import ConflictError, UserError
 from models.core.text import drop_controls
-from models.core.vocabulary import Adoption, ContributorKind, OpinionChannel, Privilege
+from models.core.vocabulary import Adoption, Channel, ContributorKind, OpinionChannel, Privilege, RequestKind
 from models.legislation.consultations import get_consultation
 from models.matching.engine import ItemInfo, Matcher
 from models.people.permissions import Actor, require
-from models.store.tables import Article, Opinion, OpinionArticle, too_long
+from models.store.tables import Article, Opinion, OpinionArticle, Request, too_long
 
 MAX_OPINION_CHARS = 20_000
 SUGGESTIONS = 3
@@ -216,11 +216,60 @@ def record_callback(session: Session, actor: Actor, opinion_id: int) -> Opinion:
 
 
 def callback_list(session: Session, consultation_id: int | None = None) -> list[Opinion]:
-    """Opinions with an outcome whose contributor has not been told yet (and left a way to reach them)."""
+    """Opinions with an outcome whose contributor has not been told yet and can be (`reachable`)."""
     query = select(Opinion).where(col(Opinion.outcome).is_not(None), col(Opinion.informed_at).is_(None))
     if consultation_id is not None:
         query = query.where(Opinion.consultation_id == consultation_id)
-    return [o for o in session.exec(query.order_by(col(Opinion.id))) if o.contributor_phone or o.contributor_name]
+    return [o for o in session.exec(query.order_by(col(Opinion.id))) if reachable(o)]
+
+
+def reachable(opinion: Opinion) -> bool:
+    """Whether staff can tell the contributor what became of their opinion: a name or a phone was left, or it came
+    in as a request (whose resident the request's own callback reaches)."""
+    return bool(opinion.contributor_phone or opinion.contributor_name or opinion.request_id is not None)
+
+
+def awaiting_callback(opinion: Opinion) -> bool:
+    return opinion.outcome is not None and opinion.informed_at is None and reachable(opinion)
+
+
+# how a request came in, as the contact point counts its channels: a resident who came to the office or was met on a
+# round was heard face to face (走访); a message, a call or a hotline ticket is an online or remote channel (线上)
+REQUEST_CHANNELS: dict[str, OpinionChannel] = {
+    Channel.WALK_IN: OpinionChannel.VISIT,
+    Channel.PATROL: OpinionChannel.VISIT,
+    Channel.LEGISLATIVE: OpinionChannel.FORUM,
+}
+
+
+def attach_request(session: Session, actor: Actor, consultation_id: int, request: Request) -> Opinion:
+    """A 立法意见 request joins a consultation that is still open, as one opinion: the resident's own words (the
+    request's details, or its title when there are none) verbatim, on the article they clearly concern, else on the
+    draft as a whole. The resident's name and phone stay on the request (one place to mask, erase and purge them);
+    the opinion points to it, and is anonymous in the submission."""
+    consultation = get_consultation(session, consultation_id)
+    if consultation.closes_on is not None and consultation.closes_on < now().date():
+        raise UserError(f"征求意见“{consultation.title}”已于 {consultation.closes_on:%Y-%m-%d} 截止，不能再加入意见")
+    if request.kind != RequestKind.LEGISLATIVE_OPINION:
+        raise UserError(f"诉求 {request.ref} 的类型不是“立法意见”，不能加入征求意见")
+    assert request.id is not None
+    already = session.exec(select(Opinion.id).where(Opinion.request_id == request.id)).first()
+    if already is not None:
+        raise UserError(f"诉求 {request.ref} 已作为意见 #{already} 加入征求意见")
+    text = request.text if request.text.strip() else request.title
+    matcher, _ = article_matcher(session, consultation_id)
+    best = best_article(suggest_articles(matcher, text))
+    return add_opinion(
+        session,
+        actor,
+        consultation_id,
+        text,
+        articles=[best.article_id] if best else [],
+        contributor_kind=ContributorKind.RESIDENT,
+        channel=REQUEST_CHANNELS.get(request.channel, OpinionChannel.ONLINE),
+        given_on=request.created_at.date(),
+        request_id=request.id,
+    )
 
 
 def _opinion(session: Session, opinion_id: int) -> Opinion:

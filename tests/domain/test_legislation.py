@@ -3,7 +3,7 @@ both databases, and opinions matched to the articles they concern."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -143,3 +143,34 @@ def test_an_outcome_is_recorded_once(consulted) -> None:
             record_outcome(s, STREET, opinion.id, "采纳", note="再记一次")
         assert list_consultations(s)[0].adopted == 1
         assert s.exec(select(Opinion.outcome)).one() == "partly"
+
+
+def test_a_legislative_request_joins_an_open_consultation_once(consulted) -> None:
+    """Issue 19, item 3: the resident's words verbatim, on the article they clearly concern; their name and phone
+    stay on the request. Only a 立法意见 joins, only while the consultation is open, and only once."""
+    from models.core.clock import simulated_time
+    from models.legislation.opinions import attach_request, awaiting_callback, callback_list
+    from models.requests.intake import log_request
+
+    engine, consultation_id = consulted
+    details = "第六条里说的折叠座椅，  希望写明谁来维护\n（居民原话）"
+    with simulated_time(datetime(2026, 12, 1, 9, 30)), session_scope(engine) as s:
+        request = log_request(
+            s, STREET, title="对社区服务促进法草案的意见", text=details, kind="legislative_opinion",
+            channel="walk_in", resident_phone="13912345678",
+        ).request  # fmt: skip
+        opinion = attach_request(s, STREET, consultation_id, request)
+        assert opinion.text == request.text
+        assert (opinion.channel, opinion.given_on, opinion.contributor_phone) == ("visit", date(2026, 12, 1), None)
+        assert [a.label for a in consultation_view(s, consultation_id).articles if a.opinions] == ["第六条"]
+        with pytest.raises(UserError, match="已作为意见"):
+            attach_request(s, STREET, consultation_id, request)
+        help_request = log_request(s, STREET, title="楼道灯坏了", kind="help").request
+        with pytest.raises(UserError, match="不是“立法意见”"):
+            attach_request(s, STREET, consultation_id, help_request)
+        record_outcome(s, STREET, opinion.id, "未采纳", note="已有规定")
+        assert awaiting_callback(opinion) and [o.id for o in callback_list(s, consultation_id)] == [opinion.id]
+    with simulated_time(datetime(2026, 12, 21, 9, 0)), session_scope(engine) as s:
+        late = log_request(s, STREET, title="再提一条", kind="legislative_opinion").request
+        with pytest.raises(UserError, match="已于 2026-12-20 截止"):
+            attach_request(s, STREET, consultation_id, late)

@@ -1,0 +1,190 @@
+"""Issue 19: the consultation screen (F11) and the intake's 立法意见. A grid worker types an opinion heard at a forum,
+sees the articles it concerns suggested as it is typed, and saves it verbatim; the supervisor records the outcome and
+staff the callback; a department handler only reads; a 立法意见 request logged at the intake joins an open
+consultation."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlmodel import select
+from textual.widgets import DataTable, Input, Select
+
+from models.core.clock import now
+from models.legislation.consultations import create_consultation
+from models.legislation.drafts import read_draft
+from models.legislation.opinions import add_opinion
+from models.people.areas import add_area_chain
+from models.people.permissions import Actor
+from models.store.engine import session_scope
+from models.store.tables import Opinion, OpinionArticle, Request
+from tests.accounts import register
+from tests.tui.signing import screen_text, sign_in
+from tests.tui.waits import until
+from tui.app import XinshengApp
+from tui.consult import ConsultScreen
+from tui.intake import IntakeScreen
+
+DRAFT = Path(__file__).resolve().parents[1] / "data" / "draft_with_chapters.txt"
+GRID_WORKER = "王网格"
+SUPERVISOR = "郑主任"
+HANDLER = "区水务局·李"
+TITLE = "中华人民共和国社区服务促进法（草案）"
+
+
+def _app(engine, *, closes: date | None = None) -> XinshengApp:
+    with session_scope(engine) as s:
+        add_area_chain(s, "和平街道", "东社区", "第1网格")
+    register(engine, GRID_WORKER, "grid_worker", area="东社区/第1网格")
+    register(engine, SUPERVISOR, "supervisor", area="和平街道")
+    register(engine, HANDLER, "department", department="区水务局")
+    closes = closes or now().date() + timedelta(days=30)
+    with session_scope(engine) as s:
+        consultation = create_consultation(
+            s, Actor(SUPERVISOR, "supervisor"), read_draft(DRAFT), issuer="全国人大常委会法工委",
+            opens_on=closes - timedelta(days=40), closes_on=closes,
+        )  # fmt: skip
+        assert consultation.id is not None
+        add_opinion(
+            s, Actor(GRID_WORKER, "grid_worker"), consultation.id, "建议把第四条的“同步交付”落到实处", articles=[4],
+            name="赵大爷", phone="13912345678", consent=False,
+        )  # fmt: skip
+    return XinshengApp(engine)
+
+
+def _told(app: XinshengApp, words: str) -> bool:
+    return any(words in n.message for n in app._notifications)
+
+
+async def _consultation(pilot, app: XinshengApp, who: str) -> ConsultScreen:
+    await sign_in(pilot, app, who)
+    await pilot.press("f11")
+    await until(pilot, lambda: isinstance(app.screen, ConsultScreen), "the consultation screen")
+    screen = app.screen
+    assert isinstance(screen, ConsultScreen)
+    table = screen.query_one("#articles", DataTable)
+    await until(pilot, lambda: table.row_count == 10, "the nine articles and the whole draft listed")
+    await until(pilot, lambda: "第九条" in screen_text(app) and "整体" in screen_text(app), "the articles drawn")
+    return screen
+
+
+async def test_an_opinion_is_typed_matched_to_its_article_and_saved_verbatim(sqlite_catalog) -> None:
+    app = _app(sqlite_catalog)
+    typed = "楼道里能不能装个折叠座椅 老人上楼歇歇脚  "  # the two trailing spaces are the speaker's too
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _consultation(pilot, app, GRID_WORKER)
+        assert TITLE in screen_text(app) and "第六条" in screen_text(app)
+        await pilot.press("2")
+        await until(pilot, lambda: app.focused is screen.query_one("#opinion-text", Input), "the opinion form")
+        await pilot.press(*typed)
+        await until(pilot, lambda: "字面相同：折叠座椅" in screen_text(app), "第六条 suggested, with its reason")
+        assert "1 第六条" in screen_text(app)
+        await pilot.press("f5")
+        await until(pilot, lambda: "保存到：第六条" in screen_text(app))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: screen.query_one("#opinion-text", Input).value == "", "the form cleared")
+        await until(pilot, lambda: _told(app, "已保存意见"), "the notice")
+        await pilot.press("escape")  # back to the articles: 第六条 now counts one opinion
+        articles = screen.query_one("#articles", DataTable)
+        await until(pilot, lambda: articles.get_row("6")[1] == "1" if articles.row_count else False)
+    with session_scope(sqlite_catalog) as s:
+        opinion = s.exec(select(Opinion).where(Opinion.created_by == GRID_WORKER).order_by(Opinion.id.desc())).first()
+        assert opinion is not None and opinion.text == typed  # not trimmed, not normalised
+        links = s.exec(select(OpinionArticle.article_id).where(OpinionArticle.opinion_id == opinion.id)).all()
+        assert links == [6]
+        assert (opinion.contributor_kind, opinion.channel, opinion.consent) == ("resident", "forum", False)
+
+
+async def test_the_supervisor_records_the_outcome_and_the_callback_is_recorded(sqlite_catalog) -> None:
+    app = _app(sqlite_catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _consultation(pilot, app, SUPERVISOR)
+        articles = screen.query_one("#articles", DataTable)
+        articles.move_cursor(row=3)  # 第四条
+        opinions = screen.query_one("#opinions", DataTable)
+        await until(pilot, lambda: opinions.row_count == 1, "the opinion on 第四条")
+        assert "赵*" in screen_text(app) and "赵大爷" not in screen_text(app)  # no consent: the name is masked
+        opinions.focus()
+        await pilot.press("y")
+        await until(pilot, lambda: "最终条文或说明" in screen_text(app), "the outcome dialog")
+        await pilot.press(*"第四条增加交付后三个月内投入使用", "enter")
+        await until(pilot, lambda: _told(app, "意见 #1：采纳"))
+        await until(pilot, lambda: "待反馈" in screen_text(app), "the callback pending")
+        opinions.focus()
+        await pilot.press("y")  # a second outcome is not offered
+        await pilot.press("i")
+        await until(pilot, lambda: "已反馈" in screen_text(app) and "待反馈" not in screen_text(app))
+    with session_scope(sqlite_catalog) as s:
+        opinion = s.get(Opinion, 1)
+        assert opinion is not None
+        assert (opinion.outcome, opinion.final_text) == ("adopted", "第四条增加交付后三个月内投入使用")
+        assert opinion.informed_by == SUPERVISOR and opinion.informed_at is not None
+
+
+async def test_a_grid_worker_may_not_record_outcomes_and_a_handler_only_reads(sqlite_catalog) -> None:
+    app = _app(sqlite_catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _consultation(pilot, app, GRID_WORKER)
+        screen.query_one("#articles", DataTable).move_cursor(row=3)
+        opinions = screen.query_one("#opinions", DataTable)
+        await until(pilot, lambda: opinions.row_count == 1)
+        opinions.focus()
+        await pilot.press("y")
+        await pilot.press("n")
+        assert not screen.check_action("outcome", ("adopted",))
+    with session_scope(sqlite_catalog) as s:
+        assert s.get(Opinion, 1).outcome is None  # type: ignore[union-attr]
+
+    app = XinshengApp(sqlite_catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _consultation(pilot, app, HANDLER)
+        assert "2 登记意见" not in screen_text(app)  # no form for a role that records no opinions
+        await pilot.press("2")
+        await pilot.press("ctrl+s")
+        assert not screen.check_action("save", ())
+    with session_scope(sqlite_catalog) as s:
+        assert len(s.exec(select(Opinion)).all()) == 1
+
+
+async def test_a_legislative_request_joins_an_open_consultation_from_the_intake(sqlite_catalog) -> None:
+    app = _app(sqlite_catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await sign_in(pilot, app, GRID_WORKER)
+        screen = app.screen
+        assert isinstance(screen, IntakeScreen)
+        consultations = screen.query_one("#consultation", Select)
+        await until(pilot, lambda: screen.query_one("#grid", Select).value is not Select.BLANK, "the grid")
+        assert not consultations.display  # a 求助 has no use for it
+        await pilot.click("#title")
+        await pilot.press(*"对社区服务促进法草案的意见")
+        screen.query_one("#text", Input).focus()
+        await pilot.press(*"第六条说的折叠座椅 希望写明由物业维护")
+        kind = screen.query_one("#kind", Select)
+        kind.focus()
+        await pilot.press("enter")
+        await pilot.press(*"立法意见", "enter")
+        await until(pilot, lambda: kind.value == "legislative_opinion" and consultations.display, "the offer")
+        consultations.focus()
+        await pilot.press("enter", "down", "enter")
+        await until(pilot, lambda: isinstance(consultations.value, int), "the consultation chosen")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: _told(app, "已作为意见"), "the request logged and joined")
+    with session_scope(sqlite_catalog) as s:
+        request = s.exec(select(Request)).one()
+        opinion = s.exec(select(Opinion).where(Opinion.request_id == request.id)).one()
+        assert opinion.text == "第六条说的折叠座椅 希望写明由物业维护"
+        assert s.exec(select(OpinionArticle.article_id).where(OpinionArticle.opinion_id == opinion.id)).all() == [6]
+        assert opinion.contributor_name is None and opinion.contributor_phone is None  # they stay on the request
+
+
+async def test_a_closed_consultation_is_not_offered_at_the_intake(sqlite_catalog) -> None:
+    app = _app(sqlite_catalog, closes=now().date() - timedelta(days=1))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await sign_in(pilot, app, GRID_WORKER)
+        screen = app.screen
+        assert isinstance(screen, IntakeScreen)
+        kind = screen.query_one("#kind", Select)
+        kind.value = "legislative_opinion"
+        await until(pilot, lambda: screen.query_one("#grid", Select).value is not Select.BLANK)
+        assert not screen.query_one("#consultation", Select).display
