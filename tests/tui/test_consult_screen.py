@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlmodel import select
+from sqlmodel import col, select
 from textual.widgets import DataTable, Input, Select
 
 from models.core.clock import now
@@ -89,7 +89,9 @@ async def test_an_opinion_is_typed_matched_to_its_article_and_saved_verbatim(sql
         articles = screen.query_one("#articles", DataTable)
         await until(pilot, lambda: articles.get_row("6")[1] == "1" if articles.row_count else False)
     with session_scope(sqlite_catalog) as s:
-        opinion = s.exec(select(Opinion).where(Opinion.created_by == GRID_WORKER).order_by(Opinion.id.desc())).first()
+        opinion = s.exec(
+            select(Opinion).where(Opinion.created_by == GRID_WORKER).order_by(col(Opinion.id).desc())
+        ).first()
         assert opinion is not None and opinion.text == typed  # not trimmed, not normalised
         links = s.exec(select(OpinionArticle.article_id).where(OpinionArticle.opinion_id == opinion.id)).all()
         assert links == [6]
