@@ -1,5 +1,5 @@
 """`xinsheng consult …`: the legislative contact point — open a consultation on a draft law, see it with the opinions
-on each article, and record what the legislature adopted (docs/legislation.md)."""
+on each article, record what the legislature adopted, and tell each contributor (docs/legislation.md)."""
 
 from __future__ import annotations
 
@@ -176,6 +176,63 @@ def adopt(
             recorded = record_outcome(session, actor, opinion_id, outcome, final_text=final_text, note=note)
             label = Adoption.label_of(recorded.outcome)
         typer.echo(f"意见 #{opinion_id}：{label}")
+
+
+@app.command("callbacks")
+def callbacks(
+    ctx: typer.Context,
+    consultation_id: int = typer.Argument(None, metavar="编号", help="只列这次征求意见的（默认全部）"),
+    as_json: bool = typer.Option(False, "--json", help="每行一个 JSON 对象"),
+) -> None:
+    """待反馈：已有采纳结果、还没告诉提出人的意见（姓名只在同意署名时显示，电话遮蔽）。"""
+    with user_errors():
+        from models.core.vocabulary import Adoption, ContributorKind, Privilege
+        from models.legislation.callbacks import callbacks as callback_rows
+        from models.store.engine import session_scope
+
+        engine = engine_for(ctx)
+        signed_in(ctx, engine, Privilege.CONSULT_OPINION)
+        with session_scope(engine) as session:
+            rows = callback_rows(session, consultation_id)
+        if as_json:
+            for row in rows:
+                typer.echo(json.dumps(row.as_dict(), ensure_ascii=False))
+            return
+        if not rows:
+            typer.echo("没有待反馈的意见")
+            return
+        heading = None
+        for row in rows:
+            if row.consultation_id != heading:
+                heading = row.consultation_id
+                waiting = sum(1 for r in rows if r.consultation_id == heading)
+                typer.echo(f"征求意见 {heading}：{row.consultation}（待反馈 {waiting} 条）")
+            # the resident of a request is reached through it: its detail screen reveals the phone, audited
+            reach = "  ".join(part for part in (row.name, row.phone) if part) or f"见诉求 {row.request_ref}"
+            typer.echo(
+                f"  #{row.opinion_id}  {'、'.join(row.articles)}  {Adoption.label_of(row.outcome)}  "
+                f"{ContributorKind.label_of(row.contributor_kind)}  {reach}"
+            )
+        typer.echo("告知提出人后：xinsheng consult inform 意见编号", err=True)
+
+
+@app.command("inform")
+def inform(
+    ctx: typer.Context,
+    opinion_id: int = typer.Argument(..., metavar="意见编号", help="意见的编号（consult callbacks 中的 #N）"),
+) -> None:
+    """记录已把采纳结果告诉提出人（每条意见只记录一次）。"""
+    with user_errors():
+        from models.core.vocabulary import Adoption, Privilege
+        from models.legislation.opinions import record_callback
+        from models.store.engine import session_scope
+
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.CONSULT_OPINION)
+        with session_scope(engine) as session:
+            opinion = record_callback(session, actor, opinion_id)
+            label = Adoption.label_of(opinion.outcome)
+        typer.echo(f"意见 #{opinion_id}：已告知提出人（{label}）")
 
 
 @app.command("import-opinions")

@@ -17,7 +17,7 @@ def demo(
     force: bool = typer.Option(False, "--force", help="数据库已有数据时清空后重建"),
     seed: int = typer.Option(2026, "--seed", metavar="N", help="随机种子（相同种子生成相同数据）"),
 ) -> None:
-    """生成演示数据：一个街道的社区、网格、部门、事项清单和一年的诉求；同一种子结果相同。"""
+    """生成演示数据：一个街道的社区、网格、部门、事项清单，一年的诉求和下派任务，三次立法征求意见；同一种子结果相同。"""
     with user_errors():
         from models.demo.builder import (
             DEMO_PASSWORD,
@@ -47,6 +47,7 @@ def demo(
             f"演示数据已生成：{target}\n"
             f"  {summary.communities} 个社区、{summary.grids} 个网格、{summary.departments} 个部门、"
             f"{summary.items} 个清单事项、{summary.operators} 名工作人员、{summary.requests} 条诉求、"
-            f"{summary.events} 条办理记录、{summary.tasks} 件部门下派任务\n"
+            f"{summary.events} 条办理记录、{summary.tasks} 件部门下派任务、"
+            f"{summary.consultations} 次立法征求意见（{summary.opinions} 条意见）\n"
             f"  这是培训数据库：所有演示操作员的密码都是 {DEMO_PASSWORD}（如 系统管理员、各网格员）"
         )

@@ -1,7 +1,8 @@
 """A deterministic demo database: one street, its communities and grids, departments, a realistic catalog and a
-year of requests replayed through the real domain functions (catalog import, intake, matching, workflow), so every
-item, event, routing and figure in the demo is one the product itself produced. The words come from the data files
-read by models.demo.content.
+year of requests replayed through the real domain functions (catalog import, intake, matching, workflow), a year of
+tasks through the admission door and three consultations of the legislative contact point (models.demo.legislation),
+so every item, event, routing, opinion and figure in the demo is one the product itself produced. The words come from
+the data files read by models.demo.content.
 
 The same seed gives the same content; dates are laid out backwards from the day the demo is built.
 """
@@ -34,6 +35,7 @@ from models.core.vocabulary import (
     Status,
 )
 from models.demo import content as content
+from models.demo.legislation import build_consultations
 from models.files.catalog_import import import_catalog
 from models.matching.engine import Matcher
 from models.matching.loader import load_matcher
@@ -51,7 +53,17 @@ from models.requests.workflow import (
     sign,
 )
 from models.store.engine import delete_sqlite_file, forget_engine, open_engine, session_scope
-from models.store.tables import Area, CatalogItem, Department, Operator, Request, RequestEvent, Task
+from models.store.tables import (
+    Area,
+    CatalogItem,
+    Consultation,
+    Department,
+    Operator,
+    Opinion,
+    Request,
+    RequestEvent,
+    Task,
+)
 
 Progress = Callable[[str], None]
 
@@ -137,6 +149,8 @@ class DemoSummary:
     requests: int
     events: int
     tasks: int = 0
+    consultations: int = 0
+    opinions: int = 0
 
 
 def _pick(rng: random.Random, mix: tuple[tuple[str, float], ...]) -> str:
@@ -385,6 +399,8 @@ def build_demo(
         say(f"  已生成 {min(requests, start_index + batch)}/{requests} 条诉求")
 
     _pushed_down(engine, rng, anchor, tasks if tasks is not None else max(20, requests // 8), say)
+    # last, so that every request and task above is the same with or without the contact point's year
+    build_consultations(engine, rng, anchor, say, person=_person, phone=_phone)
 
     with Session(engine) as session:
         return DemoSummary(
@@ -396,6 +412,8 @@ def build_demo(
             requests=session.exec(select(func.count()).select_from(Request)).one(),
             events=session.exec(select(func.count()).select_from(RequestEvent)).one(),
             tasks=session.exec(select(func.count()).select_from(Task)).one(),
+            consultations=session.exec(select(func.count()).select_from(Consultation)).one(),
+            opinions=session.exec(select(func.count()).select_from(Opinion)).one(),
         )
 
 

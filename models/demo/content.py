@@ -9,6 +9,10 @@ text, not code, and so that the catalog goes through the same import a real stre
 - content.json holds everything else: the street, its communities (name → number of grids), its departments by
   level, the request scenarios, the slot values, names and the reasons and comments of the workflow, and the kinds
   of task departments push down to the street (the admission door's year).
+- consultations.json holds the legislative contact point's three consultations: which draft (a text file under
+  drafts/, written as the legislature publishes a draft for comment), when each opened and closed, and the opinions
+  residents and others gave on it, verbatim, with what the legislature later did with some of them. The drafts are
+  split by the same code that splits a draft `xinsheng consult new` reads.
 
 Template strings may contain the slots {building}, {unit}, {road}, {place}, {shop}, {time} and {days}, filled from
 SLOTS with str.format; no other braces appear in any string. The order of every list and mapping is part of the
@@ -25,6 +29,7 @@ from typing import TypedDict, cast
 HERE = Path(__file__).parent
 CATALOG_FILE = HERE / "catalog.csv"
 CONTENT_FILE = HERE / "content.json"
+CONSULTATIONS_FILE = HERE / "consultations.json"
 
 
 class CatalogRow(TypedDict):
@@ -67,6 +72,45 @@ class TaskTemplate(TypedDict):
     weight: float
 
 
+class OpinionData(TypedDict, total=False):
+    """One opinion as it was given. `articles` are the labels it was recorded against (全文: the whole draft); without
+    them the article is found by matching, as an import finds it. `name` true draws a made-up name, a string is the
+    name itself; `outcome` (an Adoption code) with its `final_text` and `note` is what the legislature decided."""
+
+    text: str
+    kind: str
+    channel: str
+    articles: list[str]
+    name: bool | str
+    consent: bool
+    phone: bool
+    outcome: str
+    final_text: str
+    note: str
+
+
+class ConsultationData(TypedDict, total=False):
+    """A consultation on one draft. Days count back from the day the demo is built (a negative `closes` is still
+    to come); `forums` are the days after opening on which the 座谈会 were held. With `decided`, the outcomes came
+    that many days ago (over `decided_spread` days): `stage` answered gives every opinion one, answering only those
+    the data gives; `informed_share` of the contributors who can be reached were told soon after."""
+
+    file: str
+    issuer: str
+    opens: int
+    closes: int
+    forums: list[int]
+    stage: str
+    decided: int
+    decided_spread: int
+    informed_share: float
+    opinions: list[OpinionData]
+
+
+def draft_text(consultation: ConsultationData) -> str:
+    return (HERE / consultation["file"]).read_text(encoding="utf-8")
+
+
 def _read_catalog() -> list[CatalogRow]:
     with CATALOG_FILE.open(encoding="utf-8", newline="") as fh:
         return cast(list[CatalogRow], list(csv.DictReader(fh)))
@@ -90,3 +134,7 @@ TASKS: list[TaskTemplate] = _data["tasks"]
 RETURN_RULINGS: dict[str, list[str]] = _data["return_rulings"]
 CATALOG: list[CatalogRow] = _read_catalog()
 del _data
+_consultations = json.loads(CONSULTATIONS_FILE.read_text(encoding="utf-8"))
+CONSULTATIONS: list[ConsultationData] = _consultations["consultations"]
+NOT_ADOPTED_NOTES: list[str] = _consultations["not_adopted_notes"]
+del _consultations

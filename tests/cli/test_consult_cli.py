@@ -109,3 +109,51 @@ def test_a_bad_opinion_row_is_one_line_and_nothing_is_written(point: Path, tmp_p
 def test_bad_consult_options_are_one_line(point: Path, tmp_path: Path, args, words) -> None:
     (tmp_path / "empty.txt").write_text("\n \n", encoding="utf-8")
     _refused(run(point, *(a.format(tmp=tmp_path) for a in args)), *words)
+
+
+def test_the_callback_list_and_informing_a_contributor(point: Path, tmp_path: Path) -> None:
+    """Staff see whom to tell and what (masked: a name only with consent, the phone never whole), and record it once."""
+    sheet = tmp_path / "座谈会记录.csv"
+    sheet.write_text(OPINIONS, encoding="utf-8")
+    assert run(point, "consult", "import-opinions", "1", str(sheet)).exit_code == 0
+    assert run(point, "consult", "callbacks").stdout.strip() == "没有待反馈的意见"  # nothing decided yet
+    for opinion, outcome in (("1", "采纳"), ("2", "未采纳"), ("3", "未采纳")):
+        assert run(point, "consult", "adopt", opinion, "--outcome", outcome, "--note", "已报送").exit_code == 0
+    listed = run(point, "consult", "callbacks")
+    assert listed.exit_code == 0, listed.output
+    lines = listed.stdout.splitlines()
+    assert lines[0] == "征求意见 1：中华人民共和国社区服务促进法（草案）（待反馈 2 条）"
+    assert lines[1] == "  #1  第六条  采纳  居民  王**  138****5678"  # no consent: the name masked
+    assert lines[2] == "  #2  第五条、第八条  未采纳  信息员  李建国"  # named with consent, no phone left
+    assert len(lines) == 3  # the anonymous opinion has nobody to tell
+    assert "13812345678" not in listed.output and "王秀兰" not in listed.output
+    rows = [json.loads(line) for line in run(point, "consult", "callbacks", "1", "--json").stdout.splitlines()]
+    assert [(r["id"], r["articles"], r["outcome"], r["name"], r["phone"]) for r in rows] == [
+        (1, ["第六条"], "adopted", "王**", "138****5678"),
+        (2, ["第五条", "第八条"], "not_adopted", "李建国", None),
+    ]
+    told = run(point, "consult", "inform", "1")
+    assert told.exit_code == 0 and told.stdout.strip() == "意见 #1：已告知提出人（采纳）", told.output
+    assert [r["id"] for r in map(json.loads, run(point, "consult", "callbacks", "--json").stdout.splitlines())] == [2]
+    with session_scope(open_engine(point)) as s:
+        informed = s.get(Opinion, 1)
+        assert informed is not None and informed.informed_at is not None and informed.informed_by == "管理员"
+    _refused(run(point, "consult", "inform", "1"), "#1", "已于", "反馈过")
+    _refused(run(point, "consult", "callbacks", "9"), "没有编号为 9")
+
+
+@pytest.mark.parametrize(
+    ("setup", "opinion", "words"),
+    [
+        (False, "99", ("没有编号为 #99",)),
+        (True, "1", ("#1", "还没有结果")),
+    ],
+)
+def test_informing_about_an_opinion_that_cannot_be_told_is_one_line(
+    point: Path, tmp_path: Path, setup: bool, opinion: str, words: tuple[str, ...]
+) -> None:
+    if setup:
+        sheet = tmp_path / "意见.csv"
+        sheet.write_text(OPINIONS, encoding="utf-8")
+        assert run(point, "consult", "import-opinions", "1", str(sheet)).exit_code == 0
+    _refused(run(point, "consult", "inform", opinion), *words)

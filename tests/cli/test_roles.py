@@ -44,6 +44,7 @@ EVERYONE = frozenset(ROLES)
 ADMIN = frozenset({"admin"})
 OVERSIGHT = frozenset({"supervisor", "admin"})
 IMPORTERS = frozenset({"community", "supervisor", "admin"})
+CONTACT_POINT = frozenset({"grid_worker", "community", "supervisor", "admin"})  # who records opinions, tells people
 
 HISTORY = (
     "工单编号,诉求标题,诉求内容,来电人,联系电话,受理时间,承办单位,办理状态\n"
@@ -62,6 +63,11 @@ TASKS = (
 )
 MORE_TASKS = (
     "文号,任务标题,下派部门,收到日期,下派对象\n水发〔2026〕20号,报送节水宣传照片,区水务局,2026-03-20,槐安里社区\n"
+)
+# one opinion on the consultation, its outcome recorded and its contributor not yet told
+OPINIONS = (
+    "意见内容,针对条款,提出人类型,征集渠道,提出日期,姓名,联系电话\n"
+    "楼道里放几把折叠椅,第六条,居民,座谈会,2026-03-05,赵大妈,13700002222\n"
 )
 
 
@@ -87,6 +93,7 @@ def base(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Ite
         (folder / "more.csv").write_text(MORE, encoding="utf-8")
         (folder / "tasks.csv").write_text(TASKS, encoding="utf-8")
         (folder / "more_tasks.csv").write_text(MORE_TASKS, encoding="utf-8")
+        (folder / "opinions.csv").write_text(OPINIONS, encoding="utf-8")
         draft = Path(__file__).resolve().parents[1] / "data" / "draft_with_chapters.txt"
         (folder / "draft.txt").write_text(draft.read_text(encoding="utf-8"), encoding="utf-8")
         for args in (
@@ -96,6 +103,8 @@ def base(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Ite
             ("tasks", "import", str(folder / "tasks.csv")),
             ("tasks", "apply", "RW-2026-00002", "--on", "2026-03-05"),
             ("consult", "new", "--file", str(folder / "draft.txt"), "--closes", "2026-12-31"),
+            ("consult", "import-opinions", "1", str(folder / "opinions.csv")),
+            ("consult", "adopt", "1", "--outcome", "采纳", "--note", "已报送"),
         ):
             done = runner.invoke(app, ["--db", str(db), *args])
             assert done.exit_code == 0, (args, done.output)
@@ -194,6 +203,8 @@ CASES: list[tuple[str, tuple[str, ...], frozenset[str], str | None, str]] = [
     ("consult new", ("consult", "new", "--file", "{folder}/draft.txt"), OVERSIGHT, None, "2"),
     ("consult list", ("consult", "list"), EVERYONE, None, "社区服务促进法"),
     ("consult show", ("consult", "show", "1"), EVERYONE, None, "第六条"),
+    ("consult callbacks", ("consult", "callbacks"), CONTACT_POINT, None, "赵**  137****2222"),
+    ("consult inform", ("consult", "inform", "1"), CONTACT_POINT, None, "意见 #1：已告知提出人"),
     ("catalog proposals xlsx", ("catalog", "proposals", "-f", "xlsx", "-o", "{tmp}/建议.xlsx"), OVERSIGHT, None,
      "已写出"),
     ("settings admission change", ("settings", "admission", "--decide", "10"), ADMIN, None, "10 个工作日内决定"),

@@ -12,7 +12,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from models.core.clock import simulated_time
-from models.core.vocabulary import STATUS_LABELS
+from models.core.vocabulary import STATUS_LABELS, Adoption, ContributorKind, OpinionChannel, RequestKind
 from models.demo import content
 from models.demo.builder import build_demo, ensure_demo
 from models.reporting.stats import compute_stats
@@ -36,7 +36,10 @@ from models.store.tables import CatalogItem, CatalogRevision, Department, MatchE
 # 150-request demo built before and after it is the same, table by table).
 # And once more: a tenth of the recent requests (was 7%) end as 退单 awaiting their ruling, so the default demo
 # always has some (one build had none, and test_default_demo_meets_the_brief failed on it).
-DEMO_FINGERPRINT = "1c67e581d60580cfdcf42ff646a8d2817152847cb7cedb6100deea93f381902a"
+# Recomputed for issue 19: the demo gains the legislative contact point's three consultations (built last, from the
+# same random generator, so every earlier row is unchanged: the tables above still digest to 1c67e581…902a), and the
+# fingerprint now covers consultations, articles, opinions and their articles.
+DEMO_FINGERPRINT = "4e5a1dbb7460cab470bdcafdff19caddab7cff31b0e529ff12250a00517d3d64"
 FINGERPRINT_COLUMNS = {
     "area": "id, name, kind, parent_id",
     "department": "id, name, level, parent_id, phone, active",
@@ -56,15 +59,25 @@ FINGERPRINT_COLUMNS = {
     "item_id, match_score, admission, status, applied_on, decision_due_on, admitted_until, provided, escalated, "
     "reason, created_at, version",
     "taskevent": "id, task_id, at, actor, action, from_status, to_status, note, data",
+    "consultation": "id, title, issuer, opens_on, closes_on, file_name, text_sha256, created_at, created_by",
+    "article": "id, consultation_id, position, number, chapter, section, text",
+    "opinion": "id, consultation_id, text, contributor_kind, channel, given_on, contributor_name, contributor_phone, "
+    "consent, request_id, import_key, created_at, created_by, outcome, outcome_note, final_text, decided_at, "
+    "informed_at, informed_by, version",
+    "opinionarticle": "opinion_id, article_id",
 }
 
 
 def _fingerprint(path: Path) -> str:
-    """Columns are named rather than taken from the schema, so a new column elsewhere does not break the check."""
+    """Columns are named rather than taken from the schema, so a new column elsewhere does not break the check.
+
+    Rows are ordered by their first two columns: the first alone is every table's key but opinionarticle's, whose
+    key is both (for the other tables the second column changes nothing, so their part of the digest is as before).
+    """
     digest = hashlib.sha256()
     with contextlib.closing(sqlite3.connect(path)) as con:
         for table, columns in FINGERPRINT_COLUMNS.items():
-            for row in con.execute(f"SELECT {columns} FROM {table} ORDER BY 1"):
+            for row in con.execute(f"SELECT {columns} FROM {table} ORDER BY 1, 2"):
                 digest.update(repr((table, row)).encode())
     return digest.hexdigest()
 
@@ -122,6 +135,92 @@ def test_demo_content_hangs_together() -> None:
     assert set(content.CALLBACK_COMMENTS) == {"satisfied", "basically", "unsatisfied"}
 
 
+def test_demo_consultations_hang_together() -> None:
+    """consultations.json is edited by hand too: every code is one of the vocabulary's, every article an opinion
+    names is one its draft has, every forum is held while the consultation is open, and each consultation gathers
+    what a contact point gathers in a month (25–60 opinions)."""
+    from models.legislation.drafts import split_draft
+
+    assert len(content.CONSULTATIONS) == 3 and content.NOT_ADOPTED_NOTES
+    for plan in content.CONSULTATIONS:
+        draft = split_draft(content.draft_text(plan))
+        numbers = {a.number for a in draft.articles}
+        assert 10 <= len(numbers) <= 25 and all(numbers), plan["file"]
+        assert plan["opens"] > plan["closes"] and all(0 <= d <= plan["opens"] - plan["closes"] for d in plan["forums"])
+        opinions = plan["opinions"]
+        assert 25 <= len(opinions) <= 60, plan["file"]
+        for o in opinions:
+            assert o["kind"] in ContributorKind.codes() and o["channel"] in OpinionChannel.codes(), o["text"]
+            assert set(o.get("articles", [])) <= numbers | {"全文"}, o["text"]
+            assert o.get("outcome", Adoption.NOT_ADOPTED) in Adoption.codes(), o["text"]
+            if o.get("outcome") in (Adoption.ADOPTED, Adoption.PARTLY):
+                assert o.get("final_text") or o.get("note"), o["text"]  # the domain refuses one without either
+            assert not o.get("consent") or o.get("name"), o["text"]  # consent to be named needs a name
+        if plan["stage"] == "open":
+            assert plan["closes"] < 0 and not any("outcome" in o for o in opinions)
+
+
+def test_the_demo_is_a_contact_point_with_three_consultations(tmp_path: Path) -> None:
+    """One consultation answered long ago, one closed lately with its answer coming in, one still open: opinions of
+    every kind and channel, verbatim, on the articles the draft was split into; every outcome; callbacks done and
+    still to do."""
+    from models.core.clock import now
+    from models.legislation.consultations import list_consultations
+    from models.legislation.opinions import callback_list
+    from models.store.tables import Article, Consultation, Opinion, OpinionArticle
+
+    engine = open_engine(tmp_path / "demo.db")
+    summary = build_demo(engine, requests=150, seed=7)
+    today = now().date()
+    with Session(engine) as s:
+        listed = {c.id: c for c in list_consultations(s)}
+        consultations = s.exec(select(Consultation).order_by(Consultation.opens_on)).all()
+        opinions = s.exec(select(Opinion)).all()
+        articles = s.exec(select(Article)).all()
+        links = s.exec(select(OpinionArticle)).all()
+        waiting = callback_list(s)
+        requests = {r.id: r for r in s.exec(select(Request)).all()}
+    assert summary.consultations == 3 and summary.opinions == len(opinions)
+    answered, answering, still_open = consultations
+    assert [listed[c.id].open for c in consultations] == [False, False, True]
+    assert still_open.opens_on < today < still_open.closes_on  # open relative to the demo's now
+    assert answered.closes_on < answering.opens_on and answering.closes_on < today
+    chapters = {c.id: {a.chapter for a in articles if a.consultation_id == c.id} for c in consultations}
+    assert len(chapters[answered.id]) > 5 and chapters[answering.id] == {""} and len(chapters[still_open.id]) > 5
+    assert all(10 <= listed[c.id].articles <= 25 for c in consultations)
+    assert any(a.section for a in articles if a.consultation_id == still_open.id)
+    by = {c.id: [o for o in opinions if o.consultation_id == c.id] for c in consultations}
+    assert all(25 <= len(by[c.id]) <= 60 for c in consultations), {k: len(v) for k, v in by.items()}
+    for c in consultations:
+        assert all(c.opens_on <= o.given_on <= min(c.closes_on, today) for o in by[c.id]), c.title
+        assert {o.contributor_kind for o in by[c.id]} == set(ContributorKind.codes()), c.title
+        assert {o.channel for o in by[c.id]} == set(OpinionChannel.codes()), c.title
+    assert all(o.created_at <= now() and (o.decided_at or o.created_at) <= now() for o in opinions)
+    # verbatim: a letter keeps its line breaks and its indentation
+    letter = next(o for o in content.CONSULTATIONS[0]["opinions"] if o["text"].startswith("尊敬的"))
+    assert letter["text"] in {o.text for o in by[answered.id]} and "\n    一、" in letter["text"]
+    attached = {link.opinion_id for link in links}
+    linked_twice = {link.opinion_id for link in links if sum(1 for x in links if x.opinion_id == link.opinion_id) > 1}
+    assert {o.id for o in opinions} - attached and linked_twice  # some on the whole draft, some on two articles
+    assert all(o.contributor_name for o in opinions if o.consent) and any(o.contributor_phone for o in opinions)
+    # the answer: every opinion of the old consultation, some of the recent one, none of the open one
+    assert all(o.outcome for o in by[answered.id]) and not any(o.outcome for o in by[still_open.id])
+    assert 0 < sum(1 for o in by[answering.id] if o.outcome) < len(by[answering.id])
+    assert {o.outcome for o in opinions if o.outcome} == set(Adoption.codes())
+    assert any(o.final_text for o in opinions if o.outcome == Adoption.ADOPTED)
+    told = [o for o in opinions if o.informed_at is not None]
+    assert told and all(o.outcome and o.decided_at and o.decided_at < o.informed_at <= now() for o in told)
+    assert sum(1 for o in told if o.consultation_id == answered.id) > sum(
+        1 for o in waiting if o.consultation_id == answered.id
+    )
+    assert any(o.consultation_id == answering.id for o in waiting)
+    # a 立法意见 request logged while the draft is open is passed on as an opinion, anonymous
+    for o in opinions:
+        if o.request_id is not None:
+            assert o.consultation_id == still_open.id and requests[o.request_id].kind == RequestKind.LEGISLATIVE_OPINION
+            assert o.contributor_name is None and o.contributor_phone is None
+
+
 def test_demo_modules_stay_short() -> None:
     """The demo's words belong in its data files; code that grows past this is holding data again."""
     for module in Path(content.__file__).parent.glob("*.py"):
@@ -159,6 +258,17 @@ def test_default_demo_meets_the_brief(tmp_path: Path) -> None:
     assert examples >= 1000 and without_creation == 0 and hours > 0 and district >= 10
     overall = compute_stats(Session(engine)).overall
     assert overall.resolution.denominator > 1000 and 0.8 < (overall.resolution.value or 0) < 1.0
+    assert summary.consultations == 3 and 90 <= summary.opinions <= 180
+    with Session(engine) as s:
+        from models.store.tables import Consultation, Opinion
+
+        joined = s.exec(
+            select(Request.kind, Request.created_at, Consultation.opens_on, Consultation.closes_on)
+            .join(Opinion, Opinion.request_id == Request.id)
+            .join(Consultation, Consultation.id == Opinion.consultation_id)
+        ).all()
+    # the 立法意见 requests logged while the property regulation is open join it (how many depends on the day built)
+    assert all(k == RequestKind.LEGISLATIVE_OPINION and opens <= at.date() <= closes for k, at, opens, closes in joined)
     assert ensure_demo(engine) is None  # built once; a second start leaves it alone
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from models.demo import content
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -27,6 +29,7 @@ def test_wheel_contains_styles_and_migrations(tmp_path: Path) -> None:
     assert "models/store/migrations/script.py.mako" in names
     assert any(n.startswith("models/store/migrations/versions/0001_") for n in names)
     assert any(n.startswith("models/store/migrations/versions/0002_") for n in names)
-    assert {"models/demo/catalog.csv", "models/demo/content.json"} <= names  # the demo is data
+    assert {"models/demo/catalog.csv", "models/demo/content.json", "models/demo/consultations.json"} <= names  # data
+    assert {f"models/demo/{plan['file']}" for plan in content.CONSULTATIONS} <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "xinsheng = commands.main:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
