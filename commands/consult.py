@@ -235,6 +235,30 @@ def inform(
         typer.echo(f"意见 #{opinion_id}：已告知提出人（{label}）")
 
 
+@app.command("attach")
+def attach(
+    ctx: typer.Context,
+    consultation_id: int = typer.Argument(..., metavar="编号", help="仍在征求意见的草案编号"),
+    refs: list[str] = typer.Argument(..., metavar="诉求编号…", help="类型为“立法意见”的诉求编号，可给多个"),
+) -> None:
+    """把已登记的“立法意见”诉求加入征求意见：居民原话照录，对应到明显相关的条款，否则作为对草案整体的意见。"""
+    with user_errors():
+        from models.core.vocabulary import Privilege
+        from models.legislation.opinions import attach_request
+        from models.requests.queries import request_by_ref
+        from models.store.engine import session_scope
+
+        engine = engine_for(ctx)
+        actor = signed_in(ctx, engine, Privilege.CONSULT_OPINION)
+        with session_scope(engine) as session:  # all or none: a refused ref leaves the others unattached too
+            joined = []
+            for typed in refs:
+                request = request_by_ref(session, typed, actor)  # only requests within the operator's reach
+                joined.append((request.ref, attach_request(session, actor, consultation_id, request).id))
+        for ref, opinion_id in joined:
+            typer.echo(f"{ref} → 意见 #{opinion_id}")
+
+
 @app.command("import-opinions")
 def import_opinions(
     ctx: typer.Context,

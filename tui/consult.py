@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from models.core.clock import now
 from models.core.text import mask_name, mask_personal, mask_phone
 from models.core.vocabulary import Adoption, ContributorKind, OpinionChannel, Privilege
+from models.legislation.callbacks import Contact, reveal_contributor
 from models.legislation.consultations import (
     ArticleView,
     ConsultationSummary,
@@ -90,6 +91,7 @@ class ConsultScreen(XinshengScreen):
         Binding("h", f"outcome('{Adoption.PARTLY}')", tr("部分采纳"), id="xinsheng.consult.partly"),
         Binding("n", f"outcome('{Adoption.NOT_ADOPTED}')", tr("未采纳"), id="xinsheng.consult.not-adopted"),
         Binding("i", "inform", tr("已反馈"), id="xinsheng.consult.inform"),
+        Binding("v", "reveal", tr("查看电话"), id="xinsheng.consult.reveal"),
     ]
 
     def __init__(self) -> None:
@@ -273,12 +275,14 @@ class ConsultScreen(XinshengScreen):
         if action in ("save", "pick", "whole_draft", "clear"):
             on_form = self.query_one("#consult-tabs", TabbedContent).active == "tab-opinion"
             return may(actor, Privilege.CONSULT_OPINION) and on_form
-        if action in ("outcome", "inform"):
+        if action in ("outcome", "inform", "reveal"):
             opinion = self._highlighted_opinion()
             if self.focused is not self.query_one("#opinions", DataTable) or opinion is None:
                 return False
             if action == "outcome":
                 return may(actor, Privilege.CONSULT_MANAGE) and opinion.outcome is None
+            if action == "reveal":
+                return may(actor, Privilege.CONSULT_OPINION) and bool(opinion.contributor_phone)
             return may(actor, Privilege.CONSULT_OPINION) and awaiting_callback(opinion)
         if action == "tab" and parameters == ("tab-opinion",):
             return may(actor, Privilege.CONSULT_OPINION) and not isinstance(self.focused, Input)
@@ -451,6 +455,31 @@ class ConsultScreen(XinshengScreen):
             )
 
         self.app.push_screen(NoteDialog(f"#{opinion_id} {question}", example), answered)
+
+    def action_reveal(self) -> None:
+        """The contributor's number in full, to call them back: with a reason, recorded in the audit trail, shown
+        only in a notification that disappears (as a request's contact is)."""
+        opinion = self._highlighted_opinion()
+        if opinion is None or opinion.id is None:
+            return
+        opinion_id, actor = opinion.id, self.xapp.actor
+
+        def answered(note: NoteResult | None) -> None:
+            if note is None:
+                return
+
+            def shown(contact: Contact) -> None:
+                self.notify(
+                    tr("{} {}（已记录查看）").format(contact.name or "—", contact.phone),
+                    title=tr("提出人联系方式 #{}").format(opinion_id),
+                    timeout=20,
+                )
+
+            self.xapp.run_db(lambda s: reveal_contributor(s, actor, opinion_id, note.text), shown, group="reveal")
+
+        self.app.push_screen(
+            NoteDialog(tr("查看提出人电话：用途（必填，将记入审计记录）"), tr("如：告知采纳结果")), answered
+        )
 
     def action_inform(self) -> None:
         opinion = self._highlighted_opinion()

@@ -496,6 +496,9 @@ _WORDED: dict[str, str] = {
     "选第3条建议": "Pick suggestion 3",
     "采纳结果": "Outcome",
     "；已作为意见 #{} 加入征求意见": "; joined the consultation as opinion #{}",
+    "提出人联系方式 #{}": "Contributor's contact, opinion #{}",
+    "查看提出人电话：用途（必填，将记入审计记录）": "See the contributor's phone: why (required, kept in the audit trail)",
+    "如：告知采纳结果": "e.g. to tell them the outcome",
 }
 
 EN: dict[str, str] = {**english_names(), **_WORDED}

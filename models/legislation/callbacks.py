@@ -16,10 +16,14 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
+from models.access import audit
+from models.core.errors import UserError
 from models.core.text import mask_name, mask_phone
+from models.core.vocabulary import AuditAction, Privilege
 from models.legislation.consultations import get_consultation
 from models.legislation.opinions import callback_list
-from models.store.tables import Article, Consultation, OpinionArticle, Request
+from models.people.permissions import Actor, require
+from models.store.tables import Article, Consultation, Opinion, OpinionArticle, Request
 
 WHOLE_DRAFT = "全文"
 
@@ -102,3 +106,23 @@ def callbacks(session: Session, consultation_id: int | None = None) -> list[Call
             )
         )
     return sorted(out, key=lambda c: (c.consultation_id, c.opinion_id))
+
+
+@dataclass(frozen=True)
+class Contact:
+    opinion_id: int
+    name: str
+    phone: str
+
+
+def reveal_contributor(session: Session, actor: Actor, opinion_id: int, reason: str) -> Contact:
+    """The contributor's name and phone in full, for the callback: only for those who record opinions, with a
+    reason, and recorded in the audit trail (as a request's contact is, models.requests.personal_data)."""
+    require(actor, Privilege.CONSULT_OPINION)
+    if not reason.strip():
+        raise UserError("查看提出人联系方式必须写明用途")
+    opinion = session.get(Opinion, opinion_id)
+    if opinion is None:
+        raise UserError(f"没有编号为 #{opinion_id} 的意见")
+    audit.record(session, actor, AuditAction.REVEAL_PERSONAL_DATA, opinion=opinion_id, reason=reason.strip())
+    return Contact(opinion_id, opinion.contributor_name or "", opinion.contributor_phone or "")

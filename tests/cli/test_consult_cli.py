@@ -4,6 +4,7 @@ submission out in md, xlsx and docx; bad input is one line, exit 2, nothing writ
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from sqlmodel import func, select
 from typer.testing import CliRunner, Result
 
 from commands.main import app
+from models.core.clock import now
 from models.store.engine import open_engine, session_scope
 from models.store.tables import Opinion
 from tests.accounts import cli_first_admin
@@ -35,7 +37,8 @@ def run(db: Path, *args: str) -> Result:
 def point(tmp_path: Path, sqlite_template: Path) -> Path:
     db = migrated_sqlite(sqlite_template, tmp_path / "point.db")
     cli_first_admin(str(db))
-    made = run(db, "consult", "new", "--file", str(DRAFT), "--issuer", "全国人大常委会法工委", "--closes", "2026-12-20")
+    closes = f"{now() + timedelta(days=30):%Y-%m-%d}"  # open whenever the suite runs
+    made = run(db, "consult", "new", "--file", str(DRAFT), "--issuer", "全国人大常委会法工委", "--closes", closes)
     assert made.exit_code == 0 and made.stdout.strip() == "1", made.output
     return db
 
@@ -157,3 +160,29 @@ def test_informing_about_an_opinion_that_cannot_be_told_is_one_line(
         sheet.write_text(OPINIONS, encoding="utf-8")
         assert run(point, "consult", "import-opinions", "1", str(sheet)).exit_code == 0
     _refused(run(point, "consult", "inform", opinion), *words)
+
+
+def test_logged_legislative_requests_join_all_or_none(point: Path) -> None:
+    """`consult attach ID REF…`: 立法意见 requests already logged join the consultation, each once; one refused ref
+    and none of them joins."""
+    from models.people.permissions import Actor
+    from models.requests.intake import log_request
+
+    with session_scope(open_engine(point)) as s:
+        admin = Actor("管理员", "admin")
+        log_request(s, admin, title="对草案的意见", text="第六条的折叠座椅要写明谁维护", kind="legislative_opinion")
+        log_request(s, admin, title="也谈社区服务", text="建议总则写上志愿服务", kind="legislative_opinion")
+        log_request(s, admin, title="楼道灯坏了", kind="help")
+    year = now().year
+    _refused(run(point, "consult", "attach", "1", "1", "3"), f"XS-{year}-000003", "不是“立法意见”")
+    _refused(run(point, "consult", "attach", "1", "99"), "99")
+    _refused(run(point, "consult", "attach", "7", "1"), "没有编号为 7 的征求意见")
+    with session_scope(open_engine(point)) as s:
+        assert s.exec(select(func.count()).select_from(Opinion)).one() == 0  # nothing half-joined
+    done = run(point, "consult", "attach", "1", "1", f"XS-{year}-000002")
+    assert done.exit_code == 0, done.output
+    assert done.stdout.splitlines() == [f"XS-{year}-000001 → 意见 #1", f"XS-{year}-000002 → 意见 #2"]
+    _refused(run(point, "consult", "attach", "1", "2"), "已作为意见 #2")
+    shown = json.loads(run(point, "consult", "show", "1", "--json").stdout)
+    sixth = next(a for a in shown["articles"] if a["number"] == "第六条")
+    assert [o["text"] for o in sixth["opinions"]] == ["第六条的折叠座椅要写明谁维护"]

@@ -25,6 +25,9 @@ from typer.testing import CliRunner, Result
 from commands.main import app
 from models.core.clock import now
 from models.core.vocabulary import ROLE_LABELS
+from models.people.areas import find_area
+from models.people.permissions import Actor
+from models.requests.intake import log_request
 from models.store.engine import forget_engine, open_engine, session_scope
 from models.store.tables import AuditEvent, MatchExample, Operator, SignInSession
 from tests.accounts import PASSWORD, cli_first_admin, cli_login, register
@@ -64,10 +67,12 @@ TASKS = (
 MORE_TASKS = (
     "文号,任务标题,下派部门,收到日期,下派对象\n水发〔2026〕20号,报送节水宣传照片,区水务局,2026-03-20,槐安里社区\n"
 )
-# one opinion on the consultation, its outcome recorded and its contributor not yet told
+# two opinions on the consultation: the first with its outcome recorded and its contributor not yet told, the second
+# still waiting for its outcome
 OPINIONS = (
     "意见内容,针对条款,提出人类型,征集渠道,提出日期,姓名,联系电话\n"
     "楼道里放几把折叠椅,第六条,居民,座谈会,2026-03-05,赵大妈,13700002222\n"
+    "楼梯扶手太矮，老人扶着不得劲,第六条,居民,走访,2026-03-06,,\n"
 )
 
 
@@ -102,7 +107,15 @@ def base(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Ite
             ("requests", "import", str(folder / "history.csv")),
             ("tasks", "import", str(folder / "tasks.csv")),
             ("tasks", "apply", "RW-2026-00002", "--on", "2026-03-05"),
-            ("consult", "new", "--file", str(folder / "draft.txt"), "--closes", "2026-12-31"),
+            # open for a year from whenever the suite runs: a fixed closing date would refuse the draft once passed
+            (
+                "consult",
+                "new",
+                "--file",
+                str(folder / "draft.txt"),
+                "--closes",
+                f"{now() + timedelta(days=365):%Y-%m-%d}",
+            ),
             ("consult", "import-opinions", "1", str(folder / "opinions.csv")),
             ("consult", "adopt", "1", "--outcome", "采纳", "--note", "已报送"),
         ):
@@ -120,6 +133,12 @@ def base(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Ite
             # two-factor on, so that taking it off (a lost phone) has something to take
             session.exec(select(Operator).where(Operator.name == "目标人")).one().totp_secret = "JBSWY3DPEHPK3PXP"
             example_id = session.exec(select(MatchExample.id)).first()
+            # a 立法意见 logged in the grid, for `consult attach`
+            grid = find_area(session, "第1网格", "grid").id
+            log_request(
+                session, Actor(SIGNED_IN_AS["admin"], "admin"), title="对社区服务促进法草案的意见",
+                text="楼道里的折叠座椅谁来维护，第六条要写清楚", kind="legislative_opinion", area_id=grid,
+            )  # fmt: skip
         assert example_id is not None
         done = runner.invoke(app, ["--db", str(db), "db", "backup", str(folder / "backup.db")])
         assert done.exit_code == 0, done.output
@@ -205,6 +224,12 @@ CASES: list[tuple[str, tuple[str, ...], frozenset[str], str | None, str]] = [
     ("consult show", ("consult", "show", "1"), EVERYONE, None, "第六条"),
     ("consult callbacks", ("consult", "callbacks"), CONTACT_POINT, None, "赵**  137****2222"),
     ("consult inform", ("consult", "inform", "1"), CONTACT_POINT, None, "意见 #1：已告知提出人"),
+    ("consult import-opinions", ("consult", "import-opinions", "1", "{folder}/opinions.csv"), CONTACT_POINT, None,
+     "已存在 2"),
+    ("consult adopt", ("consult", "adopt", "2", "--outcome", "部分采纳", "--final-text", "第六条增加扶手高度要求"),
+     OVERSIGHT, None, "意见 #2：部分采纳"),
+    ("consult export", ("consult", "export", "1", "-f", "md", "-o", "{tmp}/意见.md"), OVERSIGHT, None, "已导出"),
+    ("consult attach", ("consult", "attach", "1", "XS-{year}-000004"), CONTACT_POINT, None, "→ 意见 #3"),
     ("catalog proposals xlsx", ("catalog", "proposals", "-f", "xlsx", "-o", "{tmp}/建议.xlsx"), OVERSIGHT, None,
      "已写出"),
     ("settings admission change", ("settings", "admission", "--decide", "10"), ADMIN, None, "10 个工作日内决定"),
@@ -223,7 +248,7 @@ assert len(set(CASE_IDS)) == len(CASE_IDS)
 
 
 def _arguments(args: tuple[str, ...], base: Base, tmp_path: Path) -> list[str]:
-    return [a.format(folder=base.folder, example=base.example_id, tmp=tmp_path) for a in args]
+    return [a.format(folder=base.folder, example=base.example_id, tmp=tmp_path, year=now().year) for a in args]
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -362,10 +387,10 @@ def test_the_session_file_is_private(case_db: Path) -> None:
 
 
 def test_a_department_handler_sees_only_its_own_units_figures(case_db: Path) -> None:
-    """R-1 was handled by 区水务局; R-2 and R-3 were never dispatched: the unit's figures hold R-1 alone."""
+    """R-1 was handled by 区水务局; R-2, R-3 and the 立法意见 were never dispatched: the unit's figures hold R-1."""
     cli_login(str(case_db), SIGNED_IN_AS["supervisor"])
     street = run(case_db, "stats")
-    assert "诉求总数 3" in street.stdout and "范围" not in street.stdout
+    assert "诉求总数 4" in street.stdout and "范围" not in street.stdout
     cli_login(str(case_db), SIGNED_IN_AS["department"])
     unit = run(case_db, "stats")
     assert unit.exit_code == 0, unit.output

@@ -5,6 +5,7 @@ consultation."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from models.legislation.opinions import add_opinion
 from models.people.areas import add_area_chain
 from models.people.permissions import Actor
 from models.store.engine import session_scope
-from models.store.tables import Opinion, OpinionArticle, Request
+from models.store.tables import AuditEvent, Opinion, OpinionArticle, Request
 from tests.accounts import register
 from tests.tui.signing import screen_text, sign_in
 from tests.tui.waits import until
@@ -108,6 +109,12 @@ async def test_the_supervisor_records_the_outcome_and_the_callback_is_recorded(s
         await until(pilot, lambda: opinions.row_count == 1, "the opinion on 第四条")
         assert "赵*" in screen_text(app) and "赵大爷" not in screen_text(app)  # no consent: the name is masked
         opinions.focus()
+        await pilot.press("v")  # the phone for the callback: with a reason, audited, only in a passing notice
+        await until(pilot, lambda: "查看提出人电话" in screen_text(app), "the reason asked for")
+        await pilot.press(*"告知结果", "enter")
+        await until(pilot, lambda: _told(app, "赵大爷 13912345678（已记录查看）"), "the contact shown")
+        assert "13912345678" not in screen_text(app).replace("赵大爷 13912345678（已记录查看）", "")
+        opinions.focus()
         await pilot.press("y")
         await until(pilot, lambda: "最终条文或说明" in screen_text(app), "the outcome dialog")
         await pilot.press(*"第四条增加交付后三个月内投入使用", "enter")
@@ -122,6 +129,10 @@ async def test_the_supervisor_records_the_outcome_and_the_callback_is_recorded(s
         assert opinion is not None
         assert (opinion.outcome, opinion.final_text) == ("adopted", "第四条增加交付后三个月内投入使用")
         assert opinion.informed_by == SUPERVISOR and opinion.informed_at is not None
+        [(actor, detail)] = s.exec(
+            select(AuditEvent.actor, AuditEvent.detail).where(AuditEvent.action == "reveal_personal_data")
+        ).all()
+        assert actor == SUPERVISOR and json.loads(detail) == {"opinion": 1, "reason": "告知结果"}
 
 
 async def test_a_grid_worker_may_not_record_outcomes_and_a_handler_only_reads(sqlite_catalog) -> None:
@@ -135,6 +146,7 @@ async def test_a_grid_worker_may_not_record_outcomes_and_a_handler_only_reads(sq
         await pilot.press("y")
         await pilot.press("n")
         assert not screen.check_action("outcome", ("adopted",))
+        assert screen.check_action("reveal", ())  # a grid worker calls contributors back
     with session_scope(sqlite_catalog) as s:
         assert s.get(Opinion, 1).outcome is None  # type: ignore[union-attr]
 
@@ -145,6 +157,12 @@ async def test_a_grid_worker_may_not_record_outcomes_and_a_handler_only_reads(sq
         await pilot.press("2")
         await pilot.press("ctrl+s")
         assert not screen.check_action("save", ())
+        screen.query_one("#articles", DataTable).move_cursor(row=3)
+        opinions = screen.query_one("#opinions", DataTable)
+        await until(pilot, lambda: opinions.row_count == 1)
+        opinions.focus()
+        await pilot.press("v")
+        assert not screen.check_action("reveal", ()) and "查看提出人电话" not in screen_text(app)
     with session_scope(sqlite_catalog) as s:
         assert len(s.exec(select(Opinion)).all()) == 1
 
