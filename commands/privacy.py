@@ -60,21 +60,29 @@ def erase(
         from models.core.errors import UserError
         from models.core.text import mask_phone
         from models.core.vocabulary import Privilege
-        from models.privacy.residents import erase_resident, find_requests
+        from models.privacy.residents import erase_resident, find_opinions, find_requests
         from models.store.engine import run_unit
 
         engine = engine_for(ctx)
         actor = signed_in(ctx, engine, Privilege.RESIDENT_DATA)
         if not yes:
-            count = run_unit(engine, lambda s: len(find_requests(s, phone=phone)))
-            question = f"删除 {mask_phone(phone)} 在 {count} 条诉求中的个人信息？不可撤销"
+            requests, opinions = run_unit(
+                engine, lambda s: (len(find_requests(s, phone=phone)), len(find_opinions(s, phone)))
+            )
+            count = requests + opinions
+            also = f"和 {opinions} 条立法意见" if opinions else ""
+            question = f"删除 {mask_phone(phone)} 在 {requests} 条诉求{also}中的个人信息？不可撤销"
             if count and interactive():
                 if not typer.confirm(question, default=False):
                     raise UserError("已取消，未做任何更改")
             elif count:
                 raise UserError("不在终端上运行：确认删除请加 --yes")
         erased = run_unit(engine, lambda s: erase_resident(s, actor, phone))
-        typer.echo(f"已删除 {mask_phone(phone)} 在 {erased} 条诉求中的个人信息；诉求和统计数字不变，已记入审计日志")
+        also = f"和 {erased.opinions} 条立法意见" if erased.opinions else ""
+        typer.echo(
+            f"已删除 {mask_phone(phone)} 在 {erased.requests} 条诉求{also}中的个人信息；"
+            "诉求和统计数字不变，已记入审计日志"
+        )
 
 
 @app.command("purge")

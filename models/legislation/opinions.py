@@ -272,6 +272,12 @@ def attach_request(session: Session, actor: Actor, consultation_id: int, request
     )
 
 
+def forget_contributor(session: Session, opinion: Opinion, text: str) -> None:
+    """Erasure at the contributor's request (models.privacy): their name and phone gone, their consent with them,
+    and the text given with their own name and number taken out. The one exception to verbatim, and the law's."""
+    _change(session, opinion, contributor_name=None, contributor_phone=None, consent=False, text=text)
+
+
 def _opinion(session: Session, opinion_id: int) -> Opinion:
     opinion = session.get(Opinion, opinion_id)
     if opinion is None:

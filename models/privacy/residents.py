@@ -16,9 +16,10 @@ from models.access.audit import record
 from models.core.errors import UserError
 from models.core.text import mask_name, mask_phone, phone_digits
 from models.core.vocabulary import Action, AuditAction, Privilege, Status
+from models.legislation.opinions import forget_contributor
 from models.people.permissions import Actor, require
 from models.requests.workflow import record_event
-from models.store.tables import Department, MatchExample, Request, RequestEvent
+from models.store.tables import Department, MatchExample, Opinion, Request, RequestEvent
 
 ERASED = "〔已删除〕"
 _SEPARATORS = r"[\s\-－—–.()（）]*"
@@ -173,12 +174,36 @@ def anonymize(session: Session, actor: Actor, requests: Sequence[Request], note:
         record_event(session, request, actor, Action.ERASE, note=note)
 
 
-def erase_resident(session: Session, actor: Actor, phone: str) -> int:
-    """Erase one resident from every request that carries their phone (Article 47); how many requests."""
+def find_opinions(session: Session, phone: str) -> list[Opinion]:
+    """The opinions on draft laws this person gave and left their phone with (any writing of it)."""
+    digits = _check_phone(phone)
+    candidates = session.exec(
+        select(Opinion).where(col(Opinion.contributor_phone).contains(digits[-4:])).order_by(col(Opinion.id))
+    ).all()
+    return [o for o in candidates if phone_digits(o.contributor_phone) == digits]
+
+
+@dataclass(frozen=True)
+class Erased:
+    requests: int
+    opinions: int
+
+
+def erase_resident(session: Session, actor: Actor, phone: str) -> Erased:
+    """Erase one resident from every request and every opinion on a draft law that carries their phone
+    (Article 47); how many of each."""
     require(actor, Privilege.RESIDENT_DATA)
     found = find_requests(session, phone=phone)
-    if not found:
-        raise UserError("没有找到这位居民的诉求，未做任何更改（电话按号码比对）")
+    opinions = find_opinions(session, phone)
+    if not found and not opinions:
+        raise UserError("没有找到这位居民的诉求或立法意见，未做任何更改（电话按号码比对）")
     anonymize(session, actor, found, "按居民要求删除个人信息")
-    record(session, actor, AuditAction.PRIVACY_ERASE, resident=mask_phone(phone), requests=len(found))
-    return len(found)
+    for opinion in opinions:
+        patterns = [phone_pattern(phone_digits(opinion.contributor_phone))]
+        names = [opinion.contributor_name.strip()] if opinion.contributor_name else []
+        forget_contributor(session, opinion, scrub(opinion.text, patterns, names))
+    record(
+        session, actor, AuditAction.PRIVACY_ERASE, resident=mask_phone(phone), requests=len(found),
+        opinions=len(opinions),
+    )  # fmt: skip
+    return Erased(len(found), len(opinions))

@@ -174,3 +174,28 @@ def test_a_legislative_request_joins_an_open_consultation_once(consulted) -> Non
         late = log_request(s, STREET, title="再提一条", kind="legislative_opinion").request
         with pytest.raises(UserError, match="已于 2026-12-20 截止"):
             attach_request(s, STREET, consultation_id, late)
+
+
+def test_a_contributor_who_asks_is_erased_from_their_opinions(consulted) -> None:
+    """PIPL Article 47 reaches opinions too: the name and phone go, with the consent, and the text given keeps its
+    words but not the contributor's own name or number. Another contributor's opinion is untouched."""
+    from models.privacy.residents import erase_resident
+
+    engine, consultation_id = consulted
+    admin = Actor("管理员", "admin")
+    with session_scope(engine) as s:
+        mine = add_opinion(
+            s, WORKER, consultation_id, "我是王秀兰，电话139 1234 5678，第六条的座椅要有人管", name="王秀兰",
+            phone="13912345678", consent=True,
+        )  # fmt: skip
+        other = add_opinion(s, WORKER, consultation_id, "支持", name="李强", phone="13912345679", consent=True)
+        erased = erase_resident(s, admin, "+86 139-1234-5678")
+        assert (erased.requests, erased.opinions) == (0, 1)
+    with session_scope(engine) as s:
+        gone, kept = s.get(Opinion, mine.id), s.get(Opinion, other.id)
+        assert gone is not None and kept is not None
+        assert (gone.contributor_name, gone.contributor_phone, gone.consent) == (None, None, False)
+        assert gone.text == "我是〔已删除〕，电话〔已删除〕，第六条的座椅要有人管"
+        assert (kept.contributor_name, kept.contributor_phone, kept.text) == ("李强", "13912345679", "支持")
+    with session_scope(engine) as s, pytest.raises(UserError, match="没有找到"):
+        erase_resident(s, admin, "13912345678")  # nothing left to erase

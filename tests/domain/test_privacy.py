@@ -88,7 +88,7 @@ def test_the_copy_is_whole_and_its_audit_names_the_resident_only_masked(street) 
 def test_erasure_takes_the_resident_out_of_every_field_and_text_and_moves_no_figure(street) -> None:
     before = _figures(street)
     with session_scope(street) as session:
-        assert erase_resident(session, ADMIN, "+86 139 1234 5678") == 3
+        assert erase_resident(session, ADMIN, "+86 139 1234 5678").requests == 3
     assert _figures(street) == before
     with session_scope(street) as session:
         rows = {r.external_ref: r for r in session.exec(select(Request))}

@@ -258,7 +258,7 @@ def test_a_resident_is_erased_only_through_the_administrators_connection(roles) 
     with pytest.raises(PermissionDenied), session_scope(roles["app"]) as s:
         erase_resident(s, ADMIN, "13912345678")
     with session_scope(roles["admin"]) as s:
-        assert erase_resident(s, ADMIN, "139 1234 5678") == 1
+        assert erase_resident(s, ADMIN, "139 1234 5678").requests == 1
     with session_scope(roles["app"]) as s:
         kept = s.exec(select(Request).where(Request.ref == ref)).one()
         assert kept.resident_phone is None and kept.resident_name is None and kept.satisfaction == "unsatisfied"
