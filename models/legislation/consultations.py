@@ -73,6 +73,20 @@ def create_consultation(
     return consultation
 
 
+def heading(
+    consultation_id: int, title: str, issuer: str, opens_on: date, closes_on: date | None, is_open: bool
+) -> dict[str, object]:
+    """A consultation as every JSON output names it (consult list, stats --json), before its counts."""
+    return {
+        "id": consultation_id,
+        "title": title,
+        "issuer": issuer,
+        "opens": opens_on.isoformat(),
+        "closes": closes_on.isoformat() if closes_on else None,
+        "open": is_open,
+    }
+
+
 @dataclass(frozen=True)
 class ConsultationSummary:
     id: int
@@ -90,12 +104,7 @@ class ConsultationSummary:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "id": self.id,
-            "title": self.title,
-            "issuer": self.issuer,
-            "opens": self.opens_on.isoformat(),
-            "closes": self.closes_on.isoformat() if self.closes_on else None,
-            "open": self.open,
+            **heading(self.id, self.title, self.issuer, self.opens_on, self.closes_on, self.open),
             "articles": self.articles,
             "opinions": self.opinions,
             "adopted": self.adopted,

@@ -26,7 +26,7 @@ from sqlmodel import Session, col
 
 from models.core.clock import now
 from models.core.vocabulary import Adoption
-from models.legislation.consultations import ADOPTED
+from models.legislation.consultations import ADOPTED, heading
 from models.reporting.stats import Rate, count_where, period_bounds
 from models.store.tables import Consultation, Opinion
 
@@ -86,12 +86,7 @@ class ConsultationFigures:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id,
-            "title": self.title,
-            "issuer": self.issuer,
-            "opens": self.opens_on.isoformat(),
-            "closes": self.closes_on.isoformat() if self.closes_on else None,
-            "open": self.open,
+            **heading(self.id, self.title, self.issuer, self.opens_on, self.closes_on, self.open),
             **self.counts.as_dict(),
         }
 
