@@ -81,29 +81,32 @@ def show(
 ) -> None:
     """显示一次征求意见：各条条文和针对它的意见，以及对草案整体的意见。"""
     with user_errors():
-        from models.core.text import mask_personal
+        from models.core.text import mask_personal, show_controls
         from models.core.vocabulary import Adoption, ContributorKind, OpinionChannel
         from models.legislation.consultations import consultation_view
         from models.store.engine import session_scope
+        from models.store.tables import Opinion
 
         engine = engine_for(ctx)
         signed_in(ctx, engine)
         with session_scope(engine) as session:
             view = consultation_view(session, consultation_id)
 
-        def opinion(o: object) -> dict[str, object]:
-            from models.store.tables import Opinion
-
-            assert isinstance(o, Opinion)
+        def opinion(o: Opinion) -> dict[str, object]:
             return {
                 "id": o.id,
-                "text": mask_personal(o.text, [o.contributor_name or ""]),
+                "text": mask_personal(o.text, [] if o.consent else [o.contributor_name or ""]),
                 "contributor_kind": o.contributor_kind,
                 "channel": o.channel,
                 "date": o.given_on.isoformat(),
                 "name": o.contributor_name if o.consent else None,
                 "outcome": o.outcome,
             }
+
+        def shown(o: Opinion) -> str:
+            """One line of an opinion: masked, its control characters escaped, its line breaks as spaces."""
+            text = mask_personal(show_controls(o.text), [] if o.consent else [o.contributor_name or ""])
+            return " ".join(text.split())[:80]
 
         c = view.consultation
         if as_json:
@@ -143,15 +146,13 @@ def show(
                 kind = ContributorKind.label_of(o.contributor_kind)
                 outcome = f" [{Adoption.label_of(o.outcome)}]" if o.outcome else ""
                 channel = OpinionChannel.label_of(o.channel)
-                typer.echo(
-                    f"      #{o.id} {kind}·{channel}{outcome}：{mask_personal(o.text, [o.contributor_name or ''])[:80]}"
-                )
+                typer.echo(f"      #{o.id} {kind}·{channel}{outcome}：{shown(o)}")
         if view.whole_draft:
             typer.echo("\n对草案整体的意见")
             for o in view.whole_draft:
-                typer.echo(
-                    f"      #{o.id} {ContributorKind.label_of(o.contributor_kind)}：{mask_personal(o.text)[:80]}"
-                )
+                kind, channel = ContributorKind.label_of(o.contributor_kind), OpinionChannel.label_of(o.channel)
+                outcome = f" [{Adoption.label_of(o.outcome)}]" if o.outcome else ""
+                typer.echo(f"      #{o.id} {kind}·{channel}{outcome}：{shown(o)}")
 
 
 @app.command("adopt")

@@ -18,7 +18,7 @@ from textual.widgets import Checkbox, DataTable, Input, Label, OptionList, Selec
 from textual.widgets.option_list import Option
 
 from models.core.clock import now
-from models.core.text import mask_name, mask_personal, mask_phone
+from models.core.text import mask_name, mask_personal, mask_phone, show_controls
 from models.core.vocabulary import Adoption, ContributorKind, OpinionChannel, Privilege
 from models.legislation.callbacks import Contact, reveal_contributor
 from models.legislation.consultations import (
@@ -56,7 +56,8 @@ SHOWN_CHARS = 60  # of an opinion, in the table; Enter shows it all
 
 def opinion_text(opinion: Opinion) -> str:
     """An opinion as staff see it on screen: verbatim but for phones, ID numbers and the contributor's own name."""
-    return mask_personal(opinion.text, [opinion.contributor_name or ""])
+    names = [] if opinion.consent else [opinion.contributor_name or ""]
+    return mask_personal(show_controls(opinion.text), names)
 
 
 def contributor(opinion: Opinion) -> str:
@@ -159,7 +160,7 @@ class ConsultScreen(XinshengScreen):
             state = tr("征求中") if c.open else tr("已截止")
             return tr("{}（{}，{}）").format(c.title, state, closes)
 
-        select.set_options([(label(c), c.id) for c in found])
+        select.set_options([(Text(label(c)), c.id) for c in found])
         if not found:
             self.query_one("#article-text", Static).update(
                 tr("还没有征求意见：主管用 xinsheng consult new --file 草案.docx 导入草案")
@@ -168,6 +169,11 @@ class ConsultScreen(XinshengScreen):
         if not isinstance(select.value, int):
             select.value = found[0].id
         self.query_one("#articles", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        """Back on this screen (F11 again): what others recorded meanwhile (an import, an outcome) is shown."""
+        if self._view is not None:
+            self._reload()
 
     @on(Select.Changed, "#consultation")
     def _consultation_chosen(self) -> None:
@@ -199,7 +205,7 @@ class ConsultScreen(XinshengScreen):
         kept = table.cursor_row
         table.clear()
         for article in view.articles:
-            table.add_row(article.label, str(len(article.opinions)), article.chapter, key=str(article.id))
+            table.add_row(Text(article.label), str(len(article.opinions)), Text(article.chapter), key=str(article.id))
         if view.whole_draft or len(view.articles) > 1:
             table.add_row(tr("整体"), str(len(view.whole_draft)), "", key=WHOLE)
         if table.row_count:
@@ -239,9 +245,11 @@ class ConsultScreen(XinshengScreen):
             self._opinions[key] = opinion
             outcome = tr(Adoption.label_of(opinion.outcome)) if opinion.outcome else tr("待定")
             shown = opinion_text(opinion).replace("\n", " ")
+            # people's words as plain text: a DataTable reads a str cell as markup, and "[/b]" would end the screen
             table.add_row(
-                f"#{opinion.id}", outcome, callback_state(opinion), contributor(opinion), shown[:SHOWN_CHARS], key=key
-            )
+                f"#{opinion.id}", outcome, callback_state(opinion), Text(contributor(opinion)),
+                Text(shown[:SHOWN_CHARS]), key=key,
+            )  # fmt: skip
         self.refresh_bindings()
 
     def _highlighted_opinion(self) -> Opinion | None:
@@ -266,7 +274,7 @@ class ConsultScreen(XinshengScreen):
             lines.append(tr("电话 {}").format(mask_phone(opinion.contributor_phone)))
         if opinion.outcome:
             lines.append(f"{tr(Adoption.label_of(opinion.outcome))}：{opinion.final_text or opinion.outcome_note}")
-        self.notify("\n".join(lines), title=f"#{opinion.id}", timeout=20)
+        self.notify("\n".join(lines), title=f"#{opinion.id}", timeout=20, markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The form's keys for those who record opinions, on the form's tab; the outcome's keys for those who
@@ -473,6 +481,7 @@ class ConsultScreen(XinshengScreen):
                     tr("{} {}（已记录查看）").format(contact.name or "—", contact.phone),
                     title=tr("提出人联系方式 #{}").format(opinion_id),
                     timeout=20,
+                    markup=False,
                 )
 
             self.xapp.run_db(lambda s: reveal_contributor(s, actor, opinion_id, note.text), shown, group="reveal")

@@ -179,7 +179,7 @@ class IntakeScreen(XinshengScreen):
             return f"{c.title}（{closes}）"
 
         self._open_consultations = len(consultations)
-        self.query_one("#consultation", Select).set_options([(label(c), c.id) for c in consultations])
+        self.query_one("#consultation", Select).set_options([(Text(label(c)), c.id) for c in consultations])
         self._show_consultations()
 
     @on(Select.Changed, "#kind")

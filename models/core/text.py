@@ -53,6 +53,18 @@ def strip_filler(normalized: str) -> str:
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+
+
+def show_controls(text: str) -> str:
+    """Text kept verbatim with its control characters (an opinion on a draft law) as it may be shown or written
+    out: every line break as a plain one (Word's soft return \\x0b included, and a bare \\r that would overwrite
+    the terminal's line), and every other control character as its escape (\\x1b), so that what was stored can
+    neither drive a terminal nor break a Word or Excel file, and still says what it was."""
+    text = _LINE_BREAKS.sub("\n", text)
+    return _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def drop_controls(text: str) -> str:
     """Without control characters (other than tab and line breaks) or bidi controls: an escape sequence pasted into
     a request or hidden in a spreadsheet must not reach the next terminal that prints it, and a right-to-left

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from models.core.text import mask_personal
+from models.core.text import mask_personal, show_controls
 from models.core.vocabulary import Adoption, ContributorKind, OpinionChannel
 from models.files.outputs import complete_or_absent
 from models.legislation.consultations import ArticleView, ConsultationView
@@ -20,7 +20,12 @@ FORMATS = ("md", "xlsx", "docx")
 def opinion_words(opinion: Opinion) -> str:
     """The opinion as passed on: verbatim, its numbers masked, and the contributor's own name too unless consented."""
     names = [] if opinion.consent else [opinion.contributor_name or ""]
-    return mask_personal(opinion.text, names)
+    return mask_personal(show_controls(opinion.text), names)
+
+
+def opinion_count(view: ConsultationView) -> int:
+    """Opinions received, each once however many articles it concerns."""
+    return len({o.id for a in view.articles for o in a.opinions} | {o.id for o in view.whole_draft})
 
 
 def attribution(opinion: Opinion) -> str:
@@ -53,7 +58,7 @@ def _heading(article: ArticleView) -> str:
 
 def render_markdown(view: ConsultationView) -> str:
     c = view.consultation
-    total = sum(len(a.opinions) for a in view.articles) + len(view.whole_draft)
+    total = opinion_count(view)
     lines = [
         f"# 关于《{c.title}》的意见建议",
         "",
@@ -126,7 +131,7 @@ def _write_docx(view: ConsultationView, path: Path) -> None:
     c = view.consultation
     document = Document()
     document.add_heading(f"关于《{c.title}》的意见建议", level=1)
-    total = sum(len(a.opinions) for a in view.articles) + len(view.whole_draft)
+    total = opinion_count(view)
     document.add_paragraph(
         f"征求意见单位：{c.issuer or '—'}；征求期间：{c.opens_on:%Y-%m-%d} 至 {c.closes_on or '—'}。"
         f"共收到意见 {total} 条，原汁原味整理如下（电话、证件号已隐去；署名均经本人同意）。"

@@ -35,7 +35,7 @@ def create_consultation(
 ) -> Consultation:
     """Open a consultation on a draft: the consultation and every article, in one unit of work."""
     require(actor, Privilege.CONSULT_MANAGE)
-    title = drop_controls(title or draft.title).strip()
+    title = " ".join(drop_controls(title or draft.title).split())  # one line wherever a title is listed
     if not title:
         raise UserError("请用 --title 给出草案名称（文件第一行为空）")
     for field_name, value, label in (("title", title, "--title"), ("issuer", issuer.strip(), "--issuer")):

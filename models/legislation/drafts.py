@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.core.errors import UserError
+from models.core.text import drop_controls
 
 NUMERAL = "[一二三四五六七八九十百千零〇两0-9０-９]+"
 ARTICLE = re.compile(rf"^\s*(第{NUMERAL}条)(?:[\s\u3000]+|$)")
@@ -90,7 +91,9 @@ def _docx_text(path: Path) -> str:
 
 def split_draft(text: str) -> Draft:
     """Title, articles (with their chapter and section) and the whole text, as written."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # a draft is the legislature's text, not a resident's words: its stray control characters (a NUL, an escape
+    # sequence) are dropped, as from any imported cell; Word's soft returns are line breaks
+    text = drop_controls(text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n"))
     lines = text.split("\n")
     title = next((_plain(line) for line in lines if line.strip()), "")
     articles: list[DraftArticle] = []

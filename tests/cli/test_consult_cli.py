@@ -186,3 +186,33 @@ def test_logged_legislative_requests_join_all_or_none(point: Path) -> None:
     shown = json.loads(run(point, "consult", "show", "1", "--json").stdout)
     sixth = next(a for a in shown["articles"] if a["number"] == "第六条")
     assert [o["text"] for o in sixth["opinions"]] == ["第六条的折叠座椅要写明谁维护"]
+
+
+def test_control_characters_kept_verbatim_never_reach_a_terminal_or_break_a_file(point: Path, tmp_path: Path) -> None:
+    """Found by a walkthrough: Word's soft return (\\x0b) stopped the docx export, and an escape sequence in an
+    opinion reached the terminal that printed it. Stored verbatim; shown and written escaped."""
+    sheet = tmp_path / "意见.csv"
+    sheet.write_text(
+        "意见内容,针对条款,姓名,同意署名\n"
+        '"从Word复制的\x0b软回车",第六条,,\n'
+        '"终端注入\x1b]0;pwned\x07结束 [/b]",第六条、第七条,孙大伟,否\n'
+        '"我叫孙大伟，说两句",,孙大伟,否\n',
+        encoding="utf-8",
+    )
+    assert run(point, "consult", "import-opinions", "1", str(sheet)).exit_code == 0
+    with session_scope(open_engine(point)) as s:
+        assert "\x1b]0;pwned\x07" in s.exec(select(Opinion.text).where(Opinion.id == 2)).one()  # kept as given
+    shown = run(point, "consult", "show", "1")
+    assert shown.exit_code == 0 and "\x1b" not in shown.stdout and "\x07" not in shown.stdout
+    assert "\\x1b]0;pwned\\x07结束" in shown.stdout and "孙大伟" not in shown.stdout  # no consent, no name
+    for fmt in ("docx", "xlsx", "md"):
+        target = tmp_path / f"报送.{fmt}"
+        done = run(point, "consult", "export", "1", "-f", fmt, "-o", str(target))
+        assert done.exit_code == 0, done.output
+    markdown = (tmp_path / "报送.md").read_text(encoding="utf-8")
+    assert "共收到意见 3 条" in markdown  # the opinion on two articles counts once
+    assert "从Word复制的\n软回车" in markdown and "\x1b" not in markdown
+    from docx import Document
+
+    words = "\n".join(p.text for p in Document(str(tmp_path / "报送.docx")).paragraphs)
+    assert "\\x1b]0;pwned\\x07结束" in words and "共收到意见 3 条" in words

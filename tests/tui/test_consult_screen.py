@@ -51,6 +51,8 @@ def _app(engine, *, closes: date | None = None) -> XinshengApp:
             s, Actor(GRID_WORKER, "grid_worker"), consultation.id, "建议把第四条的“同步交付”落到实处", articles=[4],
             name="赵大爷", phone="13912345678", consent=False,
         )  # fmt: skip
+        # words that look like markup or hold an escape sequence: shown as they are, escaped, never run
+        add_opinion(s, Actor(GRID_WORKER, "grid_worker"), consultation.id, "[/b]活动室\x1b[31m被占", articles=[5])
     return XinshengApp(engine)
 
 
@@ -147,6 +149,8 @@ async def test_a_grid_worker_may_not_record_outcomes_and_a_handler_only_reads(sq
         await pilot.press("n")
         assert not screen.check_action("outcome", ("adopted",))
         assert screen.check_action("reveal", ())  # a grid worker calls contributors back
+        screen.query_one("#articles", DataTable).move_cursor(row=4)
+        await until(pilot, lambda: "[/b]活动室\\x1b[31m被占" in screen_text(app), "the opinion shown escaped")
     with session_scope(sqlite_catalog) as s:
         assert s.get(Opinion, 1).outcome is None  # type: ignore[union-attr]
 
@@ -164,7 +168,7 @@ async def test_a_grid_worker_may_not_record_outcomes_and_a_handler_only_reads(sq
         await pilot.press("v")
         assert not screen.check_action("reveal", ()) and "查看提出人电话" not in screen_text(app)
     with session_scope(sqlite_catalog) as s:
-        assert len(s.exec(select(Opinion)).all()) == 1
+        assert len(s.exec(select(Opinion)).all()) == 2
 
 
 async def test_a_legislative_request_joins_an_open_consultation_from_the_intake(sqlite_catalog) -> None:
