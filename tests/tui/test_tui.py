@@ -539,15 +539,15 @@ async def test_the_residents_phone_is_masked_once_typed_and_saved_in_full(app, c
 
 async def test_a_keymap_file_rebinds_a_key_by_its_binding_id(app, catalog_engine, tmp_path, monkeypatch) -> None:
     keymap = tmp_path / "keymap.toml"
-    # a key no screen uses (F10 opens the admission door since issue 18)
-    keymap.write_text('"xinsheng.intake.save" = "f11"\n"xinsheng.app.show-queue" = 12\n', encoding="utf-8")
+    # a key no screen uses (F10 opens the admission door since issue 18, F11 the consultations since issue 19)
+    keymap.write_text('"xinsheng.intake.save" = "f12"\n"xinsheng.app.show-queue" = 12\n', encoding="utf-8")
     monkeypatch.setenv("XINSHENG_KEYMAP", str(keymap))
     async with app.run_test(size=(100, 30)) as pilot:
         await sign_in(pilot, app, ADMIN)
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen) and app.matcher_ready.is_set())
         assert any("忽略了不是按键字符串的项" in n.message for n in app._notifications)
         await pilot.click("#title")
-        await pilot.press(*"楼道灯坏了", "f11")
+        await pilot.press(*"楼道灯坏了", "f12")
         await wait_for(pilot, lambda: app.screen.query_one("#title", Input).value == "")
     with session_scope(catalog_engine) as s:
         assert s.exec(select(Request)).one().title == "楼道灯坏了"
