@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +27,7 @@ from models.legislation.opinions import (
     add_opinion,
     article_matcher,
     best_article,
+    check_given_on,
     check_text,
     parse_channel,
     parse_kind,
@@ -33,7 +35,7 @@ from models.legislation.opinions import (
     suggest_articles,
 )
 from models.people.permissions import Actor, require
-from models.store.tables import Opinion
+from models.store.tables import Consultation, Opinion
 
 OPINION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "text": ("意见内容", "意见建议", "具体意见", "建议内容", "意见", "内容", "opinion"),
@@ -87,7 +89,7 @@ def import_opinions(
     skip_bad: bool = False,
 ) -> OpinionImportResult:
     require(actor, Privilege.CONSULT_OPINION)
-    get_consultation(session, consultation_id)
+    consultation = get_consultation(session, consultation_id)
     table = read_table(
         path,
         OPINION_SYNONYMS,
@@ -103,13 +105,20 @@ def import_opinions(
     rows = []
     for row_number, values in table.rows:
         try:
-            rows.append(_parse(session, table, consultation_id, row_number, values))
+            rows.append(_parse(session, table, consultation, row_number, values))
         except InputError as exc:
             result.errors.append(exc)
     if result.errors and not skip_bad:
         first = result.errors[0]
         more = f"（共 {len(result.errors)} 行有错；可加 --skip-bad 只导入正确的行）" if len(result.errors) > 1 else ""
         raise InputError(f"{first.reason}{more}", row=first.row, column=first.column)
+    # the same words on the same day from two people who left no name are two opinions: the second occurrence of a
+    # key in the file is its own (#2), so a second run of the file still finds every row already present
+    seen: Counter[str] = Counter()
+    for row in rows:
+        seen[row.import_key] += 1
+        if seen[row.import_key] > 1:
+            row.import_key = f"{row.import_key}#{seen[row.import_key]}"
     keys = [row.import_key for row in rows]
     present = set(session.exec(select(Opinion.import_key).where(col(Opinion.import_key).in_(keys))).all())
     for row in rows:
@@ -132,7 +141,7 @@ def import_opinions(
     return result
 
 
-def _parse(session: Session, table: Table, consultation_id: int, row_number: int, values: dict[str, str]) -> _Row:
+def _parse(session: Session, table: Table, consultation: Consultation, row_number: int, values: dict[str, str]) -> _Row:
     def fail(fld: str, message: str) -> InputError:
         return InputError(message, row=row_number, column=table.column_name(fld))
 
@@ -146,7 +155,7 @@ def _parse(session: Session, table: Table, consultation_id: int, row_number: int
     whole = article_text.strip() in ("全文", "总体", "整体")
     try:
         labels = [label for label in SPLIT.split(article_text) if label]
-        articles = resolve_articles(session, consultation_id, labels)
+        articles = resolve_articles(session, consultation.id or 0, labels)
         kind = parse_kind(values.get("contributor_kind", ""))
         channel = parse_channel(values.get("channel", ""))
     except UserError as exc:
@@ -154,13 +163,15 @@ def _parse(session: Session, table: Table, consultation_id: int, row_number: int
         raise fail(column, str(exc)) from None
     try:
         moment = parse_datetime(raw.get("date"))
-    except ValueError as exc:
+        if moment is not None:
+            check_given_on(consultation, moment.date())
+    except (ValueError, UserError) as exc:
         raise fail("date", str(exc)) from None
     consent_text = values.get("consent", "").strip().lower()
     if consent_text not in YES | NO:
         raise fail("consent", f"无法识别 “{values.get('consent')}”（同意署名填 是 或 否）")
     name = values.get("name", "") or None
-    basis = "\x1f".join((str(consultation_id), text, str(moment), name or ""))
+    basis = "\x1f".join((str(consultation.id), text, str(moment), name or ""))
     return _Row(
         text=text,
         articles=articles,

@@ -23,7 +23,7 @@ from models.core.vocabulary import Adoption, Channel, ContributorKind, OpinionCh
 from models.legislation.consultations import get_consultation
 from models.matching.engine import ItemInfo, Matcher
 from models.people.permissions import Actor, require
-from models.store.tables import Article, Opinion, OpinionArticle, Request, too_long
+from models.store.tables import Article, Consultation, Opinion, OpinionArticle, Request, too_long
 
 MAX_OPINION_CHARS = 20_000
 SUGGESTIONS = 3
@@ -107,6 +107,17 @@ def check_text(text: str) -> str:
     return text
 
 
+def check_given_on(consultation: Consultation, day: date) -> date:
+    """An opinion is given while its draft is open for opinions, and not after today."""
+    if day > now().date():
+        raise UserError(f"提出日期 {day:%Y-%m-%d} 晚于今天")
+    if day < consultation.opens_on:
+        raise UserError(f"提出日期 {day:%Y-%m-%d} 早于征求意见开始日期 {consultation.opens_on:%Y-%m-%d}")
+    if consultation.closes_on is not None and day > consultation.closes_on:
+        raise UserError(f"提出日期 {day:%Y-%m-%d} 晚于征求意见截止日期 {consultation.closes_on:%Y-%m-%d}")
+    return day
+
+
 def parse_kind(text: str) -> str:
     kind = KIND_SYNONYMS.get(text.strip() or ContributorKind.RESIDENT)
     if kind is None:
@@ -157,8 +168,9 @@ def add_opinion(
 ) -> Opinion:
     """Record one opinion exactly as given, attached to `articles` (none: the draft as a whole)."""
     require(actor, Privilege.CONSULT_OPINION)
-    get_consultation(session, consultation_id)
+    consultation = get_consultation(session, consultation_id)
     text = check_text(text)
+    given_on = check_given_on(consultation, given_on or now().date())
     name = drop_controls(name or "").strip() or None
     phone = drop_controls(phone or "").strip() or None
     for field_name, value, label in (("contributor_name", name, "姓名"), ("contributor_phone", phone, "电话")):
@@ -169,7 +181,7 @@ def add_opinion(
         text=text,
         contributor_kind=parse_kind(contributor_kind),
         channel=parse_channel(channel),
-        given_on=given_on or now().date(),
+        given_on=given_on,
         contributor_name=name,
         contributor_phone=phone,
         consent=consent and name is not None,
@@ -197,8 +209,8 @@ def record_outcome(
         raise UserError(f"--outcome 应为 {'、'.join(Adoption.codes())}（或 采纳、部分采纳、未采纳），收到 “{outcome}”")
     if opinion.outcome is not None:
         raise UserError(f"意见 #{opinion_id} 已记录结果（{Adoption.label_of(opinion.outcome)}），不能再次记录")
-    if code != Adoption.NOT_ADOPTED and not (final_text.strip() or note.strip()):
-        raise UserError("采纳或部分采纳的意见，请用 --final-text 给出最终条文，或用 --note 说明")
+    if not (final_text.strip() or note.strip()):  # what the contributor is told, when they are called back
+        raise UserError("请用 --final-text 给出最终条文，或用 --note 说明理由（反馈时要告诉提出人）")
     _change(session, opinion, outcome=code, final_text=final_text, outcome_note=note, decided_at=now())
     return opinion
 
@@ -211,6 +223,8 @@ def record_callback(session: Session, actor: Actor, opinion_id: int) -> Opinion:
         raise UserError(f"意见 #{opinion_id} 还没有结果，无可反馈")
     if opinion.informed_at is not None:
         raise UserError(f"意见 #{opinion_id} 已于 {opinion.informed_at:%Y-%m-%d} 反馈过")
+    if not reachable(opinion):
+        raise UserError(f"意见 #{opinion_id} 的提出人没有留下姓名、电话，也不是由诉求转来，无从反馈")
     _change(session, opinion, informed_at=now(), informed_by=actor.name)
     return opinion
 

@@ -38,7 +38,10 @@ def point(tmp_path: Path, sqlite_template: Path) -> Path:
     db = migrated_sqlite(sqlite_template, tmp_path / "point.db")
     cli_first_admin(str(db))
     closes = f"{now() + timedelta(days=30):%Y-%m-%d}"  # open whenever the suite runs
-    made = run(db, "consult", "new", "--file", str(DRAFT), "--issuer", "全国人大常委会法工委", "--closes", closes)
+    made = run(
+        db, "consult", "new", "--file", str(DRAFT), "--issuer", "全国人大常委会法工委", "--opens", "2026-11-01",
+        "--closes", closes,
+    )  # fmt: skip
     assert made.exit_code == 0 and made.stdout.strip() == "1", made.output
     return db
 
@@ -216,3 +219,27 @@ def test_control_characters_kept_verbatim_never_reach_a_terminal_or_break_a_file
 
     words = "\n".join(p.text for p in Document(str(tmp_path / "报送.docx")).paragraphs)
     assert "\\x1b]0;pwned\\x07结束" in words and "共收到意见 3 条" in words
+
+
+def test_two_people_saying_the_same_are_two_opinions_and_dates_outside_the_window_are_refused(
+    point: Path, tmp_path: Path
+) -> None:
+    """Found by a walkthrough: two anonymous 同意 on the same day were kept as one; an opinion dated after today or
+    outside the consultation was accepted; an opinion nobody can be reached for could be marked as told; an outcome
+    could be recorded with nothing to tell the contributor."""
+    sheet = tmp_path / "座谈会.csv"
+    sheet.write_text("意见内容,提出日期\n同意,2026-11-05\n同意,2026-11-05\n", encoding="utf-8")
+    assert "新增 2" in run(point, "consult", "import-opinions", "1", str(sheet)).stdout
+    assert "新增 0，已存在 2" in run(point, "consult", "import-opinions", "1", str(sheet)).stdout
+    early = tmp_path / "早.csv"
+    early.write_text("意见内容,提出日期\n太早了,2026-10-01\n", encoding="utf-8")
+    _refused(run(point, "consult", "import-opinions", "1", str(early)), "第 2 行", "提出日期", "早于征求意见开始日期")
+    late = tmp_path / "晚.csv"
+    late.write_text(f"意见内容,提出日期\n还没到,{now() + timedelta(days=2):%Y-%m-%d}\n", encoding="utf-8")
+    _refused(run(point, "consult", "import-opinions", "1", str(late)), "第 2 行", "晚于今天")
+    _refused(run(point, "consult", "adopt", "1", "--outcome", "未采纳"), "--note")
+    assert run(point, "consult", "adopt", "1", "--outcome", "未采纳", "--note", "已有规定").exit_code == 0
+    _refused(run(point, "consult", "inform", "1"), "意见 #1", "无从反馈")
+    with session_scope(open_engine(point)) as s:
+        assert s.exec(select(func.count()).select_from(Opinion)).one() == 2
+        assert s.get(Opinion, 1).informed_at is None  # type: ignore[union-attr]

@@ -113,6 +113,8 @@ def base(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Ite
                 "new",
                 "--file",
                 str(folder / "draft.txt"),
+                "--opens",
+                "2026-03-01",
                 "--closes",
                 f"{now() + timedelta(days=365):%Y-%m-%d}",
             ),

@@ -49,10 +49,13 @@ def _app(engine, *, closes: date | None = None) -> XinshengApp:
         assert consultation.id is not None
         add_opinion(
             s, Actor(GRID_WORKER, "grid_worker"), consultation.id, "建议把第四条的“同步交付”落到实处", articles=[4],
-            name="赵大爷", phone="13912345678", consent=False,
+            name="赵大爷", phone="13912345678", consent=False, given_on=min(now().date(), closes),
         )  # fmt: skip
         # words that look like markup or hold an escape sequence: shown as they are, escaped, never run
-        add_opinion(s, Actor(GRID_WORKER, "grid_worker"), consultation.id, "[/b]活动室\x1b[31m被占", articles=[5])
+        add_opinion(
+            s, Actor(GRID_WORKER, "grid_worker"), consultation.id, "[/b]活动室\x1b[31m被占", articles=[5],
+            given_on=min(now().date(), closes),
+        )  # fmt: skip
     return XinshengApp(engine)
 
 
