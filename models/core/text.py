@@ -175,17 +175,23 @@ def mask_phone(phone: str | None) -> str:
 
 
 _D = "[0-9０-９]"
-_S = r"[ \-－—–.·]?"  # one separator people put inside a number
+_S = r"[ \u3000\-－—–.·]?"  # one separator people put inside a number (the ideographic space too)
 _MOBILE = rf"[1１][3-9３-９]{_D}{_S}{_D}{{4}}{_S}{_D}{{4}}"
+# what follows a count, an amount or a measure: 1000000元, 2500000平方米 are not numbers to hide, and an opinion on a
+# draft law is passed on with its figures (a phone, a landline with its area code and an ID number are masked anyway)
+_NOT_A_COUNT = r"(?![0-9０-９]|\s?(?:元|万|亿|块|%|％|‰|平方|平米|米|公里|吨|人|户|次|个|辆|台|套|间|份|条|件|天|倍))"
+# a span of years (2025-2030), which reads like a local number in two halves
+_NOT_YEARS = r"(?!(?:1[89]|20)[0-9]{2}[\-－](?:1[89]|20)[0-9]{2}(?![0-9０-９]))"
 # every common writing of a phone or an ID number inside free text; dates (2026-03-02) and times (09:30) are not
 _PERSONAL_NUMBER = re.compile(
     rf"(?<![0-9０-９])(?:"
     rf"(?:(?:\+|＋)\s?[8８][6６]|[0０]{{2}}[8８][6６]){_S}{_MOBILE}"  # +86 138 1234 5678
     rf"|{_MOBILE}"  # 138-1234-5678, 13812345678
-    rf"|[(（]?[0０]{_D}{{2,3}}[)）]?{_S}{_D}{{3,4}}{_S}{_D}{{4}}"  # 010-6234-5678, (0755) 8888 1234
-    rf"|{_D}{{3,4}}[ \-－]{_D}{{4}}"  # 6234-5678: a local number written in two halves
+    # 010-6234-5678, (0755) 8888 1234; no area code starts 00 (that is 0086, the country)
+    rf"|[(（]?[0０][1-9１-９]{_D}{{1,2}}[)）]?{_S}{_D}{{3,4}}{_S}{_D}{{4}}"
+    rf"|{_NOT_YEARS}{_D}{{3,4}}[ \u3000\-－]{_D}{{4}}{_NOT_A_COUNT}"  # 6234-5678: a local number in two halves
     rf"|{_D}{{17}}[0-9０-９Xx]"  # an 18-digit ID number
-    rf"|{_D}{{7,}}"  # any other run of 7 or more digits
+    rf"|{_D}{{7,}}{_NOT_A_COUNT}"  # any other run of 7 or more digits
     rf")(?![0-9０-９])"
 )
 

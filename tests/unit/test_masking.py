@@ -82,3 +82,14 @@ def test_the_residents_own_name_and_common_writings() -> None:
     assert mask_personal("2026-03-02 09:30 来电，3号楼12层") == "2026-03-02 09:30 来电，3号楼12层"
     assert mask_phone("62345678") == "****5678" and mask_phone("010-6234-5678") == "*******5678"
     assert mask_phone("+86 138 1234 5678") == mask_phone("１３８１２３４５６７８") == "138****5678"
+
+
+def test_figures_in_an_opinion_are_passed_on_and_more_phones_are_caught() -> None:
+    """Found by a walkthrough of the contact point: masking changed the figures in an opinion sent to the
+    legislature (1000000元, 2025-2030), missed a phone written with ideographic spaces, and took 0086 for an area
+    code (hypothesis found that one: （0086-130 0000 0000 lost its bracket and showed eight digits)."""
+    text = "建议罚款提高到1000000元，2025-2030年间分步实施，面积2500000平方米"
+    assert mask_personal(text) == text
+    assert mask_personal("电话138　1234　5678") == "电话138****5678"
+    assert mask_personal("（0086-130 0000 0000") == "（130****0000"
+    assert mask_personal("卡号6222021234567890123，回电 6234-5678") == "卡号***************0123，回电 ****5678"
