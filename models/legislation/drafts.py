@@ -9,6 +9,7 @@ quotes articles back to the legislature, and an opinion is read against the word
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,6 +135,31 @@ def split_draft(text: str) -> Draft:
     if not articles:
         articles = [DraftArticle(1, "", "", "", text.strip("\n"))]
     return Draft(title, text, articles)
+
+
+_DIGIT = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0, "两": 2}
+_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+def article_ordinal(label: str) -> int | None:
+    """The number of an article however it is written: 第十二条, 第12条, 第１２条, 十二, 12 → 12; None if it is none.
+    A draft numbered 第1条 is then found by 第一条 and the other way round."""
+    core = label.strip().removeprefix("第").removesuffix("条").strip()
+    if not core:
+        return None
+    digits = "".join(str(d) for c in core if (d := unicodedata.decimal(c, None)) is not None)
+    if len(digits) == len(core):
+        return int(digits)
+    total = current = 0
+    for c in core:
+        if c in _DIGIT:
+            current = _DIGIT[c]
+        elif c in _UNIT:
+            total += (current or 1) * _UNIT[c]  # 十二: 一十二
+            current = 0
+        else:
+            return None
+    return total + current
 
 
 def _plain(line: str) -> str:

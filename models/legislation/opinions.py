@@ -21,6 +21,7 @@ from models.core.errors import ConflictError, UserError
 from models.core.text import drop_controls
 from models.core.vocabulary import Adoption, Channel, ContributorKind, OpinionChannel, Privilege, RequestKind
 from models.legislation.consultations import get_consultation
+from models.legislation.drafts import article_ordinal
 from models.matching.engine import ItemInfo, Matcher
 from models.people.permissions import Actor, require
 from models.store.tables import Article, Consultation, Opinion, OpinionArticle, Request, too_long
@@ -136,13 +137,13 @@ def resolve_articles(session: Session, consultation_id: int, labels: Sequence[st
     """Article ids for what a person wrote: 第十二条, 12, 第12条; an article the draft does not have is refused."""
     articles = session.exec(select(Article).where(Article.consultation_id == consultation_id)).all()
     by_label = {a.number: a.id for a in articles if a.number}
-    by_position = {str(a.position): a.id for a in articles}
+    by_ordinal = {article_ordinal(a.number): a.id for a in articles if a.number}
     found: list[int] = []
     for label in labels:
         key = label.strip()
         if not key or key in ("全文", "总体", "整体"):
             continue
-        article_id = by_label.get(key) or by_label.get(f"第{key}条") or by_position.get(key.strip("第条"))
+        article_id = by_label.get(key) or by_ordinal.get(article_ordinal(key))
         if article_id is None:
             raise UserError(f"草案中没有 “{key}”（共 {len(articles)} 条）")
         if article_id not in found:

@@ -199,3 +199,16 @@ def test_a_contributor_who_asks_is_erased_from_their_opinions(consulted) -> None
         assert (kept.contributor_name, kept.contributor_phone, kept.text) == ("李强", "13912345679", "支持")
     with session_scope(engine) as s, pytest.raises(UserError, match="没有找到"):
         erase_resident(s, admin, "13912345678")  # nothing left to erase
+
+
+def test_an_article_is_found_however_its_number_is_written(engine) -> None:
+    """Found by a walkthrough: a draft numbered 第1条 could not be named as 第二条 or 第３条 in an import."""
+    draft = split_draft("某某条例（征求意见稿）\n**第1条** 为了……\n第2条 适用范围……\n第３条 附则……\n")
+    with session_scope(engine) as s:
+        consultation = create_consultation(s, STREET, draft, opens_on=date(2026, 11, 1))
+        ids = {a.number: a.id for a in consultation_view(s, consultation.id).articles}
+        assert resolve_articles(s, consultation.id, ["第二条", "第３条", "1", "第1条"]) == [
+            ids["第2条"], ids["第3条"], ids["第1条"]
+        ]  # fmt: skip
+        with pytest.raises(UserError, match="草案中没有 “第四条”"):
+            resolve_articles(s, consultation.id, ["第四条"])
