@@ -17,6 +17,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
@@ -419,6 +420,19 @@ class XinshengApp(App[None]):
         error); a conflict with someone else's change is not retried, the screen reloads instead.
         """
         return run_unit(self.engine, work)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice is plain text, whoever asks for it (a screen's notify comes here too): notices quote titles,
+        opinions, refs and error messages that quote what was typed, and read as markup "[/b]" ended the app."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def show_error(self, exc: BaseException) -> None:
         self.notify(str(exc), title=tr("操作未完成"), severity="error", timeout=6)

@@ -16,6 +16,7 @@ from models.catalog.browse import CatalogRow, ItemOverview, catalog_rows, item_o
 from models.core.vocabulary import DUTY_LABELS, Duty
 from tui.base import XinshengScreen
 from tui.i18n import tr
+from tui.plain_table import PlainTable
 from tui.queue import clip
 
 
@@ -46,7 +47,7 @@ class CatalogScreen(XinshengScreen):
             )
             yield Select[int]([], prompt=tr("全部部门"), id="department-filter")
         yield Label("", id="catalog-count")
-        yield DataTable(id="catalog", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="catalog", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="item-panel"):
             yield Static("", id="item-detail")
 

@@ -55,6 +55,7 @@ from tui.dialogs import (
     NoteResult,
 )
 from tui.i18n import tr
+from tui.plain_table import PlainTable
 
 # one workflow call on a fresh copy of the request, by the operator, with what the note dialog collected
 Step = Callable[[Session, Request, Actor, NoteResult], object]
@@ -209,7 +210,7 @@ class DetailScreen(XinshengScreen):
             yield Static(tr("正在加载……"), id="summary")
             yield Static("", id="detail-routing")
             yield Static(tr("办理记录"), classes="section-title")
-            yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+            yield PlainTable(id="timeline", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#timeline", DataTable)

@@ -17,6 +17,7 @@ from models.core.vocabulary import CUT_DUTIES, DUTY_LABELS, STATUS_LABELS, Statu
 from models.requests.queries import RequestRow, count_requests, list_requests
 from tui.base import XinshengScreen
 from tui.i18n import tr
+from tui.plain_table import PlainTable
 
 PAGE = 200
 # the views a worker switches between most, then every status
@@ -106,7 +107,7 @@ class QueueScreen(XinshengScreen):
             yield Select(FILTERS, value="mine", allow_blank=False, id="status-filter")
             yield Input(placeholder=tr("搜索标题、内容、编号、地点，或拼音首字母如 ldzy"), id="search")
         yield Label("", id="queue-count")
-        table: DataTable[str] = DataTable(id="queue", cursor_type="row", zebra_stripes=True)
+        table: PlainTable = PlainTable(id="queue", cursor_type="row", zebra_stripes=True)
         yield table
 
     def on_mount(self) -> None:

@@ -19,6 +19,7 @@ from models.reporting.report import LATE_LABEL, MonthlyReport
 from models.reporting.stats import DEPARTMENT_COLUMNS, Rate, department_rows, score_text
 from tui.base import XinshengScreen
 from tui.i18n import tr
+from tui.plain_table import PlainTable
 
 TABLES: dict[str, tuple[str, ...]] = {
     "by-department": tuple(tr(c) for c in DEPARTMENT_COLUMNS),
@@ -107,25 +108,25 @@ class StatsScreen(XinshengScreen):
                     yield Static("", id="trend-legend", classes="legend")
                     yield PlotextPlot(id="trend-chart", classes="chart")
                 with TabPane(tr("2 部门"), id="tab-departments"):
-                    yield DataTable(id="by-department", zebra_stripes=True, cursor_type="row")
+                    yield PlainTable(id="by-department", zebra_stripes=True, cursor_type="row")
                 with TabPane(tr("3 超期排名"), id="tab-overdue"):
                     yield Static(tr("本月登记的诉求中已超期的，按承办部门排名"), classes="legend")
-                    yield DataTable(id="overdue-ranking", zebra_stripes=True, cursor_type="row")
+                    yield PlainTable(id="overdue-ranking", zebra_stripes=True, cursor_type="row")
                     yield Static("", id="overdue-legend", classes="legend")
-                    yield DataTable(id="overdue-list", zebra_stripes=True, cursor_type="row")
+                    yield PlainTable(id="overdue-list", zebra_stripes=True, cursor_type="row")
                 with TabPane(tr("4 热点"), id="tab-hot"):
                     yield Static(tr("本月同一事项在同一社区出现 3 次及以上"), classes="legend")
-                    yield DataTable(id="hot-spots", zebra_stripes=True, cursor_type="row")
+                    yield PlainTable(id="hot-spots", zebra_stripes=True, cursor_type="row")
                 with TabPane(tr("5 腾出时间"), id="tab-ledger"):
                     yield Static("", id="ledger-legend", classes="legend")
                     yield PlotextPlot(id="ledger-chart", classes="chart")
-                    yield DataTable(id="ledger", zebra_stripes=True, cursor_type="row")
+                    yield PlainTable(id="ledger", zebra_stripes=True, cursor_type="row")
                 with TabPane(tr("6 回潮"), id="tab-rebounds"):
                     yield Static("", id="rebound-line")
-                    yield DataTable(id="rebounds", zebra_stripes=True, cursor_type="row")
+                    yield PlainTable(id="rebounds", zebra_stripes=True, cursor_type="row")
                 with TabPane(tr("7 立法意见"), id="tab-legislation"):
                     yield Static("", id="legislation-line", classes="legend")
-                    yield DataTable(id="open-consultations", zebra_stripes=True, cursor_type="row")
+                    yield PlainTable(id="open-consultations", zebra_stripes=True, cursor_type="row")
 
     _note = ""  # why the dashboard opened on another month than this one, until a month is picked
     _period: str | None = None  # the month shown; None until the opening month is chosen (a reload would race it)

@@ -28,6 +28,7 @@ from tui.delivery import still_shown
 from tui.dialogs import NoteDialog, NoteResult
 from tui.i18n import tr
 from tui.intake import FormInput, suggestion_text
+from tui.plain_table import PlainTable
 
 if TYPE_CHECKING:
     from models.matching.engine import MatchResult, Suggestion
@@ -142,7 +143,7 @@ class TasksScreen(XinshengScreen):
         yield Label(tr("清单核对（F5/F6/F7 采纳第 1/2/3 条；F8 清单外；Ctrl+S 登记）"), id="suggest-title")
         yield OptionList(id="suggestions")
         yield Static("", id="door")
-        table: DataTable[str] = DataTable(id="tasks", cursor_type="row", zebra_stripes=True)
+        table: PlainTable = PlainTable(id="tasks", cursor_type="row", zebra_stripes=True)
         # the title early: on a narrow terminal the columns on the right are the ones scrolled to
         table.add_columns(tr("编号"), tr("标题"), tr("准入"), tr("状态"), tr("收到"), tr("下派部门"), tr("类型"))
         yield table

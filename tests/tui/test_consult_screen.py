@@ -71,7 +71,10 @@ async def _consultation(pilot, app: XinshengApp, who: str) -> ConsultScreen:
     assert isinstance(screen, ConsultScreen)
     table = screen.query_one("#articles", DataTable)
     await until(pilot, lambda: table.row_count == 10, "the nine articles and the whole draft listed")
-    await until(pilot, lambda: "第九条" in screen_text(app) and "整体" in screen_text(app), "the articles drawn")
+    try:
+        await until(pilot, lambda: "第九条" in screen_text(app) and "整体" in screen_text(app), "the articles drawn")
+    except AssertionError:
+        raise AssertionError(screen_text(app)) from None
     return screen
 
 
@@ -93,7 +96,7 @@ async def test_an_opinion_is_typed_matched_to_its_article_and_saved_verbatim(sql
         await until(pilot, lambda: _told(app, "已保存意见"), "the notice")
         await pilot.press("escape")  # back to the articles: 第六条 now counts one opinion
         articles = screen.query_one("#articles", DataTable)
-        await until(pilot, lambda: articles.get_row("6")[1] == "1" if articles.row_count else False)
+        await until(pilot, lambda: str(articles.get_row("6")[1]) == "1" if articles.row_count else False)
     with session_scope(sqlite_catalog) as s:
         opinion = s.exec(
             select(Opinion).where(Opinion.created_by == GRID_WORKER).order_by(col(Opinion.id).desc())

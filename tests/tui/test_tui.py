@@ -345,7 +345,7 @@ async def test_a_department_handler_starts_on_the_queue_with_only_work_dispatche
         await wait_for(pilot, lambda: isinstance(app.screen, QueueScreen))
         table = app.screen.query_one("#queue", DataTable)
         await wait_for(pilot, lambda: table.row_count == 1)
-        assert table.get_row_at(0)[0] == ours_ref
+        assert str(table.get_row_at(0)[0]) == ours_ref
         table.focus()
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen) and app.screen.detail is not None)
@@ -492,10 +492,10 @@ async def test_the_catalog_browser_searches_filters_and_marks_cut_items(app, cat
         assert "应派往区水务局" in panel and "诉求 1 件（在办 1）" in panel
         assert "13812345678" not in panel and "楼上水管爆了" in panel
         await pilot.press("ctrl+f", *["backspace"] * 2, *"xqld")  # 小区路灯维修
-        await wait_for(pilot, lambda: table.row_count == 1 and table.get_row_at(0)[0] == "JD-007")
+        await wait_for(pilot, lambda: table.row_count == 1 and str(table.get_row_at(0)[0]) == "JD-007")
         app.screen.query_one("#catalog-search", Input).value = ""
         app.screen.query_one("#duty-filter").value = "cancelled"
-        await wait_for(pilot, lambda: table.row_count == 1 and table.get_row_at(0)[0] == "JD-006")
+        await wait_for(pilot, lambda: table.row_count == 1 and str(table.get_row_at(0)[0]) == "JD-006")
 
 
 async def test_question_mark_lists_the_keys_of_the_screen_underneath(app) -> None:
@@ -1065,3 +1065,22 @@ async def test_no_intake_placeholder_is_cut(app, monkeypatch, size, language) ->
             if field.placeholder and cell_len(field.placeholder) > field.content_region.width
         ]
         assert cut == []
+
+
+async def test_brackets_a_resident_typed_are_shown_as_typed_not_read_as_markup(app, catalog_engine) -> None:
+    """A request titled "[/b]楼道灯[red]不亮" ended the queue with a MarkupError (and Textual's crash report printed
+    the row's values on the terminal): every table cell and every notice is plain text (tui.plain_table, XinshengApp
+    .notify)."""
+    from models.requests.intake import log_request
+    from models.requests.workflow import Actor
+    from tests.tui.signing import screen_text
+
+    with session_scope(catalog_engine) as s:
+        log_request(s, Actor("t"), title="[/b]楼道灯[red]不亮", text="[/x]")
+    async with app.run_test(size=(120, 36)) as pilot:
+        table = await signed_in_queue(pilot, app)
+        await wait_for(pilot, lambda: table.row_count == 1)
+        await until(pilot, lambda: "[/b]楼道灯[red]不亮" in screen_text(app), "the title as typed")
+        app.screen.notify("[/b]楼道灯")  # as a screen notifies: through the app's own notify
+        await idle(pilot)
+        assert app.is_running and [(n.message, n.markup) for n in app._notifications] == [("[/b]楼道灯", False)]

@@ -1,0 +1,26 @@
+"""The one table of the screens: Textual's DataTable, but a cell given as a str is shown as the text it is.
+
+DataTable reads a str cell as Rich markup. A request titled "[/b]楼道灯不亮" (residents type brackets, hotline
+exports carry them) then ended the queue with a MarkupError, and a title with "[red]" changed its colour. Every value
+a table shows comes from people or files, so none is markup; a cell that wants style passes a rich Text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text, TextType
+from textual.widgets import DataTable
+from textual.widgets.data_table import CellType, RowKey
+
+
+class PlainTable(DataTable[Any]):
+    def add_row(
+        self,
+        *cells: CellType,
+        height: int | None = 1,
+        key: str | None = None,
+        label: TextType | None = None,
+    ) -> RowKey:
+        plain = [Text(cell, end="") if isinstance(cell, str) else cell for cell in cells]
+        return super().add_row(*plain, height=height, key=key, label=label)
