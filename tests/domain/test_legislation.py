@@ -212,3 +212,22 @@ def test_an_article_is_found_however_its_number_is_written(engine) -> None:
         ]  # fmt: skip
         with pytest.raises(UserError, match="草案中没有 “第四条”"):
             resolve_articles(s, consultation.id, ["第四条"])
+
+
+def test_a_word_file_that_unpacks_to_more_than_a_draft_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    """Found by a walkthrough: a 138 KB .docx unpacking to 60 MB of XML was parsed whole (223 MB) first."""
+    import zipfile
+
+    from docx import Document
+
+    from models.legislation.drafts import MAX_DOCX_UNPACKED
+
+    path = tmp_path / "草案.docx"
+    document = Document()
+    document.add_paragraph("第一条 为了……")
+    document.save(str(path))
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/padding.xml", b"<a>" + b" " * (MAX_DOCX_UNPACKED + 1) + b"</a>")
+    assert path.stat().st_size < 1 << 20
+    with pytest.raises(UserError, match="解压后超过 .* MB，不像草案"):
+        read_draft(path)
