@@ -7,9 +7,15 @@ from pathlib import Path
 import typer
 
 from commands.common import (
-    check_errors_option,
+    ENCODING_OPTION,
+    ERRORS_OPTION,
+    FORCE_ERRORS_OPTION,
+    MAP_OPTION,
+    SHEET_OPTION,
+    SKIP_BAD_OPTION,
     database_file,
     engine_for,
+    prepare_import,
     print_preview,
     report_bad_rows,
     signed_in,
@@ -27,26 +33,20 @@ def import_(
     file: Path = typer.Argument(..., metavar="文件", help="CSV 或 XLSX 文件"),
     dry_run: bool = typer.Option(False, "--dry-run", help="只检查并统计，不写入数据库"),
     preview: bool = typer.Option(False, "--preview", help="只显示识别出的列映射、未识别的列和前几行，不写入"),
-    map_: list[str] = typer.Option(None, "--map", metavar="源列=字段", help="列映射 源列=字段，可重复"),
-    encoding: str = typer.Option(None, "--encoding", metavar="编码", help="CSV 编码（默认自动识别）"),
-    sheet: str = typer.Option(None, "--sheet", metavar="工作表", help="XLSX 工作表名（默认第一个）"),
-    skip_bad: bool = typer.Option(
-        False, "--skip-bad", help="跳过有错的行，只导入正确的行；错误行写入错误文件（行号、列、原因）"
-    ),
-    errors_file: Path = typer.Option(
-        None, "--errors", metavar="文件", help="--skip-bad 的错误文件路径（默认：当前目录下 <文件名>.错误行.csv）"
-    ),
-    force: bool = typer.Option(False, "--force", help="错误文件已存在时覆盖它"),
+    map_: list[str] = MAP_OPTION,
+    encoding: str = ENCODING_OPTION,
+    sheet: str = SHEET_OPTION,
+    skip_bad: bool = SKIP_BAD_OPTION,
+    errors_file: Path = ERRORS_OPTION,
+    force: bool = FORCE_ERRORS_OPTION,
 ) -> None:
     """导入事项清单：按事项编码新增或更新，自动创建部门，并记录一次清单修订。"""
     with user_errors():
         from models.files.catalog_import import CATALOG_FIELD_LABELS, import_catalog_as, read_catalog_file
-        from models.files.tabular import parse_map_options, preview_table
+        from models.files.tabular import preview_table
         from models.store.engine import session_scope
 
-        overrides = parse_map_options(map_)
-        database = database_file(ctx) if skip_bad else None
-        check_errors_option(skip_bad, errors_file, file, force=force, database=database)
+        overrides, database = prepare_import(ctx, file, map_, skip_bad, errors_file, force)
         if preview:
             table = read_catalog_file(file, overrides=overrides, encoding=encoding, sheet=sheet)
             print_preview(preview_table(table), CATALOG_FIELD_LABELS)

@@ -267,6 +267,33 @@ def print_preview(preview: TablePreview, labels: Mapping[str, str]) -> None:
         typer.echo(f"  有错：{problem}")
 
 
+# the options every file import shares (requests, catalog, tasks, opinions), written once so that their names, metavars
+# and help agree; Typer reads an option's definition and never changes it, so one serves every command
+MAP_OPTION = typer.Option(None, "--map", metavar="源列=字段", help="列映射 源列=字段，可重复")
+ENCODING_OPTION = typer.Option(None, "--encoding", metavar="编码", help="CSV 编码（默认自动识别）")
+SHEET_OPTION = typer.Option(None, "--sheet", metavar="工作表", help="XLSX 工作表名（默认第一个）")
+SKIP_BAD_OPTION = typer.Option(
+    False, "--skip-bad", help="跳过有错的行，只导入正确的行；错误行写入错误文件（行号、列、原因）"
+)
+ERRORS_OPTION = typer.Option(
+    None, "--errors", metavar="文件", help="--skip-bad 的错误文件路径（默认：当前目录下 <文件名>.错误行.csv）"
+)
+FORCE_ERRORS_OPTION = typer.Option(False, "--force", help="错误文件已存在时覆盖它")
+
+
+def prepare_import(
+    ctx: typer.Context, file: Path, map_: list[str] | None, skip_bad: bool, errors_file: Path | None, force: bool
+) -> tuple[dict[str, str], Path | None]:
+    """Before any row is read: the column map (`--map`) understood, and the error file checked (never over the
+    database, never over a file without --force); the map and the database path to hand on."""
+    from models.files.tabular import parse_map_options
+
+    overrides = parse_map_options(map_)
+    database = database_file(ctx) if skip_bad else None
+    check_errors_option(skip_bad, errors_file, file, force=force, database=database)
+    return overrides, database
+
+
 def errors_path(errors_file: Path | None, source: Path) -> Path:
     """Where `--skip-bad` puts the bad rows: `--errors`, or <source name>.错误行.csv in the current directory."""
     return errors_file or Path.cwd() / f"{source.stem}.错误行.csv"

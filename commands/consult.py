@@ -8,7 +8,19 @@ from pathlib import Path
 
 import typer
 
-from commands.common import engine_for, parse_day, signed_in, user_errors
+from commands.common import (
+    ENCODING_OPTION,
+    ERRORS_OPTION,
+    FORCE_ERRORS_OPTION,
+    MAP_OPTION,
+    SHEET_OPTION,
+    SKIP_BAD_OPTION,
+    engine_for,
+    parse_day,
+    prepare_import,
+    signed_in,
+    user_errors,
+)
 
 app = typer.Typer(help="立法征求意见（consult）：基层立法联系点", no_args_is_help=True, rich_markup_mode=None)
 
@@ -265,26 +277,25 @@ def import_opinions(
     ctx: typer.Context,
     consultation_id: int = typer.Argument(..., metavar="编号", help="征求意见的编号"),
     file: Path = typer.Argument(
-        ..., metavar="文件", help="CSV 或 XLSX：意见内容、针对条款、提出人类型、渠道、日期、姓名、同意署名"
+        ...,
+        metavar="文件",
+        help="CSV 或 XLSX：意见内容、针对条款、提出人类型、征集渠道、提出日期、姓名、联系电话、同意署名",
     ),
-    map_: list[str] = typer.Option(None, "--map", metavar="源列=字段", help="列映射 源列=字段，可重复"),
-    encoding: str = typer.Option(None, "--encoding", metavar="编码", help="CSV 编码（默认自动识别）"),
-    sheet: str = typer.Option(None, "--sheet", metavar="工作表", help="XLSX 工作表名（默认第一个）"),
-    skip_bad: bool = typer.Option(False, "--skip-bad", help="跳过有错的行，只导入正确的行；错误行写入错误文件"),
-    errors_file: Path = typer.Option(None, "--errors", metavar="文件", help="--skip-bad 的错误文件路径"),
-    force: bool = typer.Option(False, "--force", help="错误文件已存在时覆盖它"),
+    map_: list[str] = MAP_OPTION,
+    encoding: str = ENCODING_OPTION,
+    sheet: str = SHEET_OPTION,
+    skip_bad: bool = SKIP_BAD_OPTION,
+    errors_file: Path = ERRORS_OPTION,
+    force: bool = FORCE_ERRORS_OPTION,
 ) -> None:
     """导入意见：原文照录；未写条款的按内容对应到最相关的条款（把握不足的归入对草案整体的意见）。"""
     with user_errors():
-        from commands.common import check_errors_option, database_file, report_bad_rows
+        from commands.common import report_bad_rows
         from models.core.vocabulary import Privilege
         from models.files.opinion_import import import_opinions as run_import
-        from models.files.tabular import parse_map_options
         from models.store.engine import session_scope
 
-        overrides = parse_map_options(map_)
-        database = database_file(ctx) if skip_bad else None
-        check_errors_option(skip_bad, errors_file, file, force=force, database=database)
+        overrides, database = prepare_import(ctx, file, map_, skip_bad, errors_file, force)
         engine = engine_for(ctx)
         actor = signed_in(ctx, engine, Privilege.CONSULT_OPINION)
         with session_scope(engine) as session:

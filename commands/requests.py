@@ -7,9 +7,13 @@ from pathlib import Path
 import typer
 
 from commands.common import (
-    check_errors_option,
-    database_file,
+    ENCODING_OPTION,
+    ERRORS_OPTION,
+    FORCE_ERRORS_OPTION,
+    SHEET_OPTION,
+    SKIP_BAD_OPTION,
     engine_for,
+    prepare_import,
     print_preview,
     progress_reporter,
     report_bad_rows,
@@ -35,17 +39,13 @@ def import_(
         "--confirmed",
         help="凡有部门或事项编码的行都视为已确认的派单（用于带标注但无状态列的历史文件）",
     ),
-    encoding: str = typer.Option(None, "--encoding", metavar="编码", help="CSV 编码（默认自动识别）"),
-    sheet: str = typer.Option(None, "--sheet", metavar="工作表", help="XLSX 工作表名（默认第一个）"),
+    encoding: str = ENCODING_OPTION,
+    sheet: str = SHEET_OPTION,
     dry_run: bool = typer.Option(False, "--dry-run", help="只检查并统计，不写入数据库"),
     preview: bool = typer.Option(False, "--preview", help="只显示识别出的列映射、未识别的列和前几行，不写入"),
-    skip_bad: bool = typer.Option(
-        False, "--skip-bad", help="跳过有错的行，只导入正确的行；错误行写入错误文件（行号、列、原因）"
-    ),
-    errors_file: Path = typer.Option(
-        None, "--errors", metavar="文件", help="--skip-bad 的错误文件路径（默认：当前目录下 <文件名>.错误行.csv）"
-    ),
-    force: bool = typer.Option(False, "--force", help="错误文件已存在时覆盖它"),
+    skip_bad: bool = SKIP_BAD_OPTION,
+    errors_file: Path = ERRORS_OPTION,
+    force: bool = FORCE_ERRORS_OPTION,
 ) -> None:
     """导入诉求：已办结且有部门/事项的行成为已确认派单，供匹配学习；其余行自动匹配。重复导入不会重复入库。"""
     with user_errors():
@@ -54,12 +54,9 @@ def import_(
             import_requests,
             preview_request_file,
         )
-        from models.files.tabular import parse_map_options
         from models.store.engine import session_scope
 
-        overrides = parse_map_options(map_)
-        database = database_file(ctx) if skip_bad else None
-        check_errors_option(skip_bad, errors_file, file, force=force, database=database)
+        overrides, database = prepare_import(ctx, file, map_, skip_bad, errors_file, force)
         if preview:
             print_preview(preview_request_file(file, overrides=overrides, encoding=encoding, sheet=sheet), FIELD_LABELS)
             return

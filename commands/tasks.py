@@ -9,11 +9,16 @@ from pathlib import Path
 import typer
 
 from commands.common import (
-    check_errors_option,
-    database_file,
+    ENCODING_OPTION,
+    ERRORS_OPTION,
+    FORCE_ERRORS_OPTION,
+    MAP_OPTION,
+    SHEET_OPTION,
+    SKIP_BAD_OPTION,
     engine_for,
     pad,
     parse_day,
+    prepare_import,
     print_preview,
     progress_reporter,
     report_bad_rows,
@@ -28,26 +33,23 @@ app = typer.Typer(help="下派任务（tasks）：准入登记、清单核对与
 def import_(
     ctx: typer.Context,
     file: Path = typer.Argument(..., metavar="文件", help="CSV 或 XLSX 文件（如 OA 导出的收文登记）"),
-    map_: list[str] = typer.Option(None, "--map", metavar="源列=字段", help="列映射 源列=字段，可重复"),
+    map_: list[str] = MAP_OPTION,
     source: str = typer.Option("import", "--source", metavar="名称", help="来源系统名；与文号一起保证不重复入库"),
-    encoding: str = typer.Option(None, "--encoding", metavar="编码", help="CSV 编码（默认自动识别）"),
-    sheet: str = typer.Option(None, "--sheet", metavar="工作表", help="XLSX 工作表名（默认第一个）"),
+    encoding: str = ENCODING_OPTION,
+    sheet: str = SHEET_OPTION,
     dry_run: bool = typer.Option(False, "--dry-run", help="只检查并统计，不写入数据库"),
     preview: bool = typer.Option(False, "--preview", help="只显示识别出的列映射和前几行，不写入"),
-    skip_bad: bool = typer.Option(False, "--skip-bad", help="跳过有错的行，只导入正确的行；错误行写入错误文件"),
-    errors_file: Path = typer.Option(None, "--errors", metavar="文件", help="--skip-bad 的错误文件路径"),
-    force: bool = typer.Option(False, "--force", help="错误文件已存在时覆盖它"),
+    skip_bad: bool = SKIP_BAD_OPTION,
+    errors_file: Path = ERRORS_OPTION,
+    force: bool = FORCE_ERRORS_OPTION,
 ) -> None:
     """导入下派任务：每条任务按事项清单核对，给出准入、配合、拒收或清单外待审的决定。重复导入不会重复入库。"""
     with user_errors():
         from models.core.vocabulary import Admission, Privilege
-        from models.files.tabular import parse_map_options
         from models.files.task_import import FIELD_LABELS, import_tasks, preview_task_file
         from models.store.engine import session_scope
 
-        overrides = parse_map_options(map_)
-        database = database_file(ctx) if skip_bad else None
-        check_errors_option(skip_bad, errors_file, file, force=force, database=database)
+        overrides, database = prepare_import(ctx, file, map_, skip_bad, errors_file, force)
         if preview:
             print_preview(preview_task_file(file, overrides=overrides, encoding=encoding, sheet=sheet), FIELD_LABELS)
             return
