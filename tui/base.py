@@ -13,7 +13,10 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from textual.app import ComposeResult, SystemCommand
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header
+
+from tui.delivery import still_shown
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -22,6 +25,10 @@ if TYPE_CHECKING:
     from models.people.permissions import Actor
 
 T = TypeVar("T")
+Q = TypeVar("Q")
+# how long typing must pause before the matcher runs: short enough to feel instant, long enough to skip keys typed in
+# a burst
+MATCH_DEBOUNCE_SECONDS = 0.01
 
 
 def _own_words_for_textual_keys() -> None:
@@ -83,6 +90,32 @@ class XinshengScreen(Screen[None]):
     def compose_body(self) -> ComposeResult:
         """The widgets between the title bar and the footer."""
         raise NotImplementedError
+
+    _match_timer: Timer | None = None
+
+    def match_as_typed(
+        self, asked: Callable[[], Q], compute: Callable[[Q], T], show: Callable[[T], Any], *, group: str
+    ) -> None:
+        """Suggestions as the person types (the intake, the door, an opinion): once typing pauses, `compute` runs on
+        what is asked then, in a thread worker, and its answer is shown only if that is still what is asked —
+        typing went on otherwise, and a newer answer is on its way."""
+        if self._match_timer is not None:
+            self._match_timer.stop()
+
+        def deliver(answer: T, question: Q) -> None:
+            if question == asked():
+                show(answer)
+
+        def start() -> None:
+            question = asked()
+
+            def job() -> None:
+                answer = compute(question)
+                self.app.call_from_thread(still_shown(deliver, self), answer, question)
+
+            self.run_worker(job, thread=True, group=group, exclusive=True)
+
+        self._match_timer = self.set_timer(MATCH_DEBOUNCE_SECONDS, start)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """Commands this screen adds to the command palette while it is on top (the app's own are always there)."""

@@ -13,7 +13,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.timer import Timer
 from textual.widgets import Checkbox, DataTable, Input, Label, OptionList, Select, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
@@ -41,7 +40,6 @@ from models.legislation.opinions import (
 from models.people.permissions import may
 from models.store.tables import Opinion
 from tui.base import XinshengScreen
-from tui.delivery import still_shown
 from tui.dialogs import NoteDialog, NoteResult
 from tui.i18n import tr
 from tui.intake import FormInput
@@ -50,7 +48,6 @@ from tui.plain_table import PlainTable
 if TYPE_CHECKING:
     from models.matching.engine import Matcher
 
-DEBOUNCE_SECONDS = 0.01
 WHOLE = "whole"  # the articles table's row for the opinions on the draft as a whole
 SHOWN_CHARS = 60  # of an opinion, in the table; Enter shows it all
 
@@ -103,7 +100,6 @@ class ConsultScreen(XinshengScreen):
         self._matcher: Matcher | None = None
         self._suggestions: list[ArticleSuggestion] = []
         self._chosen: dict[int, str] = {}  # article id → label, in the order chosen; empty: the draft as a whole
-        self._debounce: Timer | None = None
 
     def compose_body(self) -> ComposeResult:
         yield Select[int]([], prompt=tr("选择征求意见的草案"), id="consultation")
@@ -220,10 +216,9 @@ class ConsultScreen(XinshengScreen):
 
     def _article(self) -> ArticleView | str | None:
         """The highlighted row: an article, WHOLE, or None when the table is empty."""
-        table = self.query_one("#articles", DataTable)
-        if self._view is None or not table.row_count:
+        key = self.query_one("#articles", PlainTable).highlighted_key()
+        if self._view is None or key is None:
             return None
-        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         if key == WHOLE:
             return WHOLE
         return next((a for a in self._view.articles if str(a.id) == key), None)
@@ -256,10 +251,8 @@ class ConsultScreen(XinshengScreen):
         self.refresh_bindings()
 
     def _highlighted_opinion(self) -> Opinion | None:
-        table = self.query_one("#opinions", DataTable)
-        if not table.row_count:
-            return None
-        return self._opinions.get(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+        key = self.query_one("#opinions", PlainTable).highlighted_key()
+        return self._opinions.get(key) if key is not None else None
 
     @on(DataTable.RowHighlighted, "#opinions")
     def _opinion_moved(self) -> None:
@@ -325,25 +318,18 @@ class ConsultScreen(XinshengScreen):
         self.focus_next()
 
     def _schedule_match(self) -> None:
-        if self._debounce is not None:
-            self._debounce.stop()
-        self._debounce = self.set_timer(DEBOUNCE_SECONDS, self._start_match)
+        """The articles an opinion concerns, suggested as it is typed; asked anew when another draft is chosen."""
+        self.match_as_typed(self._asked, self._suggest, self._matched, group="article-match")
 
-    def _start_match(self) -> None:
-        text = self.query_one("#opinion-text", Input).value
-        matcher = self._matcher
-        if matcher is None:
-            return
+    def _asked(self) -> tuple[str, Matcher | None]:
+        return self.query_one("#opinion-text", Input).value, self._matcher
 
-        def job() -> None:
-            found = suggest_articles(matcher, text) if text.strip() else []
-            self.app.call_from_thread(still_shown(self._matched), found, text, matcher)
+    @staticmethod
+    def _suggest(asked: tuple[str, Matcher | None]) -> list[ArticleSuggestion]:
+        text, matcher = asked
+        return suggest_articles(matcher, text) if matcher is not None and text.strip() else []
 
-        self.run_worker(job, thread=True, group="article-match", exclusive=True)
-
-    def _matched(self, found: list[ArticleSuggestion], asked: str, matcher: Matcher) -> None:
-        if asked != self.query_one("#opinion-text", Input).value or matcher is not self._matcher:
-            return  # typing went on, or another draft was chosen: a newer match is coming
+    def _matched(self, found: list[ArticleSuggestion]) -> None:
         self._suggestions = found
         self._show_suggestions()
 

@@ -41,7 +41,6 @@ from models.requests.intake import (
 from models.requests.queries import list_grids
 from models.store.tables import Request, max_length
 from tui.base import XinshengScreen
-from tui.delivery import still_shown
 from tui.i18n import tr
 from tui.paste import WholePasteInput
 
@@ -49,7 +48,6 @@ if TYPE_CHECKING:
     from models.matching.engine import MatchResult, Suggestion
 
 DUPLICATE_PAUSE_SECONDS = 0.4
-DEBOUNCE_SECONDS = 0.01  # short enough to feel instant, long enough to skip keys typed in a burst
 
 
 def suggestion_text(rank: int, s: Suggestion, accepted: bool) -> Text:
@@ -105,7 +103,6 @@ class IntakeScreen(XinshengScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._debounce: Timer | None = None
         self._duplicate_timer: Timer | None = None
         self._result: MatchResult | None = None
         self._accepted: Suggestion | None = None
@@ -210,25 +207,14 @@ class IntakeScreen(XinshengScreen):
         self._schedule_match()
 
     def _schedule_match(self) -> None:
-        if self._debounce is not None:
-            self._debounce.stop()
-        self._debounce = self.set_timer(DEBOUNCE_SECONDS, self._start_match)
-
-    def _start_match(self) -> None:
-        text = self._query_text()
         matcher = self.xapp.matcher
         if matcher is None:
-            return
+            return  # _wait_for_matcher asks again once it is loaded
+        self.match_as_typed(
+            self._query_text, lambda q: matcher.match(q[0], top=3, body=q[1]), self._show_suggestions, group="match"
+        )
 
-        def job() -> None:
-            result = matcher.match(text[0], top=3, body=text[1])
-            self.app.call_from_thread(still_shown(self._show_suggestions), result, text)
-
-        self.run_worker(job, thread=True, group="match", exclusive=True)
-
-    def _show_suggestions(self, result: MatchResult, asked: tuple[str, str]) -> None:
-        if asked != self._query_text():
-            return  # the user kept typing; a newer match is on its way
+    def _show_suggestions(self, result: MatchResult) -> None:
         self._result = result
         self._apply_preselect(result)
         self._render_suggestions()

@@ -24,3 +24,9 @@ class PlainTable(DataTable[Any]):
     ) -> RowKey:
         plain = [Text(cell, end="") if isinstance(cell, str) else cell for cell in cells]
         return super().add_row(*plain, height=height, key=key, label=label)
+
+    def highlighted_key(self) -> str | None:
+        """The key of the row under the cursor; None while the table is empty."""
+        if not self.row_count:
+            return None
+        return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)

@@ -24,7 +24,6 @@ from models.core.vocabulary import Admission, Privilege, TaskAction, TaskKind, T
 from models.people.permissions import may
 from models.store.tables import Task, max_length
 from tui.base import XinshengScreen
-from tui.delivery import still_shown
 from tui.dialogs import NoteDialog, NoteResult
 from tui.i18n import tr
 from tui.intake import FormInput, suggestion_text
@@ -33,7 +32,6 @@ from tui.plain_table import PlainTable
 if TYPE_CHECKING:
     from models.matching.engine import MatchResult, Suggestion
 
-DEBOUNCE_SECONDS = 0.01
 RECENT = 50
 # the colour of each decision where it is shown
 DECISION_CLASS = {
@@ -106,7 +104,6 @@ class TasksScreen(XinshengScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._debounce: Timer | None = None
         self._result: MatchResult | None = None
         self._items: dict[str, CitedItem] = {}
         self._chosen: Suggestion | None = None
@@ -204,10 +201,8 @@ class TasksScreen(XinshengScreen):
         self.refresh_bindings()
 
     def _highlighted(self) -> TaskView | None:
-        table = self.query_one("#tasks", DataTable)
-        if not table.row_count:
-            return None
-        return self._tasks.get(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+        ref = self.query_one("#tasks", PlainTable).highlighted_key()
+        return self._tasks.get(ref) if ref is not None else None
 
     @on(DataTable.RowHighlighted, "#tasks")
     def _row_moved(self) -> None:
@@ -237,25 +232,17 @@ class TasksScreen(XinshengScreen):
         self._schedule_match()
 
     def _schedule_match(self) -> None:
-        if self._debounce is not None:
-            self._debounce.stop()
-        self._debounce = self.set_timer(DEBOUNCE_SECONDS, self._start_match)
-
-    def _start_match(self) -> None:
-        text = self._query_text()
         matcher = self.xapp.matcher
         if matcher is None:
-            return
+            return  # _wait_for_matcher asks again once it is loaded
+        self.match_as_typed(
+            self._query_text,
+            lambda q: matcher.match(q[0], top=3, body=q[1], catalog_only=True),
+            self._show_match,
+            group="door-match",
+        )
 
-        def job() -> None:
-            result = matcher.match(text[0], top=3, body=text[1], catalog_only=True)
-            self.app.call_from_thread(still_shown(self._show_match), result, text)
-
-        self.run_worker(job, thread=True, group="door-match", exclusive=True)
-
-    def _show_match(self, result: MatchResult, asked: tuple[str, str]) -> None:
-        if asked != self._query_text():
-            return  # typing went on; a newer match is coming
+    def _show_match(self, result: MatchResult) -> None:
         self._result = result
         self._show_door()
 
@@ -312,10 +299,9 @@ class TasksScreen(XinshengScreen):
 
     def action_step(self, step: str) -> None:
         """Take one step of the procedure on the highlighted task, with the reason the trail keeps."""
-        table = self.query_one("#tasks", DataTable)
-        if not table.row_count:
+        ref = self.query_one("#tasks", PlainTable).highlighted_key()
+        if ref is None:
             return
-        ref = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         question, example, done_text = self.STEPS[step]
         actor = self.xapp.actor
 
