@@ -56,7 +56,7 @@ class XinshengApp(App[None]):
         Binding("f3", "show_queue", tr("工单"), priority=True, id="xinsheng.app.show-queue"),
         Binding("f4", "switch_mode('stats')", tr("统计"), priority=True, id="xinsheng.app.open-stats"),
         Binding("f9", "switch_mode('catalog')", tr("清单"), priority=True, id="xinsheng.app.open-catalog"),
-        Binding("f10", "switch_mode('tasks')", tr("准入"), priority=True, id="xinsheng.app.open-tasks"),
+        Binding("f10", "switch_mode('tasks')", tr("任务准入"), priority=True, id="xinsheng.app.open-tasks"),
         Binding("f11", "switch_mode('consult')", tr("立法"), priority=True, id="xinsheng.app.open-consult"),
         Binding("ctrl+q", "quit", tr("退出"), priority=True, show=False, id="xinsheng.app.quit"),
         Binding("ctrl+p", "command_palette", tr("命令"), show=False, priority=True, id="xinsheng.app.command-palette"),

@@ -86,9 +86,9 @@ class ConsultScreen(XinshengScreen):
         Binding("escape", "tab('tab-articles')", tr("回到条文"), show=False, id="xinsheng.consult.back"),
         Binding("2", "tab('tab-opinion')", tr("登记意见"), show=False, id="xinsheng.consult.tab-opinion"),
         # on the opinion highlighted in the table (offered while it has the cursor)
-        Binding("y", f"outcome('{Adoption.ADOPTED}')", tr("采纳"), id="xinsheng.consult.adopted"),
-        Binding("h", f"outcome('{Adoption.PARTLY}')", tr("部分采纳"), id="xinsheng.consult.partly"),
-        Binding("n", f"outcome('{Adoption.NOT_ADOPTED}')", tr("未采纳"), id="xinsheng.consult.not-adopted"),
+        Binding("y", f"outcome('{Adoption.ADOPTED}')", tr("记为采纳"), id="xinsheng.consult.adopted"),
+        Binding("h", f"outcome('{Adoption.PARTLY}')", tr("记为部分采纳"), id="xinsheng.consult.partly"),
+        Binding("n", f"outcome('{Adoption.NOT_ADOPTED}')", tr("记为未采纳"), id="xinsheng.consult.not-adopted"),
         Binding("i", "inform", tr("已反馈"), id="xinsheng.consult.inform"),
         Binding("v", "reveal", tr("查看电话"), id="xinsheng.consult.reveal"),
     ]
@@ -109,7 +109,7 @@ class ConsultScreen(XinshengScreen):
                 # widths of their own: measured from the cells, they were now and then left one character wide
                 # on a loaded machine, and stayed so (seen in tests; the cause in Textual's DataTable not found)
                 articles.add_column(tr("条"), width=8)
-                articles.add_column(tr("意见"), width=4)
+                articles.add_column(tr("意见数"), width=6)
                 articles.add_column(tr("章"), width=20)
                 yield articles
                 with Vertical(id="consult-right"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -175,6 +176,8 @@ class IntakeScreen(XinshengScreen):
             closes = tr("{} 截止").format(f"{c.closes_on:%m-%d}") if c.closes_on else tr("未定截止日期")
             return f"{c.title}（{closes}）"
 
+        # the soonest closing first, as on the dashboard: the one a resident's opinion is most likely meant for
+        consultations = sorted(consultations, key=lambda c: (c.closes_on is None, c.closes_on or date.max))
         self._open_consultations = len(consultations)
         self.query_one("#consultation", Select).set_options([(Text(label(c)), c.id) for c in consultations])
         self._show_consultations()

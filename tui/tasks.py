@@ -142,7 +142,7 @@ class TasksScreen(XinshengScreen):
         yield Static("", id="door")
         table: PlainTable = PlainTable(id="tasks", cursor_type="row", zebra_stripes=True)
         # the title early: on a narrow terminal the columns on the right are the ones scrolled to
-        table.add_columns(tr("编号"), tr("标题"), tr("准入"), tr("状态"), tr("收到"), tr("下派部门"), tr("类型"))
+        table.add_columns(tr("编号"), tr("标题"), tr("准入决定"), tr("状态"), tr("收到"), tr("下派部门"), tr("类型"))
         yield table
 
     def on_mount(self) -> None:

@@ -229,5 +229,5 @@ def test_a_word_file_that_unpacks_to_more_than_a_draft_is_refused_before_it_is_p
     with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/padding.xml", b"<a>" + b" " * (MAX_DOCX_UNPACKED + 1) + b"</a>")
     assert path.stat().st_size < 1 << 20
-    with pytest.raises(UserError, match="解压后超过 .* MB，不像草案"):
+    with pytest.raises(UserError, match=r"解压后超过 .* MB，不像草案"):
         read_draft(path)
