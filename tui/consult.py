@@ -110,7 +110,7 @@ class ConsultScreen(XinshengScreen):
                 # on a loaded machine, and stayed so (seen in tests; the cause in Textual's DataTable not found)
                 articles.add_column(tr("条"), width=8)
                 articles.add_column(tr("意见数"), width=6)
-                articles.add_column(tr("章"), width=20)
+                articles.add_column(tr("章"), width=8)
                 yield articles
                 with Vertical(id="consult-right"):
                     # scrolled with the mouse; Tab goes from the articles straight to their opinions
@@ -206,7 +206,9 @@ class ConsultScreen(XinshengScreen):
         kept = table.cursor_row
         table.clear()
         for article in view.articles:
-            table.add_row(article.label, str(len(article.opinions)), article.chapter, key=str(article.id))
+            # the chapter's number only (第二章): its heading stands above the article's text beside the list
+            chapter = article.chapter.split()[0] if article.chapter else ""
+            table.add_row(article.label, str(len(article.opinions)), chapter, key=str(article.id))
         if view.whole_draft or len(view.articles) > 1:
             table.add_row(tr("整体"), str(len(view.whole_draft)), "", key=WHOLE)
         if table.row_count:
