@@ -93,9 +93,9 @@ def show(
 ) -> None:
     """显示一次征求意见：各条条文和针对它的意见，以及对草案整体的意见。"""
     with user_errors():
-        from models.core.text import mask_personal, show_controls
         from models.core.vocabulary import Adoption, ContributorKind, OpinionChannel
         from models.legislation.consultations import consultation_view
+        from models.legislation.opinions import shown_words
         from models.store.engine import session_scope
         from models.store.tables import Opinion
 
@@ -107,7 +107,7 @@ def show(
         def opinion(o: Opinion) -> dict[str, object]:
             return {
                 "id": o.id,
-                "text": mask_personal(o.text, [] if o.consent else [o.contributor_name or ""]),
+                "text": shown_words(o),
                 "contributor_kind": o.contributor_kind,
                 "channel": o.channel,
                 "date": o.given_on.isoformat(),
@@ -117,8 +117,7 @@ def show(
 
         def shown(o: Opinion) -> str:
             """One line of an opinion: masked, its control characters escaped, its line breaks as spaces."""
-            text = mask_personal(show_controls(o.text), [] if o.consent else [o.contributor_name or ""])
-            return " ".join(text.split())[:80]
+            return " ".join(shown_words(o).split())[:80]
 
         c = view.consultation
         if as_json:

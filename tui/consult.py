@@ -17,7 +17,7 @@ from textual.widgets import Checkbox, DataTable, Input, Label, OptionList, Selec
 from textual.widgets.option_list import Option
 
 from models.core.clock import now
-from models.core.text import mask_name, mask_personal, mask_phone, show_controls
+from models.core.text import mask_phone
 from models.core.vocabulary import Adoption, ContributorKind, OpinionChannel, Privilege
 from models.legislation.callbacks import Contact, reveal_contributor
 from models.legislation.consultations import (
@@ -35,6 +35,8 @@ from models.legislation.opinions import (
     reachable,
     record_callback,
     record_outcome,
+    shown_name,
+    shown_words,
     suggest_articles,
 )
 from models.people.permissions import may
@@ -52,18 +54,10 @@ WHOLE = "whole"  # the articles table's row for the opinions on the draft as a w
 SHOWN_CHARS = 60  # of an opinion, in the table; Enter shows it all
 
 
-def opinion_text(opinion: Opinion) -> str:
-    """An opinion as staff see it on screen: verbatim but for phones, ID numbers and the contributor's own name."""
-    names = [] if opinion.consent else [opinion.contributor_name or ""]
-    return mask_personal(show_controls(opinion.text), names)
-
-
 def contributor(opinion: Opinion) -> str:
     kind = tr(ContributorKind.label_of(opinion.contributor_kind))
-    if opinion.contributor_name:
-        shown = opinion.contributor_name if opinion.consent else mask_name(opinion.contributor_name)
-        return f"{kind}·{shown}"
-    return kind
+    name = shown_name(opinion)
+    return f"{kind}·{name}" if name else kind
 
 
 def callback_state(opinion: Opinion) -> str:
@@ -246,7 +240,7 @@ class ConsultScreen(XinshengScreen):
             key = str(opinion.id)
             self._opinions[key] = opinion
             outcome = tr(Adoption.label_of(opinion.outcome)) if opinion.outcome else tr("待定")
-            shown = opinion_text(opinion).replace("\n", " ")
+            shown = shown_words(opinion).replace("\n", " ")
             table.add_row(
                 f"#{opinion.id}", outcome, callback_state(opinion), contributor(opinion), shown[:SHOWN_CHARS], key=key
             )
@@ -267,7 +261,7 @@ class ConsultScreen(XinshengScreen):
         if opinion is None:
             return
         channel = tr(OpinionChannel.label_of(opinion.channel))
-        lines = [opinion_text(opinion), f"{contributor(opinion)} · {channel} · {opinion.given_on:%Y-%m-%d}"]
+        lines = [shown_words(opinion), f"{contributor(opinion)} · {channel} · {opinion.given_on:%Y-%m-%d}"]
         if opinion.contributor_phone:
             lines.append(tr("电话 {}").format(mask_phone(opinion.contributor_phone)))
         if opinion.outcome:

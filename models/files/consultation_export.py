@@ -8,19 +8,13 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from models.core.text import mask_personal, show_controls
 from models.core.vocabulary import Adoption, ContributorKind, OpinionChannel
 from models.files.outputs import complete_or_absent
 from models.legislation.consultations import ArticleView, ConsultationView
+from models.legislation.opinions import shown_words
 from models.store.tables import Opinion
 
 FORMATS = ("md", "xlsx", "docx")
-
-
-def opinion_words(opinion: Opinion) -> str:
-    """The opinion as passed on: verbatim, its numbers masked, and the contributor's own name too unless consented."""
-    names = [] if opinion.consent else [opinion.contributor_name or ""]
-    return mask_personal(show_controls(opinion.text), names)
 
 
 def opinion_count(view: ConsultationView) -> int:
@@ -73,7 +67,7 @@ def render_markdown(view: ConsultationView) -> str:
         lines.append("")
         for n, opinion in enumerate(opinions, 1):
             outcome = f" [{Adoption.label_of(opinion.outcome)}]" if opinion.outcome else ""
-            lines.append(f"{n}. {opinion_words(opinion)}  ——{attribution(opinion)}{outcome}")
+            lines.append(f"{n}. {shown_words(opinion)}  ——{attribution(opinion)}{outcome}")
     return "\n".join(lines) + "\n"
 
 
@@ -106,7 +100,7 @@ def _write_xlsx(view: ConsultationView, path: Path) -> None:
                 if opinion.consent and opinion.contributor_name:
                     who = f"{opinion.contributor_name}（{who}）"
                 cells = [
-                    heading, text if n == 1 else "", n, opinion_words(opinion), who,
+                    heading, text if n == 1 else "", n, shown_words(opinion), who,
                     OpinionChannel.label_of(opinion.channel), f"{opinion.given_on:%Y-%m-%d}",
                     Adoption.label_of(opinion.outcome, ""),
                 ]  # fmt: skip
@@ -142,6 +136,6 @@ def _write_docx(view: ConsultationView, path: Path) -> None:
             document.add_paragraph(text, style="Intense Quote")
         document.add_paragraph(f"意见 {len(opinions)} 条（{kinds(opinions)}）")
         for opinion in opinions:
-            paragraph = document.add_paragraph(opinion_words(opinion), style="List Number")
+            paragraph = document.add_paragraph(shown_words(opinion), style="List Number")
             paragraph.add_run(f"  ——{attribution(opinion)}").italic = True
     document.save(str(path))

@@ -18,10 +18,10 @@ from sqlmodel import Session, col, select
 
 from models.access import audit
 from models.core.errors import UserError
-from models.core.text import mask_name, mask_phone
+from models.core.text import mask_phone
 from models.core.vocabulary import AuditAction, Privilege
 from models.legislation.consultations import get_consultation
-from models.legislation.opinions import callback_list
+from models.legislation.opinions import callback_list, shown_name
 from models.people.permissions import Actor, require
 from models.store.tables import Article, Consultation, Opinion, OpinionArticle, Request
 
@@ -98,7 +98,7 @@ def callbacks(session: Session, consultation_id: int | None = None) -> list[Call
                 articles=tuple(labels.get(o.id, [WHOLE_DRAFT])),
                 outcome=o.outcome,
                 contributor_kind=o.contributor_kind,
-                name=(o.contributor_name if o.consent else mask_name(o.contributor_name)) or "",
+                name=shown_name(o),
                 phone=mask_phone(o.contributor_phone),
                 request_ref=refs.get(o.request_id) if o.request_id is not None else None,
                 given_on=o.given_on,

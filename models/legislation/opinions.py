@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 
 from models.core.clock import now
 from models.core.errors import ConflictError, UserError
-from models.core.text import drop_controls
+from models.core.text import drop_controls, mask_name, mask_personal, show_controls
 from models.core.vocabulary import Adoption, Channel, ContributorKind, OpinionChannel, Privilege, RequestKind
 from models.legislation.consultations import get_consultation
 from models.legislation.drafts import article_ordinal
@@ -236,6 +236,21 @@ def callback_list(session: Session, consultation_id: int | None = None) -> list[
     if consultation_id is not None:
         query = query.where(Opinion.consultation_id == consultation_id)
     return [o for o in session.exec(query.order_by(col(Opinion.id))) if reachable(o)]
+
+
+def shown_words(opinion: Opinion) -> str:
+    """An opinion wherever it is shown or passed on (the screen, consult show, the submission): its words as given,
+    but its control characters escaped, its phones and ID numbers masked, and the contributor's own name too unless
+    they consented to be named."""
+    names = [] if opinion.consent else [opinion.contributor_name or ""]
+    return mask_personal(show_controls(opinion.text), names)
+
+
+def shown_name(opinion: Opinion) -> str:
+    """The contributor's name for staff: in full with their consent, masked without (王**), "" when none was left."""
+    if not opinion.contributor_name:
+        return ""
+    return opinion.contributor_name if opinion.consent else mask_name(opinion.contributor_name)
 
 
 def reachable(opinion: Opinion) -> bool:
