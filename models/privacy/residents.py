@@ -1,25 +1,21 @@
-"""One resident's requests: finding them, giving the resident a copy, erasing the resident from them."""
+"""One resident's requests and opinions on draft laws: finding them, and erasing the resident from them."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
-from datetime import datetime
+from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
 from models.access.audit import record
 from models.core.errors import UserError
-from models.core.text import mask_name, mask_phone, phone_digits
-from models.core.vocabulary import Action, AuditAction, Privilege, Status
+from models.core.text import mask_phone, phone_digits
+from models.core.vocabulary import Action, AuditAction, Privilege
 from models.legislation.opinions import forget_contributor
 from models.people.permissions import Actor, require
 from models.requests.workflow import record_event
-from models.store.tables import Department, MatchExample, Opinion, Request, RequestEvent
+from models.store.tables import MatchExample, Opinion, Request
 
 ERASED = "〔已删除〕"
 _SEPARATORS = r"[\s\-－—–.()（）]*"
@@ -62,91 +58,6 @@ def find_requests(session: Session, *, phone: str | None = None, name: str | Non
     return list(session.exec(query.where(col(Request.resident_name) == wanted)).all())
 
 
-@dataclass(frozen=True)
-class CopiedEvent:
-    at: datetime
-    action: str
-    note: str
-
-
-@dataclass(frozen=True)
-class CopiedRequest:
-    ref: str
-    created_at: datetime
-    title: str
-    text: str
-    location: str
-    resident_name: str | None
-    resident_phone: str | None
-    status: str
-    department: str | None
-    resolution: str
-    satisfaction: str | None
-    timeline: list[CopiedEvent]
-
-
-def resident_copy(
-    session: Session, actor: Actor, *, phone: str | None = None, name: str | None = None
-) -> list[CopiedRequest]:
-    """Everything kept about one resident, for the resident (Article 45): each request and its timeline, unmasked.
-    An administrator's, recorded before the data leaves; the audit names the resident only masked."""
-    require(actor, Privilege.RESIDENT_DATA)
-    found = find_requests(session, phone=phone, name=name)
-    if not found:
-        raise UserError("没有找到这位居民的诉求（电话按号码比对，姓名须与登记的完全一致）")
-    record(
-        session,
-        actor,
-        AuditAction.PRIVACY_EXPORT,
-        resident=mask_phone(phone) if phone else mask_name(name),
-        requests=len(found),
-    )
-    session.commit()  # audited before a byte of it is shown or written
-    departments = dict(session.exec(select(Department.id, Department.name)).all())
-    timelines: dict[int, list[CopiedEvent]] = {}
-    events = select(RequestEvent).where(col(RequestEvent.request_id).in_([r.id for r in found]))
-    for event in session.exec(events.order_by(col(RequestEvent.id))):
-        copied = CopiedEvent(event.at, Action.label_of(event.action), event.note)
-        timelines.setdefault(event.request_id, []).append(copied)
-    return [
-        CopiedRequest(
-            ref=r.ref,
-            created_at=r.created_at,
-            title=r.title,
-            text=r.text,
-            location=r.location,
-            resident_name=r.resident_name,
-            resident_phone=r.resident_phone,
-            status=Status.label_of(r.status),
-            department=departments.get(r.department_id) if r.department_id else None,
-            resolution=r.resolution,
-            satisfaction=r.satisfaction,
-            timeline=timelines.get(r.id or 0, []),
-        )
-        for r in found
-    ]
-
-
-CSV_HEADER = ["编号", "登记时间", "标题", "内容", "地点", "姓名", "电话", "状态", "承办部门", "办理结果", "满意度"]
-
-
-def render_copy(copy: Sequence[CopiedRequest], fmt: str) -> str:
-    """The copy as JSON (every field and the timeline) or CSV (one row a request), both UTF-8 text."""
-    if fmt == "json":
-        return json.dumps([asdict(r) for r in copy], ensure_ascii=False, indent=2, default=str) + "\n"
-    if fmt != "csv":
-        raise UserError(f"--format 应为 json 或 csv，收到 “{fmt}”")
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_HEADER)
-    for r in copy:
-        when = f"{r.created_at:%Y-%m-%d %H:%M}"
-        person = [r.resident_name or "", r.resident_phone or ""]
-        outcome = [r.status, r.department or "", r.resolution, r.satisfaction or ""]
-        writer.writerow([r.ref, when, r.title, r.text, r.location, *person, *outcome])
-    return out.getvalue()
-
-
 def scrub(text: str, patterns: Iterable[re.Pattern[str]], names: Iterable[str]) -> str:
     for pattern in patterns:
         text = pattern.sub(ERASED, text)
@@ -174,13 +85,27 @@ def anonymize(session: Session, actor: Actor, requests: Sequence[Request], note:
         record_event(session, request, actor, Action.ERASE, note=note)
 
 
-def find_opinions(session: Session, phone: str) -> list[Opinion]:
-    """The opinions on draft laws this person gave and left their phone with (any writing of it)."""
-    digits = _check_phone(phone)
-    candidates = session.exec(
-        select(Opinion).where(col(Opinion.contributor_phone).contains(digits[-4:])).order_by(col(Opinion.id))
-    ).all()
-    return [o for o in candidates if phone_digits(o.contributor_phone) == digits]
+def find_opinions(session: Session, *, phone: str | None = None, name: str | None = None) -> list[Opinion]:
+    """The opinions on draft laws this person gave and left their phone (in any writing) or name with, oldest
+    first. An opinion that came in as a request keeps no contact of its own: it is found through that request."""
+    if (phone is None) == (name is None):
+        raise UserError("请给出 --phone 或 --name 之一")
+    query = select(Opinion).order_by(col(Opinion.id))
+    if phone is not None:
+        digits = _check_phone(phone)
+        candidates = session.exec(query.where(col(Opinion.contributor_phone).contains(digits[-4:]))).all()
+        return [o for o in candidates if phone_digits(o.contributor_phone) == digits]
+    assert name is not None
+    return list(session.exec(query.where(col(Opinion.contributor_name) == _check_name(name))).all())
+
+
+def anonymize_opinions(session: Session, opinions: Sequence[Opinion]) -> None:
+    """Take the contributors out of these opinions: name, phone and consent gone, and the contributor's own name
+    and number (in any writing) taken out of the text. The words and the outcome stay, so every figure does."""
+    for opinion in opinions:
+        patterns = [phone_pattern(d) for d in {phone_digits(opinion.contributor_phone)} if len(d) >= 7]
+        names = [opinion.contributor_name.strip()] if opinion.contributor_name else []
+        forget_contributor(session, opinion, scrub(opinion.text, patterns, names))
 
 
 @dataclass(frozen=True)
@@ -194,14 +119,11 @@ def erase_resident(session: Session, actor: Actor, phone: str) -> Erased:
     (Article 47); how many of each."""
     require(actor, Privilege.RESIDENT_DATA)
     found = find_requests(session, phone=phone)
-    opinions = find_opinions(session, phone)
+    opinions = find_opinions(session, phone=phone)
     if not found and not opinions:
         raise UserError("没有找到这位居民的诉求或立法意见，未做任何更改（电话按号码比对）")
     anonymize(session, actor, found, "按居民要求删除个人信息")
-    for opinion in opinions:
-        patterns = [phone_pattern(phone_digits(opinion.contributor_phone))]
-        names = [opinion.contributor_name.strip()] if opinion.contributor_name else []
-        forget_contributor(session, opinion, scrub(opinion.text, patterns, names))
+    anonymize_opinions(session, opinions)
     record(
         session, actor, AuditAction.PRIVACY_ERASE, resident=mask_phone(phone), requests=len(found),
         opinions=len(opinions),

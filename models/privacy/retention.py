@@ -3,7 +3,9 @@
 The period is a setting (`settings security --retention-years`, 3 years by default: long enough for a 重办, a
 complaint about the handling, and the year-on-year figures a street is asked for; docs/security.md says why).
 A finished request is one that is closed after the callback, rejected, or merged into another, or resolved and
-never called back; its age counts from the last of those dates.
+never called back; its age counts from the last of those dates. An opinion on a draft law is finished once its
+consultation has closed; its age counts from the callback, else from its outcome, else from when it was recorded,
+and the consultation's closing day must lie past the period too.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from models.core.clock import now
 from models.core.errors import UserError
 from models.core.vocabulary import AuditAction, Privilege, Status
 from models.people.permissions import Actor, require
-from models.privacy.residents import anonymize
-from models.store.tables import Request
+from models.privacy.residents import anonymize, anonymize_opinions
+from models.store.tables import Consultation, Opinion, Request
 
 FINISHED = (Status.CLOSED, Status.REJECTED, Status.MERGED, Status.RESOLVED)
 BATCH = 500
@@ -70,25 +72,42 @@ def _expired(cutoff: datetime) -> list[ColumnElement[bool]]:
     ]
 
 
+def _expired_opinions(cutoff: datetime) -> list[ColumnElement[bool]]:
+    last_touched = func.coalesce(col(Opinion.informed_at), col(Opinion.decided_at), col(Opinion.created_at))
+    closed_before = select(Consultation.id).where(
+        col(Consultation.closes_on).is_not(None), col(Consultation.closes_on) < cutoff.date()
+    )
+    return [
+        col(Opinion.consultation_id).in_(closed_before),
+        last_touched < cutoff,
+        (col(Opinion.contributor_name).is_not(None)) | (col(Opinion.contributor_phone).is_not(None)),
+    ]
+
+
 @dataclass(frozen=True)
 class Purge:
     age: Age
     cutoff: datetime
     requests: int
     dry_run: bool
+    opinions: int = 0
 
 
 def purge_expired(session: Session, actor: Actor, older_than: str | None = None, *, dry_run: bool = False) -> Purge:
-    """Anonymize every finished request past the retention period (the setting, unless `older_than` says
-    otherwise); with `dry_run`, only count them. Committed in batches, each with its events."""
+    """Anonymize every finished request and opinion past the retention period (the setting, unless `older_than`
+    says otherwise); with `dry_run`, only count them. Committed in batches, each with its events."""
     require(actor, Privilege.RESIDENT_DATA)
     age = parse_age(older_than) if older_than else Age(load_policy(session).retention_years, "y")
     cutoff = age.before(now())
-    conditions = _expired(cutoff)
+    conditions, on_opinions = _expired(cutoff), _expired_opinions(cutoff)
     total = session.exec(select(func.count()).select_from(Request).where(*conditions)).one()
-    if dry_run or not total:
-        return Purge(age, cutoff, int(total), dry_run)
-    record(session, actor, AuditAction.PRIVACY_PURGE, older_than=str(age), cutoff=f"{cutoff:%Y-%m-%d}", requests=total)
+    opinions = session.exec(select(func.count()).select_from(Opinion).where(*on_opinions)).one()
+    if dry_run or not (total or opinions):
+        return Purge(age, cutoff, int(total), dry_run, int(opinions))
+    record(
+        session, actor, AuditAction.PRIVACY_PURGE, older_than=str(age), cutoff=f"{cutoff:%Y-%m-%d}", requests=total,
+        opinions=opinions,
+    )  # fmt: skip
     done = 0
     while True:
         batch = session.exec(select(Request).where(*conditions).order_by(col(Request.id)).limit(BATCH)).all()
@@ -97,4 +116,13 @@ def purge_expired(session: Session, actor: Actor, older_than: str | None = None,
         anonymize(session, actor, batch, f"超过保存期限（{age}），个人信息已删除")
         session.commit()
         done += len(batch)
-    return Purge(age, cutoff, done, dry_run)
+    forgotten = 0
+    while True:
+        next_batch = select(Opinion).where(*on_opinions).order_by(col(Opinion.id)).limit(BATCH)
+        batch_of_opinions = session.exec(next_batch).all()
+        if not batch_of_opinions:
+            break
+        anonymize_opinions(session, batch_of_opinions)
+        session.commit()
+        forgotten += len(batch_of_opinions)
+    return Purge(age, cutoff, done, dry_run, forgotten)

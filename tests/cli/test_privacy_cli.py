@@ -44,7 +44,7 @@ def one_line(result: Result, *words: str) -> None:
 
 def test_the_copy_goes_to_standard_output_or_a_private_file_never_over_one(db: Path, tmp_path: Path) -> None:
     shown = run(db, "privacy", "export", "--phone", "138-1234-5678")
-    assert shown.exit_code == 0 and json.loads(shown.stdout)[0]["resident_phone"] == "13812345678"
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["requests"][0]["resident_phone"] == "13812345678"
     out = tmp_path / "王芳.csv"
     written = run(db, "privacy", "export", "--name", "王芳", "-f", "csv", "-o", str(out))
     assert written.exit_code == 0 and "R-1" not in written.stdout
@@ -74,3 +74,24 @@ def test_the_purge_says_what_it_would_take_and_refuses_an_unknown_period(db: Pat
     assert "有 0 条" in run(db, "privacy", "purge", "--dry-run").stdout
     one_line(run(db, "settings", "security", "--retention-years", "0"), "--retention-years")
     assert "保存 5 年" in run(db, "settings", "security", "--retention-years", "5").stdout
+
+
+def test_a_contributor_to_a_draft_law_gets_their_opinions_and_can_have_them_erased(db: Path, tmp_path: Path) -> None:
+    """Issue 19 with issue 16's rights: the copy and the erasure reach the opinions a person gave at the contact
+    point, found by the phone they left; the words stay, their name and number go."""
+    draft = tmp_path / "草案.txt"
+    draft.write_text("某市社区服务条例（草案）\n第一条 为了规范社区服务，制定本条例。\n第二条 楼道内设置座椅。\n")
+    made = run(db, "consult", "new", "--file", str(draft), "--opens", "2026-01-01")
+    assert made.exit_code == 0, made.output
+    sheet = tmp_path / "意见.csv"
+    row = "第二条座椅请用阻燃材料——周敏 137-0000-1111,第二条,居民,座谈会,2026-01-05,周敏,137 0000 1111"
+    sheet.write_text(f"意见,条款,提出人类别,渠道,日期,姓名,电话\n{row}\n", encoding="utf-8")
+    assert run(db, "consult", "import-opinions", "1", str(sheet)).exit_code == 0
+    copy = json.loads(run(db, "privacy", "export", "--phone", "13700001111").stdout)
+    assert copy["requests"] == [] and copy["opinions"][0]["text"].endswith("周敏 137-0000-1111")
+    assert copy["opinions"][0]["articles"] == ["第二条"] and copy["opinions"][0]["contributor_name"] == "周敏"
+    done = run(db, "privacy", "erase", "--phone", "13700001111", "--yes")
+    assert done.exit_code == 0 and "0 条诉求和 1 条立法意见" in done.stdout, done.output
+    one_line(run(db, "privacy", "export", "--phone", "13700001111"), "没有找到", "立法意见")
+    shown = run(db, "consult", "show", "1", "--json")
+    assert "第二条座椅请用阻燃材料——〔已删除〕 〔已删除〕" in shown.stdout and "周敏" not in shown.stdout

@@ -4,7 +4,7 @@ by phone in any writing, taken out of every field and text, and no count or rate
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -14,13 +14,14 @@ from models.core.errors import UserError
 from models.core.text import phone_digits
 from models.core.vocabulary import Action, AuditAction
 from models.files.request_import import import_requests
-from models.privacy.residents import erase_resident, find_requests, render_copy, resident_copy
+from models.privacy.copies import render_copy, resident_copy
+from models.privacy.residents import erase_resident, find_requests
 from models.privacy.retention import parse_age, purge_expired
 from models.reporting.stats import compute_stats
 from models.requests.workflow import Actor
 from models.store.consistency import check_database
 from models.store.engine import session_scope
-from models.store.tables import AuditEvent, MatchExample, Request, RequestEvent
+from models.store.tables import AuditEvent, MatchExample, Opinion, Request, RequestEvent
 
 ADMIN = Actor("管理员", "admin")
 HEADER = "工单编号,诉求标题,诉求内容,受理时间,承办单位,办理状态,答复时间,来电人,联系电话,所属社区"
@@ -75,8 +76,8 @@ def test_a_resident_is_found_by_phone_in_any_writing_and_not_by_a_neighbours(str
 def test_the_copy_is_whole_and_its_audit_names_the_resident_only_masked(street) -> None:
     with session_scope(street) as session:
         copy = resident_copy(session, ADMIN, phone="13912345678")
-    data = json.loads(render_copy(copy, "json"))
-    assert [r["ref"] for r in data] == [r.ref for r in copy] and len(data) == 3
+    data = json.loads(render_copy(copy, "json"))["requests"]
+    assert [r["ref"] for r in data] == [r.ref for r in copy.requests] and len(data) == 3
     assert data[0]["resident_name"] == "王芳" and "139-1234-5678" in data[0]["text"]
     assert data[0]["timeline"][0]["action"] == "导入"
     assert render_copy(copy, "csv").splitlines()[0].startswith("编号,登记时间")
@@ -142,3 +143,95 @@ def test_the_purge_takes_finished_requests_past_the_period_and_nothing_else(stre
 def test_an_unknown_retention_period_is_refused(bad: str) -> None:
     with pytest.raises(UserError, match="--older-than"):
         parse_age(bad)
+
+
+def _consultation(session, title: str, opens: date, closes: date) -> int:
+    from models.legislation.consultations import create_consultation
+    from models.legislation.drafts import split_draft
+
+    draft = split_draft(f"{title}\n第一条 为了规范社区服务，制定本条例。\n第二条 楼道内设置休息座椅。\n")
+    return create_consultation(session, ADMIN, draft, opens_on=opens, closes_on=closes).id or 0
+
+
+def test_the_copy_holds_the_residents_opinions_on_draft_laws_too(street) -> None:
+    """Article 45 reaches the contact point: an opinion given with the resident's phone or name, and one that came
+    in as their request, are in the copy unmasked, with the draft, the articles and the answer; a neighbour's is not.
+    """
+    from models.core.clock import simulated_time
+    from models.legislation.opinions import add_opinion, attach_request, record_outcome
+    from models.requests.intake import log_request
+
+    with simulated_time(datetime(2026, 3, 10, 9, 0)), session_scope(street) as session:
+        consultation = _consultation(session, "某市社区服务条例（草案）", date(2026, 3, 1), date(2026, 3, 31))
+        by_phone = add_opinion(
+            session, ADMIN, consultation, "第二条的座椅\n要防火，找我 139 1234 5678", phone="+86 13912345678",
+            name="王芳",
+        )  # fmt: skip
+        record_outcome(session, ADMIN, by_phone.id or 0, "部分采纳", final_text="第二条 楼道内可以设置阻燃座椅。")
+        add_opinion(session, ADMIN, consultation, "赞成", phone="13912345679", name="李强")  # the neighbour
+        request = log_request(
+            session, ADMIN, title="对条例草案的意见", text="建议写明谁维护座椅", kind="legislative_opinion",
+            channel="walk_in", resident_phone="139-1234-5678", resident_name="王芳",
+        ).request  # fmt: skip
+        through = attach_request(session, ADMIN, consultation, request)
+        copy = resident_copy(session, ADMIN, phone="13912345678")
+    assert [o.number for o in copy.opinions] == [by_phone.id, through.id]
+    data = json.loads(render_copy(copy, "json"))
+    first, second = data["opinions"]
+    assert first["text"] == "第二条的座椅\n要防火，找我 139 1234 5678"
+    assert first["contributor_phone"] == "+86 13912345678"
+    assert (first["articles"], first["outcome"]) == (["全文"], "部分采纳")
+    assert first["final_text"] == "第二条 楼道内可以设置阻燃座椅。"
+    assert first["consultation"] == "某市社区服务条例（草案）"
+    assert second["request"] == request.ref and second["contributor_phone"] is None
+    assert len(data["requests"]) == 4 and "13912345679" not in json.dumps(data)
+    rows = render_copy(copy, "csv").splitlines()
+    assert rows[0].endswith(",类别") and sum(r.endswith(",立法意见") for r in rows) == 2
+    with session_scope(street) as session:
+        by_name = resident_copy(session, ADMIN, name="王芳")
+        audits = session.exec(select(AuditEvent).where(AuditEvent.action == AuditAction.PRIVACY_EXPORT)).all()
+    assert [o.number for o in by_name.opinions] == [by_phone.id, through.id]
+    assert '"opinions": 2' in audits[0].detail and "13912345678" not in audits[0].detail
+
+
+def test_a_contributor_with_no_request_gets_a_copy_of_their_opinions(street) -> None:
+    from models.core.clock import simulated_time
+    from models.legislation.opinions import add_opinion
+
+    with simulated_time(datetime(2026, 3, 10, 9, 0)), session_scope(street) as session:
+        consultation = _consultation(session, "某市社区服务条例（草案）", date(2026, 3, 1), date(2026, 3, 31))
+        add_opinion(session, ADMIN, consultation, "同意", phone="137 0000 1111")
+        copy = resident_copy(session, ADMIN, phone="13700001111")
+    assert (copy.requests, [o.text for o in copy.opinions]) == ([], ["同意"])
+
+
+def test_the_purge_reaches_opinions_of_consultations_closed_past_the_period(street) -> None:
+    """An opinion's contact is kept for the callback; once its consultation closed and the period has passed since
+    the last thing done with it, the contributor is taken out as an erasure would, and the words stay."""
+    from models.core.clock import simulated_time
+    from models.legislation.consultations import list_consultations
+    from models.legislation.opinions import add_opinion, record_callback, record_outcome
+
+    with simulated_time(datetime(2022, 5, 10, 9, 0)), session_scope(street) as session:
+        old = _consultation(session, "旧条例（草案）", date(2022, 5, 1), date(2022, 6, 30))
+        gone = add_opinion(session, ADMIN, old, "我是赵敏，座椅要防火", name="赵敏", phone="13700001111", consent=True)
+        record_outcome(session, ADMIN, gone.id or 0, "采纳", note="已采纳")
+        record_callback(session, ADMIN, gone.id or 0)
+    with simulated_time(datetime(2025, 12, 1, 9, 0)), session_scope(street) as session:
+        recent = _consultation(session, "新条例（草案）", date(2025, 11, 1), date(2025, 12, 31))
+        kept = add_opinion(session, ADMIN, recent, "赞成", name="孙丽", phone="13700002222")
+    with simulated_time(datetime(2026, 4, 1)), session_scope(street) as session:
+        before = [(c.opinions, c.adopted) for c in list_consultations(session)]
+        dry = purge_expired(session, ADMIN, dry_run=True)
+        assert (dry.requests, dry.opinions) == (3, 1)
+        done = purge_expired(session, ADMIN)
+        assert (done.requests, done.opinions) == (3, 1)
+        assert [(c.opinions, c.adopted) for c in list_consultations(session)] == before
+    with session_scope(street) as session:
+        old_one, new_one = session.get(Opinion, gone.id), session.get(Opinion, kept.id)
+        assert old_one is not None and new_one is not None
+        assert (old_one.contributor_name, old_one.contributor_phone, old_one.consent) == (None, None, False)
+        assert old_one.text == "我是〔已删除〕，座椅要防火" and old_one.outcome == "adopted"
+        assert (new_one.contributor_name, new_one.contributor_phone) == ("孙丽", "13700002222")
+        (audit,) = session.exec(select(AuditEvent).where(AuditEvent.action == AuditAction.PRIVACY_PURGE)).all()
+        assert '"opinions": 1' in audit.detail
