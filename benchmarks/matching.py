@@ -283,6 +283,8 @@ def learning_curve_beyond(rows: list[dict[str, str]], dev: list[dict[str, str]],
 def _curve(folds: list[tuple[list[dict[str, str]], list[dict[str, str]]]], sizes: Sequence[int], tmp: Path) -> None:
     for size in sizes:
         ours1, ours3, svc1, svc3 = [], [], [], []
+        ours_pairs: list[tuple[float, bool]] = []
+        svc_pairs: list[tuple[float, bool]] = []
         for fold, (train, test) in enumerate(folds):
             labels = [r["label"] for r in test]
             ours = _ours(train[:size], test, tmp, f"c{size}f{fold}")
@@ -291,11 +293,15 @@ def _curve(folds: list[tuple[list[dict[str, str]], list[dict[str, str]]]], sizes
             ours3.append(_accuracy(ours, labels, 3))
             svc1.append(_accuracy(svc, labels))
             svc3.append(_accuracy(svc, labels, 3))
+            ours_pairs += [(c, bool(a) and a[0] == y) for (a, c), y in zip(ours, labels, strict=True)]
+            svc_pairs += [(c, bool(a) and a[0] == y) for (a, c), y in zip(svc, labels, strict=True)]
         differences = [a - b for a, b in zip(ours1, svc1, strict=True)]
         error = statistics.stdev(differences) / len(differences) ** 0.5
         print(f"  {size:>5,}   xinsheng {statistics.mean(ours1):.3f} / {statistics.mean(ours3):.3f}"
               f"   LinearSVC {statistics.mean(svc1):.3f} / {statistics.mean(svc3):.3f}"
-              f"   top-1 difference {statistics.mean(differences):+.4f} (se {error:.4f})")  # fmt: skip
+              f"   top-1 difference {statistics.mean(differences):+.4f} (se {error:.4f})"
+              f"   ECE {calibration_error(ours_pairs):.3f}   at 80% coverage {selective(ours_pairs, 0.8):.3f}"
+              f" / margin {selective(svc_pairs, 0.8):.3f}")  # fmt: skip
 
 
 # ---------------------------------------------------------------- latency at scale
