@@ -23,6 +23,11 @@ ADMIN_ONLY = ADMIN_TABLES  # accounts and the street's rules
 RESIDENT_COLUMNS = ("resident_name", "resident_phone")  # changed only by a privacy erasure (an administrator)
 FIXED_COLUMNS = ("id", "import_key", "created_at")  # set once at intake: the rates count from created_at
 TASK_FIXED = ("id", "ref", "import_key", "created_at")  # a task's identity and when the door logged it
+# the legislative contact point: a draft as received, its articles and the articles an opinion concerns are set once
+SET_ONCE = ("consultation", "article", "opinionarticle")
+# an opinion's answer, added later by staff; its words and its contributor change only by a privacy erasure
+OPINION_ANSWER = ("outcome", "outcome_note", "final_text", "decided_at", "informed_at", "informed_by", "version")
+OPINION_CONTRIBUTOR = ("text", "contributor_name", "contributor_phone", "consent")
 FUNCTIONS = ("xinsheng_change_own_password(bigint, bytea, text, text)", "xinsheng_enrol_totp(bigint, text)")
 
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
@@ -37,7 +42,7 @@ def grant_script(schema: str = "xinsheng", *, app: str, admin: str, read: str) -
     columns = [c.name for c in SQLModel.metadata.tables["request"].columns if c.name not in FIXED_COLUMNS]
     app_columns = ", ".join(c for c in columns if c not in RESIDENT_COLUMNS)
     task_columns = ", ".join(c.name for c in SQLModel.metadata.tables["task"].columns if c.name not in TASK_FIXED)
-    work = [t for t in tables if t not in HISTORY + OWNER_ONLY + ADMIN_ONLY + ("request", "task")]
+    work = [t for t in tables if t not in HISTORY + OWNER_ONLY + ADMIN_ONLY + SET_ONCE + ("request", "task", "opinion")]
     both = f"{app}, {admin}"
     q = lambda names: ", ".join(f"{schema}.{n}" for n in names)  # noqa: E731
     lines = [
@@ -55,6 +60,10 @@ def grant_script(schema: str = "xinsheng", *, app: str, admin: str, read: str) -
         "-- tasks pushed down: never removed; their ref, import key and logging time are set once",
         f"GRANT INSERT ON {schema}.task TO {both};",
         f"GRANT UPDATE ({task_columns}) ON {schema}.task TO {both};",
+        "-- the contact point: opinions kept verbatim (原汁原味), never removed; drafts and articles set once",
+        f"GRANT INSERT ON {q((*SET_ONCE, 'opinion'))} TO {both};",
+        f"GRANT UPDATE ({', '.join(OPINION_ANSWER)}) ON {schema}.opinion TO {app};",
+        f"GRANT UPDATE ({', '.join(OPINION_ANSWER + OPINION_CONTRIBUTOR)}) ON {schema}.opinion TO {admin};",
         "-- the history: added to (the server numbers, links and dates each row), never changed",
         f"GRANT INSERT ON {q(HISTORY)} TO {both};",
         "-- accounts, settings and deadline rules: the administrator's connection only",

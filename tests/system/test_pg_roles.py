@@ -120,6 +120,14 @@ def _refused(engine: Engine, sql: str, **params: object) -> None:
         "UPDATE task SET created_at = '2019-01-01'",
         "UPDATE taskevent SET note = ''",
         "DELETE FROM taskevent",
+        # the contact point (issue 19): what a resident said is passed on verbatim, and stays so
+        "UPDATE opinion SET text = '同意'",
+        "UPDATE opinion SET contributor_phone = '13800000000'",
+        "UPDATE opinion SET given_on = '2019-01-01'",
+        "DELETE FROM opinion",
+        "DELETE FROM opinionarticle",
+        "UPDATE article SET text = ''",
+        "UPDATE consultation SET closes_on = '2099-01-01'",
     ],
 )
 def test_the_terminal_role_cannot_change_accounts_settings_history_or_residents(roles, sql: str) -> None:
@@ -262,3 +270,33 @@ def test_a_resident_is_erased_only_through_the_administrators_connection(roles) 
     with session_scope(roles["app"]) as s:
         kept = s.exec(select(Request).where(Request.ref == ref)).one()
         assert kept.resident_phone is None and kept.resident_name is None and kept.satisfaction == "unsatisfied"
+
+
+def test_a_terminal_records_an_opinions_answer_and_only_the_administrator_erases_its_contributor(roles) -> None:
+    """The grants leave the answer to the terminals and the words to nobody: an outcome and a callback are recorded
+    at a terminal; the erasure that takes a contributor out is the administrator's connection's, and a terminal
+    trying it is one line with nothing changed."""
+    from datetime import date
+
+    from models.legislation.consultations import create_consultation
+    from models.legislation.drafts import split_draft
+    from models.legislation.opinions import add_opinion, record_callback, record_outcome
+    from models.privacy.residents import erase_resident
+    from models.store.tables import Opinion
+
+    today = now().date()
+    with session_scope(roles["app"]) as s:
+        draft = split_draft("某市社区服务条例（草案）\n第一条 楼道内设置座椅。\n")
+        consultation = create_consultation(s, ADMIN, draft, opens_on=date(today.year, 1, 1))
+        opinion = add_opinion(s, WORKER, consultation.id or 0, "座椅要防火，电话13700001111", phone="13700001111")
+        record_outcome(s, ADMIN, opinion.id or 0, "采纳", note="已采纳")
+        record_callback(s, WORKER, opinion.id or 0)
+    with pytest.raises(PermissionDenied) as caught, session_scope(roles["app"]) as s:
+        erase_resident(s, ADMIN, "13700001111")
+    assert "权限不足" in str(caught.value) and "\n" not in str(caught.value) and "13700001111" not in str(caught.value)
+    with session_scope(roles["admin"]) as s:
+        assert erase_resident(s, ADMIN, "13700001111").opinions == 1
+    with session_scope(roles["read"]) as s:
+        kept = s.get(Opinion, opinion.id)
+        assert kept is not None and kept.contributor_phone is None and kept.text == "座椅要防火，电话〔已删除〕"
+        assert kept.outcome == "adopted" and kept.informed_at is not None
