@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeGuard, TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -195,12 +196,13 @@ class XinshengApp(App[None]):
         Backspace or Ctrl+U ahead of them deleted, and before the Tab ahead of them moved on: 000028, six
         Backspaces and 2196 left 0000. So the keys already sent to the field are handled first, then the binding
         runs here, then what it set off (Enter's Submitted moving the focus) is handled before the next key is
-        sent anywhere. Only for an Input: its own key handler types printable keys and nothing else, and no
-        container of ours handles keys itself, so the bindings run here are the ones the bubbled key would find."""
+        sent anywhere. Only for a text field (an Input, or the TextArea an opinion is typed in): its own key
+        handler types printable keys (and a TextArea's Enter) and nothing else, and no container of ours handles keys
+        itself, so the bindings run here are the ones the bubbled key would find."""
         focused = self.focused
         if self.screen.maximized is not None and key.key == "escape":
             return False  # Textual's own: escape restores a maximized widget
-        if isinstance(focused, Input):
+        if isinstance(focused, Input) or _is_text_area(focused):
             if focused.check_consume_key(key.key, key.character):
                 return False
             self.app_focus = True
@@ -434,6 +436,33 @@ class XinshengApp(App[None]):
         opinions, refs and error messages that quote what was typed, and read as markup "[/b]" ended the app."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    _crash: Exception | None = None  # what ended the app, for the one line it leaves (_fatal_error)
+    _crash_line: str | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        self._crash = error
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """A crash ends the app, as in Textual; but Textual's report printed the local variables of every frame
+        (a request's title and text, a resident's phone, an opinion) on a shared terminal. Here the traceback goes
+        to the private, masked log, without locals, and the terminal gets one line saying where."""
+        error = self._crash
+        self.bell()
+        where = record_failure(error) if error is not None else None
+        kind = type(error).__name__ if error is not None else "?"
+        line = tr("xinsheng 程序出错，已退出（{}）；详情已记入 {}，请交给系统管理员")
+        self._crash_line = line.format(kind, where or "—")
+        self._close_messages_no_wait()
+
+    def _print_error_renderables(self) -> None:
+        line = self._crash_line
+        if line is None:
+            super()._print_error_renderables()
+            return
+        self._crash_line = None
+        sys.stderr.write(line + "\n")  # plain: a console would wrap or crop the log's path, which is to be copied
+
     def show_error(self, exc: BaseException) -> None:
         self.notify(str(exc), title=tr("操作未完成"), severity="error", timeout=6)
 
@@ -543,6 +572,13 @@ def _tasks_screen() -> Screen[Any]:
     from tui.tasks import TasksScreen
 
     return TasksScreen()
+
+
+def _is_text_area(widget: Widget | None) -> TypeGuard[Widget]:
+    """Whether the widget is a TextArea, without importing it here: until a screen with one is shown (the
+    consultation screen, itself imported only when opened), its module is not loaded and no widget can be one."""
+    module = sys.modules.get("textual.widgets._text_area")
+    return module is not None and isinstance(widget, module.TextArea)
 
 
 def _consult_screen() -> Screen[Any]:

@@ -13,7 +13,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Checkbox, DataTable, Input, Label, OptionList, Select, Static, TabbedContent, TabPane
+from textual.widgets import (
+    Checkbox,
+    DataTable,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+    TextArea,
+)
 from textual.widgets.option_list import Option
 
 from models.core.clock import now
@@ -43,8 +54,8 @@ from models.people.permissions import may
 from models.store.tables import Opinion
 from tui.base import XinshengScreen
 from tui.dialogs import NoteDialog, NoteResult
+from tui.fields import FormInput, PhoneInput
 from tui.i18n import tr
-from tui.intake import FormInput
 from tui.plain_table import PlainTable
 
 if TYPE_CHECKING:
@@ -115,7 +126,16 @@ class ConsultScreen(XinshengScreen):
                     yield opinions
             with TabPane(tr("2 登记意见"), id="tab-opinion"):
                 with Vertical(id="intake-form"):
-                    yield FormInput(placeholder=tr("意见原文：照录提出人的话（必填）"), id="opinion-text")
+                    # many lines: an opinion pasted or typed with its line breaks keeps them (Enter is a new line,
+                    # Tab goes on to the next field)
+                    yield TextArea(
+                        id="opinion-text",
+                        placeholder=tr("意见原文：照录提出人的话（必填；Enter 换行，Tab 到下一项）"),
+                        soft_wrap=True,
+                        tab_behavior="focus",
+                        compact=True,
+                        highlight_cursor_line=False,
+                    )
                     with Horizontal(classes="row"):
                         yield Select(
                             [(tr(m.label), m.value) for m in ContributorKind],
@@ -132,7 +152,7 @@ class ConsultScreen(XinshengScreen):
                         yield FormInput(value=f"{now():%Y-%m-%d}", id="opinion-date", max_length=10)
                     with Horizontal(classes="row"):
                         yield FormInput(placeholder=tr("姓名（可不填）"), id="opinion-name", max_length=80)
-                        yield FormInput(placeholder=tr("电话（仅用于反馈）"), id="opinion-phone", max_length=20)
+                        yield PhoneInput(placeholder=tr("电话（仅用于反馈）"), id="opinion-phone", max_length=20)
                         yield Checkbox(tr("同意署名"), id="opinion-consent")
                 yield Label(
                     tr("对应条款（F5/F6/F7 选中或取消第 1/2/3 条建议；F8 对草案整体；Ctrl+S 保存）"), id="suggest-title"
@@ -285,11 +305,10 @@ class ConsultScreen(XinshengScreen):
                 return may(actor, Privilege.CONSULT_OPINION) and bool(opinion.contributor_phone)
             return may(actor, Privilege.CONSULT_OPINION) and awaiting_callback(opinion)
         if action == "tab" and parameters == ("tab-opinion",):
-            return may(actor, Privilege.CONSULT_OPINION) and not isinstance(self.focused, Input)
+            return may(actor, Privilege.CONSULT_OPINION) and not isinstance(self.focused, (Input, TextArea))
         if action == "tab":  # 1 types a digit in a field; Escape leaves the form from anywhere in it
-            return not isinstance(self.focused, Input) or self.query_one("#consult-tabs", TabbedContent).active == (
-                "tab-opinion"
-            )
+            in_field = isinstance(self.focused, (Input, TextArea))
+            return not in_field or self.query_one("#consult-tabs", TabbedContent).active == "tab-opinion"
         return True
 
     def on_descendant_focus(self) -> None:
@@ -305,11 +324,11 @@ class ConsultScreen(XinshengScreen):
 
     # recording an opinion
 
-    @on(Input.Changed, "#opinion-text")
+    @on(TextArea.Changed, "#opinion-text")
     def _text_changed(self) -> None:
         self._schedule_match()
 
-    @on(Input.Submitted, "#opinion-text, #opinion-date, #opinion-name, #opinion-phone")
+    @on(Input.Submitted, "#opinion-date, #opinion-name, #opinion-phone")
     def _next_field(self) -> None:
         self.focus_next()
 
@@ -318,7 +337,7 @@ class ConsultScreen(XinshengScreen):
         self.match_as_typed(self._asked, self._suggest, self._matched, group="article-match")
 
     def _asked(self) -> tuple[str, Matcher | None]:
-        return self.query_one("#opinion-text", Input).value, self._matcher
+        return self.query_one("#opinion-text", TextArea).text, self._matcher
 
     @staticmethod
     def _suggest(asked: tuple[str, Matcher | None]) -> list[ArticleSuggestion]:
@@ -368,23 +387,24 @@ class ConsultScreen(XinshengScreen):
         self._show_suggestions()
 
     def action_clear(self) -> None:
-        for widget_id in ("#opinion-text", "#opinion-name", "#opinion-phone"):
-            self.query_one(widget_id, Input).value = ""
+        self.query_one("#opinion-text", TextArea).clear()
+        self.query_one("#opinion-name", Input).value = ""
+        self.query_one("#opinion-phone", PhoneInput).forget()
         self.query_one("#opinion-consent", Checkbox).value = False
         self._chosen.clear()
         self._suggestions = []
         self._show_suggestions()
-        self.query_one("#opinion-text", Input).focus()
+        self.query_one("#opinion-text", TextArea).focus()
 
     def action_save(self) -> None:
         consultation_id = self._consultation_id()
-        text = self.query_one("#opinion-text", Input).value  # verbatim: not even stripped
+        text = self.query_one("#opinion-text", TextArea).text  # verbatim: not even stripped
         if consultation_id is None:
             self.notify(tr("请先选择征求意见的草案"), severity="warning")
             return
         if not text.strip():
             self.notify(tr("请先填写意见原文"), severity="warning")
-            self.query_one("#opinion-text", Input).focus()
+            self.query_one("#opinion-text", TextArea).focus()
             return
         raw_day = self.query_one("#opinion-date", Input).value.strip()
         try:
@@ -396,7 +416,7 @@ class ConsultScreen(XinshengScreen):
         kind = self.query_one("#opinion-kind", Select).value
         channel = self.query_one("#opinion-channel", Select).value
         name = self.query_one("#opinion-name", Input).value
-        phone = self.query_one("#opinion-phone", Input).value
+        phone = self.query_one("#opinion-phone", PhoneInput).number
         consent = self.query_one("#opinion-consent", Checkbox).value
         articles = list(self._chosen)
         actor = self.xapp.actor

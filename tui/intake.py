@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from sqlmodel import Session
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -15,7 +15,6 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from models.core.text import mask_phone
 from models.core.vocabulary import (
     CHANNEL_LABELS,
     DUTY_LABELS,
@@ -42,8 +41,8 @@ from models.requests.intake import (
 from models.requests.queries import list_grids
 from models.store.tables import Request, max_length
 from tui.base import XinshengScreen
+from tui.fields import FormInput, PhoneInput
 from tui.i18n import tr
-from tui.paste import WholePasteInput
 
 if TYPE_CHECKING:
     from models.matching.engine import MatchResult, Suggestion
@@ -69,29 +68,6 @@ def suggestion_text(rank: int, s: Suggestion, accepted: bool) -> Text:
     return line
 
 
-class FormInput(WholePasteInput):
-    """A field of the intake form, where a Tab inside a paste is the worker's Tab key.
-
-    A paste (a terminal's bracketed paste: text copied from a message, or a clipboard tool typing for the worker)
-    may carry Tabs between what belongs in separate fields; as a paste the Tab became a space and the details
-    landed in the title. So each Tab moves to the next field, and what follows it is pasted there. Keys typed
-    quickly that arrive in one read are not a paste: tui.app.XinshengApp._key_in_turn keeps them in order.
-    """
-
-    def _on_paste(self, event: events.Paste) -> None:
-        if "\t" not in event.text:
-            super()._on_paste(event)
-            return
-        event.prevent_default()
-        event.stop()
-        head, _, rest = event.text.partition("\t")
-        if head:
-            super()._on_paste(events.Paste(head))
-        target = self.screen.focus_next()
-        if rest and target is not None:
-            target.post_message(events.Paste(rest))
-
-
 class IntakeScreen(XinshengScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", tr("保存"), priority=True, id="xinsheng.intake.save"),
@@ -111,7 +87,6 @@ class IntakeScreen(XinshengScreen):
         self._preselect: float | None = None  # models.matching.preselect: the confidence that pre-selects
         self._wait_timer: Timer | None = None
         self._duplicates: list[Duplicate] = []
-        self._phone = ""  # the number as typed; the field shows it masked once the cursor leaves it
         self._grid_count = 0
         self._open_consultations = 0
 
@@ -128,7 +103,7 @@ class IntakeScreen(XinshengScreen):
                 yield FormInput(
                     placeholder=tr("地点：小区/楼栋/单元"), id="location", max_length=max_length(Request, "location")
                 )
-                yield FormInput(placeholder=tr("居民电话（仅用于回访）"), id="phone", max_length=20)
+                yield PhoneInput(placeholder=tr("居民电话（仅用于回访）"), id="phone", max_length=20)
                 yield Select[int]([], prompt=tr("所属网格"), id="grid")
             with Horizontal(classes="row"):
                 yield Select(
@@ -174,7 +149,8 @@ class IntakeScreen(XinshengScreen):
     def _fill_consultations(self, consultations: list[ConsultationSummary]) -> None:
         def label(c: ConsultationSummary) -> str:
             closes = tr("{} 截止").format(f"{c.closes_on:%m-%d}") if c.closes_on else tr("未定截止日期")
-            return f"{c.title}（{closes}）"
+            # a national law is called without its 中华人民共和国, which would fill the select at 80 columns
+            return f"{c.title.removeprefix('中华人民共和国')}（{closes}）"
 
         # the soonest closing first, as on the dashboard: the one a resident's opinion is most likely meant for
         consultations = sorted(consultations, key=lambda c: (c.closes_on is None, c.closes_on or date.max))
@@ -311,25 +287,6 @@ class IntakeScreen(XinshengScreen):
         """Enter moves on to the next field, as on a paper form; saving stays an explicit Ctrl+S."""
         self.focus_next()
 
-    @on(Input.Blurred, "#phone")
-    def _mask_phone(self, event: Input.Blurred) -> None:
-        """Personal data stays off the screen: after entry the field shows 138****5678."""
-        typed = event.value.strip()
-        if typed and typed != mask_phone(self._phone):
-            self._phone = typed
-        if self._phone:
-            event.input.value = mask_phone(self._phone)
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if event.widget.id == "phone" and self._phone:
-            phone = self.query_one("#phone", Input)
-            if phone.value == mask_phone(self._phone):
-                phone.value = self._phone  # editing again shows the number in full
-
-    def _phone_number(self) -> str:
-        shown = self.query_one("#phone", Input).value.strip()
-        return self._phone if self._phone and shown == mask_phone(self._phone) else shown
-
     @on(OptionList.OptionSelected, "#suggestions")
     def _picked(self, event: OptionList.OptionSelected) -> None:
         """By the item, not the row: an accepted item that left the top three is shown above them."""
@@ -340,9 +297,9 @@ class IntakeScreen(XinshengScreen):
                 self.action_accept(index)
 
     def action_clear(self) -> None:
-        for widget_id in ("#title", "#text", "#location", "#phone"):
+        for widget_id in ("#title", "#text", "#location"):
             self.query_one(widget_id, Input).value = ""
-        self._phone = ""
+        self.query_one("#phone", PhoneInput).forget()
         self._accepted, self._preselected = None, False
         self._result = None
         self._render_suggestions()
@@ -425,7 +382,7 @@ class IntakeScreen(XinshengScreen):
             "title": title,
             "text": text,
             "location": self.query_one("#location", Input).value,
-            "resident_phone": self._phone_number(),
+            "resident_phone": self.query_one("#phone", PhoneInput).number,
             "channel": self.query_one("#channel", Select).value,
             "kind": self.query_one("#kind", Select).value,
             "urgency": self.query_one("#urgency", Select).value,

@@ -37,14 +37,15 @@ TABLES: dict[str, tuple[str, ...]] = {
         tr("每百工时解决"),
     ),
     "rebounds": (tr("编号"), tr("登记时间"), tr("事项"), tr("职责"), tr("办理单位")),
+    # the counts before the title, so that at 80 columns the long title is what runs off the edge
     "open-consultations": (
-        tr("征求意见的草案"),
         tr("截止日期"),
-        tr("发布单位"),
         tr("意见数"),
         tr("采纳（含部分）"),
         tr("待定"),
         tr("待反馈"),
+        tr("征求意见的草案"),
+        tr("发布单位"),
     ),
 }
 
@@ -301,9 +302,8 @@ class StatsScreen(XinshengScreen):
         self._fill(
             "open-consultations",
             [
-                (c.title, f"{c.closes_on:%Y-%m-%d}" if c.closes_on else tr("无截止日期"), c.issuer,
-                 str(c.counts.opinions), str(c.counts.adopted), str(c.counts.undecided),
-                 str(c.counts.callbacks_pending))
+                (f"{c.closes_on:%Y-%m-%d}" if c.closes_on else tr("无截止日期"), str(c.counts.opinions),
+                 str(c.counts.adopted), str(c.counts.undecided), str(c.counts.callbacks_pending), c.title, c.issuer)
                 for c in figures.open_now
             ],
         )  # fmt: skip

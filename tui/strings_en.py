@@ -466,7 +466,12 @@ _WORDED: dict[str, str] = {
     "征求中": "open",
     "意见": "Opinion",
     "意见 #{}：{}": "Opinion #{}: {}",
-    "意见原文：照录提出人的话（必填）": "The opinion, word for word as given (required)",
+    "xinsheng 程序出错，已退出（{}）；详情已记入 {}，请交给系统管理员": (
+        "xinsheng hit a bug and closed ({}); the details are in {}: please pass them to the administrator"
+    ),
+    "意见原文：照录提出人的话（必填；Enter 换行，Tab 到下一项）": (
+        "The opinion, word for word as given (required; Enter: new line, Tab: next field)"
+    ),
     "提出人": "Contributor",
     "整体": "Whole",
     "无法联系": "unreachable",

@@ -25,8 +25,9 @@ from models.people.permissions import may
 from models.store.tables import Task, max_length
 from tui.base import XinshengScreen
 from tui.dialogs import NoteDialog, NoteResult
+from tui.fields import FormInput
 from tui.i18n import tr
-from tui.intake import FormInput, suggestion_text
+from tui.intake import suggestion_text
 from tui.plain_table import PlainTable
 
 if TYPE_CHECKING:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from models.core.errors import UserError
 from models.core.text import drop_controls
@@ -109,7 +111,28 @@ def _docx_text(path: Path) -> str:
         document = Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as exc:
         raise UserError(f"不是有效的 Word（.docx）文件：{path.name}") from exc
-    return "\n".join(paragraph.text for paragraph in document.paragraphs)
+    return "\n".join(_docx_lines(document))
+
+
+def _docx_lines(document: Any) -> Iterator[str]:
+    """The body in reading order: each paragraph a line, and each row of a table a line of its cells (a schedule
+    of fines or of duties set out as a table is part of the article above it). A merged cell, which python-docx
+    gives once per grid column it covers, is read once."""
+    from docx.table import Table
+
+    for block in document.iter_inner_content():
+        if not isinstance(block, Table):
+            yield block.text
+            continue
+        for row in block.rows:
+            cells: list[str] = []
+            previous = None
+            for cell in row.cells:
+                if cell._tc is not previous:  # the same element for every column a merged cell covers
+                    cells.append(" ".join(cell.text.split()))
+                previous = cell._tc
+            if any(cells):
+                yield " | ".join(cells)
 
 
 def split_draft(text: str) -> Draft:

@@ -60,6 +60,28 @@ def test_a_word_draft_is_read(tmp_path: Path) -> None:
     ]
 
 
+def test_a_table_in_a_word_draft_is_part_of_the_article_above_it(tmp_path: Path) -> None:
+    """Found in review: only a Word file's paragraphs were read, so a schedule set out as a table (fines, duties)
+    was missing from the article that introduces it. Rows are read in place, a merged cell once."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("某市社区服务条例（草案）")
+    document.add_paragraph("第一条 社区服务设施的配建标准如下表：")
+    table = document.add_table(rows=3, cols=3)
+    rows = (("类别", "面积", "备注"), ("活动室", "200平方米", "无"), ("卫生站", "无", "无"))
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "标准"
+    document.add_paragraph("第二条 本条例自公布之日起施行。")
+    path = tmp_path / "草案.docx"
+    document.save(str(path))
+    first, second = read_draft(path).articles
+    assert first.text.splitlines()[1:] == ["类别 | 标准", "活动室 | 200平方米 | 无", "卫生站 | 无 | 无"]
+    assert second.number == "第二条" and "类别" not in second.text
+
+
 @pytest.mark.parametrize(
     ("name", "content", "words"),
     [

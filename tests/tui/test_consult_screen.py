@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from sqlmodel import col, select
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import DataTable, Input, Select, TextArea
 
 from models.core.clock import now
 from models.legislation.consultations import create_consultation
@@ -78,6 +78,15 @@ async def _consultation(pilot, app: XinshengApp, who: str) -> ConsultScreen:
     return screen
 
 
+async def _opinion_form(pilot, app: XinshengApp) -> tuple[ConsultScreen, TextArea]:
+    """A grid worker on the form's tab (2), the cursor in the opinion's field."""
+    screen = await _consultation(pilot, app, GRID_WORKER)
+    await pilot.press("2")
+    text = screen.query_one("#opinion-text", TextArea)
+    await until(pilot, lambda: app.focused is text, "the opinion form")
+    return screen, text
+
+
 async def test_an_opinion_is_typed_matched_to_its_article_and_saved_verbatim(sqlite_catalog) -> None:
     app = _app(sqlite_catalog)
     typed = "楼道里能不能装个折叠座椅 老人上楼歇歇脚  "  # the two trailing spaces are the speaker's too
@@ -85,14 +94,14 @@ async def test_an_opinion_is_typed_matched_to_its_article_and_saved_verbatim(sql
         screen = await _consultation(pilot, app, GRID_WORKER)
         assert TITLE in screen_text(app) and "第六条" in screen_text(app)
         await pilot.press("2")
-        await until(pilot, lambda: app.focused is screen.query_one("#opinion-text", Input), "the opinion form")
+        await until(pilot, lambda: app.focused is screen.query_one("#opinion-text", TextArea), "the opinion form")
         await pilot.press(*typed)
         await until(pilot, lambda: "字面相同：折叠座椅" in screen_text(app), "第六条 suggested, with its reason")
         assert "1 第六条" in screen_text(app)
         await pilot.press("f5")
         await until(pilot, lambda: "保存到：第六条" in screen_text(app))
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: screen.query_one("#opinion-text", Input).value == "", "the form cleared")
+        await until(pilot, lambda: screen.query_one("#opinion-text", TextArea).text == "", "the form cleared")
         await until(pilot, lambda: _told(app, "已保存意见"), "the notice")
         await pilot.press("escape")  # back to the articles: 第六条 now counts one opinion
         articles = screen.query_one("#articles", DataTable)
@@ -105,6 +114,47 @@ async def test_an_opinion_is_typed_matched_to_its_article_and_saved_verbatim(sql
         links = s.exec(select(OpinionArticle.article_id).where(OpinionArticle.opinion_id == opinion.id)).all()
         assert links == [6]
         assert (opinion.contributor_kind, opinion.channel, opinion.consent) == ("resident", "forum", False)
+
+
+async def test_an_opinion_typed_or_pasted_on_several_lines_keeps_its_line_breaks(sqlite_catalog) -> None:
+    """Found in a walkthrough: the field was one line, so an opinion pasted from a letter lost its line breaks.
+    Enter starts a new line, a paste keeps its own, Tab goes on to the next field, and Ctrl+S saves it as given."""
+    from textual import events
+
+    app = _app(sqlite_catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        _, text = await _opinion_form(pilot, app)
+        await pilot.press(*"1 楼道座椅", "enter", *"2 要防火")  # (Pilot types no full-width 、)
+        app.post_message(events.Paste("\n三、谁来维护？\n\t——来信人"))  # as a terminal sends it
+        await until(pilot, lambda: text.text.endswith("——来信人"), "the paste in place")
+        await pilot.press("tab")
+        await until(pilot, lambda: app.focused is not text, "Tab left the opinion")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: text.text == "", "the form cleared")
+    with session_scope(sqlite_catalog) as s:
+        saved = s.exec(select(Opinion).where(col(Opinion.text).startswith("1 楼道"))).one()
+        assert saved.text == "1 楼道座椅\n2 要防火\n三、谁来维护？\n\t——来信人"
+
+
+async def test_the_contributors_phone_is_masked_once_typed_and_saved_in_full(sqlite_catalog) -> None:
+    """Found after the first walkthrough: the phone typed on this form stayed readable on a shared screen until the
+    form was saved, while the intake masks it as soon as the cursor leaves the field."""
+    app = _app(sqlite_catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen, text = await _opinion_form(pilot, app)
+        await pilot.press(*"第六条的座椅要防火")
+        phone = screen.query_one("#opinion-phone", Input)
+        phone.focus()
+        await pilot.press(*"13700001111", "tab")
+        await until(pilot, lambda: phone.value == "137****1111", "the phone masked once the cursor left it")
+        assert "13700001111" not in screen_text(app)
+        phone.focus()
+        await until(pilot, lambda: phone.value == "13700001111", "the number in full again for editing")
+        await pilot.press("tab", "ctrl+s")
+        await until(pilot, lambda: text.text == "" and phone.value == "", "the form cleared")
+    with session_scope(sqlite_catalog) as s:
+        saved = s.exec(select(Opinion).where(Opinion.text == "第六条的座椅要防火")).one()
+        assert saved.contributor_phone == "13700001111"
 
 
 async def test_the_supervisor_records_the_outcome_and_the_callback_is_recorded(sqlite_catalog) -> None:

@@ -51,10 +51,25 @@ async def test_the_supervisor_sees_the_open_consultations_soonest_closing_first(
         await until(pilot, lambda: isinstance(app.screen, StatsScreen), "the dashboard")
         await pilot.press("7")
         await until(pilot, lambda: len(_table_rows(app)) == 2, "the open consultations listed")
-        assert [row[:4] for row in _table_rows(app)] == [
-            ("社区服务促进法", closes, "市人大常委会法工委", "2"),
-            ("养犬管理规定", "无截止日期", "市人大常委会法工委", "0"),
+        assert _table_rows(app) == [
+            (closes, "2", "0", "2", "0", "社区服务促进法", "市人大常委会法工委"),
+            ("无截止日期", "0", "0", "0", "0", "养犬管理规定", "市人大常委会法工委"),
         ]
         await until(pilot, lambda: "正在征求意见的草案 2 部" in screen_text(app), "the tab on screen")
         shown = screen_text(app)
         assert "社区服务促进法" in shown and closes in shown and "物业管理条例" not in shown
+
+
+async def test_at_80_columns_the_counts_are_on_screen_and_the_title_gives_way(sqlite_catalog) -> None:
+    """Found in a walkthrough at 80×24: the long title came first and pushed the counts off the screen."""
+    engine = sqlite_catalog
+    _consult(engine, "中华人民共和国社区服务促进法（草案）（第二次征求意见稿）", 10, 20, opinions=3)
+    name = register(engine, "周主任", "supervisor")
+    app = XinshengApp(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, app, name)
+        await until(pilot, lambda: isinstance(app.screen, StatsScreen), "the dashboard")
+        await pilot.press("7")
+        await until(pilot, lambda: len(_table_rows(app)) == 1, "the open consultation listed")
+        await until(pilot, lambda: "待反馈" in screen_text(app), "the last count's heading on screen")
+        assert "中华人民共和国社区" in screen_text(app)

@@ -1084,3 +1084,25 @@ async def test_brackets_a_resident_typed_are_shown_as_typed_not_read_as_markup(a
         app.screen.notify("[/b]楼道灯")  # as a screen notifies: through the app's own notify
         await idle(pilot)
         assert app.is_running and [(n.message, n.markup) for n in app._notifications] == [("[/b]楼道灯", False)]
+
+
+async def test_a_crash_closes_the_app_without_printing_what_it_held(app, capsys) -> None:
+    """Found in the contact point's review: Textual's crash report printed every frame's local variables on the
+    terminal, so a crash while showing a request put the resident's words and phone on a shared screen. Now the
+    traceback goes to the private log, without locals and masked, and the terminal gets one line."""
+    from models.core.config import data_dir
+
+    def crash_while_holding_a_request() -> None:
+        resident = "王秀兰 13912345678"  # a local, as any handler holding a request has one
+        raise RuntimeError(f"意外：{len(resident)}")
+
+    with pytest.raises(RuntimeError, match="意外"):
+        async with app.run_test() as pilot:
+            await sign_in(pilot, app, ADMIN)
+            app.call_later(crash_while_holding_a_request)
+            await until(pilot, lambda: not app.is_running, "the app closed by the crash")
+    printed = capsys.readouterr().err
+    assert "程序出错，已退出（RuntimeError）" in printed and "xinsheng.log" in printed
+    assert "13912345678" not in printed and "王秀兰" not in printed
+    log = (data_dir() / "xinsheng.log").read_text(encoding="utf-8")
+    assert "crash_while_holding_a_request" in log and "13912345678" not in log and "王秀兰" not in log

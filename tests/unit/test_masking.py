@@ -3,6 +3,7 @@ written into a text, what is shown afterwards cannot give it back, and nothing e
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import given
@@ -68,6 +69,8 @@ def test_an_id_number_is_not_recoverable(digits: list[str], check: str) -> None:
 def test_text_without_a_phone_or_an_id_is_left_as_it_is(text: str) -> None:
     if any(len(run) >= 7 for run in "".join(c if c.isdigit() else " " for c in text).split()):
         return  # a long digit run is masked on purpose
+    if re.search(r"1 ?[3-9](?: ?[0-9]){9}", text):
+        return  # so is a mobile read out digit by digit (1 3 8 1 2 3 4 5 6 7 8)
     assert mask_personal(text) == text or "-" in text  # a 3-4-digit pair around a dash reads as a local number
 
 
@@ -93,3 +96,13 @@ def test_figures_in_an_opinion_are_passed_on_and_more_phones_are_caught() -> Non
     assert mask_personal("电话138　1234　5678") == "电话138****5678"
     assert mask_personal("（0086-130 0000 0000") == "（130****0000"
     assert mask_personal("卡号6222021234567890123，回电 6234-5678") == "卡号***************0123，回电 ****5678"
+
+
+def test_a_mobile_said_aloud_is_masked_too() -> None:
+    """Found at the contact point: a phone noted as it was said (in Chinese numerals, 幺 for one, or digit by
+    digit) passed through. Short numerals and years written out in words are not phones."""
+    assert mask_personal("留个电话一三八一二三四五六七八") == "留个电话138****5678"
+    assert mask_personal("幺三八 幺二三四 五六七八，找王师傅") == "138****5678，找王师傅"
+    assert mask_personal("回电 1 3 8 1 2 3 4 5 6 7 8") == "回电 138****5678"
+    for kept in ("一三五七九逢单日限行", "一九九八年到二〇〇一年", "第一百三十八条", "1 2 3 楼各有 4 户"):
+        assert mask_personal(kept) == kept
