@@ -95,7 +95,6 @@ def show(
     with user_errors():
         from models.core.vocabulary import Adoption, ContributorKind, OpinionChannel
         from models.legislation.consultations import consultation_view
-        from models.legislation.opinions import shown_words
         from models.store.engine import session_scope
         from models.store.tables import Opinion
 
@@ -107,7 +106,7 @@ def show(
         def opinion(o: Opinion) -> dict[str, object]:
             return {
                 "id": o.id,
-                "text": shown_words(o),
+                "text": view.words(o),
                 "contributor_kind": o.contributor_kind,
                 "channel": o.channel,
                 "date": o.given_on.isoformat(),
@@ -117,7 +116,7 @@ def show(
 
         def shown(o: Opinion) -> str:
             """One line of an opinion: masked, its control characters escaped, its line breaks as spaces."""
-            return " ".join(shown_words(o).split())[:80]
+            return " ".join(view.words(o).split())[:80]
 
         c = view.consultation
         if as_json:

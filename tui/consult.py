@@ -38,6 +38,7 @@ from models.legislation.consultations import (
     consultation_view,
     list_consultations,
 )
+from models.legislation.display import shown_name
 from models.legislation.opinions import (
     ArticleSuggestion,
     add_opinion,
@@ -46,8 +47,6 @@ from models.legislation.opinions import (
     reachable,
     record_callback,
     record_outcome,
-    shown_name,
-    shown_words,
     suggest_articles,
 )
 from models.people.permissions import may
@@ -260,11 +259,14 @@ class ConsultScreen(XinshengScreen):
             key = str(opinion.id)
             self._opinions[key] = opinion
             outcome = tr(Adoption.label_of(opinion.outcome)) if opinion.outcome else tr("待定")
-            shown = shown_words(opinion).replace("\n", " ")
+            shown = self._words(opinion).replace("\n", " ")
             table.add_row(
                 f"#{opinion.id}", outcome, callback_state(opinion), contributor(opinion), shown[:SHOWN_CHARS], key=key
             )
         self.refresh_bindings()
+
+    def _words(self, opinion: Opinion) -> str:
+        return self._view.words(opinion) if self._view is not None else ""
 
     def _highlighted_opinion(self) -> Opinion | None:
         key = self.query_one("#opinions", PlainTable).highlighted_key()
@@ -281,7 +283,7 @@ class ConsultScreen(XinshengScreen):
         if opinion is None:
             return
         channel = tr(OpinionChannel.label_of(opinion.channel))
-        lines = [shown_words(opinion), f"{contributor(opinion)} · {channel} · {opinion.given_on:%Y-%m-%d}"]
+        lines = [self._words(opinion), f"{contributor(opinion)} · {channel} · {opinion.given_on:%Y-%m-%d}"]
         if opinion.contributor_phone:
             lines.append(tr("电话 {}").format(mask_phone(opinion.contributor_phone)))
         if opinion.outcome:

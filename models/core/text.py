@@ -65,6 +65,13 @@ def show_controls(text: str) -> str:
     return _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+def json_escapes(encoded: str) -> str:
+    """JSON written with ensure_ascii=False (Chinese as itself) but with every control and bidi character as its
+    \\u escape, which json.dumps leaves raw above U+007F: the same data once parsed, and nothing a terminal acts on
+    or that turns a line around when it is printed."""
+    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
 def drop_controls(text: str) -> str:
     """Without control characters (other than tab and line breaks) or bidi controls: an escape sequence pasted into
     a request or hidden in a spreadsheet must not reach the next terminal that prints it, and a right-to-left

@@ -147,6 +147,7 @@ class AuditAction(Code):
     CATALOG_IMPORT = "catalog_import", "导入事项清单", "catalog imported"
     REQUESTS_IMPORT = "requests_import", "导入诉求", "requests imported"
     TASKS_IMPORT = "tasks_import", "导入下派任务", "tasks imported"
+    OPINIONS_IMPORT = "opinions_import", "导入立法意见", "opinions imported"
     CONSULTATION_EXPORT = "consultation_export", "导出立法意见", "opinions exported"
     EXAMPLES_REMOVE = "examples_remove", "删除学习样例", "learned examples removed"
     BACKUP = "backup", "备份数据库", "database backed up"

@@ -5,13 +5,13 @@ and ID numbers in any opinion are masked, as everywhere else (the legislature ne
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
 from models.core.vocabulary import Adoption, ContributorKind, OpinionChannel
 from models.files.outputs import complete_or_absent
 from models.legislation.consultations import ArticleView, ConsultationView
-from models.legislation.opinions import shown_words
 from models.store.tables import Opinion
 
 FORMATS = ("md", "xlsx", "docx")
@@ -67,8 +67,18 @@ def render_markdown(view: ConsultationView) -> str:
         lines.append("")
         for n, opinion in enumerate(opinions, 1):
             outcome = f" [{Adoption.label_of(opinion.outcome)}]" if opinion.outcome else ""
-            lines.append(f"{n}. {shown_words(opinion)}  ——{attribution(opinion)}{outcome}")
+            lines.append(f"{n}. {markdown_text(view.words(opinion))}  ——{attribution(opinion)}{outcome}")
     return "\n".join(lines) + "\n"
+
+
+_MARKDOWN = re.compile(r"([\\`*_\[\]{}()#+\-.!|>~<])")
+
+
+def markdown_text(words: str) -> str:
+    """Words as they read, not as Markdown: an opinion that writes "## 第二十四条" or a link must not become a
+    heading, an image or another opinion in the submission. Its ASCII punctuation is escaped (Chinese punctuation
+    needs none) and its further lines stay inside its list item."""
+    return "\n   ".join(_MARKDOWN.sub(r"\\\1", line) for line in words.splitlines())
 
 
 def write_export(
@@ -100,7 +110,7 @@ def _write_xlsx(view: ConsultationView, path: Path) -> None:
                 if opinion.consent and opinion.contributor_name:
                     who = f"{opinion.contributor_name}（{who}）"
                 cells = [
-                    heading, text if n == 1 else "", n, shown_words(opinion), who,
+                    heading, text if n == 1 else "", n, view.words(opinion), who,
                     OpinionChannel.label_of(opinion.channel), f"{opinion.given_on:%Y-%m-%d}",
                     Adoption.label_of(opinion.outcome, ""),
                 ]  # fmt: skip
@@ -136,6 +146,6 @@ def _write_docx(view: ConsultationView, path: Path) -> None:
             document.add_paragraph(text, style="Intense Quote")
         document.add_paragraph(f"意见 {len(opinions)} 条（{kinds(opinions)}）")
         for opinion in opinions:
-            paragraph = document.add_paragraph(shown_words(opinion), style="List Number")
+            paragraph = document.add_paragraph(view.words(opinion), style="List Number")
             paragraph.add_run(f"  ——{attribution(opinion)}").italic = True
     document.save(str(path))

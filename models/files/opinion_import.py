@@ -19,8 +19,9 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
+from models.access.audit import record
 from models.core.errors import InputError, UserError
-from models.core.vocabulary import Privilege
+from models.core.vocabulary import AuditAction, Privilege
 from models.files.tabular import Table, parse_datetime, read_table
 from models.legislation.consultations import get_consultation
 from models.legislation.opinions import (
@@ -138,6 +139,11 @@ def import_opinions(
             import_key=row.import_key,
         )  # fmt: skip
         result.added += 1
+    if result.added:  # contributors' names and phones came in from a file: who brought them, and how many
+        record(
+            session, actor, AuditAction.OPINIONS_IMPORT, consultation=consultation_id, file=path.name,
+            rows=result.added,
+        )  # fmt: skip
     return result
 
 

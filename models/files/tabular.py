@@ -17,7 +17,7 @@ from pathlib import Path
 
 from models.core.errors import InputError
 from models.core.private import private_opener
-from models.core.text import clean_cell
+from models.core.text import clean_cell, mask_personal
 
 HEADER_SEARCH_ROWS = 10
 
@@ -339,7 +339,8 @@ def read_table(
             best_row, best_mapping, best_twins = row_index, mapping, twins
     if best_row < 0:
         first = next((row for row in raw[:HEADER_SEARCH_ROWS] if any(clean_cell(c) for c in row)), [])
-        found = "、".join(h for h in (clean_cell(c) for c in first) if h) or "（空）"
+        # without a header the first row is a resident's: its phone is masked like any echoed input
+        found = mask_personal("、".join(h for h in (clean_cell(c) for c in first) if h)) or "（空）"
         raise InputError(
             f"{path.name} 中找不到表头行（应包含：{expect or '、'.join(required)}）；"
             f"文件第一行的列为：{found}（可用 --map 源列=字段 指定）"

@@ -21,7 +21,8 @@ from models.core.errors import UserError
 from models.core.text import mask_phone
 from models.core.vocabulary import AuditAction, Privilege
 from models.legislation.consultations import get_consultation
-from models.legislation.opinions import callback_list, shown_name
+from models.legislation.display import shown_name
+from models.legislation.opinions import callback_list
 from models.people.permissions import Actor, require
 from models.store.tables import Article, Consultation, Opinion, OpinionArticle, Request
 

@@ -15,9 +15,10 @@ from models.core.clock import now
 from models.core.errors import UserError
 from models.core.text import drop_controls
 from models.core.vocabulary import Adoption, Privilege
+from models.legislation.display import shown_words
 from models.legislation.drafts import Draft
 from models.people.permissions import Actor, require
-from models.store.tables import Article, Consultation, Opinion, OpinionArticle, too_long
+from models.store.tables import Article, Consultation, Opinion, OpinionArticle, Request, too_long
 
 ADOPTED = (Adoption.ADOPTED, Adoption.PARTLY)  # what contact points report as 采纳
 
@@ -163,6 +164,11 @@ class ConsultationView:
     consultation: Consultation
     articles: list[ArticleView]
     whole_draft: list[Opinion]  # opinions on the draft as a whole (attached to no article)
+    residents: dict[int, str] = field(default_factory=dict)  # opinion id → the resident of the request it came as
+
+    def words(self, opinion: Opinion) -> str:
+        """The opinion as shown and passed on (display.shown_words), its request's resident masked too."""
+        return shown_words(opinion, self.residents.get(opinion.id or 0))
 
 
 def consultation_view(session: Session, consultation_id: int) -> ConsultationView:
@@ -195,4 +201,13 @@ def consultation_view(session: Session, consultation_id: int) -> ConsultationVie
             whole.append(opinion)
         for article in targets:
             article.opinions.append(opinion)
-    return ConsultationView(consultation, articles, whole)
+    residents = {
+        opinion_id: name
+        for opinion_id, name in session.exec(
+            select(Opinion.id, Request.resident_name)
+            .join(Request, col(Request.id) == col(Opinion.request_id))
+            .where(Opinion.consultation_id == consultation_id, col(Request.resident_name).is_not(None))
+        )
+        if opinion_id is not None and name
+    }
+    return ConsultationView(consultation, articles, whole, residents)

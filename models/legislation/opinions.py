@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 
 from models.core.clock import now
 from models.core.errors import ConflictError, UserError
-from models.core.text import drop_controls, mask_name, mask_personal, show_controls
+from models.core.text import drop_controls, phone_text
 from models.core.vocabulary import Adoption, Channel, ContributorKind, OpinionChannel, Privilege, RequestKind
 from models.legislation.consultations import get_consultation
 from models.legislation.drafts import article_ordinal
@@ -173,7 +173,7 @@ def add_opinion(
     text = check_text(text)
     given_on = check_given_on(consultation, given_on or now().date())
     name = drop_controls(name or "").strip() or None
-    phone = drop_controls(phone or "").strip() or None
+    phone = phone_text(phone) or None  # １３９… stored as 139…, as a request's phone, so privacy finds it
     for field_name, value, label in (("contributor_name", name, "姓名"), ("contributor_phone", phone, "电话")):
         if value and too_long(Opinion, field_name, value) is not None:
             raise UserError(f"{label}过长")
@@ -238,21 +238,6 @@ def callback_list(session: Session, consultation_id: int | None = None) -> list[
     return [o for o in session.exec(query.order_by(col(Opinion.id))) if reachable(o)]
 
 
-def shown_words(opinion: Opinion) -> str:
-    """An opinion wherever it is shown or passed on (the screen, consult show, the submission): its words as given,
-    but its control characters escaped, its phones and ID numbers masked, and the contributor's own name too unless
-    they consented to be named."""
-    names = [] if opinion.consent else [opinion.contributor_name or ""]
-    return mask_personal(show_controls(opinion.text), names)
-
-
-def shown_name(opinion: Opinion) -> str:
-    """The contributor's name for staff: in full with their consent, masked without (王**), "" when none was left."""
-    if not opinion.contributor_name:
-        return ""
-    return opinion.contributor_name if opinion.consent else mask_name(opinion.contributor_name)
-
-
 def reachable(opinion: Opinion) -> bool:
     """Whether staff can tell the contributor what became of their opinion: a name or a phone was left, or it came
     in as a request (whose resident the request's own callback reaches)."""
@@ -304,8 +289,10 @@ def attach_request(session: Session, actor: Actor, consultation_id: int, request
 
 def forget_contributor(session: Session, opinion: Opinion, text: str) -> None:
     """Erasure at the contributor's request (models.privacy): their name and phone gone, their consent with them,
-    and the text given with their own name and number taken out. The one exception to verbatim, and the law's."""
-    _change(session, opinion, contributor_name=None, contributor_phone=None, consent=False, text=text)
+    and the text given with their own name and number taken out. The one exception to verbatim, and the law's.
+    The import key goes too: it is a hash of the row as imported, name included, so a list of names would find
+    the erased one again. (Importing that file once more adds the opinion again: the file has the name.)"""
+    _change(session, opinion, contributor_name=None, contributor_phone=None, consent=False, text=text, import_key=None)
 
 
 def _opinion(session: Session, opinion_id: int) -> Opinion:

@@ -14,13 +14,15 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlmodel import Session, col, select
 
 from models.access.audit import record
 from models.core.errors import UserError
-from models.core.text import mask_name, mask_phone
+from models.core.text import json_escapes, mask_name, mask_phone, phone_digits, show_controls
 from models.core.vocabulary import Action, Adoption, AuditAction, ContributorKind, OpinionChannel, Privilege, Status
+from models.files.export import neutralize
 from models.legislation.callbacks import WHOLE_DRAFT
 from models.people.permissions import Actor, require
 from models.privacy.residents import find_opinions, find_requests
@@ -91,6 +93,14 @@ def resident_copy(session: Session, actor: Actor, *, phone: str | None = None, n
     opinions = _opinions(session, find_opinions(session, phone=phone, name=name), found)
     if not found and not opinions:
         raise UserError("没有找到这位居民的诉求或立法意见（电话按号码比对，姓名须与登记的完全一致）")
+    if name is not None:
+        # a name is not a person: two residents called 赵四海 must not each receive the other's requests
+        phones = {phone_digits(r.resident_phone) for r in found} | {phone_digits(o.contributor_phone) for o in opinions}
+        phones.discard("")
+        if len(phones) > 1:
+            raise UserError(
+                f"姓名“{mask_name(name)}”登记了 {len(phones)} 个不同的电话，可能不是同一位居民：请用 --phone 导出"
+            )
     record(
         session,
         actor,
@@ -181,15 +191,26 @@ CSV_HEADER = [
 ]  # fmt: skip
 
 
+class _SafeWriter:
+    """Rows as a spreadsheet and a terminal may meet them: a cell starting with = + - @ is kept as text (CSV
+    injection), and control characters are shown as escapes (an opinion may hold an escape sequence)."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def writerow(self, row: Sequence[str]) -> None:
+        self._writer.writerow([neutralize(show_controls(cell)) for cell in row])
+
+
 def render_copy(copy: ResidentCopy, fmt: str) -> str:
     """The copy as JSON (every field, the timelines) or CSV (one row a request, then one an opinion: its draft as
     the title, the articles as the place, its outcome as the status), both UTF-8 text."""
     if fmt == "json":
-        return json.dumps(asdict(copy), ensure_ascii=False, indent=2, default=str) + "\n"
+        return json_escapes(json.dumps(asdict(copy), ensure_ascii=False, indent=2, default=str)) + "\n"
     if fmt != "csv":
         raise UserError(f"--format 应为 json 或 csv，收到 “{fmt}”")
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = _SafeWriter(csv.writer(out))
     writer.writerow(CSV_HEADER)
     for r in copy.requests:
         when = f"{r.created_at:%Y-%m-%d %H:%M}"

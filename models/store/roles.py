@@ -27,7 +27,7 @@ TASK_FIXED = ("id", "ref", "import_key", "created_at")  # a task's identity and 
 SET_ONCE = ("consultation", "article", "opinionarticle")
 # an opinion's answer, added later by staff; its words and its contributor change only by a privacy erasure
 OPINION_ANSWER = ("outcome", "outcome_note", "final_text", "decided_at", "informed_at", "informed_by", "version")
-OPINION_CONTRIBUTOR = ("text", "contributor_name", "contributor_phone", "consent")
+OPINION_CONTRIBUTOR = ("text", "contributor_name", "contributor_phone", "consent", "import_key")
 FUNCTIONS = ("xinsheng_change_own_password(bigint, bytea, text, text)", "xinsheng_enrol_totp(bigint, text)")
 
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")

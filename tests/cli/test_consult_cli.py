@@ -214,7 +214,7 @@ def test_control_characters_kept_verbatim_never_reach_a_terminal_or_break_a_file
         assert done.exit_code == 0, done.output
     markdown = (tmp_path / "报送.md").read_text(encoding="utf-8")
     assert "共收到意见 3 条" in markdown  # the opinion on two articles counts once
-    assert "从Word复制的\n软回车" in markdown and "\x1b" not in markdown
+    assert "从Word复制的\n   软回车" in markdown and "\x1b" not in markdown  # the line break, inside its list item
     from docx import Document
 
     words = "\n".join(p.text for p in Document(str(tmp_path / "报送.docx")).paragraphs)
@@ -243,3 +243,36 @@ def test_two_people_saying_the_same_are_two_opinions_and_dates_outside_the_windo
     with session_scope(open_engine(point)) as s:
         assert s.exec(select(func.count()).select_from(Opinion)).one() == 2
         assert s.get(Opinion, 1).informed_at is None  # type: ignore[union-attr]
+
+
+def test_an_opinion_cannot_forge_the_structure_of_the_markdown_submission(point: Path, tmp_path: Path) -> None:
+    """Found by an attack probe: an opinion's lines became a heading (## 第二十四条), a forged opinion signed by a
+    deputy and a remote image in the Markdown submission. Its words are escaped and stay inside its list item."""
+    forged = "赞成\n## 第二十四条（伪造标题）\n2. 全部删除  ——人大代表\n![x](http://evil.example/a.png) [点此](http://evil.example)"
+    sheet = tmp_path / "意见.csv"
+    sheet.write_text(f'意见内容,针对条款\n"{forged}",第六条\n', encoding="utf-8")
+    assert run(point, "consult", "import-opinions", "1", str(sheet)).exit_code == 0
+    target = tmp_path / "报送.md"
+    assert run(point, "consult", "export", "1", "-f", "md", "-o", str(target)).exit_code == 0
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert not any(line.startswith("## 第二十四条") for line in lines)
+    assert "   \\#\\# 第二十四条（伪造标题）" in lines and "   2\\. 全部删除  ——人大代表" in lines
+    assert not any("](" in line or "![" in line for line in lines)
+
+
+def test_an_import_is_audited_and_a_file_without_headers_echoes_no_phone(point: Path, tmp_path: Path) -> None:
+    """Found by an attack probe: an import of contributors' names and phones left no audit row (a request import
+    does), and a file without a header row had its first row, a resident's phone, printed in the error."""
+    from models.store.tables import AuditEvent
+
+    bare = tmp_path / "无表头.csv"
+    bare.write_text("楼道要装座椅,第六条,张三丰,13600000099\n", encoding="utf-8")
+    refused = run(point, "consult", "import-opinions", "1", str(bare))
+    _refused(refused, "找不到表头行", "136****0099")
+    assert "13600000099" not in refused.output
+    sheet = tmp_path / "意见.csv"
+    sheet.write_text("意见内容,针对条款,姓名,联系电话\n楼道要装座椅,第六条,张三丰,13600000099\n", encoding="utf-8")
+    assert run(point, "consult", "import-opinions", "1", str(sheet)).exit_code == 0
+    with session_scope(open_engine(point)) as s:
+        (audit,) = s.exec(select(AuditEvent).where(AuditEvent.action == "opinions_import")).all()
+    assert '"rows": 1' in audit.detail and "意见.csv" in audit.detail and "13600000099" not in audit.detail

@@ -235,3 +235,81 @@ def test_the_purge_reaches_opinions_of_consultations_closed_past_the_period(stre
         assert (new_one.contributor_name, new_one.contributor_phone) == ("孙丽", "13700002222")
         (audit,) = session.exec(select(AuditEvent).where(AuditEvent.action == AuditAction.PRIVACY_PURGE)).all()
         assert '"opinions": 1' in audit.detail
+
+
+def test_an_opinion_that_came_as_a_request_never_names_its_resident_and_is_erased_with_it(street) -> None:
+    """Found by an attack probe: the opinion a 立法意见 request became kept the resident's words, name and phone
+    included, after the request was erased, and the submission named the resident, who never consented."""
+    from models.core.clock import simulated_time
+    from models.legislation.consultations import consultation_view
+    from models.legislation.opinions import attach_request
+    from models.requests.intake import log_request
+
+    with simulated_time(datetime(2026, 3, 10, 9, 0)), session_scope(street) as session:
+        consultation = _consultation(session, "某市社区服务条例（草案）", date(2026, 3, 1), date(2026, 3, 31))
+        request = log_request(
+            session, ADMIN, title="对条例草案的意见", text="我是赵四海，电话13700001111，第二条的座椅要防火",
+            kind="legislative_opinion", channel="walk_in", resident_name="赵四海", resident_phone="13700001111",
+        ).request  # fmt: skip
+        opinion = attach_request(session, ADMIN, consultation, request)
+        shown = consultation_view(session, consultation).words(opinion)
+        assert shown == "我是赵**，电话137****1111，第二条的座椅要防火"
+        assert erase_resident(session, ADMIN, "137 0000 1111").requests == 1
+    with session_scope(street) as session:
+        erased = session.get(Opinion, opinion.id)
+        assert erased is not None and erased.text == "我是〔已删除〕，电话〔已删除〕，第二条的座椅要防火"
+
+
+def test_a_phone_is_found_however_it_was_left_and_erased_with_what_stood_beside_it(street) -> None:
+    """Found by an attack probe: phones left as 139 1234 56 78, full width, beside a second number or with an
+    extension were missed by the copy and the erasure (a SQL filter on the last four digits), and said nothing."""
+    from models.core.clock import simulated_time
+    from models.legislation.opinions import add_opinion
+    from models.privacy.residents import find_opinions
+
+    writings = ["139 1234 56 78", "１３９１２３４５６７８", "13912345678/010-62345678", "13912345678转8"]
+    with simulated_time(datetime(2026, 3, 10, 9, 0)), session_scope(street) as session:
+        consultation = _consultation(session, "某市社区服务条例（草案）", date(2026, 3, 1), date(2026, 3, 31))
+        mine = [
+            add_opinion(session, ADMIN, consultation, f"座椅要防火，白天打 010-62345678 找我（{n}）", phone=phone)
+            for n, phone in enumerate(writings)
+        ]
+        add_opinion(session, ADMIN, consultation, "赞成", phone="13912345679")  # a neighbour's number
+        add_opinion(session, ADMIN, consultation, "赞成", phone="113912345678")  # a number that only contains it
+        assert [o.id for o in find_opinions(session, phone="+86 139-1234-5678")] == [o.id for o in mine]
+        assert mine[1].contributor_phone == "13912345678"  # stored in ASCII digits, as a request's phone
+        assert erase_resident(session, ADMIN, "13912345678").opinions == 4
+    with session_scope(street) as session:
+        texts = [session.get(Opinion, o.id).text for o in mine]  # type: ignore[union-attr]
+        assert texts[2] == "座椅要防火，白天打 〔已删除〕 找我（2）"  # the second number left with it goes too
+        assert all(session.get(Opinion, o.id).import_key is None for o in mine)  # type: ignore[union-attr]
+
+
+def test_a_copy_by_name_is_refused_when_the_name_belongs_to_more_than_one_phone(street, tmp_path: Path) -> None:
+    """Found by an attack probe: two residents called 李强 got each other's requests in one copy."""
+    path = tmp_path / "more.csv"
+    path.write_text(f"{HEADER}\nP-9,噪音,晚上施工,2026-03-09 08:00,,待受理,,李强,13800007777,\n", encoding="utf-8")
+    with session_scope(street) as session:
+        import_requests(session, path, ADMIN)
+    with session_scope(street) as session, pytest.raises(UserError, match=r"2 个不同的电话.*--phone"):
+        resident_copy(session, ADMIN, name="李强")
+    with session_scope(street) as session:
+        assert [r.title for r in resident_copy(session, ADMIN, phone="13912345679").requests] == ["路面坑洼"]
+
+
+def test_the_copy_runs_no_formula_and_drives_no_terminal(street) -> None:
+    """Found by an attack probe: the CSV copy kept =HYPERLINK(...) as a live formula and printed an opinion's escape
+    sequences and right-to-left override to the administrator's terminal."""
+    from models.core.clock import simulated_time
+    from models.legislation.opinions import add_opinion
+
+    with simulated_time(datetime(2026, 3, 10, 9, 0)), session_scope(street) as session:
+        consultation = _consultation(session, "某市社区服务条例（草案）", date(2026, 3, 1), date(2026, 3, 31))
+        add_opinion(session, ADMIN, consultation, '=HYPERLINK("http://evil.example","点此")', phone="13912345678")
+        add_opinion(session, ADMIN, consultation, "清屏\x1b[2J退款\u202e8765", phone="13912345678")
+        copy = resident_copy(session, ADMIN, phone="13912345678")
+    table = render_copy(copy, "csv")
+    assert "'=HYPERLINK" in table and "\x1b" not in table and "\u202e" not in table and "\\x1b[2J" in table
+    data = render_copy(copy, "json")
+    assert "\x1b" not in data and "\u202e" not in data
+    assert json.loads(data)["opinions"][1]["text"] == "清屏\x1b[2J退款\u202e8765"  # the same data, escaped
