@@ -183,33 +183,37 @@ def mask_phone(phone: str | None) -> str:
 
 _D = "[0-9０-９]"
 _S = r"[ \u3000\-－—–.·]?"  # one separator people put inside a number (the ideographic space too)
-_MOBILE = rf"[1１][3-9３-９]{_D}{_S}{_D}{{4}}{_S}{_D}{{4}}"
-_SPACED_MOBILE = rf"[1１][ \u3000]?[3-9３-９](?:[ \u3000]?{_D}){{9}}"  # 1 3 8 1 2 3 4 5 6 7 8, read out digit by digit
+# what people put between the digits or the groups of a phone they write down or paste: spaces of every kind (a
+# line break where a cell wrapped, a zero-width space from a web page), dashes, dots, slashes, tildes; up to two
+_G = r"[\s\u3000\u00a0\u200b-\u200d\u2060\ufeff\-－—–.·/／~～、_]{0,2}"
+_MOBILE = rf"[1１]{_G}[3-9３-９](?:{_G}{_D}){{9}}"  # 138-1234-5678, 13812345678, 1 3 8 1…, 138/1234/5678
 # what follows a count, an amount or a measure: 1000000元, 2500000平方米 are not numbers to hide, and an opinion on a
 # draft law is passed on with its figures (a phone, a landline with its area code and an ID number are masked anyway)
-_NOT_A_COUNT = r"(?![0-9０-９]|\s?(?:元|万|亿|块|%|％|‰|平方|平米|米|公里|吨|人|户|次|个|辆|台|套|间|份|条|件|天|倍))"
-# a span of years (2025-2030), which reads like a local number in two halves
-_NOT_YEARS = r"(?!(?:1[89]|20)[0-9]{2}[\-－](?:1[89]|20)[0-9]{2}(?![0-9０-９]))"
+_NOT_A_COUNT = r"(?![0-9０-９]|\s?(?:元|万|亿|块|%|％|‰|平方|平米|平|亩|米|公里|吨|人|户|次|个|辆|台|套|间|份|条|件|天|倍|号(?!码)))"
+# a span of years (2025-2030, 2025 2030) or of round figures (3000-5000: a wage, an area), which read like a local
+# number in two halves
+_NOT_YEARS = r"(?!(?:1[89]|20)[0-9]{2}[\-－ \u3000~～](?:1[89]|20)[0-9]{2}(?![0-9０-９]))"
+_NOT_A_RANGE = r"(?![0-9]{1,2}00[\-－ \u3000~～][0-9]{2}00(?![0-9０-９]))"
 # every common writing of a phone or an ID number inside free text; dates (2026-03-02) and times (09:30) are not
 _PERSONAL_NUMBER = re.compile(
     rf"(?<![0-9０-９])(?:"
-    rf"(?:(?:\+|＋)\s?[8８][6６]|[0０]{{2}}[8８][6６]){_S}{_MOBILE}"  # +86 138 1234 5678
-    rf"|{_MOBILE}"  # 138-1234-5678, 13812345678
-    rf"|{_SPACED_MOBILE}"
+    rf"{_D}(?:{_G}{_D}){{16}}{_G}[0-9０-９Xx]"  # an ID number: 18 digits, written whole or in groups
+    rf"|(?:(?:\+|＋)\s?[8８][6６]|[0０]{{2}}[8８][6６]){_G}{_MOBILE}"  # +86 138 1234 5678
+    rf"|{_MOBILE}"
     # 010-6234-5678, (0755) 8888 1234; no area code starts 00 (that is 0086, the country)
     rf"|[(（]?[0０][1-9１-９]{_D}{{1,2}}[)）]?{_S}{_D}{{3,4}}{_S}{_D}{{4}}"
-    rf"|{_NOT_YEARS}{_D}{{3,4}}[ \u3000\-－]{_D}{{4}}{_NOT_A_COUNT}"  # 6234-5678: a local number in two halves
-    rf"|{_D}{{17}}[0-9０-９Xx]"  # an 18-digit ID number
+    rf"|{_NOT_YEARS}{_NOT_A_RANGE}{_D}{{3,4}}[ \u3000\-－]{_D}{{4}}{_NOT_A_COUNT}"  # 6234-5678: a local number
     rf"|{_D}{{7,}}{_NOT_A_COUNT}"  # any other run of 7 or more digits
     rf")(?![0-9０-９])"
 )
 
 
-# a mobile written in Chinese numerals, as a number is said aloud and noted down: 一三八一二三四五六七八, 幺三八…
-_NUMERALS = "〇零洞一幺二两三四五六七八九"
-_NUMERAL_DIGITS = str.maketrans(_NUMERALS, "00011223456789")
-_CHINESE_MOBILE = re.compile(
-    rf"(?<![{_NUMERALS}])[一幺][三四五六七八九](?:[ \u3000]?[{_NUMERALS}]){{9}}(?![{_NUMERALS}])"
+# a mobile noted as it was said: in Chinese numerals (一三八一二三四五六七八), the financial ones (壹叁捌…), the
+# radio ones (幺 1, 两 2, 拐 7, 勾 9, 洞 0), or those mixed with digits (138一二三四五六七八)
+_SAID = "0-9０-９〇零洞一幺壹二两贰三叁四肆五伍六陆七柒拐八捌九玖勾"
+_SAID_DIGITS = str.maketrans("〇零洞一幺壹二两贰三叁四肆五伍六陆七柒拐八捌九玖勾", "0001112223344556677788999")
+_SAID_MOBILE = re.compile(
+    rf"(?<![{_SAID}])[1１一幺壹]{_G}[3-9３-９三叁四肆五伍六陆七柒拐八捌九玖勾](?:{_G}[{_SAID}]){{9}}(?![0-9０-９])"
 )
 
 
@@ -221,7 +225,7 @@ def mask_personal(text: str, names: Iterable[str] = ()) -> str:
     if not text:
         return text
     masked = _PERSONAL_NUMBER.sub(lambda m: mask_phone(m.group()), text)
-    masked = _CHINESE_MOBILE.sub(lambda m: mask_phone(m.group().translate(_NUMERAL_DIGITS)), masked)
+    masked = _SAID_MOBILE.sub(lambda m: mask_phone(m.group().translate(_SAID_DIGITS)), masked)
     for name in names:
         name = (name or "").strip()
         if len(name) >= 2:

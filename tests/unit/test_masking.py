@@ -69,8 +69,10 @@ def test_an_id_number_is_not_recoverable(digits: list[str], check: str) -> None:
 def test_text_without_a_phone_or_an_id_is_left_as_it_is(text: str) -> None:
     if any(len(run) >= 7 for run in "".join(c if c.isdigit() else " " for c in text).split()):
         return  # a long digit run is masked on purpose
-    if re.search(r"1 ?[3-9](?: ?[0-9]){9}", text):
-        return  # so is a mobile read out digit by digit (1 3 8 1 2 3 4 5 6 7 8)
+    if re.search(r"(?<![0-9])1[ \-]{0,2}[3-9](?:[ \-]{0,2}[0-9]){9}(?![0-9])", text):
+        return  # so is a mobile written digit by digit or in groups (1 3 8 1 2 3 4 5 6 7 8, 138-1234-5678)
+    if re.search(r"(?<![0-9])[0-9](?:[ \-]{0,2}[0-9]){17}", text):
+        return  # and an ID number written in groups
     assert mask_personal(text) == text or "-" in text  # a 3-4-digit pair around a dash reads as a local number
 
 
@@ -106,3 +108,30 @@ def test_a_mobile_said_aloud_is_masked_too() -> None:
     assert mask_personal("回电 1 3 8 1 2 3 4 5 6 7 8") == "回电 138****5678"
     for kept in ("一三五七九逢单日限行", "一九九八年到二〇〇一年", "第一百三十八条", "1 2 3 楼各有 4 户"):
         assert mask_personal(kept) == kept
+
+
+def test_what_an_attack_probe_slipped_through_is_masked_and_figures_it_masked_are_not() -> None:
+    """Found by an attack probe of the contact point: phones written with other separators, across a line break,
+    in mixed, financial or radio numerals, or followed by a numeral; an ID number in groups left half visible.
+    And figures that were masked in a verbatim submission: wage ranges, areas, document numbers, years apart."""
+    for written in (
+        "138一二三四五六七八",
+        "1三81二3四5六7八",
+        "1-3-8-1-2-3-4-5-6-7-8",
+        "一三八-一二三四-五六七八",
+        "138/1234/5678",
+        "138  1234  5678",
+        "138\u00a01234\u00a05678",
+        "138\n1234\n5678",
+        "13812\n345678",
+        "壹叁捌壹贰叁肆伍陆柒捌",
+        "一三八一二三四五六拐八",
+        "138～1234～5678",
+        "1\u200b3\u200b8\u200b12345678",
+    ):
+        assert mask_personal(f"电话{written}，谢谢") == "电话138****5678，谢谢", written
+    assert mask_personal("打一三八一二三四五六七八两次") == "打138****5678两次"
+    for grouped in ("110105 19491231 002X", "110105 1949 1231 002X"):
+        assert "1949" not in mask_personal(f"身份证{grouped}"), grouped
+    for kept in ("工资3000-5000", "面积1200-1500平", "第1234567号文件", "2025 2030年", "1998 1999 2000 2001年"):
+        assert mask_personal(kept) == kept, kept
