@@ -112,8 +112,8 @@ class ConsultScreen(XinshengScreen):
                 articles: PlainTable = PlainTable(id="articles", cursor_type="row", zebra_stripes=True)
                 # widths of their own: measured from the cells, they were now and then left one character wide
                 # on a loaded machine, and stayed so (seen in tests; the cause in Textual's DataTable not found)
-                articles.add_column(tr("条"), width=8)
-                articles.add_column(tr("意见数"), width=6)
+                articles.add_column(tr("条"), width=10)  # 第二十一条 whole
+                articles.add_column(tr("意见"), width=4)  # a count of two or three digits
                 articles.add_column(tr("章"), width=8)
                 yield articles
                 with Vertical(id="consult-right"):
