@@ -189,7 +189,8 @@ _G = r"[\s\u3000\u00a0\u200b-\u200d\u2060\ufeff\-－—–.·/／~～、_]{0,2}"
 _MOBILE = rf"[1１]{_G}[3-9３-９](?:{_G}{_D}){{9}}"  # 138-1234-5678, 13812345678, 1 3 8 1…, 138/1234/5678
 # what follows a count, an amount or a measure: 1000000元, 2500000平方米 are not numbers to hide, and an opinion on a
 # draft law is passed on with its figures (a phone, a landline with its area code and an ID number are masked anyway)
-_NOT_A_COUNT = r"(?![0-9０-９]|\s?(?:元|万|亿|块|%|％|‰|平方|平米|平|亩|米|公里|吨|人|户|次|个|辆|台|套|间|份|条|件|天|倍|号(?!码)))"
+_UNITS = "元|万|亿|块|%|％|‰|平方|平米|平|亩|米|公里|吨|人|户|次|个|辆|台|套|间|份|条|件|天|倍|号(?!码)"
+_NOT_A_COUNT = rf"(?![0-9０-９]|\s?(?:{_UNITS}))"
 # a span of years (2025-2030, 2025 2030) or of round figures (3000-5000: a wage, an area), which read like a local
 # number in two halves
 _NOT_YEARS = r"(?!(?:1[89]|20)[0-9]{2}[\-－ \u3000~～](?:1[89]|20)[0-9]{2}(?![0-9０-９]))"
