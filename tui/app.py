@@ -202,7 +202,11 @@ class XinshengApp(App[None]):
         focused = self.focused
         if self.screen.maximized is not None and key.key == "escape":
             return False  # Textual's own: escape restores a maximized widget
-        if isinstance(focused, Input) or _is_text_area(focused):
+        # a text field's bindings; and Tab from anywhere on a form (a select, a checkbox): keys typed after it in
+        # the same read belong to the next field, not to the select they would otherwise reach first
+        moves_on = key.key in ("tab", "shift+tab") and focused is not None
+        if isinstance(focused, Input) or _is_text_area(focused) or moves_on:
+            assert focused is not None
             if focused.check_consume_key(key.key, key.character):
                 return False
             self.app_focus = True
