@@ -14,7 +14,6 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
-from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -191,15 +190,10 @@ CSV_HEADER = [
 ]  # fmt: skip
 
 
-class _SafeWriter:
-    """Rows as a spreadsheet and a terminal may meet them: a cell starting with = + - @ is kept as text (CSV
+def _safe(row: Sequence[str]) -> list[str]:
+    """A row as a spreadsheet and a terminal may meet it: a cell starting with = + - @ is kept as text (CSV
     injection), and control characters are shown as escapes (an opinion may hold an escape sequence)."""
-
-    def __init__(self, writer: Any) -> None:
-        self._writer = writer
-
-    def writerow(self, row: Sequence[str]) -> None:
-        self._writer.writerow([neutralize(show_controls(cell)) for cell in row])
+    return [neutralize(show_controls(cell)) for cell in row]
 
 
 def render_copy(copy: ResidentCopy, fmt: str) -> str:
@@ -210,17 +204,17 @@ def render_copy(copy: ResidentCopy, fmt: str) -> str:
     if fmt != "csv":
         raise UserError(f"--format 应为 json 或 csv，收到 “{fmt}”")
     out = io.StringIO()
-    writer = _SafeWriter(csv.writer(out))
-    writer.writerow(CSV_HEADER)
+    writer = csv.writer(out)
+    writer.writerow(_safe(CSV_HEADER))
     for r in copy.requests:
         when = f"{r.created_at:%Y-%m-%d %H:%M}"
         person = [r.resident_name or "", r.resident_phone or ""]
         outcome = [r.status, r.department or "", r.resolution, r.satisfaction or ""]
-        writer.writerow([r.ref, when, r.title, r.text, r.location, *person, *outcome, "诉求"])
+        writer.writerow(_safe([r.ref, when, r.title, r.text, r.location, *person, *outcome, "诉求"]))
     for o in copy.opinions:
         person = [o.contributor_name or "", o.contributor_phone or ""]
         answer = "\n".join(part for part in (o.final_text, o.outcome_note) if part)
         outcome = [o.outcome or "待定", "", answer, ""]
         heading = [f"意见#{o.number}", f"{o.given_on:%Y-%m-%d}", o.consultation, o.text, "、".join(o.articles)]
-        writer.writerow([*heading, *person, *outcome, "立法意见"])
+        writer.writerow(_safe([*heading, *person, *outcome, "立法意见"]))
     return out.getvalue()

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from models.access.audit import record
 from models.access.policy import load_policy
@@ -93,6 +96,17 @@ class Purge:
     opinions: int = 0
 
 
+def _in_batches(session: Session, query: SelectOfScalar[Any], anonymize_batch: Callable[[Sequence[Any]], None]) -> int:
+    """Anonymize what `query` finds, BATCH rows and one commit at a time; how many. The query must stop finding a
+    row once it is anonymized, so each pass takes the next batch."""
+    count = 0
+    while batch := session.exec(query.limit(BATCH)).all():
+        anonymize_batch(batch)
+        session.commit()
+        count += len(batch)
+    return count
+
+
 def purge_expired(session: Session, actor: Actor, older_than: str | None = None, *, dry_run: bool = False) -> Purge:
     """Anonymize every finished request and opinion past the retention period (the setting, unless `older_than`
     says otherwise); with `dry_run`, only count them. Committed in batches, each with its events."""
@@ -108,21 +122,9 @@ def purge_expired(session: Session, actor: Actor, older_than: str | None = None,
         session, actor, AuditAction.PRIVACY_PURGE, older_than=str(age), cutoff=f"{cutoff:%Y-%m-%d}", requests=total,
         opinions=opinions,
     )  # fmt: skip
-    done = 0
-    while True:
-        batch = session.exec(select(Request).where(*conditions).order_by(col(Request.id)).limit(BATCH)).all()
-        if not batch:
-            break
-        anonymize(session, actor, batch, f"超过保存期限（{age}），个人信息已删除")
-        session.commit()
-        done += len(batch)
-    forgotten = 0
-    while True:
-        next_batch = select(Opinion).where(*on_opinions).order_by(col(Opinion.id)).limit(BATCH)
-        batch_of_opinions = session.exec(next_batch).all()
-        if not batch_of_opinions:
-            break
-        anonymize_opinions(session, batch_of_opinions)
-        session.commit()
-        forgotten += len(batch_of_opinions)
+    note = f"超过保存期限（{age}），个人信息已删除"
+    done = _in_batches(session, select(Request).where(*conditions).order_by(col(Request.id)),
+                       lambda batch: anonymize(session, actor, batch, note))  # fmt: skip
+    forgotten = _in_batches(session, select(Opinion).where(*on_opinions).order_by(col(Opinion.id)),
+                            lambda batch: anonymize_opinions(session, batch))  # fmt: skip
     return Purge(age, cutoff, done, dry_run, forgotten)
