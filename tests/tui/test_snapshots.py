@@ -26,6 +26,7 @@ from models.store.engine import open_engine, session_scope
 from tests.accounts import give_password
 from tests.conftest import area_chain, take_on
 from tests.tui.signing import on_sign_in_form, sign_in
+from tests.tui.svg_text import snapshot_difference
 from tests.tui.waits import idle, until
 from tui.app import XinshengApp
 
@@ -163,5 +164,6 @@ SCREENS = {
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("screen", SCREENS)
-def test_screen(snap_compare, snapshot_engine, screen, size, theme) -> None:
-    assert snap_compare(_app(snapshot_engine, theme), terminal_size=size, run_before=SCREENS[screen])
+def test_screen(request, snap_compare, snapshot_engine, screen, size, theme) -> None:
+    same = snap_compare(_app(snapshot_engine, theme), terminal_size=size, run_before=SCREENS[screen])
+    assert same, snapshot_difference(request.node)
