@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from commands import startup
 from models.core.errors import EXIT_RUNTIME
 from models.core.text import display_width
 
@@ -80,7 +81,9 @@ def engine_for(ctx: typer.Context, db: str | None = None, *, create: bool = Fals
     target = db or state(ctx).db
     if not create:
         existing_url(ctx, target)
-    return open_engine(target, create=create)
+    engine = open_engine(target, create=create)
+    startup.release()  # the command's modules are loaded: collection resumes (commands/startup.py)
+    return engine
 
 
 def existing_url(ctx: typer.Context, db: str | None = None) -> str:

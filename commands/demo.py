@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from commands import startup
 from commands.common import err, state, user_errors
 from models.core.errors import EXIT_BAD_INPUT
 
@@ -32,6 +33,7 @@ def demo(
         if force:
             check_replaceable(target)
         path = sqlite_file(resolve_url(target))
+        startup.release()  # a long build collects as usual (commands/startup.py)
         try:
             if path is not None:  # a file is built beside its place and renamed into it only when whole
                 summary = build_demo_file(path, requests=requests, seed=seed, progress=lambda m: err(m), replace=force)

@@ -23,6 +23,7 @@ from commands import (
     privacy,
     requests,
     settings,
+    startup,
     tasks,
 )
 from commands.common import state, user_errors
@@ -128,6 +129,7 @@ def main(
         from models.store.engine import open_engine
 
         engine = open_engine(st.db, create=False)  # a terminal never starts an empty server database by itself
+        startup.release()
         from models.access.policy import refuse_pinned_clock
         from models.store.engine import run_unit
 
@@ -147,6 +149,8 @@ def demo_database(db: str | None, *, build: bool) -> str:
         return target
     from models.demo.builder import ensure_demo, ensure_demo_file
 
+    startup.release()  # building the demo collects as usual (commands/startup.py)
+
     def say(message: str) -> None:
         typer.echo(message, err=True)
 
@@ -161,6 +165,7 @@ def run() -> None:
     import os
     import sys
 
+    startup.hold()  # until the command has its database (commands/startup.py)
     os.umask(0o077)  # everything this process and its children create is the user's alone (models/core/private.py)
     try:
         # not standalone: click's usage errors come back here to be printed as one Chinese line

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import typer
 
+from commands import startup
 from commands.common import err, existing_url, user_errors
 
 
@@ -57,6 +58,7 @@ def serve(
         # server database, nor an empty SQLite file that nobody could sign in to)
         target = existing_url(ctx)
         open_engine(target, create=False).dispose()
+        startup.release()  # a server runs for days: it collects as usual (commands/startup.py)
         from models.core.config import export_database
 
         export_database(str(target))  # not as --db: a password in the URL would show in `ps` and in the log
