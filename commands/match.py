@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from commands import startup
 from commands.common import engine_for, err, user_errors
 from models.core.errors import EXIT_BAD_INPUT
 
@@ -47,6 +48,7 @@ def match(
         if batch is not None:
             from models.files.tabular import parse_map_options, read_table
 
+            startup.release()  # a workbook's cells are cyclic garbage once read: never frozen (commands/startup.py)
             table = read_table(batch, BATCH_SYNONYMS, required=("id", "title"), overrides=parse_map_options(map_))
         with session_scope(engine_for(ctx)) as session:
             matcher = load_matcher(session)

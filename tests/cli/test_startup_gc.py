@@ -95,3 +95,18 @@ def test_the_server_runs_collecting(collector: None, demo: Path, monkeypatch: py
     monkeypatch.setattr(guard.GuardedServer, "serve", lambda self: seen.append((gc.isenabled(), 0)))
     assert _run(monkeypatch, "--db", str(demo), "serve", "--port", "8765") == 0
     assert seen and seen[0][0]
+
+
+def test_a_batch_file_is_read_collecting(
+    collector: None, demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """The batch file is read before the database is opened: its workbook must be collectable, not frozen."""
+    import models.files.tabular
+
+    batch = tmp_path / "batch.csv"
+    batch.write_text("id,title\n1,楼道灯坏了\n", encoding="utf-8")
+    seen: list[tuple[bool, int]] = []
+    _spy(monkeypatch, models.files.tabular, "read_table", seen)
+    assert _run(monkeypatch, "--db", str(demo), "match", "--batch", str(batch)) == 0
+    assert '"id": "1"' in capsys.readouterr().out
+    assert seen and seen[0][0]
