@@ -10,11 +10,23 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text, TextType
+from textual import events
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellType, RowKey
 
 
 class PlainTable(DataTable[Any]):
+    async def _on_idle(self, event: events.Idle) -> None:
+        """Textual measures the columns for new rows when the table is next idle. A frame drawn before that (a
+        loaded machine, rows from a slow query) caches each row at the header's widths, and the cache outlives the
+        measuring: the catalog then showed "JD-0  老旧" until the cursor moved (Textual issue #3533 is the same
+        race for update_cell). After a measuring, the rows are drawn afresh."""
+        measuring = self._require_update_dimensions or bool(self._updated_cells)
+        await super()._on_idle(event)
+        if measuring:
+            self._clear_caches()
+            self.refresh()
+
     def add_row(
         self,
         *cells: CellType,

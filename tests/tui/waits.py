@@ -9,10 +9,11 @@ only a condition that will never hold reaches it.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from textual.pilot import Pilot
-from textual.worker import WorkerState
+from textual.worker import WorkerCancelled, WorkerState
 
 ROUNDS = 500
 
@@ -24,9 +25,13 @@ def _busy(pilot: Pilot) -> list:
 
 
 async def _round(pilot: Pilot) -> None:
-    busy = _busy(pilot)
-    if busy:
-        await pilot.app.workers.wait_for_complete(busy)
+    for worker in _busy(pilot):
+        if worker.state == WorkerState.RUNNING:  # a pending one starts during the pause below; next round waits
+            # an exclusive worker cancelled by its successor (a queue reloading twice) is done, not a failure:
+            # Textual's wait_for_complete raised it out of the test on a loaded machine. A worker that failed
+            # (a bug) still fails the test.
+            with contextlib.suppress(WorkerCancelled):
+                await worker.wait()
     await pilot.pause()
 
 
