@@ -110,8 +110,9 @@ class ConsultScreen(XinshengScreen):
         with TabbedContent(id="consult-tabs"):
             with TabPane(tr("1 条文与意见"), id="tab-articles"), Horizontal(id="consult-body"):
                 articles: PlainTable = PlainTable(id="articles", cursor_type="row", zebra_stripes=True)
-                # widths of their own: measured from the cells, they were now and then left one character wide
-                # on a loaded machine, and stayed so (seen in tests; the cause in Textual's DataTable not found)
+                # widths of their own, so the list keeps one width beside the article's text whatever a
+                # chapter's name (measured from the cells they were also, on a loaded machine, cut to the headers:
+                # a race fixed for every table in PlainTable)
                 articles.add_column(tr("条"), width=10)  # 第二十一条 whole
                 articles.add_column(tr("意见"), width=4)  # a count of two or three digits
                 articles.add_column(tr("章"), width=8)

@@ -38,6 +38,14 @@ def _table_rows(app) -> list[tuple[str, ...]]:
     return [tuple(str(cell) for cell in table.get_row_at(r)) for r in range(table.row_count)]
 
 
+async def _open_tab(pilot, app, name: str, rows: int) -> None:
+    """Signed in as `name`, the dashboard's tab 7 with `rows` open consultations listed."""
+    await sign_in(pilot, app, name)
+    await until(pilot, lambda: isinstance(app.screen, StatsScreen), "the dashboard")
+    await pilot.press("7")
+    await until(pilot, lambda: len(_table_rows(app)) == rows, "the open consultations listed")
+
+
 async def test_the_supervisor_sees_the_open_consultations_soonest_closing_first(sqlite_catalog) -> None:
     engine = sqlite_catalog
     _consult(engine, "养犬管理规定", 3, None)
@@ -47,10 +55,7 @@ async def test_the_supervisor_sees_the_open_consultations_soonest_closing_first(
     closes = f"{now().date() + timedelta(days=20):%Y-%m-%d}"
     app = XinshengApp(engine)
     async with app.run_test(size=(120, 36)) as pilot:
-        await sign_in(pilot, app, name)
-        await until(pilot, lambda: isinstance(app.screen, StatsScreen), "the dashboard")
-        await pilot.press("7")
-        await until(pilot, lambda: len(_table_rows(app)) == 2, "the open consultations listed")
+        await _open_tab(pilot, app, name, 2)
         assert _table_rows(app) == [
             (closes, "2", "0", "2", "0", "社区服务促进法", "市人大常委会法工委"),
             ("无截止日期", "0", "0", "0", "0", "养犬管理规定", "市人大常委会法工委"),
@@ -67,9 +72,6 @@ async def test_at_80_columns_the_counts_are_on_screen_and_the_title_gives_way(sq
     name = register(engine, "周主任", "supervisor")
     app = XinshengApp(engine)
     async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, app, name)
-        await until(pilot, lambda: isinstance(app.screen, StatsScreen), "the dashboard")
-        await pilot.press("7")
-        await until(pilot, lambda: len(_table_rows(app)) == 1, "the open consultation listed")
+        await _open_tab(pilot, app, name, 1)
         await until(pilot, lambda: "中华人民共和国社区" in screen_text(app), "the row drawn")
         assert "待反馈" in screen_text(app)  # the last count's heading, left of the title
